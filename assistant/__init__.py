@@ -1,0 +1,1 @@
+"""The assistant's entry points: settings, CLI, agent, offline router, HTTP and Slack apps."""

@@ -1,0 +1,82 @@
+"""``sop data validate|load|show``: the data contract at the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from assistant.cli.context import runtime
+from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
+from assistant.runtime import cli_principal
+from sop_engine.dataset.validate import read_dataset
+from sop_engine.errors import ContractError
+
+app = typer.Typer(help="Check, load and inspect a company's planning data (a folder of CSVs).",
+                  no_args_is_help=True)
+
+
+@app.command("validate")
+@reports
+def validate(folder: Path = typer.Argument(..., help="Folder of contract CSVs."), json_output: bool = JsonOption):
+    """Check a folder against the data contract; every problem is listed as file:row: column: problem."""
+    dataset = read_dataset(folder)
+    report = dataset.report()
+    if not dataset.ok:
+        raise ContractError(
+            f"{folder} breaks the data contract in {len(dataset.problems)} place(s)", report["problems"]
+        )
+    emit(report, json_output, _render_report)
+
+
+def _render_report(report: dict) -> None:
+    console.print(f"[green]OK[/] {report['folder']} follows the data contract.")
+    table(None, ["file", "rows"], [[f"{k}.csv", fmt(v)] for k, v in report["files"].items()])
+    for warning in report["warnings"]:
+        console.print(f"[yellow]warning:[/] {warning}")
+
+
+@app.command("load")
+@reports
+def load(folder: Path = typer.Argument(..., help="Folder of contract CSVs."), json_output: bool = JsonOption):
+    """Load a folder into the plan store, all or nothing; forecasts, overrides and decisions are kept."""
+    doc = load_folder(folder)
+    emit(doc, json_output, lambda d: console.print(
+        f"[green]Loaded[/] {d['source']}: " + ", ".join(f"{k} {v}" for k, v in d["rows"].items() if v)
+    ))
+
+
+def load_folder(folder: Path) -> dict:
+    dataset = read_dataset(folder)
+    counts = runtime().store.replace_dataset(dataset, cli_principal(), source=str(Path(folder).resolve()))
+    return {"source": str(Path(folder).resolve()), "rows": counts, "warnings": dataset.warnings}
+
+
+@app.command("show")
+@reports
+def show(json_output: bool = JsonOption):
+    """What is loaded: counts per table, the planning date and where it came from, periods covered."""
+    rt = runtime()
+    summary = rt.store.summary()
+    planning_date, source = rt.planning_date()
+    summary["planning_date"] = planning_date.isoformat()
+    summary["planning_date_source"] = source
+    summary["store"] = rt.settings.db_url
+    emit(summary, json_output, _render_summary)
+
+
+def _render_summary(summary: dict) -> None:
+    if not summary["loaded"]:
+        console.print("Nothing is loaded yet: run [bold]sop demo[/] or [bold]sop data load DIR[/].")
+        console.print(f"Planning date: {summary['planning_date']} ({summary['planning_date_source']})")
+        return
+    company = summary.get("company") or {}
+    console.print(f"[bold]{company.get('name', '')}[/] — loaded from {summary['source']} at {summary['loaded_at']}"
+                  f" by {summary['loaded_by']}")
+    console.print(f"Planning date: {summary['planning_date']} (from {summary['planning_date_source']}); "
+                  f"currency {company.get('currency')}; horizon {company.get('horizon_months')} months")
+    rows = []
+    for name, count in summary["counts"].items():
+        span = summary["periods"].get(name)
+        rows.append([name, fmt(count), f"{span['from']} .. {span['to']}" if span else "-"])
+    table(None, ["table", "rows", "periods covered"], rows)

@@ -1,0 +1,39 @@
+"""What every entry point needs: the settings, the plan store, the planning date and the principal."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from assistant.settings import Settings
+from sop_engine.store import PlanStore
+
+
+@dataclass
+class Runtime:
+    settings: Settings = field(default_factory=Settings)
+    today: date = field(default_factory=date.today)
+
+    @cached_property
+    def store(self) -> PlanStore:
+        self.settings.home.mkdir(parents=True, exist_ok=True)
+        return PlanStore(self.settings.db_url)
+
+    def planning_date(self) -> tuple[date, str]:
+        """The planning date and where it came from: setting, then company.toml, then today."""
+        if self.settings.planning_date:
+            return self.settings.planning_date, "SOP_PLANNING_DATE"
+        company_date = self.store.company().planning_date if not self.store.is_empty() else None
+        if company_date:
+            return date.fromisoformat(company_date), "company.toml"
+        return self.today, "today"
+
+
+def cli_principal() -> str:
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in some containers
+        user = "unknown"
+    return f"cli:{user}"

@@ -1,0 +1,79 @@
+"""All configuration in one pydantic-settings class, read once by the entry points and passed down.
+
+Variables use the ``SOP_`` prefix, except the ones their ecosystems already name (``OPENAI_API_KEY``,
+``OPENAI_BASE_URL``, ``SLACK_BOT_TOKEN``, ``SLACK_SIGNING_SECRET``, ``SLACK_APP_TOKEN``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import platformdirs
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_home() -> Path:
+    return Path(platformdirs.user_data_dir("sop-assistant", appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SOP_", extra="ignore", populate_by_name=True)
+
+    home: Path = Field(default_factory=_default_home, description="folder holding all state")
+    database_url: str | None = Field(None, description="SQLAlchemy URL of the plan store")
+    planning_date: date | None = Field(None, description="'today' for every question")
+    debug: bool = False
+
+    # the LLM (any OpenAI-compatible server)
+    model: str = "gpt-4o-mini"
+    openai_api_key: str | None = Field(None, validation_alias=AliasChoices("OPENAI_API_KEY", "SOP_OPENAI_API_KEY"))
+    openai_base_url: str | None = Field(
+        None, validation_alias=AliasChoices("OPENAI_BASE_URL", "SOP_OPENAI_BASE_URL")
+    )
+    llm_timeout: float = 60.0
+    max_model_calls: int = 8
+    max_tool_calls: int = 12
+
+    # meeting notes
+    chroma_url: str | None = None
+    embeddings: str = Field("local", pattern="^(local|openai)$")
+    embedding_model: str = "text-embedding-3-small"
+
+    # HTTP
+    api_keys: str = Field("", description="key1:viewer,key2:planner,key3:admin")
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    # Slack
+    slack_bot_token: str | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "SOP_SLACK_BOT_TOKEN"))
+    slack_signing_secret: str | None = Field(
+        None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "SOP_SLACK_SIGNING_SECRET")
+    )
+    slack_app_token: str | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN", "SOP_SLACK_APP_TOKEN"))
+    slack_api_url: str | None = None
+    slack_roles: str = ""
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.home / 'plan.db'}"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.openai_api_key or self.openai_base_url)
+
+
+def parse_roles(text: str) -> dict[str, str]:
+    """``'a:viewer,b:planner'`` -> ``{'a': 'viewer', 'b': 'planner'}``; bad entries raise ValueError."""
+    roles: dict[str, str] = {}
+    for entry in filter(None, (e.strip() for e in text.split(","))):
+        key, sep, role = entry.rpartition(":")
+        if not sep or not key or role not in ("viewer", "planner", "admin"):
+            raise ValueError(f"'{entry}' is not KEY:ROLE with ROLE one of viewer, planner, admin")
+        roles[key.strip()] = role
+    return roles

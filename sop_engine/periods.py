@@ -1,0 +1,288 @@
+"""Calendar months: parsing, arithmetic, and the period words of the data contract.
+
+A period is a calendar month, represented at the public edge as ``YYYY-MM`` and inside frames as
+the month's first day (``datetime.date`` or ``pandas.Timestamp``). Period words ("next month", "Q1",
+"last 6 months", "in March", "YTD") are read here and only here, relative to the planning date, as
+the data contract's table defines them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sop_engine.errors import InvalidArgument
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
+    "a": 1, "an": 1,
+}
+
+
+def month_start(value: date | datetime | str) -> date:
+    """The first day of the month holding ``value`` (a date, datetime or ISO text)."""
+    if isinstance(value, str):
+        return parse_month(value)
+    if isinstance(value, datetime):
+        value = value.date()
+    return date(value.year, value.month, 1)
+
+
+def add_months(month: date, n: int) -> date:
+    index = month.year * 12 + month.month - 1 + n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from ``start``'s month to ``end``'s month (end - start)."""
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def month_range(start: date, count: int) -> list[date]:
+    return [add_months(month_start(start), i) for i in range(count)]
+
+
+def months_from_to(start: date, end: date) -> list[date]:
+    start, end = month_start(start), month_start(end)
+    return [add_months(start, i) for i in range(months_between(start, end) + 1)]
+
+
+def format_period(month: date | datetime) -> str:
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+_ISO_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ].*)?\s*$")
+
+
+def parse_month(text: str) -> date:
+    """Parse ``2026-03``, ``2026-03-01`` or any ISO date in the month into the month's first day."""
+    match = _ISO_MONTH.match(str(text))
+    if not match:
+        raise InvalidArgument(f"'{text}' is not a month; write it as YYYY-MM (e.g. 2026-03)")
+    year, month, day = int(match[1]), int(match[2]), match[3]
+    try:
+        date(year, month, int(day) if day else 1)
+    except ValueError:
+        raise InvalidArgument(f"'{text}' is not a valid date") from None
+    return date(year, month, 1)
+
+
+def parse_date(text: str) -> date:
+    """Parse an ISO date (``2026-03-17``)."""
+    try:
+        return date.fromisoformat(str(text).strip()[:10])
+    except ValueError:
+        raise InvalidArgument(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
+
+
+@dataclass(frozen=True)
+class PeriodRange:
+    """A run of consecutive months, with the words it was read from."""
+
+    start: date
+    end: date
+    words: str = ""
+
+    @property
+    def months(self) -> list[date]:
+        return months_from_to(self.start, self.end)
+
+    @property
+    def labels(self) -> list[str]:
+        return [format_period(m) for m in self.months]
+
+    def to_dict(self) -> dict:
+        return {"from": format_period(self.start), "to": format_period(self.end), "months": self.labels,
+                "words": self.words}
+
+    def __str__(self) -> str:
+        if self.start == self.end:
+            return format_period(self.start)
+        return f"{format_period(self.start)} .. {format_period(self.end)}"
+
+
+def _count(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    return NUMBER_WORDS.get(token)
+
+
+_COUNT = r"(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_MONTH_NAME = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+
+# Each rule: a pattern over normalised text and a function of (match, current month) -> (start, end).
+# Order matters: the more specific phrase first.
+_RULES: list[tuple[re.Pattern[str], object]] = []
+
+
+def _rule(pattern: str):
+    def register(fn):
+        _RULES.append((re.compile(r"(?<![\w-])" + pattern + r"(?![\w-])"), fn))
+        return fn
+
+    return register
+
+
+@_rule(r"(\d{4})-(\d{1,2})\s*(?:\.\.|to|through|until|-)\s*(\d{4})-(\d{1,2})")
+def _iso_span(m, cur):
+    return date(int(m[1]), int(m[2]), 1), date(int(m[3]), int(m[4]), 1)
+
+
+@_rule(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?")
+def _iso(m, cur):
+    d = date(int(m[1]), int(m[2]), 1)
+    return d, d
+
+
+@_rule(_MONTH_NAME + r"\s+(\d{4})")
+def _named_month_year(m, cur):
+    d = date(int(m[2]), MONTHS[m[1]], 1)
+    return d, d
+
+
+@_rule(r"q([1-4])\s*(\d{4})?")
+def _quarter(m, cur):
+    q = int(m[1])
+    if m[2]:
+        year = int(m[2])
+    else:
+        # the next Q that is not entirely in the past
+        year = cur.year if (q - 1) * 3 + 3 >= cur.month else cur.year + 1
+    start = date(year, (q - 1) * 3 + 1, 1)
+    return start, add_months(start, 2)
+
+
+@_rule(r"(?:the\s+)?(next|last|past|previous|coming|following)\s+" + _COUNT + r"\s+months?")
+def _n_months(m, cur):
+    n = _count(m[2]) or 1
+    if m[1] in ("last", "past", "previous"):
+        return add_months(cur, -n), add_months(cur, -1)
+    return add_months(cur, 1), add_months(cur, n)
+
+
+@_rule(r"(next|last|past|previous|coming|following)\s+" + _COUNT + r"\s+quarters?")
+def _n_quarters(m, cur):
+    n = (_count(m[2]) or 1) * 3
+    q_start = date(cur.year, (cur.month - 1) // 3 * 3 + 1, 1)
+    if m[1] in ("last", "past", "previous"):
+        return add_months(q_start, -n), add_months(q_start, -1)
+    return add_months(q_start, 3), add_months(q_start, 2 + n)
+
+
+@_rule(r"(this|current|next|coming|last|previous|past)\s+quarter")
+def _rel_quarter(m, cur):
+    q_start = date(cur.year, (cur.month - 1) // 3 * 3 + 1, 1)
+    shift = {"this": 0, "current": 0, "next": 3, "coming": 3}.get(m[1], -3)
+    start = add_months(q_start, shift)
+    return start, add_months(start, 2)
+
+
+@_rule(r"(ytd|year to date|this year so far|so far this year)")
+def _ytd(m, cur):
+    if cur.month == 1:
+        return date(cur.year - 1, 1, 1), date(cur.year - 1, 12, 1)
+    return date(cur.year, 1, 1), add_months(cur, -1)
+
+
+@_rule(r"(this|current|next|last|previous)\s+year")
+def _rel_year(m, cur):
+    year = cur.year + {"this": 0, "current": 0, "next": 1}.get(m[1], -1)
+    return date(year, 1, 1), date(year, 12, 1)
+
+
+@_rule(r"(this|current)\s+month|today|now|currently|right now")
+def _this_month(m, cur):
+    return cur, cur
+
+
+@_rule(r"(?:next|coming|following)\s+month|in a month")
+def _next_month(m, cur):
+    d = add_months(cur, 1)
+    return d, d
+
+
+@_rule(r"(?:last|previous|past)\s+month")
+def _last_month(m, cur):
+    d = add_months(cur, -1)
+    return d, d
+
+
+@_rule(r"(?:the\s+)?month after(?:\s+next)?")
+def _month_after(m, cur):
+    d = add_months(cur, 2)
+    return d, d
+
+
+@_rule(_MONTH_NAME)
+def _named_month(m, cur):
+    # "in March", "by March": the next March that is not in the past
+    month = MONTHS[m[1]]
+    year = cur.year if month >= cur.month else cur.year + 1
+    d = date(year, month, 1)
+    return d, d
+
+
+def parse_period_words(text: str, planning_date: date) -> PeriodRange | None:
+    """Read the first period expression in ``text`` relative to ``planning_date``; None if there is none.
+
+    >>> str(parse_period_words("are we short next month?", date(2026, 11, 15)))
+    '2026-12'
+    """
+    normalised = " " + re.sub(r"\s+", " ", text.lower().replace("’", "'")) + " "
+    current = month_start(planning_date)
+    best: tuple[int, int, PeriodRange] | None = None
+    for order, (pattern, fn) in enumerate(_RULES):
+        match = pattern.search(normalised)
+        if not match:
+            continue
+        if _is_false_month(normalised, match):
+            continue
+        start, end = fn(match, current)  # type: ignore[operator]
+        candidate = (match.start(), order, PeriodRange(start, end, match.group(0).strip()))
+        # the earliest expression in the text wins; on a tie, the more specific rule
+        if best is None or candidate[:2] < best[:2]:
+            best = candidate
+    return best[2] if best else None
+
+
+def _is_false_month(text: str, match: re.Match[str]) -> bool:
+    """'may' and 'mar' are also ordinary words: accept them only next to a period cue."""
+    word = match.group(0).strip()
+    if word not in ("may", "mar", "jun", "jan", "dec", "oct", "sep", "aug", "apr", "feb", "nov", "jul"):
+        return False
+    before = text[: match.start()].split()[-1:] or [""]
+    after = text[match.end():].split()[:1] or [""]
+    cues = {"in", "by", "for", "of", "until", "through", "since", "from", "to", "during", "before", "after"}
+    return before[0] not in cues and not after[0].isdigit()
+
+
+def parse_period_arg(text: str | None, planning_date: date) -> PeriodRange | None:
+    """Read a period argument: ISO (``2026-12``, ``2026-12..2027-02``) or words (``next month``)."""
+    if text is None or not str(text).strip():
+        return None
+    text = str(text).strip()
+    if _ISO_MONTH.match(text):
+        d = parse_month(text)
+        return PeriodRange(d, d, text)
+    found = parse_period_words(text, planning_date)
+    if found is None:
+        raise InvalidArgument(
+            f"'{text}' is not a period I can read; use YYYY-MM or words like 'next month', 'Q1', "
+            "'next 3 months'"
+        )
+    return found

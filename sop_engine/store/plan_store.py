@@ -1,0 +1,159 @@
+"""``PlanStore``: load a dataset all-or-nothing, read it back as ``PlanData``, keep the audit log."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Connection, Engine, delete, func, insert, select
+
+from sop_engine.contract import TABLES, Company
+from sop_engine.dataset.validate import Dataset
+from sop_engine.errors import ContractError, NoData
+from sop_engine.periods import format_period
+from sop_engine.plandata import PlanData, empty_frame
+from sop_engine.store import db
+from sop_engine.store.schema import CONTRACT_TABLES, audit_log, dataset_meta
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class PlanStore:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine: Engine = db.make_engine(url)
+        db.upgrade(self.engine)
+
+    # --- writes -------------------------------------------------------------------------------------
+
+    def audit(self, connection: Connection, principal: str, action: str, detail: dict | None = None) -> None:
+        connection.execute(
+            insert(audit_log).values(at=utcnow(), principal=principal, action=action, detail=detail or {})
+        )
+
+    def replace_dataset(self, dataset: Dataset, principal: str, source: str | None = None) -> dict:
+        """Replace the contract's tables with ``dataset`` in one transaction; tool-made data is kept.
+
+        A dataset with any problem is refused before anything is written.
+        """
+        if not dataset.ok:
+            raise ContractError(
+                f"{dataset.folder} breaks the data contract in {len(dataset.problems)} place(s); nothing was loaded",
+                [str(p) for p in dataset.problems],
+            )
+        counts: dict[str, int] = {}
+        with self.engine.begin() as connection:
+            for name, table in CONTRACT_TABLES.items():
+                connection.execute(delete(table))
+                frame = dataset.frames.get(name)
+                if frame is None or frame.empty:
+                    counts[name] = 0
+                    continue
+                records = _records(name, frame)
+                connection.execute(insert(table), records)
+                counts[name] = len(records)
+            meta = {
+                "company": {
+                    "name": dataset.company.name,
+                    "currency": dataset.company.currency,
+                    "planning_date": dataset.company.planning_date,
+                    "horizon_months": dataset.company.horizon_months,
+                    **({"extra": dataset.company.extra} if dataset.company.extra else {}),
+                },
+                "source": source or str(dataset.folder),
+                "loaded_at": utcnow().isoformat(timespec="seconds"),
+                "loaded_by": principal,
+                "provided": sorted(dataset.frames),
+            }
+            connection.execute(delete(dataset_meta))
+            connection.execute(insert(dataset_meta), [{"key": k, "value": v} for k, v in meta.items()])
+            self.audit(connection, principal, "data.load", {"source": meta["source"], "rows": counts})
+        return counts
+
+    # --- reads --------------------------------------------------------------------------------------
+
+    def meta(self) -> dict[str, Any]:
+        with self.engine.connect() as connection:
+            return {row.key: row.value for row in connection.execute(select(dataset_meta))}
+
+    def is_empty(self) -> bool:
+        return not self.meta()
+
+    def company(self) -> Company:
+        info = self.meta().get("company") or {}
+        return Company(
+            name=info.get("name") or Company.name,
+            currency=info.get("currency") or Company.currency,
+            planning_date=info.get("planning_date"),
+            horizon_months=info.get("horizon_months") or Company.horizon_months,
+            extra=info.get("extra") or {},
+        )
+
+    def read_table(self, name: str) -> pd.DataFrame:
+        table = CONTRACT_TABLES[name]
+        with self.engine.connect() as connection:
+            frame = pd.read_sql(select(table).order_by(*table.primary_key.columns), connection)
+        if frame.empty:
+            return empty_frame(name)
+        for column in TABLES[name].columns:
+            if column.kind in ("period", "date"):
+                frame[column.name] = pd.to_datetime(frame[column.name])
+        columns = [c.name for c in TABLES[name].columns] + (["attributes"] if name == "products" else [])
+        return frame[columns].reset_index(drop=True)
+
+    def plan_data(self, planning_date: date) -> PlanData:
+        """Everything loaded, as frames; ``sales_history`` summed per sku and month."""
+        meta = self.meta()
+        if not meta:
+            raise NoData("the plan store is empty: load a folder with `sop data load DIR` or run `sop demo`")
+        tables = {name: self.read_table(name) for name in CONTRACT_TABLES}
+        history = tables["sales_history"]
+        if not history.empty:
+            tables["sales_history"] = (
+                history.groupby(["sku", "period"], as_index=False)["quantity"].sum()
+                .assign(channel=None, location=None)
+            )
+        return PlanData(planning_date, self.company(), tables, set(meta.get("provided", [])))
+
+    def summary(self) -> dict:
+        """What is loaded: counts per table, source, periods covered."""
+        meta = self.meta()
+        counts: dict[str, int] = {}
+        periods: dict[str, dict[str, str]] = {}
+        with self.engine.connect() as connection:
+            for name, table in CONTRACT_TABLES.items():
+                counts[name] = connection.execute(select(func.count()).select_from(table)).scalar_one()
+                column = next((c.name for c in TABLES[name].columns if c.kind == "period"), None)
+                column = column or next((c.name for c in TABLES[name].columns if c.kind == "date"), None)
+                if column and counts[name]:
+                    low, high = connection.execute(
+                        select(func.min(table.c[column]), func.max(table.c[column]))
+                    ).one()
+                    periods[name] = {"from": format_period(low), "to": format_period(high)}
+        return {"loaded": bool(meta), "source": meta.get("source"), "loaded_at": meta.get("loaded_at"),
+                "loaded_by": meta.get("loaded_by"), "company": meta.get("company"),
+                "provided": meta.get("provided", []), "counts": counts, "periods": periods}
+
+    def audit_entries(self, limit: int = 50) -> list[dict]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)).mappings()
+            return [{**row, "at": row["at"].isoformat()} for row in rows]
+
+
+def _records(name: str, frame: pd.DataFrame) -> list[dict]:
+    spec = TABLES[name]
+    columns = [c.name for c in spec.columns] + (["attributes"] if "attributes" in frame.columns else [])
+    out = frame[columns].copy()
+    for column in spec.columns:
+        if column.kind in ("period", "date"):
+            out[column.name] = out[column.name].dt.date
+    out = out.astype(object).where(out.notna(), None)
+    if name == "sales_history":
+        # daily or weekly rows are bucketed into their month and summed
+        keys = ["sku", "period", "channel", "location"]
+        out = out.fillna({"channel": "", "location": ""}).groupby(keys, as_index=False, sort=True)["quantity"].sum()
+        out[["channel", "location"]] = out[["channel", "location"]].replace("", None)
+    return out.to_dict("records")

@@ -1,0 +1,226 @@
+"""The plan store's tables (SQLAlchemy Core).
+
+Two kinds of tables live here:
+- the contract's tables (``products`` ... ``kpi_actuals``), replaced as a whole by ``sop data load``;
+- what the tool makes itself — forecast versions and their values, planner overrides, approvals,
+  decisions and action items from meeting notes, the audit log — which a load never touches.
+
+The schema is versioned with Alembic (``sop_engine/migrations``); change it only together with a new
+migration.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+# --- the data contract's tables -------------------------------------------------------------------
+
+products = Table(
+    "products", metadata,
+    Column("sku", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("family", Text, nullable=False),
+    Column("unit_price", Float), Column("unit_cost", Float), Column("safety_stock", Float),
+    Column("lead_time_days", Float), Column("status", String(20), nullable=False, default="active"),
+    Column("plant", Text), Column("uom", String(20)), Column("min_order_qty", Float),
+    Column("attributes", JSON),  # the file's extra columns, kept
+)
+
+sales_history = Table(
+    "sales_history", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sku", String(64), nullable=False, index=True),
+    Column("period", Date, nullable=False),
+    Column("quantity", Float, nullable=False),
+    Column("channel", Text), Column("location", Text),
+)
+
+inventory = Table(
+    "inventory", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sku", String(64), nullable=False, index=True),
+    Column("on_hand", Float, nullable=False), Column("as_of", Date, nullable=False),
+    Column("location", Text), Column("allocated", Float),
+)
+
+supply = Table(
+    "supply", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sku", String(64), nullable=False, index=True),
+    Column("due_date", Date, nullable=False), Column("quantity", Float, nullable=False),
+    Column("kind", String(32)), Column("status", String(20)), Column("ref", String(64)),
+    Column("supplier", Text),
+)
+
+capacity = Table(
+    "capacity", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("resource", String(64), nullable=False), Column("period", Date, nullable=False),
+    Column("available_hours", Float, nullable=False), Column("plant", Text),
+)
+
+routing = Table(
+    "routing", metadata,
+    Column("id", Integer, primary_key=True),  # file order: the first row of a sku is its primary resource
+    Column("sku", String(64), nullable=False, index=True),
+    Column("resource", String(64), nullable=False), Column("hours_per_unit", Float, nullable=False),
+)
+
+sales_plan = Table(
+    "sales_plan", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("period", Date, nullable=False), Column("quantity", Float, nullable=False),
+    Column("sku", String(64)), Column("family", Text), Column("source", String(20)), Column("note", Text),
+)
+
+budget = Table(
+    "budget", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("period", Date, nullable=False), Column("revenue", Float, nullable=False), Column("family", Text),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False), Column("start", Date, nullable=False), Column("end", Date, nullable=False),
+    Column("sku", String(64)), Column("family", Text), Column("uplift_pct", Float), Column("kind", String(20)),
+)
+
+orders = Table(
+    "orders", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("order_id", String(64), nullable=False), Column("sku", String(64), nullable=False, index=True),
+    Column("order_date", Date, nullable=False), Column("requested_date", Date, nullable=False),
+    Column("quantity", Float, nullable=False), Column("shipped_quantity", Float), Column("ship_date", Date),
+    Column("customer", Text),
+)
+
+forecast_snapshots = Table(
+    "forecast_snapshots", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sku", String(64), nullable=False, index=True), Column("made_on", Date, nullable=False),
+    Column("period", Date, nullable=False), Column("quantity", Float, nullable=False), Column("source", Text),
+)
+
+kpi_actuals = Table(
+    "kpi_actuals", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("metric", String(64), nullable=False), Column("period", Date, nullable=False),
+    Column("value", Float, nullable=False), Column("dimension", Text), Column("unit", Text),
+)
+
+CONTRACT_TABLES = {
+    t.name: t
+    for t in (products, sales_history, inventory, supply, capacity, routing, sales_plan, budget, events,
+              orders, forecast_snapshots, kpi_actuals)
+}
+
+# --- about the loaded dataset -----------------------------------------------------------------------
+
+dataset_meta = Table(
+    "dataset_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", JSON),
+)
+
+# --- what the tool makes ---------------------------------------------------------------------------
+
+forecast_versions = Table(
+    "forecast_versions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(128), nullable=False),
+    Column("scope", JSON, nullable=False),  # {"kind": "all"|"family"|"sku", "value": ..., "skus": [...]}
+    Column("parameters", JSON, nullable=False),
+    Column("note", Text),
+    Column("status", String(20), nullable=False, default="draft"),  # draft | published | superseded
+    Column("published_at", DateTime(timezone=True)),
+    Column("published_by", String(128)),
+)
+
+forecast_values = Table(
+    "forecast_values", metadata,
+    Column("version_id", Integer, ForeignKey("forecast_versions.id", ondelete="CASCADE"), primary_key=True),
+    Column("sku", String(64), primary_key=True),
+    Column("period", Date, primary_key=True),
+    Column("forecast", Float, nullable=False),
+    Column("lo_80", Float), Column("hi_80", Float), Column("lo_95", Float), Column("hi_95", Float),
+    Column("model", String(64)),
+)
+
+forecast_sku_info = Table(
+    "forecast_sku_info", metadata,
+    Column("version_id", Integer, ForeignKey("forecast_versions.id", ondelete="CASCADE"), primary_key=True),
+    Column("sku", String(64), primary_key=True),
+    Column("model", String(64)), Column("cv_error", Float), Column("candidates", JSON),
+    Column("demand_class", String(20)), Column("note", Text),
+)
+
+# Which version is the published forecast of each SKU (a one-SKU version supersedes only that SKU).
+published_forecast = Table(
+    "published_forecast", metadata,
+    Column("sku", String(64), primary_key=True),
+    Column("version_id", Integer, ForeignKey("forecast_versions.id"), nullable=False),
+    Column("published_at", DateTime(timezone=True), nullable=False),
+)
+
+overrides = Table(
+    "overrides", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sku", String(64), nullable=False), Column("period", Date, nullable=False),
+    Column("quantity", Float, nullable=False), Column("reason", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(128), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Index("ix_overrides_sku_period", "sku", "period"),
+)
+
+approvals = Table(
+    "approvals", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("action", String(64), nullable=False),  # e.g. publish_forecast
+    Column("arguments", JSON, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("requested_by", String(128), nullable=False),
+    Column("requested_at", DateTime(timezone=True), nullable=False),
+    Column("status", String(20), nullable=False, default="pending"),  # pending | approved | rejected
+    Column("decided_by", String(128)), Column("decided_at", DateTime(timezone=True)),
+    Column("result", JSON),
+    Column("thread_id", String(128)),
+)
+
+note_items = Table(
+    "note_items", metadata,
+    Column("id", String(64), primary_key=True),  # content hash
+    Column("kind", String(20), nullable=False),  # decision | action_item
+    Column("text", Text, nullable=False),
+    Column("meeting", String(32), nullable=False), Column("date", Date, nullable=False),
+    Column("file", Text, nullable=False), Column("section", Text),
+    Column("owner", Text), Column("due_date", Date), Column("done", Boolean),
+    Column("skus", JSON), Column("families", JSON), Column("refs", JSON),
+)
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("principal", String(128), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("detail", JSON),
+)

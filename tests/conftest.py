@@ -1,0 +1,23 @@
+"""Every test gets its own SOP_HOME (a real folder under tmp_path) and a fixed planning date."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.cli import context
+
+PLANNING_DATE = "2026-11-15"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    home = tmp_path / "sop-home"
+    monkeypatch.setenv("SOP_HOME", str(home))
+    monkeypatch.setenv("SOP_PLANNING_DATE", PLANNING_DATE)
+    for name in ("SOP_DATABASE_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "SOP_CHROMA_URL", "SOP_API_KEYS",
+                 "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SOP_SLACK_ROLES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+    context.reset()
+    yield home
+    context.reset()
