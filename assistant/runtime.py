@@ -21,6 +21,18 @@ class Runtime:
         self.settings.home.mkdir(parents=True, exist_ok=True)
         return PlanStore(self.settings.db_url)
 
+    def notes_store(self):
+        """The meeting-notes store (opened on first use: it loads the embedding model)."""
+        if "_notes" not in self.__dict__:
+            from sop_engine.notes import NotesConfig, NotesStore
+
+            self.__dict__["_notes"] = NotesStore(NotesConfig(
+                path=self.settings.chroma_path, chroma_url=self.settings.chroma_url,
+                embeddings=self.settings.embeddings, openai_base_url=self.settings.openai_base_url,
+                openai_api_key=self.settings.openai_api_key,
+                openai_embedding_model=self.settings.embedding_model))
+        return self.__dict__["_notes"]
+
     def planning_date(self) -> tuple[date, str]:
         """The planning date and where it came from: setting, then company.toml, then today."""
         if self.settings.planning_date:

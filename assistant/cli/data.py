@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from assistant import bootstrap
 from assistant.cli.context import runtime
 from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
 from assistant.runtime import cli_principal
@@ -47,9 +48,7 @@ def load(folder: Path = typer.Argument(..., help="Folder of contract CSVs."), js
 
 
 def load_folder(folder: Path) -> dict:
-    dataset = read_dataset(folder)
-    counts = runtime().store.replace_dataset(dataset, cli_principal(), source=str(Path(folder).resolve()))
-    return {"source": str(Path(folder).resolve()), "rows": counts, "warnings": dataset.warnings}
+    return bootstrap.load_folder(runtime(), folder, cli_principal())
 
 
 @app.command("show")

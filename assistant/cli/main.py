@@ -6,8 +6,11 @@ import logging
 
 import typer
 
-from assistant.cli import data
+from assistant.cli import data, forecast, notes
+from assistant.cli.ask import approvals_app, ask, chat
 from assistant.cli.demo import demo
+from assistant.cli.planning import gaps, kpi, reconcile
+from assistant.cli.serve import serve
 from assistant.cli.output import STATE
 
 app = typer.Typer(
@@ -29,6 +32,15 @@ def root(debug: bool = typer.Option(False, "--debug", help="Show tracebacks of u
 
 app.command("demo")(demo)
 app.add_typer(data.app, name="data")
+app.add_typer(forecast.app, name="forecast")
+app.command("gaps")(gaps)
+app.command("reconcile")(reconcile)
+app.command("kpi")(kpi)
+app.add_typer(notes.app, name="notes")
+app.command("ask")(ask)
+app.command("serve")(serve)
+app.command("chat")(chat)
+app.add_typer(approvals_app, name="approvals")
 
 
 def main() -> None:

@@ -76,7 +76,7 @@ def reports(fn: Callable) -> Callable:
         except Exception as error:
             if STATE["debug"]:
                 raise
-            log.exception("unexpected error")
+            log.debug("unexpected error", exc_info=True)
             fail(SopError(f"unexpected error: {type(error).__name__}: {error} (run with --debug for details)"),
                  json_output, exit_code=2)
 

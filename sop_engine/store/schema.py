@@ -211,9 +211,10 @@ note_items = Table(
     Column("kind", String(20), nullable=False),  # decision | action_item
     Column("text", Text, nullable=False),
     Column("meeting", String(32), nullable=False), Column("date", Date, nullable=False),
-    Column("file", Text, nullable=False), Column("section", Text),
+    Column("folder", Text, nullable=False), Column("file", Text, nullable=False), Column("section", Text),
     Column("owner", Text), Column("due_date", Date), Column("done", Boolean),
     Column("skus", JSON), Column("families", JSON), Column("refs", JSON),
+    Index("ix_note_items_folder", "folder"),
 )
 
 audit_log = Table(

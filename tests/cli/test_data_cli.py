@@ -7,7 +7,7 @@ import sqlite3
 from cli.helpers import sop, sop_json
 from factories import SALES, write_company
 from sop_engine.store import PlanStore
-from sop_engine.store.db import current_revision, head_revision
+from sop_engine.store.db import SCHEMA_HEAD, current_revision, head_revision
 
 
 def test_validate_lists_every_problem_as_json_and_exits_non_zero(tmp_path):
@@ -79,7 +79,7 @@ def test_store_is_migrated_to_head_and_reopening_is_a_no_op(tmp_path):
     url = f"sqlite:///{tmp_path / 'plan.db'}"
     store = PlanStore(url)
     assert current_revision(store.engine) == head_revision()
-    assert current_revision(PlanStore(url).engine) == head_revision()
+    assert current_revision(PlanStore(url).engine) == head_revision() == SCHEMA_HEAD
 
 
 def test_every_command_has_help():

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 08:33:54.962612
+Create Date: 2026-11-27
 """
 
 from alembic import op
@@ -121,6 +121,7 @@ def upgrade() -> None:
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('meeting', sa.String(length=32), nullable=False),
     sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('folder', sa.Text(), nullable=False),
     sa.Column('file', sa.Text(), nullable=False),
     sa.Column('section', sa.Text(), nullable=True),
     sa.Column('owner', sa.Text(), nullable=True),
@@ -131,6 +132,9 @@ def upgrade() -> None:
     sa.Column('refs', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
+    with op.batch_alter_table('note_items', schema=None) as batch_op:
+        batch_op.create_index('ix_note_items_folder', ['folder'], unique=False)
+
     op.create_table('orders',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('order_id', sa.String(length=64), nullable=False),
@@ -282,6 +286,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_orders_sku'))
 
     op.drop_table('orders')
+    with op.batch_alter_table('note_items', schema=None) as batch_op:
+        batch_op.drop_index('ix_note_items_folder')
+
     op.drop_table('note_items')
     op.drop_table('kpi_actuals')
     with op.batch_alter_table('inventory', schema=None) as batch_op:

@@ -1,0 +1,55 @@
+"""``sop serve``: the HTTP API (and the Slack app when configured) — the assistant's main job."""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+
+import typer
+
+from assistant.bootstrap import ensure_data
+from assistant.cli.context import runtime
+from assistant.cli.output import console, err_console, reports
+from assistant.runtime import cli_principal
+from sop_engine.errors import InvalidArgument
+
+log = logging.getLogger(__name__)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@reports
+def serve(host: str | None = typer.Option(None, "--host", help="Address to bind (default SOP_HOST, 127.0.0.1)."),
+          port: int | None = typer.Option(None, "--port", help="Port (default SOP_PORT, 8000)."),
+          load_demo: bool = typer.Option(True, "--demo/--no-demo", help="Load the demo company if the store is empty.")):
+    """Serve the HTTP API (and Slack at /slack/events when SLACK_* is set); loads the demo on an empty store."""
+    import uvicorn
+
+    from assistant.http.app import create_app
+    from assistant.slack.mount import slack_handler_from_settings
+
+    rt = runtime()
+    settings = rt.settings
+    host = host or settings.host
+    port = port or settings.port
+    if not settings.api_keys.strip():
+        if not is_loopback(host):
+            raise InvalidArgument(f"refusing to listen on {host} without API keys: set SOP_API_KEYS "
+                                  "(e.g. key1:viewer,key2:planner) or bind to 127.0.0.1")
+        err_console.print("[bold yellow]WARNING: no API keys configured (SOP_API_KEYS): listening on loopback only, "
+                          "and every local caller is treated as a planner.[/]")
+    if load_demo:
+        loaded = ensure_data(rt, cli_principal())
+        if loaded:
+            console.print(f"Loaded the demo company into an empty store ({loaded['folder']}).")
+    app = create_app(rt, slack_handler=slack_handler_from_settings(rt))
+    engine = "LLM " + settings.model if settings.llm_configured else "offline router"
+    console.print(f"sop-assistant on http://{host}:{port} (docs at /docs) · {engine} · store {settings.db_url}")
+    uvicorn.run(app, host=host, port=port, log_level="info")

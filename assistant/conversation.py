@@ -1,0 +1,178 @@
+"""One turn of a conversation, whatever the engine: the LLM agent when one is configured (falling back
+to the offline router if it fails), else the offline router. Every answer passes the grounding check.
+
+``Assistant.ask`` returns the public turn document:
+``{"answer", "tool_calls": [{"name", "args", "result"}], "sources", "engine", "pending_approval",
+"thread_id", "grounded"}``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant import answers, grounding
+from assistant.approvals import request_write
+from assistant.runtime import Runtime
+from tools.base import run_tool
+from tools.context import ToolContext
+from tools.schemas import WRITE_TOOLS
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Turn:
+    thread_id: str
+    engine: str = "offline"
+    answer: str = ""
+    tool_calls: list[dict] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def record(self, name: str, args: dict, result: dict) -> None:
+        self.tool_calls.append({"name": name, "args": args, "result": result})
+
+    @property
+    def pending_approval(self) -> dict | None:
+        for call in self.tool_calls:
+            if "pending_approval" in call["result"]:
+                return call["result"]["pending_approval"]
+        return None
+
+    def sources(self) -> list[dict]:
+        out: list[dict] = []
+        for call in self.tool_calls:
+            result = call["result"]
+            for hit in result.get("hits", []) or []:
+                out.append({"tool": call["name"], "file": hit.get("file"), "meeting": hit.get("meeting"),
+                            "date": hit.get("date"), "section": hit.get("section")})
+            if result.get("source"):
+                out.append({"tool": call["name"], "source": result["source"]})
+            elif "error" not in result:
+                out.append({"tool": call["name"], "source": "plan store"})
+        return out
+
+    def document(self, grounded: bool) -> dict:
+        return {"answer": self.answer, "tool_calls": self.tool_calls, "sources": self.sources(),
+                "engine": self.engine, "pending_approval": self.pending_approval, "thread_id": self.thread_id,
+                "grounded": grounded}
+
+
+class ThreadMemory:
+    """The offline router's memory per thread (its last call), next to the LLM checkpoints."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(path) as con:
+            con.execute("CREATE TABLE IF NOT EXISTS offline_threads (thread_id TEXT PRIMARY KEY, last_call TEXT)")
+
+    def get(self, thread_id: str) -> str | None:
+        with sqlite3.connect(self.path) as con:
+            row = con.execute("SELECT last_call FROM offline_threads WHERE thread_id = ?", (thread_id,)).fetchone()
+        return row[0] if row else None
+
+    def put(self, thread_id: str, value: str) -> None:
+        with sqlite3.connect(self.path) as con:
+            con.execute("INSERT INTO offline_threads VALUES (?, ?) ON CONFLICT(thread_id) DO UPDATE SET "
+                        "last_call = excluded.last_call", (thread_id, value))
+
+
+class Assistant:
+    def __init__(self, runtime: Runtime, model_factory: Callable[[], Any] | None = None) -> None:
+        self.runtime = runtime
+        self.settings = runtime.settings
+        self.model_factory = model_factory
+        self.memory_path = self.settings.home / "conversations.db"
+        self._checkpointer = None
+
+    @property
+    def uses_llm(self) -> bool:
+        return self.model_factory is not None or self.settings.llm_configured
+
+    def context(self, principal: str, role: str, thread_id: str | None = None,
+                progress: Callable[[int, int, str], None] | None = None) -> ToolContext:
+        planning_date, source = self.runtime.planning_date()
+        return ToolContext(store=self.runtime.store, planning_date=planning_date, principal=principal, role=role,
+                           planning_date_source=source, notes=self.runtime.notes_store,
+                           chart_dir=self.settings.home / "charts", progress=progress, thread_id=thread_id)
+
+    def ask(self, text: str, *, principal: str, role: str = "viewer", thread_id: str | None = None,
+            progress: Callable[[int, int, str], None] | None = None) -> dict:
+        thread_id = thread_id or uuid.uuid4().hex[:12]
+        ctx = self.context(principal, role, thread_id, progress)
+        turn = Turn(thread_id)
+        if self.uses_llm:
+            try:
+                self._llm_turn(text, ctx, turn)
+            except Exception as error:  # timeouts, connection errors, a broken server
+                log.warning("LLM turn failed, answering offline: %s", error)
+                reason = f"{type(error).__name__}"
+                turn = Turn(thread_id, notices=[answers.say("llm_unavailable", reason=reason)])
+                self._offline_turn(text, ctx, turn)
+        else:
+            self._offline_turn(text, ctx, turn)
+        return self._finish(text, turn)
+
+    # --- the grounding check ------------------------------------------------------------------------
+
+    def _finish(self, text: str, turn: Turn) -> dict:
+        results = [{"args": c["args"], "result": c["result"]} for c in turn.tool_calls]
+        check = grounding.check(turn.answer, results, text)
+        if not check.ok:
+            log.warning("answer failed the grounding check (%s); replaced by a plain rendering", check.ungrounded)
+            turn.answer = self._plain(turn) or "No data: I could not ground an answer in the tools' results."
+            turn.notices.append("(The model's wording contained figures not found in the tool results, "
+                                "so the tool results are shown as they are.)")
+        if turn.notices:
+            turn.answer = "\n".join([turn.answer, *turn.notices])
+        return turn.document(check.ok)
+
+    @staticmethod
+    def _plain(turn: Turn) -> str:
+        return "\n\n".join(answers.render(c["name"], c["args"], c["result"]) for c in turn.tool_calls)
+
+    # --- engines ------------------------------------------------------------------------------------
+
+    def call_tool(self, name: str, args: dict, ctx: ToolContext) -> dict:
+        """Run a tool for an engine: writes go through the approval gate instead of running."""
+        if name in WRITE_TOOLS:
+            return request_write(name, args, ctx)
+        return run_tool(name, args, ctx)
+
+    def _offline_turn(self, text: str, ctx: ToolContext, turn: Turn) -> None:
+        from assistant.offline import offline_answer
+
+        memory = ThreadMemory(self.memory_path)
+        turn.engine = "offline"
+        answer, last_call = offline_answer(text, ctx, memory.get(turn.thread_id),
+                                           lambda name, args: self._record(turn, name, args, ctx))
+        turn.answer = answer
+        if last_call:
+            memory.put(turn.thread_id, last_call)
+
+    def _record(self, turn: Turn, name: str, args: dict, ctx: ToolContext) -> dict:
+        result = self.call_tool(name, args, ctx)
+        turn.record(name, args, result)
+        return result
+
+    def _llm_turn(self, text: str, ctx: ToolContext, turn: Turn) -> None:
+        from assistant.llm import llm_answer
+
+        turn.engine = "llm"
+        model = self.model_factory() if self.model_factory else None
+        turn.answer = llm_answer(text, ctx, self.settings, self.checkpointer(), turn, model)
+
+    def checkpointer(self):
+        if self._checkpointer is None:
+            from langgraph.checkpoint.sqlite import SqliteSaver
+
+            self.memory_path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.memory_path, check_same_thread=False)
+            self._checkpointer = SqliteSaver(connection)
+        return self._checkpointer

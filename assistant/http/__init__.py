@@ -1,0 +1,1 @@
+"""The HTTP API (FastAPI): chat, read endpoints over the planning core, jobs, approvals, health."""

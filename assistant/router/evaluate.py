@@ -1,0 +1,63 @@
+"""Scoring the router on a set of labelled messages (the dev set in tests, the held-out set in benchmarks).
+
+A case is ``{text, tool, entity, period, args?, context?}``: ``context`` holds earlier messages of the
+thread, routed first and passed on as ``previous``. A case is right when tool, entity and months all
+match exactly; ``args`` (a subset of the expected arguments) is reported separately.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from assistant.router.parse import RoutedCall, route
+
+
+@dataclass
+class CaseResult:
+    case: dict
+    call: RoutedCall
+    correct: bool
+    args_ok: bool
+
+
+def _subset(expected, actual) -> bool:
+    if isinstance(expected, dict):
+        return isinstance(actual, dict) and all(_subset(v, actual.get(k)) for k, v in expected.items())
+    if isinstance(expected, list):
+        return (
+            isinstance(actual, list)
+            and len(expected) == len(actual)
+            and all(_subset(e, a) for e, a in zip(expected, actual, strict=True))
+        )
+    if (
+        isinstance(expected, int | float)
+        and isinstance(actual, int | float)
+        and not isinstance(expected, bool)
+    ):
+        return float(expected) == float(actual)
+    return expected == actual
+
+
+def run_case(case: dict, products: pd.DataFrame, planning_date: date) -> CaseResult:
+    previous = None
+    for earlier in case.get("context") or []:
+        routed = route(earlier, products, planning_date, previous)
+        previous = routed if routed.tool else previous
+    call = route(case["text"], products, planning_date, previous)
+    correct = (
+        call.tool == case.get("tool")
+        and call.entity == case.get("entity")
+        and (call.months or None) == (case.get("period") or None)
+    )
+    return CaseResult(case, call, correct, _subset(case.get("args") or {}, call.args))
+
+
+def evaluate(cases: list[dict], products: pd.DataFrame, planning_date: date) -> list[CaseResult]:
+    return [run_case(case, products, planning_date) for case in cases]
+
+
+def accuracy(results: list[CaseResult]) -> float:
+    return sum(r.correct for r in results) / len(results) if results else 0.0

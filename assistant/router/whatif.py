@@ -1,0 +1,116 @@
+"""What-if scenarios read from a message: an order slipping, pulled in or cancelled; demand up or down N%.
+
+The verbs and time units live in the vocabulary file; this module reads the numbers around them and
+builds the ``scenario`` argument of ``check_shortages`` (``tools.schemas.Scenario`` shape).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.router.entities import Entity
+from assistant.router.vocab import Token, Vocabulary, find_phrase
+from sop_engine.periods import NUMBER_WORDS
+
+_PCT = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)%$")
+
+
+@dataclass
+class WhatIf:
+    scenario: dict | None
+    clarification: str | None = None
+
+
+def _number(word: str) -> float | None:
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else None
+
+
+def _has_any(words: list[str], phrases: list[str]) -> bool:
+    return any(find_phrase(words, p) is not None for p in phrases)
+
+
+def _days(words: list[str], units: dict[str, int]) -> int | None:
+    """'two weeks' -> 14, '10 days' -> 10, 'a month' -> 30; None when no amount of time is given."""
+    for i, word in enumerate(words[:-1]):
+        n = _number(word)
+        if n is not None and words[i + 1] in units:
+            return int(round(n * units[words[i + 1]]))
+    for word in words:  # "2wks", "10d"
+        m = re.fullmatch(r"(\d+)(d|days?|w|wks?|weeks?)", word)
+        if m:
+            return int(m[1]) * (7 if m[2].startswith("w") else 1)
+    return None
+
+
+def _quantity(words: list[str]) -> float | None:
+    for i, word in enumerate(words[:-1]):
+        if word in ("to", "only") and _number(words[i + 1]) is not None and words[i + 1] not in ("a", "an"):
+            after = words[i + 2] if i + 2 < len(words) else ""
+            if after not in ("days", "day", "weeks", "week", "months", "month"):
+                return _number(words[i + 1])
+    return None
+
+
+def _percent(words: list[str]) -> float | None:
+    for i, word in enumerate(words):
+        m = _PCT.match(word)
+        if m:
+            return float(m[1].replace(",", "."))
+        if i + 1 < len(words) and words[i + 1] in ("percent", "pct", "per") and _number(word) is not None:
+            return _number(word)
+    return None
+
+
+def read_whatif(
+    tokens: list[Token],
+    vocabulary: Vocabulary,
+    refs: list[str],
+    entity: Entity | None,
+    months: list[str] | None,
+) -> WhatIf | None:
+    """The scenario a message describes; None when it describes none."""
+    words = [t.text for t in tokens]
+    spec = vocabulary.whatif
+    supply_changes = []
+    clarification = None
+    for ref in refs:
+        if _has_any(words, spec["cancel"]):
+            supply_changes.append({"ref": ref, "cancel": True})
+            continue
+        earlier = _has_any(words, spec["earlier"])
+        later = _has_any(words, spec["delay"])
+        quantity = _quantity(words)
+        if not (earlier or later or quantity is not None):
+            continue
+        change: dict = {"ref": ref}
+        days = _days(words, spec["units"])
+        if days is not None and (earlier or later):
+            change["delay_days"] = -days if earlier else days
+        if quantity is not None:
+            change["quantity"] = quantity
+        if len(change) == 1:
+            clarification = f"By how many days or weeks does {ref} move?"
+            continue
+        supply_changes.append(change)
+    demand_changes = []
+    pct = _percent(words)
+    if pct is not None:
+        if pct > 0 and _has_any(words, spec["down"]) and not _has_any(words, spec["up"]):
+            pct = -pct
+        change = {"pct": pct}
+        if entity is not None:
+            change["sku" if entity.kind == "sku" else "family"] = entity.code
+        if months:
+            change["months"] = list(months)
+        demand_changes.append(change)
+    if not supply_changes and not demand_changes:
+        return WhatIf(None, clarification) if clarification else None
+    scenario: dict = {}
+    if demand_changes:
+        scenario["demand_changes"] = demand_changes
+    if supply_changes:
+        scenario["supply_changes"] = supply_changes
+    return WhatIf(scenario, clarification)

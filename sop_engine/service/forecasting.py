@@ -1,0 +1,207 @@
+"""Forecasting use cases: run (a draft version), show, diff, publish, override, and the demand the
+planning engine works from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+import pandas as pd
+
+from sop_engine.errors import InvalidArgument, NoData
+from sop_engine.periods import add_months, format_period, month_start, parse_month
+from sop_engine.products import resolve_scope
+from sop_engine.service.documents import number, records
+from sop_engine.store import PlanStore
+from sop_engine.store import forecasts as versions
+
+Progress = Callable[[int, int, str], None]
+
+
+def run_forecast(
+    store: PlanStore, planning_date: date, *, principal: str, sku: str | None = None, family: str | None = None,
+    horizon: int | None = None, history_until: str | date | None = None, exclude: Sequence[str | date] = (),
+    use_events: bool = True, note: str | None = None, progress: Progress | None = None,
+) -> dict:
+    """Forecast a scope from its history and store the result as a new draft version.
+
+    The forecast starts at the current period (the month holding the planning date); history is
+    taken from complete months only (up to the month before, or ``history_until``).
+    """
+    from sop_engine.forecast import ForecastSettings, forecast  # statsforecast loads only when forecasting
+
+    plan = store.plan_data(planning_date)
+    products = plan.products
+    skus = resolve_scope(products, sku, family)
+    if horizon is None:
+        horizon = plan.company.horizon_months
+    if not 1 <= int(horizon) <= 60:
+        raise InvalidArgument(f"--horizon must be 1..60 months (got {horizon})")
+    current = month_start(planning_date)
+    last_complete = add_months(current, -1)
+    until = month_start(parse_month(history_until) if isinstance(history_until, str) else history_until) \
+        if history_until else last_complete
+    if until > last_complete:
+        raise InvalidArgument(
+            f"--history-until {format_period(until)} is not a complete month before the planning date "
+            f"{planning_date.isoformat()}"
+        )
+    excluded = tuple(parse_month(e) if isinstance(e, str) else month_start(e) for e in exclude)
+    history = plan.sales_history
+    history = history[history["sku"].isin(skus) & (history["period"] <= pd.Timestamp(until))]
+    history = history[["sku", "period", "quantity"]]
+    settings = ForecastSettings(horizon=int(horizon), history_until=until, exclude=excluded)
+    families = products.set_index("sku")["family"]
+    events = plan.table("events") if use_events and plan.has("events") else None
+    result = forecast(history, settings, start=current, families=families.loc[skus], events=events,
+                      progress=progress)
+    values, info = _without_history(result.values, result.skus, skus, current, int(horizon))
+    values, info = _discontinued_to_zero(values, info, products)
+    scope = {"kind": "sku" if sku else "family" if family else "all",
+             "value": skus[0] if sku else family, "skus": len(skus)}
+    parameters = {"horizon": int(horizon), "start": format_period(current), "history_until": format_period(until),
+                  "exclude": [format_period(e) for e in excluded], "events": bool(events is not None),
+                  "method": settings.method}
+    version_id = versions.create_version(store, values, info, scope=scope, parameters=parameters, note=note,
+                                         principal=principal)
+    models = info["model"].value_counts().to_dict()
+    return {"version": version_id, "status": "draft", "scope": scope, "parameters": parameters,
+            "skus": len(skus), "models": models, "note": note,
+            "next_step": f"review with `sop forecast show {version_id}`, publish with `sop forecast publish "
+                         f"{version_id}`"}
+
+
+def _without_history(values: pd.DataFrame, info: pd.DataFrame, skus: list[str], start: date, horizon: int):
+    """SKUs with no sales at all get a stated zero forecast rather than silently no row."""
+    missing = [s for s in skus if s not in set(info["sku"])]
+    if not missing:
+        return values, info
+    months = pd.to_datetime([add_months(start, i) for i in range(horizon)])
+    zeros = pd.DataFrame([(s, m) for s in missing for m in months], columns=["sku", "period"]).assign(
+        forecast=0.0, lo_80=0.0, hi_80=0.0, lo_95=0.0, hi_95=0.0, model="NoHistory")
+    notes = pd.DataFrame({"sku": missing, "model": "NoHistory", "cv_error": None, "candidates": [{}] * len(missing),
+                          "demand_class": "no_history",
+                          "note": "no sales history: forecast 0; add a planner override or a sales plan"})
+    return (pd.concat([values, zeros[values.columns]], ignore_index=True),
+            pd.concat([info, notes.reindex(columns=info.columns)], ignore_index=True))
+
+
+def _discontinued_to_zero(values: pd.DataFrame, info: pd.DataFrame, products: pd.DataFrame):
+    """Discontinued products get no future demand; the note says so."""
+    gone = set(products.loc[products["status"].eq("discontinued"), "sku"])
+    if not gone:
+        return values, info
+    values = values.copy()
+    info = info.copy()
+    mask = values["sku"].isin(gone)
+    values.loc[mask, ["forecast", "lo_80", "hi_80", "lo_95", "hi_95"]] = 0.0
+    values.loc[mask, "model"] = "Discontinued"
+    info_mask = info["sku"].isin(gone)
+    info.loc[info_mask, "model"] = "Discontinued"
+    info.loc[info_mask, "note"] = "discontinued product: forecast set to 0"
+    return values, info
+
+
+def show_forecast(store: PlanStore, planning_date: date, ref: str | int = "published", *, sku: str | None = None,
+                  family: str | None = None) -> dict:
+    """One version (or the published forecast) as ``{"version", "status", "rows", "skus"}``."""
+    products = store.read_table("products")
+    skus = resolve_scope(products, sku, family) if (sku or family) else None
+    if str(ref).lower() == "published":
+        values = versions.published_values(store, skus)
+        if values.empty:
+            raise NoData("no published forecast" + (" for this scope" if skus else "")
+                         + ": publish a version with `sop forecast publish VERSION`")
+        info = versions.published_info(store, skus)
+        header = {"version": "published", "status": "published",
+                  "versions": sorted(int(v) for v in values["version"].unique())}
+    else:
+        version = versions.get_version(store, ref)
+        values = versions.version_values(store, version["id"], skus)
+        if values.empty:
+            raise NoData(f"forecast version {version['id']} does not cover this scope")
+        info = versions.version_info(store, version["id"], skus)
+        header = {"version": version["id"], "status": version["status"], "created_at": version["created_at"],
+                  "created_by": version["created_by"], "note": version["note"], "scope": version["scope"]}
+    merged = versions.with_overrides(values, versions.active_overrides(store, skus))
+    columns = ["sku", "period", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "model", "override",
+               "override_reason", "final"] + (["version"] if "version" in merged.columns else [])
+    merged = merged[columns].astype({"override_reason": object})
+    merged["override_reason"] = merged["override_reason"].where(merged["override_reason"].notna(), None)
+    sku_docs = [{"sku": r["sku"], "model": r["model"], "cv_error": number(r["cv_error"], 3),
+                 "candidates": {k: number(v, 3) for k, v in (r["candidates"] or {}).items()},
+                 "demand_class": r["demand_class"], "note": r["note"]} for r in info.to_dict("records")]
+    return {**header, "planning_date": planning_date.isoformat(), "unit": "units",
+            "rows": records(merged), "skus": sku_docs}
+
+
+def diff_versions(store: PlanStore, a: str | int, b: str | int, threshold_pct: float = 0.0) -> dict:
+    """Which SKUs moved between two versions, over the months both cover, biggest change first."""
+    va, vb = versions.get_version(store, a), versions.get_version(store, b)
+    left = versions.version_values(store, va["id"])[["sku", "period", "forecast"]]
+    right = versions.version_values(store, vb["id"])[["sku", "period", "forecast"]]
+    both = left.merge(right, on=["sku", "period"], suffixes=("_a", "_b"))
+    if both.empty:
+        raise NoData(f"versions {va['id']} and {vb['id']} share no SKU and month")
+    totals = both.groupby("sku", as_index=False)[["forecast_a", "forecast_b"]].sum()
+    totals["change"] = totals["forecast_b"] - totals["forecast_a"]
+    totals["change_pct"] = (totals["change"] / totals["forecast_a"].where(totals["forecast_a"] != 0)) * 100
+    totals = totals.reindex(totals["change"].abs().sort_values(ascending=False).index)
+    moved = totals[totals["change_pct"].abs().fillna(100.0) >= threshold_pct]
+    months = sorted({format_period(p) for p in both["period"]})
+    return {"a": va["id"], "b": vb["id"], "months": months, "threshold_pct": threshold_pct,
+            "total_a": number(both["forecast_a"].sum()), "total_b": number(both["forecast_b"].sum()),
+            "skus": [{"sku": r["sku"], "total_a": number(r["forecast_a"]), "total_b": number(r["forecast_b"]),
+                      "change": number(r["change"]), "change_pct": number(r["change_pct"])}
+                     for r in moved.to_dict("records") if round(r["change"], 6) != 0],
+            "unchanged": int((totals["change"].round(6) == 0).sum())}
+
+
+def publish_forecast(store: PlanStore, ref: str | int, principal: str) -> dict:
+    return versions.publish(store, ref, principal)
+
+
+def override_forecast(store: PlanStore, planning_date: date, sku: str, period: str, quantity: float, reason: str,
+                      principal: str) -> dict:
+    products = store.read_table("products")
+    code = resolve_scope(products, sku=sku)[0]
+    month = parse_month(period)
+    if month < month_start(planning_date):
+        raise InvalidArgument(f"{format_period(month)} is in the past (planning date {planning_date.isoformat()})")
+    return versions.add_override(store, code, month, quantity, reason, principal)
+
+
+def planning_demand(store: PlanStore, skus: list[str] | None = None) -> tuple[pd.DataFrame, dict]:
+    """The demand the planning engine works from, and where it came from.
+
+    The published forecast with overrides where a SKU has one; for SKUs never published, the latest
+    draft that covers them. ``forecast`` holds the final figure (override or statistical).
+    """
+    published = versions.published_values(store, skus)
+    all_versions = versions.list_versions(store)
+    if published.empty and not all_versions:
+        raise NoData("no forecast yet: run `sop forecast run --all` (and publish it) first")
+    frames, source_versions = [], []
+    if not published.empty:
+        frames.append(published.drop(columns=["version_id"], errors="ignore"))
+        source_versions += sorted(int(v) for v in published["version"].unique())
+    covered = set(published["sku"]) if not published.empty else set()
+    missing = None if skus is None else [s for s in skus if s not in covered]
+    kind = "published"
+    if all_versions and (missing is None or missing):
+        latest = all_versions[-1]["id"]
+        draft = versions.version_values(store, latest, missing)
+        draft = draft[~draft["sku"].isin(covered)].assign(version=latest).drop(columns=["version_id"])
+        if not draft.empty:
+            frames.append(draft)
+            source_versions.append(latest)
+            kind = "draft" if published.empty else "published+draft"
+    if not frames:
+        raise NoData("no forecast covers these SKUs: run `sop forecast run` for them")
+    demand = pd.concat(frames, ignore_index=True)
+    demand = versions.with_overrides(demand, versions.active_overrides(store, skus))
+    n_overrides = int(demand["override"].notna().sum())
+    demand["forecast"] = demand["final"]
+    source = {"kind": kind, "version": source_versions[0] if len(source_versions) == 1 else source_versions,
+              "overrides": n_overrides}
+    return demand, source

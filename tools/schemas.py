@@ -1,0 +1,120 @@
+"""Argument models of the assistant's tools: the public interface a model (or the offline router) fills.
+
+Products may be given as a SKU code, a product name or a family; periods as ISO months
+(``2026-12``, ``2026-12..2027-02``) or words (``next month``, ``Q1``, ``next 3 months``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Args(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DemandChange(_Args):
+    sku: str | None = Field(None, description="SKU code or product name the change applies to")
+    family: str | None = Field(None, description="Family the change applies to")
+    pct: float = Field(..., description="Demand change in percent: 20 = +20%, -10 = -10%")
+    months: list[str] | None = Field(None, description="Months affected (YYYY-MM); omitted = every month")
+
+
+class SupplyChange(_Args):
+    ref: str = Field(..., description="Reference of an open order, e.g. PO-1182")
+    delay_days: int | None = Field(None, description="Days the order slips (negative = earlier)")
+    quantity: float | None = Field(None, description="New quantity of the order")
+    cancel: bool | None = Field(None, description="True to cancel the order")
+
+
+class CapacityChange(_Args):
+    resource: str = Field(..., description="Production line or work centre")
+    months: list[str] | None = Field(None, description="Months affected (YYYY-MM); omitted = every month")
+    available_hours: float = Field(..., description="Available hours per month in the scenario")
+
+
+class Scenario(_Args):
+    demand_changes: list[DemandChange] = Field(default_factory=list)
+    supply_changes: list[SupplyChange] = Field(default_factory=list)
+    capacity_changes: list[CapacityChange] = Field(default_factory=list)
+
+
+class CheckShortagesArgs(_Args):
+    product: str | None = Field(None, description="SKU code, product name or family; omitted = every SKU")
+    period: str | None = Field(None, description="Month(s) asked about: 'next month', 'Q1', '2026-12'; "
+                                                 "omitted = the current month and the next 3")
+    scenario: Scenario | None = Field(None, description="A what-if: demand, supply or capacity changes")
+
+
+class GetForecastArgs(_Args):
+    product: str | None = Field(None, description="SKU code, product name or family; omitted = every SKU")
+    period: str | None = Field(None, description="Month(s): 'next month', 'Q1', '2027-01..2027-03'")
+    version: str = Field("published", description="'published', 'latest' or a version id")
+
+
+class ReforecastArgs(_Args):
+    product: str | None = Field(None, description="SKU code, product name or family; omitted = every SKU")
+    exclude: list[str] = Field(default_factory=list,
+                               description="Months to treat as outliers, e.g. a promo spike: ['2026-03'] or ['March']")
+    history_until: str | None = Field(None, description="Use history up to this month only (YYYY-MM)")
+    note: str | None = Field(None, description="Why this re-forecast")
+
+
+class PublishForecastArgs(_Args):
+    version: str = Field("latest", description="A draft version id, or 'latest'")
+
+
+class ReconcilePlanArgs(_Args):
+    family: str | None = Field(None, description="A family (or a product, whose family is used); omitted = all")
+    period: str | None = Field(None, description="Months: 'next quarter', 'next 6 months'; omitted = 6 months")
+
+
+class GetKpiArgs(_Args):
+    name: str = Field(..., description="KPI name: wape, mape, bias, tracking_signal, fva, fill_rate, otif, "
+                                       "days_of_supply, inventory_turns, inventory_value, capacity_utilization, "
+                                       "plan_attainment, revenue_vs_budget, or a metric of kpi_actuals")
+    product: str | None = Field(None, description="SKU code, product name or family")
+    period: str | None = Field(None, description="Months: 'last 6 months', 'YTD', '2026-01..2026-06'")
+    lag: int | None = Field(None, description="Forecast lag in months for accuracy KPIs (1 = made the month before)")
+
+
+class FindProductsArgs(_Args):
+    query: str = Field(..., description="Part of a SKU code, product name or family")
+
+
+class ChartArgs(_Args):
+    product: str = Field(..., description="SKU code or product name")
+
+
+class SearchMeetingNotesArgs(_Args):
+    query: str = Field(..., description="What to look for in past S&OP meeting notes")
+    meeting: Literal["product_review", "demand_review", "supply_review", "pre_sop", "executive_sop", "other"] | None = (
+        Field(None, description="Only notes of this meeting kind"))
+    period: str | None = Field(None, description="Only notes from these months: 'last quarter', '2026-06'")
+    product: str | None = Field(None, description="Only notes that mention this SKU or family")
+
+
+class ListDecisionsArgs(_Args):
+    kind: Literal["decision", "action_item"] | None = Field(None, description="Decisions or action items; omitted = both")
+    open_only: bool = Field(False, description="Only action items not yet done")
+    owner: str | None = Field(None, description="Owner's name (or part of it)")
+    product: str | None = Field(None, description="SKU code, product name or family mentioned")
+    period: str | None = Field(None, description="Meeting months: 'last month', 'Q3'")
+
+
+TOOL_ARGS: dict[str, type[_Args]] = {
+    "check_shortages": CheckShortagesArgs,
+    "get_forecast": GetForecastArgs,
+    "reforecast": ReforecastArgs,
+    "publish_forecast": PublishForecastArgs,
+    "reconcile_plan": ReconcilePlanArgs,
+    "get_kpi": GetKpiArgs,
+    "find_products": FindProductsArgs,
+    "chart": ChartArgs,
+    "search_meeting_notes": SearchMeetingNotesArgs,
+    "list_decisions": ListDecisionsArgs,
+}
+WRITE_TOOLS = {"publish_forecast"}
+PLANNER_TOOLS = {"reforecast", "publish_forecast"}
