@@ -228,6 +228,15 @@ def _month_after(m, cur):
     return d, d
 
 
+@_rule(r"(?:from\s+)?" + _MONTH_NAME + r"\s*(?:-|–|to|through|until|till)\s*" + _MONTH_NAME)
+def _named_month_span(m, cur):
+    # "January to March", "jan-mar": from the next such first month to the next second month after it
+    first, second = MONTHS[m[1]], MONTHS[m[2]]
+    start = date(cur.year if first >= cur.month else cur.year + 1, first, 1)
+    end = date(start.year if second >= first else start.year + 1, second, 1)
+    return start, end
+
+
 @_rule(_MONTH_NAME)
 def _named_month(m, cur):
     # "in March", "by March": the next March that is not in the past

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from rapidfuzz import fuzz, process
 
 from assistant.router.vocab import Token, tokenize
 from sop_engine.periods import MONTHS
+
+if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
+    import pandas as pd
 
 MAX_SPAN = 5
 SPAN_RATIO = 86.0  # token_sort_ratio a run of words needs to count as a name

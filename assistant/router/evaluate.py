@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from assistant.router.parse import RoutedCall, route
+
+if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
+    import pandas as pd
 
 
 @dataclass

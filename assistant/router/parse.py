@@ -12,8 +12,7 @@ import copy
 import re
 from dataclasses import dataclass, field
 from datetime import date
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from assistant.router import slots
 from assistant.router.entities import Entity, EntityHit, find_owner, product_index
@@ -27,6 +26,9 @@ from assistant.router.vocab import (
 )
 from assistant.router.whatif import read_whatif
 from sop_engine.periods import PeriodRange, add_months, format_period, month_start, parse_period_words
+
+if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
+    import pandas as pd
 
 # On equal scores, the more specific intent wins.
 PRIORITY = (
@@ -244,7 +246,7 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
             args["version"] = version
     elif intent == "reforecast":
         args = {"product": _product_arg(entity), **slots.reforecast_slots(r.words, planning_date, r.period)}
-        months = args.get("exclude") or ([args["history_until"]] if "history_until" in args else None)
+        months = None  # a re-forecast asks about no period: its excluded months are in args["exclude"]
     elif intent == "publish":
         entity, months = None, None
         args = {"version": slots.forecast_version(r.words, vocabulary, "latest")}
