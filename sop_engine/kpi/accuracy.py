@@ -1,0 +1,225 @@
+"""Forecast accuracy at a lag: WAPE, MAPE, bias, tracking signal and forecast value added.
+
+Lag: a forecast made (``made_on``) in month M for period P has lag P - M (made in February for March is
+lag 1). Per sku and period the latest snapshot of that lag is used. Errors are forecast - actual, so a
+positive bias means over-forecasting. Actuals are ``sales_history``; a sku-month of the window with no
+sales row counts as 0 sold, but months after the last month of history are left out (not yet known).
+
+Sources: ``forecast_snapshots.source`` "legacy" (case ignored) is the legacy/judgemental forecast; every
+other source is a statistical forecast of this tool. Accuracy KPIs judge the statistical snapshots when
+there are any, else the legacy ones (``details.source`` says which).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from sop_engine.kpi.base import Insufficient, Kpi, KpiScope, actuals, coverage, require
+from sop_engine.plandata import PlanData
+from sop_engine.planning.common import to_month
+
+TRACKING_LIMIT = 4.0
+MIN_TRACKING_MONTHS = 3
+
+
+def snapshots_at_lag(data: PlanData, scope: KpiScope, legacy: bool | None = None) -> tuple[pd.DataFrame, str]:
+    """(sku, period, forecast) at ``scope.lag`` in the window.
+
+    ``legacy``: True = legacy snapshots, False = statistical, None = statistical if there are any."""
+    snaps = require(data, "forecast_snapshots", "forecast accuracy")
+    snaps = snaps[snaps["sku"].astype(str).isin(scope.skus)]
+    is_legacy = snaps["source"].fillna("legacy").astype(str).str.casefold().eq("legacy")
+    if legacy is None:
+        legacy = not (~is_legacy).any()
+    snaps = snaps[is_legacy] if legacy else snaps[~is_legacy]
+    source = "legacy" if legacy else "statistical"
+    made = to_month(snaps["made_on"])
+    lag = (snaps["period"].dt.year - made.dt.year) * 12 + (snaps["period"].dt.month - made.dt.month)
+    snaps = snaps[
+        (lag == scope.lag) & (snaps["period"] >= scope.start_ts) & (snaps["period"] < scope.end_exclusive)
+    ]
+    snaps = snaps.assign(sku=snaps["sku"].astype(str)).sort_values("made_on", kind="mergesort")
+    latest = snaps.drop_duplicates(["sku", "period"], keep="last")
+    return latest.rename(columns={"quantity": "forecast"})[["sku", "period", "forecast"]], source
+
+
+def paired(data: PlanData, scope: KpiScope, legacy: bool | None = None) -> tuple[pd.DataFrame, str]:
+    """Forecast at the lag joined with actuals: sku, period, forecast, actual."""
+    fc, source = snapshots_at_lag(data, scope, legacy)
+    last_actual = data.sales_history["period"].max()
+    fc = fc[fc["period"] <= last_actual] if pd.notna(last_actual) else fc.iloc[0:0]
+    act = actuals(data, scope).rename(columns={"quantity": "actual"})
+    both = fc.merge(act, on=["sku", "period"], how="left").fillna({"actual": 0.0})
+    if both.empty:
+        raise Insufficient(
+            f"no {source} forecast at lag {scope.lag} with known actuals between "
+            f"{scope.period_dict()['from']} and {scope.period_dict()['to']}"
+        )
+    return both, source
+
+
+def _cov(frame: pd.DataFrame) -> str:
+    return coverage(frame["period"].nunique(), frame["sku"].nunique())
+
+
+def wape_of(frame: pd.DataFrame) -> float:
+    total = frame["actual"].sum()
+    if total <= 0:
+        raise Insufficient("actual demand is zero over the window: WAPE is undefined")
+    return 100.0 * (frame["forecast"] - frame["actual"]).abs().sum() / total
+
+
+def _wape(data, scope):
+    both, source = paired(data, scope)
+    return wape_of(both), _cov(both), {"source": source, "lag": scope.lag}, []
+
+
+def _mape(data, scope):
+    both, source = paired(data, scope)
+    valid = both[both["actual"] > 0]
+    excluded = len(both) - len(valid)
+    if valid.empty:
+        raise Insufficient(f"all {len(both)} actuals are zero: MAPE is undefined at zero actuals")
+    value = 100.0 * ((valid["forecast"] - valid["actual"]).abs() / valid["actual"]).mean()
+    return value, _cov(valid), {"source": source, "lag": scope.lag, "excluded_zero_actuals": excluded}, []
+
+
+def _bias(data, scope):
+    both, source = paired(data, scope)
+    total = both["actual"].sum()
+    if total <= 0:
+        raise Insufficient("actual demand is zero over the window: bias is undefined")
+    value = 100.0 * (both["forecast"].sum() - total) / total
+    return (
+        value,
+        _cov(both),
+        {
+            "source": source,
+            "lag": scope.lag,
+            "direction": "over-forecast" if value > 0 else "under-forecast" if value < 0 else "none",
+        },
+        [],
+    )
+
+
+def _tracking(data, scope):
+    both, source = paired(data, scope)
+    monthly = both.groupby("period")[["forecast", "actual"]].sum()
+    if len(monthly) < MIN_TRACKING_MONTHS:
+        raise Insufficient(
+            f"tracking signal needs at least {MIN_TRACKING_MONTHS} months; {len(monthly)} found"
+        )
+    errors = monthly["forecast"] - monthly["actual"]
+    mad = errors.abs().mean()
+    if mad == 0:
+        value = 0.0
+    else:
+        value = errors.sum() / mad
+    e = both["forecast"] - both["actual"]
+    per_sku = (
+        pd.DataFrame({"e": e, "abs": e.abs(), "sku": both["sku"]})
+        .groupby("sku")
+        .agg(sum=("e", "sum"), mad=("abs", "mean"))
+    )
+    ts = (per_sku["sum"] / per_sku["mad"].replace(0, np.nan)).dropna()
+    outside = ts[ts.abs() > TRACKING_LIMIT].sort_values(key=abs, ascending=False)
+    flags = (
+        [f"tracking signal {value:.2f} is outside +/-{TRACKING_LIMIT:g}: the forecast is biased"]
+        if abs(value) > TRACKING_LIMIT
+        else []
+    )
+    return (
+        value,
+        _cov(both),
+        {
+            "source": source,
+            "lag": scope.lag,
+            "limit": TRACKING_LIMIT,
+            "skus_outside_limit": int(len(outside)),
+            "worst_skus": [
+                {"sku": s, "tracking_signal": round(float(v), 2)} for s, v in outside.head(10).items()
+            ],
+        },
+        flags,
+    )
+
+
+def _fva(data, scope):
+    stat, _ = paired(data, scope, legacy=False)
+    if scope.overrides is not None and not scope.overrides.empty:
+        ov = scope.overrides.assign(
+            sku=scope.overrides["sku"].astype(str), period=to_month(scope.overrides["period"])
+        )
+        ov = ov.groupby(["sku", "period"], as_index=False)["quantity"].last()
+        final = stat.merge(ov, on=["sku", "period"], how="left")
+        final["forecast"] = final["quantity"].fillna(final["forecast"])
+        final = final.drop(columns="quantity")
+        compared = "statistical forecast with planner overrides"
+        touched = int(final["forecast"].ne(stat["forecast"]).sum())
+    else:
+        legacy, _ = paired(data, scope, legacy=True)
+        keys = stat[["sku", "period"]].merge(legacy[["sku", "period"]])
+        stat = stat.merge(keys)
+        final = legacy.merge(keys)
+        compared = "legacy forecast"
+        touched = len(final)
+        if stat.empty:
+            raise Insufficient("no sku-month has both a statistical and a legacy forecast at this lag")
+    w_stat, w_final = wape_of(stat), wape_of(final)
+    value = w_stat - w_final
+    return (
+        value,
+        _cov(stat),
+        {
+            "lag": scope.lag,
+            "compared": compared,
+            "wape_statistical": round(w_stat, 2),
+            "wape_compared": round(w_final, 2),
+            "sku_months_changed": touched,
+            "verdict": "adds value" if value > 0 else "destroys value" if value < 0 else "neutral",
+        },
+        [],
+    )
+
+
+ACCURACY_KPIS = [
+    Kpi(
+        "wape",
+        "sum |forecast - actual| / sum actual x 100, at the lag",
+        "%",
+        "weighted absolute percentage error of the forecast made `lag` months ahead",
+        _wape,
+    ),
+    Kpi(
+        "mape",
+        "mean of |forecast - actual| / actual x 100 over sku-months with actual > 0 (zero actuals "
+        "excluded and counted: MAPE is undefined there)",
+        "%",
+        "mean absolute percentage error",
+        _mape,
+    ),
+    Kpi(
+        "bias",
+        "(sum forecast - sum actual) / sum actual x 100; positive = over-forecast",
+        "%",
+        "forecast bias at the lag",
+        _bias,
+    ),
+    Kpi(
+        "tracking_signal",
+        "sum of monthly errors (forecast - actual, scope total) / mean absolute monthly "
+        "error; flagged outside +/-4",
+        "ratio",
+        "persistent bias detector",
+        _tracking,
+    ),
+    Kpi(
+        "fva",
+        "WAPE(statistical) - WAPE(final) in points, final = statistical with planner overrides (or the "
+        "legacy forecast when no overrides are given); positive = the human step adds value",
+        "points",
+        "forecast value added by overrides or the legacy process",
+        _fva,
+    ),
+]

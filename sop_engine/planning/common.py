@@ -1,0 +1,69 @@
+"""Small shared helpers of the planning room: month labels, rounding for documents, JSON-able values."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from sop_engine.periods import format_period, month_start
+
+
+def to_month(values: pd.Series) -> pd.Series:
+    """Any datetime-like column -> the month's first day (datetime64)."""
+    # numpy month truncation: ~20x faster than .dt.to_period("M").dt.to_timestamp() on large frames
+    if not pd.api.types.is_datetime64_any_dtype(values):
+        values = pd.to_datetime(values)
+    if getattr(values.dt, "tz", None) is not None:
+        values = values.dt.tz_localize(None)
+    months = values.to_numpy().astype("datetime64[M]").astype("datetime64[ns]")
+    return pd.Series(months, index=values.index, name=values.name)
+
+
+def label(month: date | pd.Timestamp) -> str:
+    return format_period(month)
+
+
+def month_index(month: pd.Series | pd.Timestamp, first: date) -> pd.Series | int:
+    """Whole months from ``first`` to each month (0 = ``first``)."""
+    first = month_start(first)
+    if isinstance(month, pd.Series):
+        m = pd.to_datetime(month)
+        return (m.dt.year - first.year) * 12 + (m.dt.month - first.month)
+    return (month.year - first.year) * 12 + (month.month - first.month)
+
+
+def units(x: float | None) -> float | None:
+    """Units in documents: 1 decimal, -0.0 shown as 0.0, NaN as None."""
+    if x is None:
+        return None
+    v = round(float(x), 1)
+    return None if v != v else v + 0.0  # NaN -> None; + 0.0 turns -0.0 into 0.0
+
+
+def money(x: float | None) -> float | None:
+    if x is None or (isinstance(x, float | np.floating) and math.isnan(x)):
+        return None
+    v = round(float(x), 2)
+    return 0.0 if v == 0 else v
+
+
+def ratio(x: float | None, digits: int = 3) -> float | None:
+    if x is None or (isinstance(x, float | np.floating) and (math.isnan(x) or math.isinf(x))):
+        return None
+    return round(float(x), digits)
+
+
+def text(x: object) -> str | None:
+    if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA or x is pd.NaT:
+        return None
+    return str(x)
+
+
+def pct(part: float, whole: float) -> float | None:
+    """``part / whole`` in percent, 1 decimal; None when ``whole`` is 0 or missing."""
+    if whole is None or part is None or not np.isfinite(whole) or whole == 0:
+        return None
+    return round(100.0 * float(part) / float(whole), 1)

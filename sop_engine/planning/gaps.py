@@ -1,0 +1,300 @@
+"""Supply/demand gap analysis: projected balances, shortages, stockout risk and what would cover them.
+
+``gaps_document`` is the one answer to "are we short?" for the CLI (``sop gaps --json``), the tools and
+HTTP. The arithmetic is in ``balance.py``; in words:
+
+- Month 1 is the current period (the month holding the planning date) with its full demand. Opening
+  stock = on_hand - allocated (latest as_of per sku and location, summed). Past-due open supply lands
+  in month 1; supply of every status counts.
+- projected_balance = previous balance + receipts - demand. A negative balance carries over
+  (backorders): 100 on hand, 30 due in month 2 and demand 50/50/50 give 50, 30, -20 and a shortage of
+  20 in month 3. shortage = max(0, -balance); below_safety_stock = max(0, safety_stock - balance).
+- Per SKU, over the projection (current period to the last month asked): first_short_period; total_shortage
+  = the peak backlog (extra units that, arriving by first_short_period, clear every shortage);
+  months_of_cover (``balance.months_of_cover``); stockout_probability = max over months of
+  Phi((cumulative forecast - (opening + cumulative receipts)) / sqrt(sum of monthly sigma^2)), sigma from
+  the 80/95% interval widths (``balance.stockout_probability``).
+- SKUs are listed by total_shortage, largest first. Family and plant roll-ups sum SKU figures (a
+  family's shortage is the sum of its SKUs' shortages: one SKU's stock does not cover another's).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from sop_engine.plandata import PlanData
+from sop_engine.planning import balance as bal
+from sop_engine.planning.capacity import CapacityResult, capacity_check, capacity_rows
+from sop_engine.planning.common import label, text, units
+from sop_engine.planning.cover import cover_options, routing_for
+from sop_engine.planning.inputs import GapInputs, build_inputs, check_demand_frame
+from sop_engine.products import resolve_scope
+
+
+@dataclass
+class GapResult:
+    inputs: GapInputs
+    balance: np.ndarray
+    shortage: np.ndarray
+    below_safety_stock: np.ndarray
+    first_short: np.ndarray  # month index, -1 = never
+    total_shortage: np.ndarray
+    months_of_cover: np.ndarray
+    stockout_probability: np.ndarray
+    capacity: CapacityResult | None
+    notes: list[str]
+
+    def period_frame(self) -> pd.DataFrame:
+        """Long frame: sku, period, demand, receipts, projected_balance, safety_stock, shortage,
+        below_safety_stock."""
+        i = self.inputs
+        n_s, n_m = i.demand.shape
+        return pd.DataFrame(
+            {
+                "sku": np.repeat(i.skus, n_m),
+                "period": np.tile(pd.DatetimeIndex(i.months), n_s),
+                "demand": i.demand.ravel(),
+                "receipts": i.receipts.ravel(),
+                "projected_balance": self.balance.ravel(),
+                "safety_stock": np.repeat(i.safety_stock, n_m),
+                "shortage": self.shortage.ravel(),
+                "below_safety_stock": self.below_safety_stock.ravel(),
+            }
+        )
+
+
+def analyse_gaps(
+    data: PlanData,
+    demand: pd.DataFrame,
+    *,
+    sku: str | None = None,
+    family: str | None = None,
+    months: int | None = None,
+    period: str | date | None = None,
+    skus: list[str] | None = None,
+) -> GapResult:
+    """Project every SKU of the scope (``skus`` given, or resolved from ``sku``/``family``; else all)."""
+    if skus is None:
+        skus = resolve_scope(data.products, sku=sku, family=family)
+    inputs = build_inputs(data, demand, skus, months=months, period=period)
+    balance = bal.project(inputs.opening, inputs.receipts, inputs.demand)
+    notes = list(inputs.notes)
+    capacity = None
+    if not data.has("capacity"):
+        notes.append("no capacity data loaded: capacity check skipped")
+    elif not data.has("routing"):
+        notes.append("no routing loaded: capacity check skipped")
+    else:
+        frame = check_demand_frame(demand).rename(columns={"forecast": "quantity"})
+        capacity = capacity_check(data, frame, inputs.months)
+        notes.extend(capacity.notes)
+    return GapResult(
+        inputs=inputs,
+        balance=balance,
+        shortage=bal.shortage(balance),
+        below_safety_stock=bal.below_safety_stock(balance, inputs.safety_stock),
+        first_short=bal.first_short_index(balance),
+        total_shortage=bal.total_shortage(balance),
+        months_of_cover=bal.months_of_cover(inputs.opening, inputs.receipts, inputs.demand, balance),
+        stockout_probability=bal.stockout_probability(
+            inputs.opening, inputs.receipts, inputs.demand, inputs.sigma
+        ),
+        capacity=capacity,
+        notes=notes,
+    )
+
+
+def _r1(a: np.ndarray) -> list:
+    return (np.round(a, 1) + 0.0).tolist()
+
+
+def _refs(inputs: GapInputs) -> dict[tuple[str, int], list[dict]]:
+    lines = inputs.receipt_lines
+    lines = lines[lines["idx"] < len(inputs.months)]
+    out: dict[tuple[str, int], list[dict]] = {}
+    columns = (
+        lines["sku"],
+        lines["idx"],
+        lines["ref"],
+        (np.round(lines["quantity"], 1) + 0.0).tolist(),
+        lines["kind"],
+        lines["status"],
+        lines["due_date"].dt.strftime("%Y-%m-%d"),
+        lines["past_due"].tolist(),
+    )
+    for sku, idx, ref, qty, kind, status, due, past in zip(*columns, strict=True):
+        out.setdefault((sku, idx), []).append(
+            {"ref": ref, "quantity": qty, "kind": kind, "status": status, "due_date": due, "past_due": past}
+        )
+    return out
+
+
+def gaps_document(
+    data: PlanData,
+    demand: pd.DataFrame,
+    demand_source: dict,
+    *,
+    sku: str | None = None,
+    family: str | None = None,
+    months: int | None = None,
+    period: str | date | None = None,
+    with_cover_options: bool = True,
+) -> dict:
+    """The gap-analysis document (JSON-able) for one SKU, one family or (neither) every SKU.
+
+    ``months=N``: the current period and the N after it (default 6); ``period``: one month ('YYYY-MM'),
+    projected from the current period. Keys: planning_date, demand_source, months, skus, families,
+    plants, capacity, notes (see the module docstring for every rule).
+    """
+    result = analyse_gaps(data, demand, sku=sku, family=family, months=months, period=period)
+    return document_from(result, data, demand_source, with_cover_options=with_cover_options)
+
+
+def document_from(
+    result: GapResult, data: PlanData, demand_source: dict, with_cover_options: bool = True
+) -> dict:
+    i = result.inputs
+    shown = i.shown_slice
+    labels = [label(m) for m in i.shown]
+    routing = routing_for(data)
+    options = (
+        cover_options(i, result.balance, data.planning_date, result.capacity, routing)
+        if with_cover_options
+        else {}
+    )
+    refs = _refs(i)
+    offset = shown.start
+    cols = {
+        k: _r1(v[:, shown])
+        for k, v in (
+            ("demand", i.demand),
+            ("receipts", i.receipts),
+            ("projected_balance", result.balance),
+            ("shortage", result.shortage),
+            ("below_safety_stock", result.below_safety_stock),
+        )
+    }
+    ss = _r1(i.safety_stock)
+    prod = i.products
+    info = {
+        c: (prod[c].map(text).tolist() if c in prod else [None] * len(i.skus))
+        for c in ("name", "family", "plant", "uom", "status")
+    }
+    lead = prod["lead_time_days"].tolist() if "lead_time_days" in prod else [None] * len(i.skus)
+    moq = prod["min_order_qty"].tolist() if "min_order_qty" in prod else [None] * len(i.skus)
+    opening, on_hand, allocated = _r1(i.opening), _r1(i.on_hand), _r1(i.allocated)
+    total, cover = _r1(result.total_shortage), np.round(result.months_of_cover, 1).tolist()
+    prob = np.round(result.stockout_probability, 3).tolist()
+    first = [label(i.months[f]) if f >= 0 else None for f in result.first_short.tolist()]
+    order = np.lexsort((np.array(i.skus), -result.total_shortage))
+    skus_out = []
+    for k in order.tolist():
+        skus_out.append(
+            {
+                "sku": i.skus[k],
+                "name": info["name"][k],
+                "family": info["family"][k],
+                "plant": info["plant"][k],
+                "uom": info["uom"][k] or "units",
+                "status": info["status"][k],
+                "opening_stock": opening[k],
+                "on_hand": on_hand[k],
+                "allocated": allocated[k],
+                "safety_stock": ss[k],
+                "lead_time_days": None if lead[k] is None or lead[k] != lead[k] else int(lead[k]),
+                "min_order_qty": units(moq[k]) if moq[k] is not None else None,
+                "periods": [
+                    {
+                        "period": p,
+                        "demand": cols["demand"][k][j],
+                        "receipts": cols["receipts"][k][j],
+                        "receipt_refs": refs.get((i.skus[k], j + offset), []),
+                        "projected_balance": cols["projected_balance"][k][j],
+                        "safety_stock": ss[k],
+                        "shortage": cols["shortage"][k][j],
+                        "below_safety_stock": cols["below_safety_stock"][k][j],
+                    }
+                    for j, p in enumerate(labels)
+                ],
+                "first_short_period": first[k],
+                "total_shortage": total[k],
+                "months_of_cover": None if cover[k] != cover[k] else cover[k],
+                "stockout_probability": prob[k],
+                "cover_options": options.get(i.skus[k], []),
+            }
+        )
+    resources = None
+    if routing is not None:
+        resources = set(routing.loc[routing["sku"].isin(i.skus), "resource"])
+    capacity = capacity_rows(result.capacity, resources) if result.capacity is not None else []
+    if result.capacity is not None:
+        keep = set(labels)
+        capacity = [c for c in capacity if c["period"] in keep]
+    notes = list(result.notes)
+    if len({u for u in info["uom"] if u}) > 1:
+        notes.append("family and plant roll-ups add units of different units of measure")
+    return {
+        "planning_date": data.planning_date.isoformat(),
+        "demand_source": dict(demand_source or {}),
+        "months": labels,
+        "skus": skus_out,
+        "families": rollup(result, "family"),
+        "plants": rollup(result, "plant"),
+        "capacity": capacity,
+        "notes": notes,
+    }
+
+
+def rollup(result: GapResult, by: str) -> list[dict]:
+    """Sum SKU figures by family or plant over the shown months (vectorised with groupby)."""
+    i = result.inputs
+    if by not in i.products:
+        return []
+    keys = i.products[by].fillna("(none)").astype(str).to_numpy()
+    sl = i.shown_slice
+    labels = [label(m) for m in i.shown]
+    frames = {
+        name: pd.DataFrame(arr[:, sl]).groupby(keys).sum()
+        for name, arr in (
+            ("demand", i.demand),
+            ("receipts", i.receipts),
+            ("projected_balance", result.balance),
+            ("shortage", result.shortage),
+            ("below_safety_stock", result.below_safety_stock),
+        )
+    }
+    short_counts = pd.DataFrame(result.shortage[:, sl] > 0).groupby(keys).sum()
+    per = pd.DataFrame(
+        {
+            "skus": 1,
+            "short": result.total_shortage > 0,
+            "total": result.total_shortage,
+            "first": np.where(result.first_short >= 0, result.first_short, 10**6),
+        }
+    ).groupby(keys)
+    agg = per.agg({"skus": "sum", "short": "sum", "total": "sum", "first": "min"})
+    out = []
+    for key in agg.index:
+        first = int(agg.at[key, "first"])
+        out.append(
+            {
+                by: key,
+                "skus": int(agg.at[key, "skus"]),
+                "skus_short": int(agg.at[key, "short"]),
+                "total_shortage": units(agg.at[key, "total"]),
+                "first_short_period": label(i.months[first]) if first < 10**6 else None,
+                "periods": [
+                    {
+                        "period": p,
+                        **{n: units(f.at[key, j]) for n, f in frames.items()},
+                        "skus_short": int(short_counts.at[key, j]),
+                    }
+                    for j, p in enumerate(labels)
+                ],
+            }
+        )
+    return sorted(out, key=lambda r: (-(r["total_shortage"] or 0), r[by]))

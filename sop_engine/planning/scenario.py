@@ -1,0 +1,249 @@
+"""What-if scenarios: a change to demand, supply or capacity, applied to copies — never written.
+
+A scenario (JSON text, a file path, a dict or a ``Scenario``)::
+
+    {"demand_changes":   [{"sku": "A" | "family": "F", "pct": 20, "months": ["2026-12"]}],
+     "supply_changes":   [{"ref": "PO-1", "delay_days": 30 | "quantity": 500 | "cancel": true}],
+     "capacity_changes": [{"resource": "L1", "months": ["2027-01"], "available_hours": 300}]}
+
+``months`` omitted = every month. ``pct`` is a percentage (20 = +20%, -100 = no demand). Unknown SKU or
+family -> UnknownProduct; unknown order ref or resource -> InvalidArgument naming the entry.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from rapidfuzz import process
+
+from sop_engine.errors import InvalidArgument
+from sop_engine.periods import parse_month
+from sop_engine.plandata import PlanData
+from sop_engine.planning.common import label, to_month
+from sop_engine.planning.gaps import analyse_gaps, document_from
+from sop_engine.planning.inputs import check_demand_frame
+from sop_engine.products import resolve_scope
+
+
+def _months(value: list[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    try:
+        return [label(parse_month(m)) for m in value]
+    except InvalidArgument as exc:  # pydantic reports ValueError with the entry's location
+        raise ValueError(exc.message) from None
+
+
+class DemandChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    sku: str | None = None
+    family: str | None = None
+    pct: float = Field(ge=-100, le=1000, description="percent change of demand, 20 = +20%")
+    months: list[str] | None = None
+
+    _check_months = field_validator("months")(classmethod(lambda cls, v: _months(v)))
+
+    @model_validator(mode="after")
+    def _one_target(self):
+        if (self.sku is None) == (self.family is None):
+            raise ValueError("give exactly one of sku or family")
+        return self
+
+
+class SupplyChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    ref: str
+    delay_days: int | None = None
+    quantity: float | None = Field(default=None, ge=0)
+    cancel: bool = False
+
+    @model_validator(mode="after")
+    def _one_effect(self):
+        given = [self.delay_days is not None, self.quantity is not None, self.cancel]
+        if sum(given) != 1:
+            raise ValueError("give exactly one of delay_days, quantity or cancel: true")
+        return self
+
+
+class CapacityChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    resource: str
+    months: list[str] | None = None
+    available_hours: float = Field(ge=0)
+
+    _check_months = field_validator("months")(classmethod(lambda cls, v: _months(v)))
+
+
+class Scenario(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str | None = None
+    demand_changes: list[DemandChange] = []
+    supply_changes: list[SupplyChange] = []
+    capacity_changes: list[CapacityChange] = []
+
+
+def parse_scenario(value: str | dict | Scenario | Path) -> Scenario:
+    """Read a scenario from JSON text, a JSON file path, a dict or a Scenario; precise errors."""
+    if isinstance(value, Scenario):
+        return value
+    if isinstance(value, Path | str) and not str(value).lstrip().startswith("{"):
+        path = Path(value)
+        if not path.is_file():
+            raise InvalidArgument(f"scenario: '{value}' is neither JSON nor a file")
+        value = path.read_text(encoding="utf-8")
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise InvalidArgument(
+                f"scenario is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+            ) from None
+    if not isinstance(value, dict):
+        raise InvalidArgument(
+            "scenario must be a JSON object with demand_changes, supply_changes, capacity_changes"
+        )
+    try:
+        return Scenario.model_validate(value)
+    except ValidationError as exc:
+        details = [f"scenario.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+        raise InvalidArgument("invalid scenario: " + "; ".join(details), details) from None
+
+
+def apply_scenario(data: PlanData, demand: pd.DataFrame, scenario: Scenario) -> tuple[PlanData, pd.DataFrame]:
+    """New (PlanData, demand) with the scenario applied; the inputs are left untouched."""
+    demand = check_demand_frame(demand)
+    for ch in scenario.demand_changes:
+        skus = resolve_scope(data.products, sku=ch.sku, family=ch.family)
+        mask = demand["sku"].isin(skus)
+        if ch.months is not None:
+            mask &= demand["period"].isin(pd.to_datetime([f"{m}-01" for m in ch.months]))
+        factor = 1 + ch.pct / 100.0
+        cols = [c for c in ("forecast", "lo_80", "hi_80", "lo_95", "hi_95") if c in demand]
+        demand.loc[mask, cols] = demand.loc[mask, cols] * factor
+    tables = dict(data.tables)
+    if scenario.supply_changes:
+        supply = data.table("supply").copy()
+        refs = supply["ref"].astype(str)
+        drop = pd.Series(False, index=supply.index)
+        for k, ch in enumerate(scenario.supply_changes):
+            hit = refs == ch.ref
+            if not hit.any():
+                close = [c for c, _, _ in process.extract(ch.ref, refs.dropna().unique().tolist(), limit=3)]
+                hint = f"; closest: {', '.join(close)}" if close else ""
+                raise InvalidArgument(f"scenario.supply_changes.{k}.ref: no open order '{ch.ref}'{hint}")
+            if ch.cancel:
+                drop |= hit
+            elif ch.quantity is not None:
+                supply.loc[hit, "quantity"] = float(ch.quantity)
+            else:
+                supply.loc[hit, "due_date"] = supply.loc[hit, "due_date"] + pd.Timedelta(days=ch.delay_days)
+        tables["supply"] = supply[~drop].reset_index(drop=True)
+    if scenario.capacity_changes:
+        cap = data.table("capacity").copy()
+        cap["period"] = to_month(cap["period"])
+        known = set(cap["resource"].astype(str))
+        for k, ch in enumerate(scenario.capacity_changes):
+            if ch.resource not in known:
+                close = [c for c, _, _ in process.extract(ch.resource, sorted(known), limit=3)]
+                hint = f"; closest: {', '.join(close)}" if close else "; no capacity data loaded"
+                raise InvalidArgument(
+                    f"scenario.capacity_changes.{k}.resource: no resource '{ch.resource}'{hint}"
+                )
+            rows = cap["resource"].astype(str) == ch.resource
+            if ch.months is None:
+                cap.loc[rows, "available_hours"] = ch.available_hours
+                continue
+            plant = cap.loc[rows, "plant"].dropna().iloc[0] if cap.loc[rows, "plant"].notna().any() else None
+            for m in ch.months:
+                when = pd.Timestamp(f"{m}-01")
+                hit = rows & (cap["period"] == when)
+                if hit.any():
+                    cap.loc[hit, "available_hours"] = ch.available_hours
+                else:
+                    cap = pd.concat(
+                        [
+                            cap,
+                            pd.DataFrame(
+                                [
+                                    {
+                                        "resource": ch.resource,
+                                        "period": when,
+                                        "available_hours": ch.available_hours,
+                                        "plant": plant,
+                                    }
+                                ]
+                            ),
+                        ],
+                        ignore_index=True,
+                    )
+                    rows = cap["resource"].astype(str) == ch.resource
+        tables["capacity"] = cap
+    changed = PlanData(
+        planning_date=data.planning_date, company=data.company, tables=tables, provided=set(data.provided)
+    )
+    return changed, demand
+
+
+def what_if_document(
+    data: PlanData,
+    demand: pd.DataFrame,
+    demand_source: dict,
+    scenario: str | dict | Scenario | Path,
+    *,
+    sku: str | None = None,
+    family: str | None = None,
+    months: int | None = None,
+    period: str | date | None = None,
+    with_cover_options: bool = False,
+) -> dict:
+    """Base and scenario gap documents side by side, with per-SKU deltas (``changes``).
+
+    ``changes`` lists the SKUs whose total_shortage, first_short_period or stockout_probability moved:
+    {sku, total_shortage_base, total_shortage_scenario, delta, first_short_period_base/_scenario,
+    stockout_probability_base/_scenario}, largest |delta| first.
+    """
+    parsed = parse_scenario(scenario)
+    changed_data, changed_demand = apply_scenario(data, demand, parsed)
+    skus = resolve_scope(data.products, sku=sku, family=family)
+    base = document_from(
+        analyse_gaps(data, demand, skus=skus, months=months, period=period),
+        data,
+        demand_source,
+        with_cover_options,
+    )
+    after = document_from(
+        analyse_gaps(changed_data, changed_demand, skus=skus, months=months, period=period),
+        changed_data,
+        demand_source,
+        with_cover_options,
+    )
+    before = {s["sku"]: s for s in base["skus"]}
+    changes = []
+    for s in after["skus"]:
+        b = before[s["sku"]]
+        keys = ("total_shortage", "first_short_period", "stockout_probability")
+        if any(b[k] != s[k] for k in keys) or any(
+            bp["projected_balance"] != sp["projected_balance"]
+            for bp, sp in zip(b["periods"], s["periods"], strict=True)
+        ):
+            changes.append(
+                {
+                    "sku": s["sku"],
+                    "name": s["name"],
+                    "family": s["family"],
+                    **{f"{k}_base": b[k] for k in keys},
+                    **{f"{k}_scenario": s[k] for k in keys},
+                    "delta": round(s["total_shortage"] - b["total_shortage"], 1),
+                }
+            )
+    changes.sort(key=lambda c: (-abs(c["delta"]), c["sku"]))
+    return {
+        "base": base,
+        "scenario": after,
+        "changes": changes,
+        "scenario_input": parsed.model_dump(exclude_none=True),
+    }
