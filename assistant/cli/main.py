@@ -5,16 +5,37 @@ from __future__ import annotations
 import logging
 
 import typer
+from typer.core import TyperGroup
 
 from assistant.cli import data, forecast, notes
 from assistant.cli.ask import approvals_app, ask, chat
 from assistant.cli.demo import demo
 from assistant.cli.planning import gaps, kpi, reconcile
 from assistant.cli.serve import serve
-from assistant.cli.output import STATE
+from assistant.cli.output import STATE, dumps
+
+
+# typer ships its own copy of click: take its UsageError from a public typer class rather than importing click
+USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+class SopGroup(TyperGroup):
+    """With ``--json``, a usage error (unknown option, missing argument) is a JSON error document too."""
+
+    def invoke(self, ctx):
+        raw = [*getattr(ctx, "_protected_args", []), *ctx.args]
+        try:
+            return super().invoke(ctx)
+        except USAGE_ERROR as error:
+            if "--json" not in raw:
+                raise
+            typer.echo(dumps({"error": {"code": "usage", "message": error.format_message(), "details": []}}))
+            raise typer.Exit(2) from None
+
 
 app = typer.Typer(
     name="sop",
+    cls=SopGroup,
     help="S&OP assistant: planning data, forecasts, supply/demand gaps, KPIs and meeting notes.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,

@@ -137,7 +137,7 @@ def test_notes_and_decisions_slots(demo_products):
             "reforecast paint without the May promo",
             "reforecast",
             "family:Paint",
-            ["2026-05"],
+            None,
             {"product": "Paint", "exclude": ["2026-05"]},
         ),
         (
