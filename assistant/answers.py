@@ -84,13 +84,23 @@ def _shortages(args: dict, doc: dict) -> str:
     if not short:
         lines = [say("shortage_none", scope=scope, months=months, source=_source(doc["demand_source"]))]
     else:
-        lines = [say("shortage_some", count=len(short), scope=scope, months=months,
-                     source=_source(doc["demand_source"]))]
+        lines = [
+            say("shortage_some", count=len(short), scope=scope, months=months, source=_source(doc["demand_source"]))
+        ]
         for s in short[:MAX_LINES]:
-            lines.append(say("shortage_line", sku=s["sku"], name=s["name"], total_shortage=s["total_shortage"],
-                             uom=s["uom"], first_short_period=s["first_short_period"],
-                             probability=f"{s['stockout_probability'] * 100:.0f}%"
-                             if s.get("stockout_probability") is not None else "-"))
+            lines.append(
+                say(
+                    "shortage_line",
+                    sku=s["sku"],
+                    name=s["name"],
+                    total_shortage=s["total_shortage"],
+                    uom=s["uom"],
+                    first_short_period=s["first_short_period"],
+                    probability=f"{s['stockout_probability'] * 100:.0f}%"
+                    if s.get("stockout_probability") is not None
+                    else "-",
+                )
+            )
             for option in s.get("cover_options", [])[:2]:
                 lines.append(say("shortage_option", action=option.get("action", "")))
         if len(short) > MAX_LINES:
@@ -104,8 +114,13 @@ def _whatif(args: dict, doc: dict) -> str:
     changes = doc.get("changes", [])
     described = []
     for change in (args.get("scenario") or {}).get("supply_changes", []):
-        effect = (f"slips {change['delay_days']} days" if change.get("delay_days") is not None else
-                  "cancelled" if change.get("cancel") else f"quantity {change.get('quantity')}")
+        effect = (
+            f"slips {change['delay_days']} days"
+            if change.get("delay_days") is not None
+            else "cancelled"
+            if change.get("cancel")
+            else f"quantity {change.get('quantity')}"
+        )
         described.append(f"{change['ref']} {effect}")
     for change in (args.get("scenario") or {}).get("demand_changes", []):
         described.append(f"demand of {change.get('sku') or change.get('family')} {change['pct']:+g}%")
@@ -113,21 +128,37 @@ def _whatif(args: dict, doc: dict) -> str:
         described.append(f"{change['resource']} at {change['available_hours']} hours")
     months = _months(base["months"])
     if not changes:
-        return say("whatif_head", changes="; ".join(described) or "scenario", months=months) + "\n" + say(
-            "whatif_none", months=months)
+        return (
+            say("whatif_head", changes="; ".join(described) or "scenario", months=months)
+            + "\n"
+            + say("whatif_none", months=months)
+        )
     uoms = {s["sku"]: s["uom"] for s in doc["scenario"]["skus"]}
     lines = [say("whatif_head", changes="; ".join(described) or "scenario", months=months)]
     for change in changes[:MAX_LINES]:
-        lines.append(say("whatif_line", sku=change["sku"], name=change["name"],
-                         base=change["total_shortage_base"], scenario=change["total_shortage_scenario"],
-                         uom=uoms.get(change["sku"], "units")))
+        lines.append(
+            say(
+                "whatif_line",
+                sku=change["sku"],
+                name=change["name"],
+                base=change["total_shortage_base"],
+                scenario=change["total_shortage_scenario"],
+                uom=uoms.get(change["sku"], "units"),
+            )
+        )
     return "\n".join(lines)
 
 
 def _forecast(args: dict, doc: dict) -> str:
     scope = doc.get("scope", {}).get("label") or _scope_label(args)
-    lines = [say("forecast_head", scope=scope, version=doc["version"] if doc["version"] != "published"
-                 else "published", status=doc["status"])]
+    lines = [
+        say(
+            "forecast_head",
+            scope=scope,
+            version=doc["version"] if doc["version"] != "published" else "published",
+            status=doc["status"],
+        )
+    ]
     if doc.get("note"):
         lines.append(doc["note"])
     by_sku: dict[str, list[dict]] = {}
@@ -135,9 +166,10 @@ def _forecast(args: dict, doc: dict) -> str:
         by_sku.setdefault(row["sku"], []).append(row)
     if len(by_sku) == 1:
         for row in doc["rows"][:12]:
-            lines.append(say("forecast_line", period=row["period"], forecast=row["final"], lo=row["lo_80"],
-                             hi=row["hi_80"]) + (f" — override ({row['override_reason']})" if row["override"]
-                                                 is not None else ""))
+            lines.append(
+                say("forecast_line", period=row["period"], forecast=row["final"], lo=row["lo_80"], hi=row["hi_80"])
+                + (f" — override ({row['override_reason']})" if row["override"] is not None else "")
+            )
         for info in doc["skus"][:1]:
             lines.append(say("forecast_model", sku=info["sku"], model=info["model"], note=info["note"] or ""))
     else:
@@ -148,10 +180,16 @@ def _forecast(args: dict, doc: dict) -> str:
 
 def _reforecast(args: dict, doc: dict) -> str:
     excluded = doc.get("excluded_months") or []
-    return say("reforecast", version=doc["version"], scope=_scope_label(args), skus=doc["skus"],
-               horizon=doc["parameters"]["horizon"], start=doc["parameters"]["start"],
-               history_until=doc["parameters"]["history_until"],
-               excluded=f", excluding {', '.join(excluded)}" if excluded else "")
+    return say(
+        "reforecast",
+        version=doc["version"],
+        scope=_scope_label(args),
+        skus=doc["skus"],
+        horizon=doc["parameters"]["horizon"],
+        start=doc["parameters"]["start"],
+        history_until=doc["parameters"]["history_until"],
+        excluded=f", excluding {', '.join(excluded)}" if excluded else "",
+    )
 
 
 def _published(args: dict, doc: dict) -> str:
@@ -162,9 +200,11 @@ def _reconcile(args: dict, doc: dict) -> str:
     lines = [say("reconcile_head", scope=args.get("family") or "all families", months=_months(doc["months"]))]
     for fam in doc.get("families", [])[:MAX_LINES]:
         flags = ", ".join(fam.get("flags", [])) or "no flags"
-        lines.append(f"• {fam['family']}: statistical {_show(fam.get('stat_forecast'))}, sales plan "
-                     f"{_show(fam.get('sales_plan'))}, consensus {_show(fam.get('consensus_plan'))} units; revenue "
-                     f"{_show(fam.get('revenue'))} vs budget {_show(fam.get('budget'))} — {flags}")
+        lines.append(
+            f"• {fam['family']}: statistical {_show(fam.get('stat_forecast'))}, sales plan "
+            f"{_show(fam.get('sales_plan'))}, consensus {_show(fam.get('consensus_plan'))} units; revenue "
+            f"{_show(fam.get('revenue'))} vs budget {_show(fam.get('budget'))} — {flags}"
+        )
     decisions = doc.get("decisions", [])
     if decisions:
         lines.append("Decisions for the executive meeting:")
@@ -175,21 +215,36 @@ def _reconcile(args: dict, doc: dict) -> str:
 
 def _kpi(args: dict, doc: dict) -> str:
     period = doc.get("period") or {}
-    window = f"{period.get('from')}..{period.get('to')}" if period.get("from") != period.get("to") else period.get("from")
+    window = (
+        f"{period.get('from')}..{period.get('to')}" if period.get("from") != period.get("to") else period.get("from")
+    )
     label = doc["name"].replace("_", " ")
     if doc.get("value") is None:
-        return say("kpi_insufficient", label=label, scope=doc.get("scope"), window=window,
-                   reason=doc.get("message") or doc.get("status"))
+        return say(
+            "kpi_insufficient",
+            label=label,
+            scope=doc.get("scope"),
+            window=window,
+            reason=doc.get("message") or doc.get("status"),
+        )
     unit = doc.get("unit") or ""
     unit = "%" if unit in ("%", "percent") else f" {unit}" if unit else ""
-    text = say("kpi", label=label, scope=doc.get("scope"), window=window, value=doc["value"], unit=unit,
-               formula=doc.get("formula"), coverage=doc.get("coverage"))
+    text = say(
+        "kpi",
+        label=label,
+        scope=doc.get("scope"),
+        window=window,
+        value=doc["value"],
+        unit=unit,
+        formula=doc.get("formula"),
+        coverage=doc.get("coverage"),
+    )
     return text + "".join(f"\nFlag: {flag}" for flag in doc.get("flags", []))
 
 
 def _products(args: dict, doc: dict) -> str:
     lines = [say("products_head", count=doc["count"], query=doc["query"])]
-    lines += [say("products_line", **p) for p in doc["products"][:MAX_LINES * 2]]
+    lines += [say("products_line", **p) for p in doc["products"][: MAX_LINES * 2]]
     return "\n".join(lines)
 
 
@@ -204,9 +259,17 @@ def _notes(args: dict, doc: dict) -> str:
     lines = [say("notes_head")]
     for hit in hits[:3]:
         text = " ".join(hit["text"].split())
-        lines.append(say("notes_line", meeting=hit["meeting"], date=hit["date"], title=hit.get("title") or "",
-                         section=hit.get("section") or "", text=text[:400] + ("…" if len(text) > 400 else ""),
-                         file=hit["file"]))
+        lines.append(
+            say(
+                "notes_line",
+                meeting=hit["meeting"],
+                date=hit["date"],
+                title=hit.get("title") or "",
+                section=hit.get("section") or "",
+                text=text[:400] + ("…" if len(text) > 400 else ""),
+                file=hit["file"],
+            )
+        )
     return "\n".join(lines)
 
 
@@ -215,11 +278,20 @@ def _decisions(args: dict, doc: dict) -> str:
     if not items:
         return say("decisions_none")
     lines = [say("decisions_head", count=len(items))]
-    for item in items[:MAX_LINES * 2]:
+    for item in items[: MAX_LINES * 2]:
         status = "decision" if item["kind"] == "decision" else ("done" if item.get("done") else "open")
-        lines.append(say("decisions_line", status=status, text=item["text"], owner=item.get("owner") or "no owner",
-                         due=f", due {item['due_date']}" if item.get("due_date") else "", meeting=item["meeting"],
-                         date=item["date"], file=item["file"]))
+        lines.append(
+            say(
+                "decisions_line",
+                status=status,
+                text=item["text"],
+                owner=item.get("owner") or "no owner",
+                due=f", due {item['due_date']}" if item.get("due_date") else "",
+                meeting=item["meeting"],
+                date=item["date"],
+                file=item["file"],
+            )
+        )
     return "\n".join(lines)
 
 

@@ -21,3 +21,29 @@ def isolated_home(tmp_path, monkeypatch):
     context.reset()
     yield home
     context.reset()
+
+
+@pytest.fixture(scope="session")
+def demo_home(tmp_path_factory):
+    """A SOP_HOME holding the demo company (loaded, forecast published; no notes), built once per session."""
+    from datetime import date
+
+    from assistant.bootstrap import setup_demo
+    from assistant.runtime import Runtime
+    from assistant.settings import Settings
+
+    home = tmp_path_factory.mktemp("demo") / "sop-home"
+    runtime = Runtime(Settings(home=home, planning_date=date(2026, 11, 15)))
+    setup_demo(runtime, "cli:test", planning_date=date(2026, 11, 15), with_notes=False)
+    runtime.store.engine.dispose()
+    return home
+
+
+@pytest.fixture
+def demo(demo_home, isolated_home):
+    """This test's own copy of the demo company's home (SOP_HOME points at it)."""
+    import shutil
+
+    shutil.copytree(demo_home, isolated_home)
+    context.reset()
+    return isolated_home

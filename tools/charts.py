@@ -40,9 +40,12 @@ def chart_png(store: PlanStore, planning_date: date, product: str) -> tuple[byte
 
     fig, ax = plt.subplots(figsize=(9, 4.2), dpi=110)
     ax.plot(history["period"], history["quantity"], color="#1f4e79", marker="o", ms=3, label="actual demand")
-    ax.plot(demand["period"], demand["forecast"], color="#e07b00", marker="o", ms=3, label=f"forecast ({source['kind']})")
-    ax.fill_between(demand["period"], demand["lo_80"], demand["hi_80"], color="#e07b00", alpha=0.18,
-                    label="80% interval")
+    ax.plot(
+        demand["period"], demand["forecast"], color="#e07b00", marker="o", ms=3, label=f"forecast ({source['kind']})"
+    )
+    ax.fill_between(
+        demand["period"], demand["lo_80"], demand["hi_80"], color="#e07b00", alpha=0.18, label="80% interval"
+    )
     ax.plot(balance["period"], balance["projected_balance"], color="#2e7d32", ls="--", label="projected stock")
     ax.axhline(0, color="#999", lw=0.8)
     if gaps["safety_stock"]:
@@ -55,11 +58,20 @@ def chart_png(store: PlanStore, planning_date: date, product: str) -> tuple[byte
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", bbox_inches="tight")
     plt.close(fig)
-    figures = {"sku": sku, "name": name, "history_months": len(history),
-               "last_actual": {"period": format_period(history["period"].iloc[-1]),
-                               "quantity": float(history["quantity"].iloc[-1])} if len(history) else None,
-               "first_short_period": gaps["first_short_period"], "total_shortage": gaps["total_shortage"],
-               "demand_source": source}
+    figures = {
+        "sku": sku,
+        "name": name,
+        "history_months": len(history),
+        "last_actual": {
+            "period": format_period(history["period"].iloc[-1]),
+            "quantity": float(history["quantity"].iloc[-1]),
+        }
+        if len(history)
+        else None,
+        "first_short_period": gaps["first_short_period"],
+        "total_shortage": gaps["total_shortage"],
+        "demand_source": source,
+    }
     return buffer.getvalue(), figures
 
 
@@ -72,5 +84,10 @@ def chart(args: ChartArgs, ctx: ToolContext) -> dict:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{figures['sku']}-{int(time.time() * 1000)}.png"
         path.write_bytes(png)
-    return {**figures, "path": str(path) if path else None, "bytes": len(png), "format": "png",
-            "source": "plan store: sales history, forecast and projected stock"}
+    return {
+        **figures,
+        "path": str(path) if path else None,
+        "bytes": len(png),
+        "format": "png",
+        "source": "plan store: sales history, forecast and projected stock",
+    }

@@ -43,8 +43,10 @@ class Scenario(_Args):
 
 class CheckShortagesArgs(_Args):
     product: str | None = Field(None, description="SKU code, product name or family; omitted = every SKU")
-    period: str | None = Field(None, description="Month(s) asked about: 'next month', 'Q1', '2026-12'; "
-                                                 "omitted = the current month and the next 3")
+    period: str | None = Field(
+        None,
+        description="Month(s) asked about: 'next month', 'Q1', '2026-12'; omitted = the current month and the next 3",
+    )
     scenario: Scenario | None = Field(None, description="A what-if: demand, supply or capacity changes")
 
 
@@ -56,8 +58,9 @@ class GetForecastArgs(_Args):
 
 class ReforecastArgs(_Args):
     product: str | None = Field(None, description="SKU code, product name or family; omitted = every SKU")
-    exclude: list[str] = Field(default_factory=list,
-                               description="Months to treat as outliers, e.g. a promo spike: ['2026-03'] or ['March']")
+    exclude: list[str] = Field(
+        default_factory=list, description="Months to treat as outliers, e.g. a promo spike: ['2026-03'] or ['March']"
+    )
     history_until: str | None = Field(None, description="Use history up to this month only (YYYY-MM)")
     note: str | None = Field(None, description="Why this re-forecast")
 
@@ -72,9 +75,12 @@ class ReconcilePlanArgs(_Args):
 
 
 class GetKpiArgs(_Args):
-    name: str = Field(..., description="KPI name: wape, mape, bias, tracking_signal, fva, fill_rate, otif, "
-                                       "days_of_supply, inventory_turns, inventory_value, capacity_utilization, "
-                                       "plan_attainment, revenue_vs_budget, or a metric of kpi_actuals")
+    name: str = Field(
+        ...,
+        description="KPI name: wape, mape, bias, tracking_signal, fva, fill_rate, otif, "
+        "days_of_supply, inventory_turns, inventory_value, capacity_utilization, "
+        "plan_attainment, revenue_vs_budget, or a metric of kpi_actuals",
+    )
     product: str | None = Field(None, description="SKU code, product name or family")
     period: str | None = Field(None, description="Months: 'last 6 months', 'YTD', '2026-01..2026-06'")
     lag: int | None = Field(None, description="Forecast lag in months for accuracy KPIs (1 = made the month before)")
@@ -91,13 +97,16 @@ class ChartArgs(_Args):
 class SearchMeetingNotesArgs(_Args):
     query: str = Field(..., description="What to look for in past S&OP meeting notes")
     meeting: Literal["product_review", "demand_review", "supply_review", "pre_sop", "executive_sop", "other"] | None = (
-        Field(None, description="Only notes of this meeting kind"))
+        Field(None, description="Only notes of this meeting kind")
+    )
     period: str | None = Field(None, description="Only notes from these months: 'last quarter', '2026-06'")
     product: str | None = Field(None, description="Only notes that mention this SKU or family")
 
 
 class ListDecisionsArgs(_Args):
-    kind: Literal["decision", "action_item"] | None = Field(None, description="Decisions or action items; omitted = both")
+    kind: Literal["decision", "action_item"] | None = Field(
+        None, description="Decisions or action items; omitted = both"
+    )
     open_only: bool = Field(False, description="Only action items not yet done")
     owner: str | None = Field(None, description="Owner's name (or part of it)")
     product: str | None = Field(None, description="SKU code, product name or family mentioned")

@@ -44,10 +44,12 @@ def _confirm_pending(doc: dict, role: str, assistant: Assistant) -> None:
 
 
 @reports
-def ask(question: str = typer.Argument(..., help="A planning question in plain words."),
-        role: str = RoleOption,
-        thread: str | None = typer.Option(None, "--thread", help="Continue a conversation (thread id)."),
-        json_output: bool = JsonOption):
+def ask(
+    question: str = typer.Argument(..., help="A planning question in plain words."),
+    role: str = RoleOption,
+    thread: str | None = typer.Option(None, "--thread", help="Continue a conversation (thread id)."),
+    json_output: bool = JsonOption,
+):
     """Ask the assistant one question; answers come from the planning tools, with sources."""
     role = _check_role(role)
     assistant = Assistant(runtime())
@@ -80,13 +82,23 @@ def chat(role: str = RoleOption, thread: str | None = typer.Option(None, "--thre
 
 @approvals_app.command("list")
 @reports
-def list_approvals(all_: bool = typer.Option(False, "--all", help="Include decided ones."),
-                   json_output: bool = JsonOption):
+def list_approvals(
+    all_: bool = typer.Option(False, "--all", help="Include decided ones."), json_output: bool = JsonOption
+):
     """Pending approvals (or all with --all)."""
     items = store_approvals.list_approvals(runtime().store, None if all_ else "pending")
-    emit({"approvals": items}, json_output, lambda d: table("Approvals", ["id", "action", "summary", "requested by",
-                                                                         "when", "status"], [
-        [a["id"], a["action"], a["summary"], a["requested_by"], a["requested_at"], a["status"]] for a in d["approvals"]]))
+    emit(
+        {"approvals": items},
+        json_output,
+        lambda d: table(
+            "Approvals",
+            ["id", "action", "summary", "requested by", "when", "status"],
+            [
+                [a["id"], a["action"], a["summary"], a["requested_by"], a["requested_at"], a["status"]]
+                for a in d["approvals"]
+            ],
+        ),
+    )
 
 
 def _decide(approval_id: str, approve: bool, role: str, json_output: bool) -> None:

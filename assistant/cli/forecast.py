@@ -33,24 +33,43 @@ def run(
     """Forecast a SKU, a family or everything; the result is a new draft version."""
     rt = runtime()
     planning_date, _ = rt.planning_date()
-    kwargs = dict(principal=cli_principal(), sku=sku, family=family, horizon=horizon, history_until=history_until,
-                  exclude=exclude, use_events=events, note=note)
+    kwargs = dict(
+        principal=cli_principal(),
+        sku=sku,
+        family=family,
+        horizon=horizon,
+        history_until=history_until,
+        exclude=exclude,
+        use_events=events,
+        note=note,
+    )
     if json_output:
         doc = forecasting.run_forecast(rt.store, planning_date, **kwargs)
     else:
-        with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                      TimeElapsedColumn(), console=console, transient=True) as bar:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total}"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as bar:
             task = bar.add_task("forecasting", total=None)
 
             def progress(done: int, total: int, stage: str) -> None:
                 bar.update(task, completed=done, total=total, description=stage)
 
             doc = forecasting.run_forecast(rt.store, planning_date, progress=progress, **kwargs)
-    emit(doc, json_output, lambda d: console.print(
-        f"[green]Draft version {d['version']}[/]: {d['skus']} SKUs, {d['parameters']['horizon']} months from "
-        f"{d['parameters']['start']} (history until {d['parameters']['history_until']}). Models: "
-        + ", ".join(f"{k} {v}" for k, v in d["models"].items()) + f"\nNext: {d['next_step']}"
-    ))
+    emit(
+        doc,
+        json_output,
+        lambda d: console.print(
+            f"[green]Draft version {d['version']}[/]: {d['skus']} SKUs, {d['parameters']['horizon']} months from "
+            f"{d['parameters']['start']} (history until {d['parameters']['history_until']}). Models: "
+            + ", ".join(f"{k} {v}" for k, v in d["models"].items())
+            + f"\nNext: {d['next_step']}"
+        ),
+    )
 
 
 @app.command("versions")
@@ -58,10 +77,26 @@ def run(
 def list_versions(json_output: bool = JsonOption):
     """Forecast versions: id, when, who, scope, status, why."""
     doc = {"versions": versions.list_versions(runtime().store)}
-    emit(doc, json_output, lambda d: table("Forecast versions", ["id", "when", "who", "scope", "SKUs", "status", "why"], [
-        [v["id"], v["created_at"], v["created_by"], f"{v['scope']['kind']} {v['scope'].get('value') or ''}".strip(),
-         v["skus"], v["status"] + (f" ({v['published_skus']} live)" if v["status"] == "published" else ""),
-         v["note"] or ""] for v in d["versions"]]))
+    emit(
+        doc,
+        json_output,
+        lambda d: table(
+            "Forecast versions",
+            ["id", "when", "who", "scope", "SKUs", "status", "why"],
+            [
+                [
+                    v["id"],
+                    v["created_at"],
+                    v["created_by"],
+                    f"{v['scope']['kind']} {v['scope'].get('value') or ''}".strip(),
+                    v["skus"],
+                    v["status"] + (f" ({v['published_skus']} live)" if v["status"] == "published" else ""),
+                    v["note"] or "",
+                ]
+                for v in d["versions"]
+            ],
+        ),
+    )
 
 
 @app.command("show")
@@ -79,10 +114,22 @@ def show(
 
 
 def _render_show(doc: dict) -> None:
-    rows = [[r["sku"], r["period"], fmt(r["forecast"]), f"{fmt(r['lo_80'])} – {fmt(r['hi_80'])}",
-             fmt(r["override"]) if r["override"] is not None else "", r["model"]] for r in doc["rows"][:400]]
-    table(f"Forecast {doc['version']} ({doc['status']})", ["sku", "period", "forecast", "80% interval", "override",
-                                                          "model"], rows)
+    rows = [
+        [
+            r["sku"],
+            r["period"],
+            fmt(r["forecast"]),
+            f"{fmt(r['lo_80'])} – {fmt(r['hi_80'])}",
+            fmt(r["override"]) if r["override"] is not None else "",
+            r["model"],
+        ]
+        for r in doc["rows"][:400]
+    ]
+    table(
+        f"Forecast {doc['version']} ({doc['status']})",
+        ["sku", "period", "forecast", "80% interval", "override", "model"],
+        rows,
+    )
     if len(doc["rows"]) > 400:
         console.print(f"... {len(doc['rows']) - 400} more rows (use --sku/--family or --json)")
     for info in doc["skus"][:50]:
@@ -91,16 +138,27 @@ def _render_show(doc: dict) -> None:
 
 @app.command("diff")
 @reports
-def diff(a: str = typer.Argument(..., help="Version A"), b: str = typer.Argument(..., help="Version B"),
-         threshold: float = typer.Option(0.0, "--threshold", help="Only SKUs that moved by at least this %."),
-         json_output: bool = JsonOption):
+def diff(
+    a: str = typer.Argument(..., help="Version A"),
+    b: str = typer.Argument(..., help="Version B"),
+    threshold: float = typer.Option(0.0, "--threshold", help="Only SKUs that moved by at least this %."),
+    json_output: bool = JsonOption,
+):
     """Which SKUs moved between two versions, and by how much."""
     doc = forecasting.diff_versions(runtime().store, a, b, threshold)
-    emit(doc, json_output, lambda d: table(
-        f"Version {d['a']} -> {d['b']} over {d['months'][0]}..{d['months'][-1]} "
-        f"(total {fmt(d['total_a'])} -> {fmt(d['total_b'])}; {d['unchanged']} SKUs unchanged)",
-        ["sku", "A", "B", "change", "change %"],
-        [[s["sku"], fmt(s["total_a"]), fmt(s["total_b"]), fmt(s["change"]), fmt(s["change_pct"])] for s in d["skus"]]))
+    emit(
+        doc,
+        json_output,
+        lambda d: table(
+            f"Version {d['a']} -> {d['b']} over {d['months'][0]}..{d['months'][-1]} "
+            f"(total {fmt(d['total_a'])} -> {fmt(d['total_b'])}; {d['unchanged']} SKUs unchanged)",
+            ["sku", "A", "B", "change", "change %"],
+            [
+                [s["sku"], fmt(s["total_a"]), fmt(s["total_b"]), fmt(s["change"]), fmt(s["change_pct"])]
+                for s in d["skus"]
+            ],
+        ),
+    )
 
 
 @app.command("publish")
@@ -108,20 +166,36 @@ def diff(a: str = typer.Argument(..., help="Version A"), b: str = typer.Argument
 def publish(version: str = typer.Argument(..., help="A version id or 'latest'."), json_output: bool = JsonOption):
     """Make a draft the published forecast for the SKUs it covers."""
     doc = forecasting.publish_forecast(runtime().store, version, cli_principal())
-    emit(doc, json_output, lambda d: console.print(
-        f"[green]Published version {d['version']}[/] for {len(d['skus'])} SKUs"
-        + (f" (replacing version(s) {', '.join(map(str, d['replaced_versions']))})" if d["replaced_versions"] else "")))
+    emit(
+        doc,
+        json_output,
+        lambda d: console.print(
+            f"[green]Published version {d['version']}[/] for {len(d['skus'])} SKUs"
+            + (
+                f" (replacing version(s) {', '.join(map(str, d['replaced_versions']))})"
+                if d["replaced_versions"]
+                else ""
+            )
+        ),
+    )
 
 
 @app.command("override")
 @reports
-def override(sku: str = typer.Argument(..., help="SKU code or name"),
-             period: str = typer.Argument(..., help="Month, YYYY-MM"),
-             quantity: float = typer.Argument(..., help="Units for that month"),
-             reason: str = typer.Option(..., "--reason", help="Why (kept and audited)."),
-             json_output: bool = JsonOption):
+def override(
+    sku: str = typer.Argument(..., help="SKU code or name"),
+    period: str = typer.Argument(..., help="Month, YYYY-MM"),
+    quantity: float = typer.Argument(..., help="Units for that month"),
+    reason: str = typer.Option(..., "--reason", help="Why (kept and audited)."),
+    json_output: bool = JsonOption,
+):
     """A planner's adjustment of one SKU and month; shown beside the statistical forecast."""
     rt = runtime()
     doc = forecasting.override_forecast(rt.store, rt.planning_date()[0], sku, period, quantity, reason, cli_principal())
-    emit(doc, json_output, lambda d: console.print(
-        f"[green]Override[/] {d['sku']} {d['period']}: {fmt(d['quantity'])} units ({d['reason']})"))
+    emit(
+        doc,
+        json_output,
+        lambda d: console.print(
+            f"[green]Override[/] {d['sku']} {d['period']}: {fmt(d['quantity'])} units ({d['reason']})"
+        ),
+    )

@@ -10,10 +10,9 @@ from typer.core import TyperGroup
 from assistant.cli import data, forecast, notes
 from assistant.cli.ask import approvals_app, ask, chat
 from assistant.cli.demo import demo
+from assistant.cli.output import STATE, dumps
 from assistant.cli.planning import gaps, kpi, reconcile
 from assistant.cli.serve import serve
-from assistant.cli.output import STATE, dumps
-
 
 # typer ships its own copy of click: take its UsageError from a public typer class rather than importing click
 USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")

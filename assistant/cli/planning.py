@@ -11,7 +11,6 @@ from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
 from sop_engine.service import planning
 
 
-
 @reports
 def gaps(
     sku: str | None = typer.Option(None, "--sku", help="A SKU code or product name."),

@@ -26,9 +26,11 @@ def is_loopback(host: str) -> bool:
 
 
 @reports
-def serve(host: str | None = typer.Option(None, "--host", help="Address to bind (default SOP_HOST, 127.0.0.1)."),
-          port: int | None = typer.Option(None, "--port", help="Port (default SOP_PORT, 8000)."),
-          load_demo: bool = typer.Option(True, "--demo/--no-demo", help="Load the demo company if the store is empty.")):
+def serve(
+    host: str | None = typer.Option(None, "--host", help="Address to bind (default SOP_HOST, 127.0.0.1)."),
+    port: int | None = typer.Option(None, "--port", help="Port (default SOP_PORT, 8000)."),
+    load_demo: bool = typer.Option(True, "--demo/--no-demo", help="Load the demo company if the store is empty."),
+):
     """Serve the HTTP API (and Slack at /slack/events when SLACK_* is set); loads the demo on an empty store."""
     import uvicorn
 
@@ -41,10 +43,14 @@ def serve(host: str | None = typer.Option(None, "--host", help="Address to bind 
     port = port or settings.port
     if not settings.api_keys.strip():
         if not is_loopback(host):
-            raise InvalidArgument(f"refusing to listen on {host} without API keys: set SOP_API_KEYS "
-                                  "(e.g. key1:viewer,key2:planner) or bind to 127.0.0.1")
-        err_console.print("[bold yellow]WARNING: no API keys configured (SOP_API_KEYS): listening on loopback only, "
-                          "and every local caller is treated as a planner.[/]")
+            raise InvalidArgument(
+                f"refusing to listen on {host} without API keys: set SOP_API_KEYS "
+                "(e.g. key1:viewer,key2:planner) or bind to 127.0.0.1"
+            )
+        err_console.print(
+            "[bold yellow]WARNING: no API keys configured (SOP_API_KEYS): listening on loopback only, "
+            "and every local caller is treated as a planner.[/]"
+        )
     if load_demo:
         loaded = ensure_data(rt, cli_principal())
         if loaded:

@@ -132,10 +132,14 @@ def _typed_frame(spec: TableSpec, raw: RawTable, dataset: Dataset) -> pd.DataFra
         return None
 
     for line, count in raw.ragged:
-        dataset.problems.append(Problem(
-            spec.file, line, None,
-            f"has {count} values but the header has {len(raw.columns)} columns (an unquoted comma in a number?)",
-        ))
+        dataset.problems.append(
+            Problem(
+                spec.file,
+                line,
+                None,
+                f"has {count} values but the header has {len(raw.columns)} columns (an unquoted comma in a number?)",
+            )
+        )
     date_cells = [
         row[c.name] for _, row in raw.rows for c in spec.columns if c.kind in ("date", "period") and c.name in row
     ]
@@ -215,8 +219,9 @@ def _check_table_rules(spec: TableSpec, frame: pd.DataFrame, dataset: Dataset) -
             first = present[(present[list(columns)] == row[list(columns)]).all(axis=1)]["_line"].iloc[0]
             label = " ".join(columns)
             dataset.problems.append(
-                Problem(spec.file, int(row["_line"]), "/".join(columns),
-                        f"duplicate {label} '{key}' (first on row {first})")
+                Problem(
+                    spec.file, int(row["_line"]), "/".join(columns), f"duplicate {label} '{key}' (first on row {first})"
+                )
             )
     if spec.name == "events":
         bad = frame[frame["end"].notna() & frame["start"].notna() & (frame["end"] < frame["start"])]
@@ -242,13 +247,23 @@ def _check_references(dataset: Dataset) -> None:
             unknown = frame[frame[spec.sku_column].notna() & ~frame[spec.sku_column].isin(skus)]
             for _, row in unknown.iterrows():
                 dataset.problems.append(
-                    Problem(spec.file, int(row["_line"]), spec.sku_column,
-                            f"unknown sku '{row[spec.sku_column]}' (not in products.csv)")
+                    Problem(
+                        spec.file,
+                        int(row["_line"]),
+                        spec.sku_column,
+                        f"unknown sku '{row[spec.sku_column]}' (not in products.csv)",
+                    )
                 )
         if "family" in frame.columns and name != "products" and not frame.empty:
-            unknown = frame[frame["family"].notna() & ~frame["family"].astype(str).str.strip().str.lower().isin(families)]
+            unknown = frame[
+                frame["family"].notna() & ~frame["family"].astype(str).str.strip().str.lower().isin(families)
+            ]
             for _, row in unknown.iterrows():
                 dataset.problems.append(
-                    Problem(spec.file, int(row["_line"]), "family",
-                            f"unknown family '{row['family']}' (not in products.csv)")
+                    Problem(
+                        spec.file,
+                        int(row["_line"]),
+                        "family",
+                        f"unknown family '{row['family']}' (not in products.csv)",
+                    )
                 )

@@ -32,16 +32,31 @@ def read_products(runtime: RuntimeDep, caller: CallerDep, q: Opt = None) -> dict
 
 
 @router.get("/forecast")
-def read_forecast(runtime: RuntimeDep, caller: CallerDep, version: str = "published", sku: Opt = None,
-                  family: Opt = None) -> dict:
+def read_forecast(
+    runtime: RuntimeDep, caller: CallerDep, version: str = "published", sku: Opt = None, family: Opt = None
+) -> dict:
     return forecasting.show_forecast(runtime.store, runtime.planning_date()[0], version, sku=sku, family=family)
 
 
 @router.get("/shortages")
-def read_shortages(runtime: RuntimeDep, caller: CallerDep, sku: Opt = None, family: Opt = None,
-                   months: int | None = None, period: Opt = None, scenario: Opt = None) -> dict:
-    return planning.gaps(runtime.store, runtime.planning_date()[0], sku=sku, family=family, months=months,
-                         period=period, scenario=scenario)
+def read_shortages(
+    runtime: RuntimeDep,
+    caller: CallerDep,
+    sku: Opt = None,
+    family: Opt = None,
+    months: int | None = None,
+    period: Opt = None,
+    scenario: Opt = None,
+) -> dict:
+    return planning.gaps(
+        runtime.store,
+        runtime.planning_date()[0],
+        sku=sku,
+        family=family,
+        months=months,
+        period=period,
+        scenario=scenario,
+    )
 
 
 @router.get("/reconciliation")
@@ -55,23 +70,46 @@ def list_kpis(runtime: RuntimeDep, caller: CallerDep) -> dict:
 
 
 @router.get("/kpis/{name}")
-def read_kpi(name: str, runtime: RuntimeDep, caller: CallerDep, sku: Opt = None, family: Opt = None,
-             start: Annotated[str | None, Query(alias="from")] = None, end: Annotated[str | None, Query(alias="to")] = None,
-             lag: int | None = None) -> dict:
-    return planning.kpi(runtime.store, runtime.planning_date()[0], name, sku=sku, family=family, start=start, end=end,
-                        lag=lag)
+def read_kpi(
+    name: str,
+    runtime: RuntimeDep,
+    caller: CallerDep,
+    sku: Opt = None,
+    family: Opt = None,
+    start: Annotated[str | None, Query(alias="from")] = None,
+    end: Annotated[str | None, Query(alias="to")] = None,
+    lag: int | None = None,
+) -> dict:
+    return planning.kpi(
+        runtime.store, runtime.planning_date()[0], name, sku=sku, family=family, start=start, end=end, lag=lag
+    )
 
 
 @router.get("/notes/search")
-def search_notes(runtime: RuntimeDep, caller: CallerDep, q: Annotated[str, Query(min_length=1)], meeting: Opt = None,
-                 since: Opt = None, sku: Opt = None, limit: int = 5) -> dict:
-    return notes_service.search_notes(runtime.store, runtime.notes_store(), q, k=limit, meeting=meeting,
-                                      since=parse_month(since) if since else None, product=sku)
+def search_notes(
+    runtime: RuntimeDep,
+    caller: CallerDep,
+    q: Annotated[str, Query(min_length=1)],
+    meeting: Opt = None,
+    since: Opt = None,
+    sku: Opt = None,
+    limit: int = 5,
+) -> dict:
+    return notes_service.search_notes(
+        runtime.store,
+        runtime.notes_store(),
+        q,
+        k=limit,
+        meeting=meeting,
+        since=parse_month(since) if since else None,
+        product=sku,
+    )
 
 
 @router.get("/decisions")
-def read_decisions(runtime: RuntimeDep, caller: CallerDep, open: bool = False, owner: Opt = None, sku: Opt = None,
-                   kind: Opt = None) -> dict:
+def read_decisions(
+    runtime: RuntimeDep, caller: CallerDep, open: bool = False, owner: Opt = None, sku: Opt = None, kind: Opt = None
+) -> dict:
     return notes_service.list_decisions(runtime.store, kind=kind, open_only=open, owner=owner, product=sku)
 
 

@@ -1,0 +1,151 @@
+"""The real agent loop (create_agent + middleware) driven by a scripted model and by the real ChatOpenAI
+client against a local OpenAI-compatible server; grounding, the approval gate and roles."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from fakes import call, say, scripted
+from openai_stub import OpenAIStub
+
+from assistant.approvals import decide
+from assistant.cli.context import runtime
+from assistant.conversation import Assistant
+from assistant.grounding import check
+from assistant.runtime import Runtime
+from assistant.settings import Settings
+from sop_engine.service.forecasting import run_forecast
+from sop_engine.store import approvals
+from sop_engine.store import forecasts as versions
+
+
+def _assistant(model) -> Assistant:
+    return Assistant(runtime(), model_factory=lambda: model)
+
+
+def _published_version(sku: str) -> int:
+    return int(versions.published_values(runtime().store, [sku])["version"].iloc[0])
+
+
+def test_scripted_model_drives_the_loop_and_answers_from_the_tools(demo):
+    model = scripted(call("check_shortages", {"product": "oat milk", "period": "next month"}),
+                     say("Yes: OAT-1L runs short next month."))
+    doc = _assistant(model).ask("are we short on oat milk next month?", principal="cli:t", role="viewer")
+    assert doc["engine"] == "llm" and doc["grounded"] is True
+    assert doc["answer"] == "Yes: OAT-1L runs short next month."
+    [tool_call] = doc["tool_calls"]
+    assert tool_call["name"] == "check_shortages"
+    result = tool_call["result"]
+    assert result["scope"]["code"] == "OAT-1L" and result["asked_months"] == ["2026-12"]
+    assert result["skus"][0]["sku"] == "OAT-1L" and result["planning_date"] == "2026-11-15"
+    # the model saw the tool's JSON result as a tool message
+    assert '"OAT-1L"' in model.seen[-1][-1].content
+
+
+def test_an_invented_number_is_caught_and_replaced(demo):
+    model = scripted(call("check_shortages", {"product": "OAT-1L"}), say("OAT-1L is short by 987654 units."))
+    doc = _assistant(model).ask("short on OAT-1L?", principal="cli:t", role="viewer")
+    assert doc["grounded"] is False
+    assert "987654" not in doc["answer"]
+    assert "OAT-1L" in doc["answer"] and "figures not found in the tool results" in doc["answer"]
+
+
+def test_grounding_normalisation_rules():
+    results = [{"shortage": 1339.6, "p": 0.253, "period": "2026-12"}]
+    assert check("short by 1,340 units (25.3%) in 2026-12", results).ok
+    assert check("short by 1,339.6 units", results).ok
+    assert not check("short by 1,400 units", results).ok
+    assert check("the next 3 months", results, question="over the next 3 months?").ok
+
+
+def test_a_viewer_cannot_publish_and_nothing_changes(demo):
+    run_forecast(runtime().store, runtime().planning_date()[0], principal="cli:t", sku="OAT-1L", horizon=6)
+    model = scripted(call("publish_forecast", {"version": "latest"}), say("I could not publish it."))
+    doc = _assistant(model).ask("publish the latest forecast", principal="slack:U1", role="viewer")
+    assert doc["tool_calls"][0]["result"]["error"]["code"] == "permission_denied"
+    assert doc["pending_approval"] is None
+    assert approvals.list_approvals(runtime().store, None) == []
+    assert _published_version("OAT-1L") == 1
+
+
+def test_a_planners_publish_waits_for_approval(demo):
+    store = runtime().store
+    draft = run_forecast(store, runtime().planning_date()[0], principal="cli:t", sku="OAT-1L", horizon=6)["version"]
+    model = scripted(call("publish_forecast", {"version": str(draft)}), say("Sent for approval."))
+    assistant = _assistant(model)
+    doc = assistant.ask("publish the oat milk re-forecast", principal="cli:planner", role="planner")
+    pending = doc["pending_approval"]
+    assert pending["action"] == "publish_forecast" and pending["arguments"] == {"version": str(draft)}
+    assert _published_version("OAT-1L") == 1  # nothing changed yet
+    with pytest.raises(Exception, match="viewer cannot approve"):
+        decide(pending["id"], True, assistant.context("slack:U9", "viewer"))
+    decided = decide(pending["id"], True, assistant.context("cli:lead", "planner"))
+    assert decided["status"] == "approved" and decided["decided_by"] == "cli:lead"
+    assert _published_version("OAT-1L") == draft
+
+
+def test_tool_errors_come_back_to_the_model_with_the_closest_names(demo):
+    model = scripted(call("check_shortages", {"product": "oat mlik drink"}), say("Which product did you mean?"))
+    doc = _assistant(model).ask("short on oat mlik drink?", principal="cli:t", role="viewer")
+    error = doc["tool_calls"][0]["result"]["error"]
+    assert error["code"] in ("unknown_product", "ambiguous")
+    assert any("OAT" in c for c in error.get("closest", []) + error.get("candidates", []))
+    assert doc["answer"] == "Which product did you mean?"
+
+
+def test_conversation_memory_keeps_the_thread(demo):
+    model = scripted(call("get_forecast", {"product": "OAT-1L", "period": "2026-12"}), say("Here it is."),
+                     call("get_forecast", {"product": "OAT-1L", "period": "2027-01"}), say("And January."))
+    assistant = _assistant(model)
+    first = assistant.ask("forecast for oat milk next month?", principal="cli:t", role="viewer", thread_id="t1")
+    assistant.ask("and the month after?", principal="cli:t", role="viewer", thread_id=first["thread_id"])
+    # the second model call of the second turn saw the first turn's messages (SQLite checkpointer)
+    contents = [getattr(m, "content", "") for m in model.seen[2]]
+    assert "forecast for oat milk next month?" in contents and "Here it is." in contents
+
+
+def test_real_chatopenai_against_a_local_openai_compatible_server(demo, monkeypatch):
+    script = [{"tool_calls": [("check_shortages", {"product": "OAT-1L", "period": "2026-12"})]},
+              {"content": "Yes: OAT-1L runs short in 2026-12."}]
+    with OpenAIStub(script) as stub:
+        monkeypatch.setenv("OPENAI_BASE_URL", stub.base_url)
+        monkeypatch.setenv("SOP_MODEL", "local-model")
+        doc = Assistant(Runtime()).ask("are we short on oat milk next month?", principal="cli:t", role="viewer")
+    assert doc["engine"] == "llm" and doc["grounded"] is True
+    assert doc["answer"] == "Yes: OAT-1L runs short in 2026-12."
+    assert [c["name"] for c in doc["tool_calls"]] == ["check_shortages"]
+    first = stub.requests[0]["body"]
+    assert first["model"] == "local-model"
+    assert {t["function"]["name"] for t in first["tools"]} >= {"check_shortages", "get_forecast", "reforecast",
+                                                               "publish_forecast", "search_meeting_notes"}
+    assert "planning date is 2026-11-15" in first["messages"][0]["content"]
+    assert stub.requests[1]["body"]["messages"][-1]["role"] == "tool"
+
+
+def test_real_chatopenai_streams_text_and_tool_calls(demo):
+    from assistant.agent import chat_model
+
+    script = [{"tool_calls": [("get_kpi", {"name": "wape"})]}, {"content": "WAPE was computed."}]
+    with OpenAIStub(script) as stub:
+        model = chat_model(Settings(openai_base_url=stub.base_url, model="m"))
+        tool_chunks = list(model.stream("kpi?"))
+        text_chunks = list(model.stream("and?"))
+    merged = tool_chunks[0]
+    for chunk in tool_chunks[1:]:
+        merged = merged + chunk
+    assert merged.tool_calls == [{"name": "get_kpi", "args": {"name": "wape"}, "id": "call_0", "type": "tool_call"}]
+    assert len(text_chunks) > 2 and "".join(c.content for c in text_chunks).strip() == "WAPE was computed."
+    assert all(r["body"]["stream"] for r in stub.requests)
+
+
+def test_an_unreachable_llm_falls_back_to_the_offline_router(demo, monkeypatch):
+    with socket.socket() as s:  # a free port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
+    monkeypatch.setenv("SOP_LLM_TIMEOUT", "2")
+    doc = Assistant(Runtime()).ask("are we short on oat milk next month?", principal="cli:t", role="viewer")
+    assert doc["engine"] == "offline"
+    assert "language model was unavailable" in doc["answer"]
+    assert doc["tool_calls"][0]["name"] == "check_shortages"
