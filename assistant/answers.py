@@ -20,6 +20,11 @@ def templates() -> dict[str, str]:
     return tomllib.loads(prompts.load("answers.toml"))
 
 
+def template_text() -> str:
+    """All template wording (its fixed numbers, like "80% interval", are the product's, not figures)."""
+    return "\n".join(templates().values())
+
+
 def say(key: str, **values: Any) -> str:
     return templates()[key].format(**{k: _show(v) for k, v in values.items()})
 

@@ -123,7 +123,8 @@ class Assistant:
 
     def _finish(self, text: str, turn: Turn) -> dict:
         results = [{"args": c["args"], "result": c["result"]} for c in turn.tool_calls]
-        check = grounding.check(turn.answer, results, text)
+        fixed = answers.template_text() if turn.engine == "offline" else ""
+        check = grounding.check(turn.answer, results, text, fixed)
         if not check.ok:
             log.warning("answer failed the grounding check (%s); replaced by a plain rendering", check.ungrounded)
             turn.answer = self._plain(turn) or "No data: I could not ground an answer in the tools' results."

@@ -45,6 +45,7 @@ def figures(text: str) -> list[tuple[str, float, int, bool]]:
 
 
 def source_numbers(*sources: Any) -> list[float]:
+    """Every number in the sources: values, numbers inside strings, and numbers in keys (``lo_80``)."""
     numbers: list[float] = []
 
     def walk(value: Any) -> None:
@@ -55,7 +56,8 @@ def source_numbers(*sources: Any) -> list[float]:
         elif isinstance(value, str):
             numbers.extend(float(n) for n in _ANY_NUMBER.findall(value))
         elif isinstance(value, dict):
-            for item in value.values():
+            for key, item in value.items():
+                walk(str(key))
                 walk(item)
         elif isinstance(value, list | tuple):
             for item in value:
@@ -79,8 +81,9 @@ def _matches(value: float, decimals: int, percent: bool, pool: list[float]) -> b
     return False
 
 
-def check(answer: str, tool_results: list[Any], question: str = "") -> GroundingResult:
-    pool = source_numbers(tool_results, question)
+def check(answer: str, tool_results: list[Any], question: str = "", fixed_text: str = "") -> GroundingResult:
+    """``fixed_text``: the product's own wording the answer was written with (offline templates)."""
+    pool = source_numbers(tool_results, question, fixed_text)
     found = figures(answer)
     bad = [raw for raw, value, decimals, percent in found if not _matches(value, decimals, percent, pool)]
     return GroundingResult(not bad, bad, len(found))

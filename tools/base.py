@@ -73,6 +73,5 @@ def run_tool(name: str, args: dict | BaseModel | None, ctx: ToolContext) -> dict
 
 
 def _load_implementations() -> None:
-    if REGISTRY:
-        return
-    from tools import charts, forecasting, notes, planning, products  # noqa: F401  (they register themselves)
+    """Import every tool module (each registers itself); cheap after the first call."""
+    from tools import charts, forecasting, notes, planning, products  # noqa: F401

@@ -13,6 +13,7 @@ from assistant.cli.demo import demo
 from assistant.cli.output import STATE, dumps
 from assistant.cli.planning import gaps, kpi, reconcile
 from assistant.cli.serve import serve
+from assistant.slack.cli import slack_command
 
 # typer ships its own copy of click: take its UsageError from a public typer class rather than importing click
 USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
@@ -59,6 +60,7 @@ app.command("kpi")(kpi)
 app.add_typer(notes.app, name="notes")
 app.command("ask")(ask)
 app.command("serve")(serve)
+app.command("slack")(slack_command)
 app.command("chat")(chat)
 app.add_typer(approvals_app, name="approvals")
 

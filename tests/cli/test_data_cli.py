@@ -6,6 +6,7 @@ import sqlite3
 
 from cli.helpers import sop, sop_json
 from factories import SALES, write_company
+
 from sop_engine.store import PlanStore
 from sop_engine.store.db import SCHEMA_HEAD, current_revision, head_revision
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-
 from cli.helpers import sop, sop_json
 from factories import write_company
 

@@ -1,0 +1,57 @@
+"""The Approve / Reject buttons of a pending write. Roles are checked in code by ``decide``:
+only planners and admins (SOP_SLACK_ROLES) may decide; a viewer gets a friendly refusal."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from slack_bolt import Ack, App
+
+from assistant.approvals import decide
+from assistant.slack.blocks import APPROVE_ACTION, REJECT_ACTION, decision_blocks, escape
+from assistant.slack.services import SlackServices
+from sop_engine.errors import PermissionDenied, SopError
+
+log = logging.getLogger(__name__)
+
+REFUSAL = (
+    "Sorry, only a planner or admin can approve or reject changes to the plan, and your Slack role here "
+    "is {role}. Ask a planner to press the button."
+)
+
+
+def _ack(ack: Ack) -> None:
+    ack()
+
+
+def register(app: App, services: SlackServices) -> None:
+    def decide_approval(body: dict, client) -> None:
+        action = body["actions"][0]
+        user, channel = body["user"]["id"], body["channel"]["id"]
+        message = body.get("message") or {}
+        ts = message.get("ts")
+        thread_ts = message.get("thread_ts") or ts
+        role = services.role_of(user)
+
+        def tell(text: str) -> None:
+            client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, text=text)
+
+        ctx = services.assistant.context(f"slack:{user}", role, thread_id=f"slack:{channel}:{thread_ts}")
+        try:
+            approval = decide(action["value"], action["action_id"] == APPROVE_ACTION, ctx)
+        except PermissionDenied:
+            tell(REFUSAL.format(role=role))
+            return
+        except SopError as error:  # unknown or already decided
+            tell(f"Nothing done: {escape(error)}")
+            return
+        except Exception as error:
+            log.exception("approval %s failed", action.get("value"))
+            tell(f"Sorry, that failed ({type(error).__name__}); nothing was changed. It has been logged.")
+            return
+        text, decided = decision_blocks(approval, user)
+        kept = [b for b in message.get("blocks", []) if not str(b.get("block_id", "")).startswith("approval")]
+        client.chat_update(channel=channel, ts=ts, text=text, blocks=kept + decided)
+
+    app.action(re.compile(f"^({APPROVE_ACTION}|{REJECT_ACTION})$"))(ack=_ack, lazy=[decide_approval])
