@@ -3,6 +3,7 @@ the plan store), search with citations, and query decisions and action items."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,7 @@ def ingest_notes(store: PlanStore, notes_store, folder: Path, principal: str, re
     known = dict(zip(products["sku"].astype(str), products["name"].astype(str), strict=True))
     families = sorted(products["family"].dropna().astype(str).unique())
     report = notes_store.ingest(folder, known_skus=known, families=families, reindex=reindex)
-    rows = [{"id": item.key, "kind": item.kind, "text": item.text, "meeting": item.meeting, "date": item.date,
+    rows = [{"id": _item_id(report.folder, item.key), "kind": item.kind, "text": item.text, "meeting": item.meeting, "date": item.date,
              "folder": report.folder, "file": item.file, "section": item.section, "owner": item.owner,
              "due_date": item.due_date, "done": item.done, "skus": list(item.skus), "families": list(item.families),
              "refs": [c for c in item.codes if c not in known]} for item in report.items]
@@ -40,6 +41,11 @@ def ingest_notes(store: PlanStore, notes_store, folder: Path, principal: str, re
     doc["decisions"] = sum(r["kind"] == "decision" for r in rows)
     doc["action_items"] = sum(r["kind"] == "action_item" for r in rows)
     return doc
+
+
+def _item_id(folder: str, key: str) -> str:
+    """The same bullet of the same note file in the same folder keeps its id across ingests."""
+    return hashlib.sha256(f"{folder}\x00{key}".encode()).hexdigest()[:24]
 
 
 def _product_filter(store: PlanStore, product: str | None) -> tuple[str | None, str | None]:
