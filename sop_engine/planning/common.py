@@ -67,3 +67,34 @@ def pct(part: float, whole: float) -> float | None:
     if whole is None or part is None or not np.isfinite(whole) or whole == 0:
         return None
     return round(100.0 * float(part) / float(whole), 1)
+
+
+def rounded_list(values, digits: int) -> list:
+    """``[round(float(x), digits) for x in values]`` with NaN as None, -0.0 as 0.0, vectorised.
+
+    Python's ``round`` is correctly rounded (round-half-even on the exact binary value) while
+    ``np.round`` multiplies by 10**digits first, so the two can differ next to a tie (0.15, 2.675).
+    ``rint(x * 10**d) / 10**d`` equals Python's result whenever ``x * 10**d`` is clearly away from a
+    half; the few values near a half (and huge ones) go through ``round`` itself, so documents keep
+    every byte they had when each value went through ``units``/``money``.
+    """
+    a = np.asarray(values, dtype=float).ravel()
+    scale = 10.0**digits
+    scaled = a * scale
+    out = np.rint(scaled) / scale + 0.0
+    frac = np.abs(scaled - np.floor(scaled) - 0.5)
+    doubtful = np.flatnonzero(~(frac > 1e-6) | ~(np.abs(scaled) < 2.0**50))
+    result = out.tolist()
+    for k in doubtful.tolist():
+        x = float(a[k])
+        result[k] = None if x != x else (round(x, digits) + 0.0 if math.isfinite(x) else round(x, digits))
+    return result
+
+
+def units_list(values) -> list:
+    """``[units(x) for x in values]``, vectorised (see ``rounded_list``)."""
+    return rounded_list(values, 1)
+
+
+def labels_of(months: list) -> list[str]:
+    return [label(m) for m in months]

@@ -22,18 +22,43 @@ def ingest_notes(store: PlanStore, notes_store, folder: Path, principal: str, re
     known = dict(zip(products["sku"].astype(str), products["name"].astype(str), strict=True))
     families = sorted(products["family"].dropna().astype(str).unique())
     report = notes_store.ingest(folder, known_skus=known, families=families, reindex=reindex)
-    rows = [{"id": _item_id(report.folder, item.key), "kind": item.kind, "text": item.text, "meeting": item.meeting, "date": item.date,
-             "folder": report.folder, "file": item.file, "section": item.section, "owner": item.owner,
-             "due_date": item.due_date, "done": item.done, "skus": list(item.skus), "families": list(item.families),
-             "refs": [c for c in item.codes if c not in known]} for item in report.items]
+    rows = [
+        {
+            "id": _item_id(report.folder, item.key),
+            "kind": item.kind,
+            "text": item.text,
+            "meeting": item.meeting,
+            "date": item.date,
+            "folder": report.folder,
+            "file": item.file,
+            "section": item.section,
+            "owner": item.owner,
+            "due_date": item.due_date,
+            "done": item.done,
+            "skus": list(item.skus),
+            "families": list(item.families),
+            "refs": [c for c in item.codes if c not in known],
+        }
+        for item in report.items
+    ]
     rows = list({row["id"]: row for row in rows}.values())  # the same bullet twice in a note counts once
     with store.engine.begin() as connection:
         connection.execute(delete(note_items).where(note_items.c.folder == report.folder))
         if rows:
             connection.execute(insert(note_items), rows)
-        store.audit(connection, principal, "notes.ingest",
-                    {"folder": report.folder, "added": report.added, "updated": report.updated,
-                     "removed": report.removed, "skipped": len(report.skipped), "items": len(rows)})
+        store.audit(
+            connection,
+            principal,
+            "notes.ingest",
+            {
+                "folder": report.folder,
+                "added": report.added,
+                "updated": report.updated,
+                "removed": report.removed,
+                "skipped": len(report.skipped),
+                "items": len(rows),
+            },
+        )
     doc = report.to_dict()
     doc.pop("items")
     doc["notes"] = report.added + report.updated + report.unchanged
@@ -55,17 +80,34 @@ def _product_filter(store: PlanStore, product: str | None) -> tuple[str | None, 
     return (resolved.code, None) if resolved.kind == "sku" else (None, resolved.code)
 
 
-def search_notes(store: PlanStore, notes_store, query: str, *, k: int = 5, meeting: str | None = None,
-                 period: PeriodRange | None = None, since: date | None = None, product: str | None = None,
-                 mode: str = "hybrid") -> dict:
+def search_notes(
+    store: PlanStore,
+    notes_store,
+    query: str,
+    *,
+    k: int = 5,
+    meeting: str | None = None,
+    period: PeriodRange | None = None,
+    since: date | None = None,
+    product: str | None = None,
+    mode: str = "hybrid",
+) -> dict:
     sku, family = _product_filter(store, product)
     until = None
     if period is not None:
         since, until = period.start, _month_end(period.end)
     hits = notes_store.search(query, k=k, meeting=meeting, since=since, until=until, sku=sku, family=family, mode=mode)
-    return {"query": query, "filters": {"meeting": meeting, "since": since.isoformat() if since else None,
-                                        "until": until.isoformat() if until else None, "sku": sku, "family": family},
-            "hits": [hit.to_dict() for hit in hits]}
+    return {
+        "query": query,
+        "filters": {
+            "meeting": meeting,
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None,
+            "sku": sku,
+            "family": family,
+        },
+        "hits": [hit.to_dict() for hit in hits],
+    }
 
 
 def _month_end(month: date) -> date:
@@ -74,8 +116,15 @@ def _month_end(month: date) -> date:
     return date.fromordinal(add_months(month, 1).toordinal() - 1)
 
 
-def list_decisions(store: PlanStore, *, kind: str | None = None, open_only: bool = False, owner: str | None = None,
-                   product: str | None = None, period: PeriodRange | None = None) -> dict:
+def list_decisions(
+    store: PlanStore,
+    *,
+    kind: str | None = None,
+    open_only: bool = False,
+    owner: str | None = None,
+    product: str | None = None,
+    period: PeriodRange | None = None,
+) -> dict:
     sku, family = _product_filter(store, product)
     query = select(note_items).order_by(note_items.c.date.desc(), note_items.c.file, note_items.c.id)
     if kind:
@@ -96,11 +145,34 @@ def list_decisions(store: PlanStore, *, kind: str | None = None, open_only: bool
         rows = [r for r in rows if sku in (r["skus"] or [])]
     if family:
         rows = [r for r in rows if family in (r["families"] or [])]
-    items = [{"id": r["id"], "kind": r["kind"], "text": r["text"], "owner": r["owner"],
-              "due_date": r["due_date"].isoformat() if r["due_date"] else None,
-              "done": r["done"] if r["kind"] == "action_item" else None,
-              "status": ("done" if r["done"] else "open") if r["kind"] == "action_item" else "decided",
-              "meeting": r["meeting"], "date": r["date"].isoformat(), "file": r["file"], "section": r["section"],
-              "skus": r["skus"] or [], "families": r["families"] or [], "refs": r["refs"] or []} for r in rows]
-    return {"filters": {"kind": kind, "open_only": open_only, "owner": owner, "sku": sku, "family": family,
-                        "period": period.labels if period else None}, "count": len(items), "items": items}
+    items = [
+        {
+            "id": r["id"],
+            "kind": r["kind"],
+            "text": r["text"],
+            "owner": r["owner"],
+            "due_date": r["due_date"].isoformat() if r["due_date"] else None,
+            "done": r["done"] if r["kind"] == "action_item" else None,
+            "status": ("done" if r["done"] else "open") if r["kind"] == "action_item" else "decided",
+            "meeting": r["meeting"],
+            "date": r["date"].isoformat(),
+            "file": r["file"],
+            "section": r["section"],
+            "skus": r["skus"] or [],
+            "families": r["families"] or [],
+            "refs": r["refs"] or [],
+        }
+        for r in rows
+    ]
+    return {
+        "filters": {
+            "kind": kind,
+            "open_only": open_only,
+            "owner": owner,
+            "sku": sku,
+            "family": family,
+            "period": period.labels if period else None,
+        },
+        "count": len(items),
+        "items": items,
+    }

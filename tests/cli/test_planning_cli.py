@@ -15,8 +15,13 @@ def test_at_least_three_skus_are_short_in_the_next_three_months_for_recognisable
     assert len(short) >= 3
     # the reasons a planner would recognise: allocated stock, a late order, a promotion
     allocated = [s for s in short.values() if s["allocated"] > 0.5 * s["on_hand"]]
-    late = [s for s in short.values() if any(r["due_date"] > "2027-01-01" for p in s["periods"] for r in p["receipt_refs"])
-            or s["cover_options"] and any(o["kind"] == "expedite" for o in s["cover_options"])]
+    late = [
+        s
+        for s in short.values()
+        if any(r["due_date"] > "2027-01-01" for p in s["periods"] for r in p["receipt_refs"])
+        or s["cover_options"]
+        and any(o["kind"] == "expedite" for o in s["cover_options"])
+    ]
     assert allocated and late
     for sku in short.values():
         assert sku["first_short_period"] in doc["months"]
@@ -30,8 +35,10 @@ def test_at_least_three_skus_are_short_in_the_next_three_months_for_recognisable
         for period in sku["periods"]:
             assert abs(balance + period["receipts"] - period["demand"] - period["projected_balance"]) < 0.2
             balance = period["projected_balance"]
-            assert period["shortage"] == max(0.0, round(-period["projected_balance"], 1)) or abs(
-                period["shortage"] + min(0.0, period["projected_balance"])) < 0.2
+            assert (
+                period["shortage"] == max(0.0, round(-period["projected_balance"], 1))
+                or abs(period["shortage"] + min(0.0, period["projected_balance"])) < 0.2
+            )
 
 
 def test_what_if_is_an_argument_never_a_write(demo):
@@ -58,9 +65,21 @@ def test_reconcile_and_kpis(demo):
     assert len(doc["months"]) == 6 and doc["families"] and doc["decisions"]
     assert doc["coherence"] is None or "families" in doc["coherence"]
     catalog = {k["name"] for k in sop_json("kpi", "list")["kpis"]}
-    assert {"wape", "mape", "bias", "tracking_signal", "fva", "fill_rate", "otif", "days_of_supply",
-            "inventory_turns", "inventory_value", "capacity_utilization", "plan_attainment",
-            "revenue_vs_budget"} <= catalog
+    assert {
+        "wape",
+        "mape",
+        "bias",
+        "tracking_signal",
+        "fva",
+        "fill_rate",
+        "otif",
+        "days_of_supply",
+        "inventory_turns",
+        "inventory_value",
+        "capacity_utilization",
+        "plan_attainment",
+        "revenue_vs_budget",
+    } <= catalog
     wape = sop_json("kpi", "wape", "--family", "Cold Brew", "--lag", "1")
     assert wape["status"] == "ok" and wape["value"] is not None and wape["period"]["months"] == 6
     assert "SKU" in wape["coverage"] and wape["formula"]
