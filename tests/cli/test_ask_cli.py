@@ -79,3 +79,17 @@ def test_the_real_executable(demo, tmp_path):
     assert usage.returncode == 2 and json.loads(usage.stdout)["error"]["code"] == "usage"
     assert "Traceback" not in bad.stderr + usage.stderr
     assert shutil.which(SOP)
+
+
+def test_chat_keeps_the_conversation(demo):
+    from cli.helpers import runner
+
+    from assistant.cli import context
+    from assistant.cli.main import app
+
+    context.reset()
+    result = runner.invoke(app, ["chat", "--role", "viewer"],
+                           input="are we short on oat milk next month?\nand in january 2027?\n\n")
+    assert result.exit_code == 0, result.output
+    assert "2026-12" in result.output and "2027-01" in result.output
+    assert result.output.count("OAT-1L") >= 2  # the follow-up kept the product
