@@ -154,28 +154,38 @@ def synthetic(n: int, seed: int = 7) -> tuple[PlanData, pd.DataFrame]:
     return data, demand
 
 
-def measure(fn) -> tuple[float, float, object]:
-    """Seconds from a plain run (tracemalloc slows Python down); peak memory from a second, traced run."""
-    start = time.perf_counter()
-    out = fn()
-    seconds = time.perf_counter() - start
+def measure(fn, runs: int = 3) -> tuple[float, float, float, object]:
+    """(best and median seconds of ``runs`` plain runs, peak MiB from one more, traced run, the answer).
+
+    Best of several runs because the machine is shared: the best run is the question's own cost, the
+    median shows what other load added. tracemalloc slows Python down, so memory has its own run."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - start)
     tracemalloc.start()
     fn()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return seconds, peak / 2**20, out
+    return min(times), float(np.median(times)), peak / 2**20, out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--skus", type=int, default=10_000)
     args = parser.parse_args()
+    load_start = os.getloadavg()[0]
     t0 = time.perf_counter()
     data, demand = synthetic(args.skus)
     build = time.perf_counter() - t0
     source = {"kind": "published", "version": 1}
     questions = [
         ("gaps, all SKUs, 6 months, with cover options", lambda: gaps_document(data, demand, source)),
+        (
+            "gaps, all SKUs, 6 months, with cover options, only_short=True",
+            lambda: gaps_document(data, demand, source, only_short=True),
+        ),
         (
             "gaps, all SKUs, 12 months, no cover options",
             lambda: gaps_document(data, demand, source, months=12, with_cover_options=False),
@@ -209,7 +219,7 @@ def main() -> None:
     measure(questions[0][1])  # warm-up: first-call imports are not a question's cost
     rows = []
     for name, fn in questions:
-        seconds, peak, out = measure(fn)
+        seconds, median, peak, out = measure(fn)
         extra = ""
         if isinstance(out, dict) and "skus" in out:
             extra = f"{len(out['skus'])} SKUs, {sum(1 for s in out['skus'] if s['total_shortage'] > 0)} short"
@@ -217,9 +227,12 @@ def main() -> None:
             extra = f"value {out['value']} ({out['coverage']})"
         elif isinstance(out, dict) and "changes" in out:
             extra = f"{len(out['changes'])} SKUs changed"
-        rows.append((name, seconds, peak, extra))
-    table = ["| question | seconds | peak memory (MiB) | answer |", "| --- | ---: | ---: | --- |"]
-    table += [f"| {n} | {s:.3f} | {p:.1f} | {e} |" for n, s, p, e in rows]
+        rows.append((name, seconds, median, peak, extra))
+    table = [
+        "| question | seconds (best of 3) | median of 3 | peak memory (MiB) | answer |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
+    table += [f"| {n} | {s:.3f} | {m:.3f} | {p:.1f} | {e} |" for n, s, m, p, e in rows]
     text = "\n".join(
         [
             SECTION,
@@ -227,18 +240,22 @@ def main() -> None:
             f"`python benchmarks/planning_scale.py --skus {args.skus}`: {args.skus:,} synthetic SKUs "
             f"(40 families, {2 * args.skus:,} open orders, 20 resources, 24 months of history, "
             f"{5 * args.skus:,} order lines), "
-            f"built in {build:.1f} s; each question timed once after a warm-up call, data already in memory. "
+            f"built in {build:.1f} s; each question run 3 times after a warm-up call, data already in memory. "
             "Peak memory is what the question allocates (tracemalloc, on a second run: tracing slows code). "
             f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores "
-            f"(load average {os.getloadavg()[0]:.1f} at the end of the run), "
+            f"(load average {load_start:.1f} at the start and {os.getloadavg()[0]:.1f} at the end of the run: "
+            "other jobs shared the machine), "
             f"Python {platform.python_version()}, pandas {pd.__version__}.",
             "",
             *table,
             "",
-            "A gap question always runs the capacity check over every SKU's demand (resources are shared), "
-            "so one SKU costs about as much as the capacity check. The whole-company documents are big (one "
-            "entry per SKU with its months and cover options); their time is mostly building that document: "
-            "the tools should ask for a scope, or trim the document, rather than list 10,000 SKUs.",
+            "Every gap question runs the capacity check over every SKU's demand (resources are shared and "
+            "overflow spills between them, so the load on one SKU's lines depends on all SKUs); it is "
+            "vectorised on integer resource-month keys (~0.1-0.15 s for 10,000 SKUs), which is most of a "
+            "one-SKU question. A whole-company document holds one entry per SKU and month (70,000-130,000 "
+            "dicts) plus cover options; it is built from plain lists with the cyclic garbage collector "
+            "paused. The documents are byte-for-byte those of the earlier engine "
+            "(tests/sop_engine/planning/test_frozen_documents.py).",
             "",
         ]
     )

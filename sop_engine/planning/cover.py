@@ -19,7 +19,7 @@ import pandas as pd
 
 from sop_engine.planning import balance as bal
 from sop_engine.planning.capacity import CapacityResult, routing_table
-from sop_engine.planning.common import label, month_index, units
+from sop_engine.planning.common import label, month_index, units_list
 from sop_engine.planning.inputs import GapInputs
 
 MAX_EXPEDITES = 2  # per SKU, the orders whose pull-in helps most
@@ -67,25 +67,33 @@ def cover_options(
 def _option(
     kind: str,
     action: str,
-    quantity: float,
-    arrives: int,
-    months,
-    before: float,
-    after: float,
-    first_after: int,
-    **extra,
+    quantity: float | None,
+    arrives: str | None,
+    before: float | None,
+    after: float | None,
+    first_after: str | None,
+    extra: dict,
+    covers: bool,
 ) -> dict:
+    """One option; numbers already through ``units`` and months already labelled (built 17,000 times
+    for 10,000 SKUs, so the rounding and labels are done in bulk by the callers)."""
     return {
         "kind": kind,
         "action": action,
-        "quantity": units(quantity),
-        "arrives": label(months[arrives]) if 0 <= arrives < len(months) else None,
+        "quantity": quantity,
+        "arrives": arrives,
         **extra,
-        "shortage_before": units(before),
-        "shortage_after": units(after),
-        "first_short_period_after": label(months[first_after]) if first_after >= 0 else None,
-        "covers": bool(after <= 1e-9),
+        "shortage_before": before,
+        "shortage_after": after,
+        "first_short_period_after": first_after,
+        "covers": covers,
     }
+
+
+def _labels(inputs: GapInputs, index: np.ndarray) -> list[str | None]:
+    """Month label per index; None outside the window (-1 = never short, or after the window)."""
+    months = [label(m) for m in inputs.months]
+    return [months[k] if 0 <= k < len(months) else None for k in np.asarray(index).tolist()]
 
 
 def _expedites(inputs, short_rows, earliest, base_short, options) -> None:
@@ -110,20 +118,25 @@ def _expedites(inputs, short_rows, earliest, base_short, options) -> None:
     after, first = _verify(inputs, rows, delta)
     lines = lines.assign(after=after, first=first, gain=base_short[rows] - after)
     lines = lines[lines["gain"] > 1e-9].sort_values(["row", "after", "to"])
-    for r in lines.groupby("row").head(MAX_EXPEDITES).itertuples(index=False):
-        options[inputs.skus[r.row]].append(
+    best = lines.groupby("row").head(MAX_EXPEDITES)
+    if best.empty:
+        return
+    rows = best["row"].to_numpy(int)
+    qty, before, after = units_list(best["quantity"]), units_list(base_short[rows]), best["after"].to_numpy()
+    after_u, to, first = units_list(after), _labels(inputs, best["to"]), _labels(inputs, best["first"])
+    due = [f"{d:%Y-%m-%d}" for d in best["due_date"]]
+    for k, (row, ref) in enumerate(zip(rows.tolist(), best["ref"].tolist(), strict=True)):
+        options[inputs.skus[row]].append(
             _option(
                 "expedite",
-                f"expedite {r.ref} ({units(r.quantity)} units) from {r.due_date:%Y-%m-%d} to "
-                f"{label(inputs.months[r.to])}",
-                r.quantity,
-                r.to,
-                inputs.months,
-                base_short[r.row],
-                r.after,
-                r.first,
-                ref=r.ref,
-                from_date=f"{r.due_date:%Y-%m-%d}",
+                f"expedite {ref} ({qty[k]} units) from {due[k]} to {to[k]}",
+                qty[k],
+                to[k],
+                before[k],
+                after_u[k],
+                first[k],
+                {"ref": ref, "from_date": due[k]},
+                bool(after[k] <= 1e-9),
             )
         )
 
@@ -141,20 +154,22 @@ def _new_orders(inputs, short_rows, earliest, base_short, options) -> None:
     ok = arrive < n
     delta[np.flatnonzero(ok), arrive[ok]] = qty[ok]
     after, first = _verify(inputs, short_rows, delta)
-    for j, r in enumerate(short_rows):
-        moq_note = f" (minimum order quantity {units(moq[r])})" if moq[r] > base_short[r] else ""
-        when = label(inputs.months[arrive[j]]) if ok[j] else "after the window (lead time)"
+    qty_u, moq_u = units_list(qty), units_list(moq[short_rows])
+    before, after_u = units_list(base_short[short_rows]), units_list(after)
+    when, first_l = _labels(inputs, np.where(ok, arrive, -1)), _labels(inputs, first)
+    for j, r in enumerate(short_rows.tolist()):
+        moq_note = f" (minimum order quantity {moq_u[j]})" if moq[r] > base_short[r] else ""
         options[inputs.skus[r]].append(
             _option(
                 "new_order",
-                f"order {units(qty[j])} units{moq_note}, earliest arrival {when}",
-                qty[j],
-                int(arrive[j]) if ok[j] else -1,
-                inputs.months,
-                base_short[r],
-                after[j],
-                first[j],
-                min_order_qty=units(moq[r]) if moq[r] > 0 else None,
+                f"order {qty_u[j]} units{moq_note}, earliest arrival {when[j] or 'after the window (lead time)'}",
+                qty_u[j],
+                when[j],
+                before[j],
+                after_u[j],
+                first_l[j],
+                {"min_order_qty": moq_u[j] if moq[r] > 0 else None},
+                bool(after[j] <= 1e-9),
             )
         )
 
@@ -184,22 +199,22 @@ def _production(inputs, balance, short_rows, base_short, capacity, routing, opti
     resources, ranks = routes["resource"].to_numpy()[keep], routes["rank"].to_numpy()[keep]
     after, first = _verify(inputs, rows, made)
     t0 = np.argmax(made > 1e-9, axis=1)
-    for k, row in enumerate(rows):
+    total_u, hours_u, start = units_list(total), units_list(total * hpu), _labels(inputs, t0)
+    before, after_u, first_l = units_list(base_short[rows]), units_list(after), _labels(inputs, first)
+    for k, row in enumerate(rows.tolist()):
         role = "primary" if ranks[k] == 0 else "alternative"
         options[inputs.skus[row]].append(
             _option(
                 "alternative_resource",
-                f"make {units(total[k])} units on {resources[k]} ({role} routing, "
-                f"{units(total[k] * hpu[k])} h of slack from {label(inputs.months[t0[k]])})",
-                total[k],
-                int(t0[k]),
-                inputs.months,
-                base_short[row],
-                after[k],
-                first[k],
-                resource=resources[k],
-                routing=role,
-                hours=units(total[k] * hpu[k]),
+                f"make {total_u[k]} units on {resources[k]} ({role} routing, "
+                f"{hours_u[k]} h of slack from {start[k]})",
+                total_u[k],
+                start[k],
+                before[k],
+                after_u[k],
+                first_l[k],
+                {"resource": resources[k], "routing": role, "hours": hours_u[k]},
+                bool(after[k] <= 1e-9),
             )
         )
 

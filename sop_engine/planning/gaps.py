@@ -29,7 +29,7 @@ import pandas as pd
 from sop_engine.plandata import PlanData
 from sop_engine.planning import balance as bal
 from sop_engine.planning.capacity import CapacityResult, capacity_check, capacity_rows
-from sop_engine.planning.common import label, text, units
+from sop_engine.planning.common import label, no_cyclic_gc, text, units, units_list
 from sop_engine.planning.cover import cover_options, routing_for
 from sop_engine.planning.inputs import GapInputs, build_inputs, check_demand_frame
 from sop_engine.products import resolve_scope
@@ -80,7 +80,8 @@ def analyse_gaps(
     """Project every SKU of the scope (``skus`` given, or resolved from ``sku``/``family``; else all)."""
     if skus is None:
         skus = resolve_scope(data.products, sku=sku, family=family)
-    inputs = build_inputs(data, demand, skus, months=months, period=period)
+    frame = check_demand_frame(demand)
+    inputs = build_inputs(data, frame, skus, months=months, period=period, checked=True)
     balance = bal.project(inputs.opening, inputs.receipts, inputs.demand)
     notes = list(inputs.notes)
     capacity = None
@@ -89,8 +90,9 @@ def analyse_gaps(
     elif not data.has("routing"):
         notes.append("no routing loaded: capacity check skipped")
     else:
-        frame = check_demand_frame(demand).rename(columns={"forecast": "quantity"})
-        capacity = capacity_check(data, frame, inputs.months)
+        window = frame["period"].isin(pd.DatetimeIndex([pd.Timestamp(m) for m in inputs.months]))
+        in_window = frame.loc[window, ["sku", "period", "forecast"]].rename(columns={"forecast": "quantity"})
+        capacity = capacity_check(data, in_window, inputs.months)
         notes.extend(capacity.notes)
     return GapResult(
         inputs=inputs,
@@ -154,20 +156,33 @@ def gaps_document(
     months: int | None = None,
     period: str | date | None = None,
     with_cover_options: bool = True,
+    only_short: bool = False,
 ) -> dict:
     """The gap-analysis document (JSON-able) for one SKU, one family or (neither) every SKU.
 
     ``months=N``: the current period and the N after it (default 6); ``period``: one month ('YYYY-MM'),
     projected from the current period. Keys: planning_date, demand_source, months, skus, families,
-    plants, capacity, notes (see the module docstring for every rule).
+    plants, capacity, notes (see the module docstring for every rule). ``only_short=True`` lists only the
+    SKUs with a shortage (see ``document_from``); the default lists every SKU of the scope.
     """
     result = analyse_gaps(data, demand, sku=sku, family=family, months=months, period=period)
-    return document_from(result, data, demand_source, with_cover_options=with_cover_options)
+    with no_cyclic_gc():
+        return document_from(
+            result, data, demand_source, with_cover_options=with_cover_options, only_short=only_short
+        )
 
 
 def document_from(
-    result: GapResult, data: PlanData, demand_source: dict, with_cover_options: bool = True
+    result: GapResult,
+    data: PlanData,
+    demand_source: dict,
+    with_cover_options: bool = True,
+    *,
+    only_short: bool = False,
 ) -> dict:
+    """The document of ``analyse_gaps``'s result. ``only_short``: list only SKUs with a shortage in
+    ``skus`` (roll-ups and capacity still count every SKU of the scope; a note says how many are left
+    out) — for callers that answer "what is short?" over thousands of SKUs."""
     i = result.inputs
     shown = i.shown_slice
     labels = [label(m) for m in i.shown]
@@ -186,7 +201,7 @@ def document_from(
     prod = i.products
     n_skus = len(i.skus)
     info = {
-        c: (prod[c].map(text).tolist() if c in prod else [None] * n_skus)
+        c: ([v if type(v) is str else text(v) for v in prod[c].tolist()] if c in prod else [None] * n_skus)
         for c in ("name", "family", "plant", "uom", "status")
     }
     lead = prod["lead_time_days"].tolist() if "lead_time_days" in prod else [None] * n_skus
@@ -197,6 +212,8 @@ def document_from(
     month_labels = [label(m) for m in i.months]
     first = [month_labels[f] if f >= 0 else None for f in result.first_short.tolist()]
     order = np.lexsort((np.array(i.skus), -result.total_shortage))
+    if only_short:
+        order = order[result.total_shortage[order] > 0]
     no_refs: dict[int, list[dict]] = {}
     skus_out = []
     # one dict per SKU and month (70,000 for 10,000 SKUs): built from plain lists, zipped per SKU
@@ -249,6 +266,10 @@ def document_from(
     notes = list(result.notes)
     if len({u for u in info["uom"] if u}) > 1:
         notes.append("family and plant roll-ups add units of different units of measure")
+    if only_short and len(order) < n_skus:
+        notes.append(
+            f"only short SKUs listed: {len(order)} of {n_skus}; families, plants and capacity count all"
+        )
     return {
         "planning_date": data.planning_date.isoformat(),
         "demand_source": dict(demand_source or {}),
@@ -289,21 +310,30 @@ def rollup(result: GapResult, by: str) -> list[dict]:
         }
     ).groupby(keys)
     agg = per.agg({"skus": "sum", "short": "sum", "total": "sum", "first": "min"})
+    # plain lists, rounded in bulk, instead of one .at lookup per number
+    sums = {n: f.reindex(agg.index).to_numpy() for n, f in frames.items()}
+    rounded = {n: np.array(units_list(a), dtype=object).reshape(a.shape) for n, a in sums.items()}
+    counts = short_counts.reindex(agg.index).to_numpy().tolist()
+    month_labels = [label(m) for m in i.months]
+    totals = units_list(agg["total"])
     out = []
-    for key in agg.index:
-        first = int(agg.at[key, "first"])
+    for g, (key, n_skus, n_short, first) in enumerate(
+        zip(agg.index, agg["skus"].tolist(), agg["short"].tolist(), agg["first"].tolist(), strict=True)
+    ):
+        first = int(first)
+        row = {n: r[g].tolist() for n, r in rounded.items()}
         out.append(
             {
                 by: key,
-                "skus": int(agg.at[key, "skus"]),
-                "skus_short": int(agg.at[key, "short"]),
-                "total_shortage": units(agg.at[key, "total"]),
-                "first_short_period": label(i.months[first]) if first < 10**6 else None,
+                "skus": int(n_skus),
+                "skus_short": int(n_short),
+                "total_shortage": totals[g],
+                "first_short_period": month_labels[first] if first < 10**6 else None,
                 "periods": [
                     {
                         "period": p,
-                        **{n: units(f.at[key, j]) for n, f in frames.items()},
-                        "skus_short": int(short_counts.at[key, j]),
+                        **{n: row[n][j] for n in frames},
+                        "skus_short": int(counts[g][j]),
                     }
                     for j, p in enumerate(labels)
                 ],

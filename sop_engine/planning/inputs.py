@@ -132,12 +132,15 @@ def build_inputs(
     skus: list[str],
     months: int | None = None,
     period: str | date | None = None,
+    checked: bool = False,
 ) -> GapInputs:
-    """Align stock, receipts and demand of ``skus`` on the window (see ``gap_window``)."""
+    """Align stock, receipts and demand of ``skus`` on the window (see ``gap_window``).
+
+    ``checked``: ``demand`` already went through ``check_demand_frame`` (saves a copy of it)."""
     if not skus:
         raise NoData("the scope holds no SKU")
     window, shown = gap_window(data.planning_date, months, period)
-    frame = check_demand_frame(demand)
+    frame = demand if checked else check_demand_frame(demand)
     frame = frame[frame["sku"].isin(skus)]
     if frame.empty:
         raise NoData("no demand forecast for the SKUs asked about: create or publish a forecast first")

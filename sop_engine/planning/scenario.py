@@ -23,7 +23,7 @@ from rapidfuzz import process
 from sop_engine.errors import InvalidArgument
 from sop_engine.periods import parse_month
 from sop_engine.plandata import PlanData
-from sop_engine.planning.common import label, to_month
+from sop_engine.planning.common import label, no_cyclic_gc, to_month
 from sop_engine.planning.gaps import analyse_gaps, document_from
 from sop_engine.planning.inputs import check_demand_frame
 from sop_engine.products import resolve_scope
@@ -209,18 +209,11 @@ def what_if_document(
     parsed = parse_scenario(scenario)
     changed_data, changed_demand = apply_scenario(data, demand, parsed)
     skus = resolve_scope(data.products, sku=sku, family=family)
-    base = document_from(
-        analyse_gaps(data, demand, skus=skus, months=months, period=period),
-        data,
-        demand_source,
-        with_cover_options,
-    )
-    after = document_from(
-        analyse_gaps(changed_data, changed_demand, skus=skus, months=months, period=period),
-        changed_data,
-        demand_source,
-        with_cover_options,
-    )
+    base_result = analyse_gaps(data, demand, skus=skus, months=months, period=period)
+    after_result = analyse_gaps(changed_data, changed_demand, skus=skus, months=months, period=period)
+    with no_cyclic_gc():
+        base = document_from(base_result, data, demand_source, with_cover_options)
+        after = document_from(after_result, changed_data, demand_source, with_cover_options)
     before = {s["sku"]: s for s in base["skus"]}
     changes = []
     for s in after["skus"]:

@@ -15,8 +15,7 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import and_, func, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import and_, delete, func, insert, select, update
 
 from sop_engine.errors import Conflict, InvalidArgument, NotFound
 from sop_engine.store.plan_store import PlanStore, utcnow
@@ -32,12 +31,9 @@ VALUE_COLUMNS = ["sku", "period", "forecast", "lo_80", "hi_80", "lo_95", "hi_95"
 INFO_COLUMNS = ["sku", "model", "cv_error", "candidates", "demand_class", "note"]
 
 
-def _clean(value: Any) -> Any:
-    if isinstance(value, float) and value != value:
-        return None
-    if hasattr(value, "item"):
-        return value.item()
-    return value
+def _rows(frame: pd.DataFrame) -> list[dict]:
+    """Records for an insert: NaN as NULL, numpy scalars as Python values (vectorised, not per cell)."""
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
 def create_version(store: PlanStore, values: pd.DataFrame, skus: pd.DataFrame, *, scope: dict,
@@ -51,13 +47,9 @@ def create_version(store: PlanStore, values: pd.DataFrame, skus: pd.DataFrame, *
             )
         ).inserted_primary_key[0]
         rows = values[VALUE_COLUMNS].assign(period=values["period"].dt.date, version_id=version_id)
-        connection.execute(insert(forecast_values), [
-            {k: _clean(v) for k, v in r.items()} for r in rows.to_dict("records")
-        ])
+        connection.execute(insert(forecast_values), _rows(rows))
         info = skus.reindex(columns=INFO_COLUMNS).assign(version_id=version_id)
-        connection.execute(insert(forecast_sku_info), [
-            {k: _clean(v) for k, v in r.items()} for r in info.to_dict("records")
-        ])
+        connection.execute(insert(forecast_sku_info), _rows(info))
         store.audit(connection, principal, "forecast.run",
                     {"version": version_id, "scope": scope, "skus": int(len(skus)), "note": note})
     return int(version_id)
@@ -133,16 +125,9 @@ def publish(store: PlanStore, ref: int | str, principal: str) -> dict:
         previous = dict(connection.execute(
             select(published_forecast.c.sku, published_forecast.c.version_id)
             .where(published_forecast.c.sku.in_(skus))).all())
-        statement = sqlite_insert(published_forecast) if store.engine.dialect.name == "sqlite" else None
-        for sku in skus:
-            if statement is not None:
-                connection.execute(statement.values(sku=sku, version_id=version["id"], published_at=now)
-                                   .on_conflict_do_update(index_elements=["sku"],
-                                                          set_={"version_id": version["id"], "published_at": now}))
-            else:  # another database: delete then insert, inside the same transaction
-                connection.execute(published_forecast.delete().where(published_forecast.c.sku == sku))
-                connection.execute(insert(published_forecast).values(sku=sku, version_id=version["id"],
-                                                                     published_at=now))
+        connection.execute(delete(published_forecast).where(published_forecast.c.sku.in_(skus)))
+        connection.execute(insert(published_forecast),
+                           [{"sku": sku, "version_id": version["id"], "published_at": now} for sku in skus])
         connection.execute(update(forecast_versions).where(forecast_versions.c.id == version["id"])
                            .values(status="published", published_at=now, published_by=principal))
         # versions left with no published SKU are superseded
