@@ -177,6 +177,12 @@ def planning_demand(store: PlanStore, skus: list[str] | None = None) -> tuple[pd
     The published forecast with overrides where a SKU has one; for SKUs never published, the latest
     draft that covers them. ``forecast`` holds the final figure (override or statistical).
     """
+    key = ("planning_demand", tuple(skus) if skus is not None else None)
+    demand, source = store.cached(key, lambda: _planning_demand(store, skus))
+    return demand.copy(), dict(source)
+
+
+def _planning_demand(store: PlanStore, skus: list[str] | None) -> tuple[pd.DataFrame, dict]:
     published = versions.published_values(store, skus)
     all_versions = versions.list_versions(store)
     if published.empty and not all_versions:

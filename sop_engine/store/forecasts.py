@@ -12,7 +12,6 @@ Every write is audited in the same transaction.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pandas as pd
 from sqlalchemy import and_, delete, func, insert, select, update

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, delete, func, insert, select
@@ -16,6 +18,8 @@ from sop_engine.plandata import PlanData, empty_frame
 from sop_engine.store import db
 from sop_engine.store.schema import CONTRACT_TABLES, audit_log, dataset_meta
 
+T = TypeVar("T")
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -26,6 +30,32 @@ class PlanStore:
         self.url = url
         self.engine: Engine = db.make_engine(url)
         db.upgrade(self.engine)
+        self._cache: dict[object, tuple[int, object]] = {}
+        self._cache_lock = threading.Lock()
+
+    # --- a read cache for long-running processes ----------------------------------------------------
+
+    def generation(self) -> int:
+        """Changes with every write, whichever process made it: every write leaves an audit line."""
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.max(audit_log.c.id))).scalar() or 0
+
+    def cached(self, key: object, build: Callable[[], T]) -> T:
+        """``build()``'s value, reused until the store changes (a server answers many questions per load).
+
+        Callers get the cached object itself: they must copy before changing it (``plan_data`` does).
+        """
+        generation = self.generation()
+        with self._cache_lock:
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] == generation:
+                return hit[1]  # type: ignore[return-value]
+        value = build()
+        with self._cache_lock:
+            if len(self._cache) > 64:
+                self._cache.clear()
+            self._cache[key] = (generation, value)
+        return value
 
     # --- writes -------------------------------------------------------------------------------------
 
@@ -93,6 +123,10 @@ class PlanStore:
         )
 
     def read_table(self, name: str) -> pd.DataFrame:
+        """One contract table as a frame (a copy: change it freely)."""
+        return self.cached(("table", name), lambda: self._read_table(name)).copy()
+
+    def _read_table(self, name: str) -> pd.DataFrame:
         table = CONTRACT_TABLES[name]
         with self.engine.connect() as connection:
             frame = pd.read_sql(select(table).order_by(*table.primary_key.columns), connection)
@@ -105,11 +139,16 @@ class PlanStore:
         return frame[columns].reset_index(drop=True)
 
     def plan_data(self, planning_date: date) -> PlanData:
-        """Everything loaded, as frames; ``sales_history`` summed per sku and month."""
+        """Everything loaded, as frames (copies); ``sales_history`` summed per sku and month."""
+        data = self.cached("plan_data", lambda: self._plan_data(planning_date))
+        return PlanData(planning_date, data.company, {k: v.copy() for k, v in data.tables.items()},
+                        set(data.provided))
+
+    def _plan_data(self, planning_date: date) -> PlanData:
         meta = self.meta()
         if not meta:
             raise NoData("the plan store is empty: load a folder with `sop data load DIR` or run `sop demo`")
-        tables = {name: self.read_table(name) for name in CONTRACT_TABLES}
+        tables = {name: self._read_table(name) for name in CONTRACT_TABLES}
         history = tables["sales_history"]
         if not history.empty:
             tables["sales_history"] = (
