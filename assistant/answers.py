@@ -179,7 +179,8 @@ def _forecast(args: dict, doc: dict) -> str:
             lines.append(say("forecast_model", sku=info["sku"], model=info["model"], note=info["note"] or ""))
     else:
         for total in doc.get("total_by_period", [])[:12]:
-            lines.append(f"• {total['period']}: {_show(total['forecast'])} in total over {len(by_sku)} SKUs")
+            lines.append(say("forecast_total", period=total["period"], forecast=total["forecast"],
+                             skus=doc.get("sku_count", "")))
     return "\n".join(lines)
 
 
@@ -202,18 +203,19 @@ def _published(args: dict, doc: dict) -> str:
 
 
 def _reconcile(args: dict, doc: dict) -> str:
-    lines = [say("reconcile_head", scope=args.get("family") or "all families", months=_months(doc["months"]))]
+    months = doc.get("asked_months") or doc["months"]
+    lines = [say("reconcile_head", scope=args.get("family") or "all families", months=_months(months))]
     for fam in doc.get("families", [])[:MAX_LINES]:
-        flags = ", ".join(fam.get("flags", [])) or "no flags"
-        lines.append(
-            f"• {fam['family']}: statistical {_show(fam.get('stat_forecast'))}, sales plan "
-            f"{_show(fam.get('sales_plan'))}, consensus {_show(fam.get('consensus_plan'))} units; revenue "
-            f"{_show(fam.get('revenue'))} vs budget {_show(fam.get('budget'))} — {flags}"
-        )
+        t = fam["totals"]
+        budget = (say("reconcile_budget", revenue=t["revenue_consensus"], budget=t["budget"],
+                      pct=t["revenue_vs_budget_pct"]) if t.get("revenue_vs_budget_pct") is not None else "no budget")
+        lines.append(say("reconcile_line", family=fam["family"], stat=t["statistical_forecast"],
+                         plan=t["sales_plan"], consensus=t["consensus_plan"], budget=budget,
+                         flags=", ".join(f.replace("_", " ") for f in t["flags"]) or "no flags"))
     decisions = doc.get("decisions", [])
     if decisions:
-        lines.append("Decisions for the executive meeting:")
-        lines += [f"• {d.get('text') or d.get('decision') or d}" for d in decisions[:MAX_LINES]]
+        lines.append(say("reconcile_decisions", count=len(decisions)))
+        lines += [f"• {d.get('question') or d.get('text')}" for d in decisions[:MAX_LINES]]
     lines += [f"Note: {n}" for n in doc.get("notes", [])[:3]]
     return "\n".join(lines)
 

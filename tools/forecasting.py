@@ -29,6 +29,7 @@ def get_forecast(args: GetForecastArgs, ctx: ToolContext) -> dict:
     for row in doc["rows"]:
         totals[row["period"]] = totals.get(row["period"], 0.0) + (row["final"] or 0.0)
     doc["total_by_period"] = [{"period": p, "forecast": round(v, 1)} for p, v in sorted(totals.items())]
+    doc["sku_count"] = len({row["sku"] for row in doc["rows"]})
     doc["scope"] = resolved.to_dict() if resolved else {"kind": "all"}
     doc["unit"] = "units"
     doc["source"] = f"forecast {doc['version']} in the plan store"

@@ -76,11 +76,12 @@ def reconcile_plan(args: ReconcilePlanArgs, ctx: ToolContext) -> dict:
     sku, family, resolved = product_scope(ctx.store.read_table("products"), args.family)
     if sku:  # a product named: its family
         family = ctx.store.read_table("products").set_index("sku").loc[sku, "family"]
-    months = None
+    months, only = None, None
     wanted = period_range(args.period, ctx.planning_date)
     if wanted is not None:
         months = max(months_between(month_start(ctx.planning_date), wanted.end), 0)
-    doc = planning.reconcile(ctx.store, ctx.planning_date, family=family, months=months)
+        only = wanted.labels
+    doc = planning.reconcile(ctx.store, ctx.planning_date, family=family, months=months, only_months=only)
     if len(doc.get("skus", [])) > MAX_SKUS * 4:
         doc["skus_not_shown"] = len(doc["skus"])
         doc["skus"] = [s for s in doc["skus"] if s.get("flags")][:MAX_SKUS]

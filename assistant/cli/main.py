@@ -48,7 +48,8 @@ def root(debug: bool = typer.Option(False, "--debug", help="Show tracebacks of u
     """S&OP assistant."""
     if debug:
         STATE["debug"] = True
-    logging.basicConfig(level=logging.DEBUG if STATE["debug"] else logging.WARNING)
+    # the answers say what went wrong; log lines are for --debug (and for servers, which configure their own)
+    logging.basicConfig(level=logging.DEBUG if STATE["debug"] else logging.ERROR)
 
 
 app.command("demo")(demo)

@@ -82,12 +82,14 @@ def _render_reconcile(doc: dict) -> None:
     console.print(f"Reconciliation {doc['months'][0]}..{doc['months'][-1]} · planning date {doc['planning_date']}")
     rows = []
     for f in doc["families"]:
-        rows.append([f["family"], fmt(f.get("stat_forecast")), fmt(f.get("sales_plan")), fmt(f.get("consensus_plan")),
-                     fmt(f.get("revenue")), fmt(f.get("budget")), ", ".join(f.get("flags", []))])
+        t = f["totals"]
+        rows.append([f["family"], fmt(t["statistical_forecast"]), fmt(t["sales_plan"]), fmt(t["consensus_plan"]),
+                     fmt(t["revenue_consensus"]), fmt(t["budget"]), fmt(t.get("revenue_vs_budget_pct")),
+                     ", ".join(t["flags"])])
     table("Families (totals over the window)", ["family", "statistical", "sales plan", "consensus", "revenue",
-                                                 "budget", "flags"], rows)
+                                                 "budget", "vs budget %", "flags"], rows)
     for decision in doc["decisions"]:
-        console.print(f"• {decision.get('text') or decision}", markup=False)
+        console.print(f"• {decision.get('question') or decision}", markup=False)
     for note in doc["notes"]:
         console.print(f"[yellow]note:[/] {note}")
 

@@ -29,11 +29,45 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
 
 
 def reconcile(store: PlanStore, planning_date: date, *, family: str | None = None, months: int | None = None,
-              threshold_pct: float | None = None) -> dict:
+              threshold_pct: float | None = None, only_months: list[str] | None = None) -> dict:
+    """The reconciliation document, with each family's ``totals`` over its months.
+
+    ``only_months`` (``YYYY-MM``) keeps the figures and decisions of those months (a question about "Q1"
+    asked in November is projected from November, then shown for January to March).
+    """
     data = store.plan_data(planning_date)
     demand, source = planning_demand(store)
     kwargs = {"threshold": threshold_pct / 100.0} if threshold_pct is not None else {}
-    return reconcile_document(data, demand, source, family=family, months=months, **kwargs)
+    doc = reconcile_document(data, demand, source, family=family, months=months, **kwargs)
+    if only_months:
+        keep = set(only_months)
+        doc["asked_months"] = [m for m in doc["months"] if m in keep]
+        for row in doc["families"] + doc["skus"]:
+            row["periods"] = [p for p in row["periods"] if p["period"] in keep]
+        doc["decisions"] = [d for d in doc["decisions"]
+                            if d.get("period", "") in keep or keep & set(d.get("periods", []))]
+    for row in doc["families"]:
+        row["totals"] = family_totals(row["periods"])
+    return doc
+
+
+TOTALLED = ("statistical_forecast", "sales_plan", "consensus_demand", "consensus_plan", "revenue_consensus", "budget")
+
+
+def family_totals(periods: list[dict]) -> dict:
+    """Sums over the months shown, and revenue against budget over the months that have a budget."""
+    totals: dict = {"months": len(periods)}
+    for key in TOTALLED:
+        values = [p[key] for p in periods if p.get(key) is not None]
+        totals[key] = round(sum(values), 2) if values else None
+    budgeted = [p for p in periods if p.get("budget") is not None]
+    if budgeted:
+        revenue = sum(p.get("revenue_consensus") or 0.0 for p in budgeted)
+        budget = sum(p["budget"] for p in budgeted)
+        totals["revenue_vs_budget"] = round(revenue - budget, 2)
+        totals["revenue_vs_budget_pct"] = round((revenue - budget) / budget * 100, 1) if budget else None
+    totals["flags"] = sorted({flag for p in periods for flag in p.get("flags", [])})
+    return totals
 
 
 def kpi(store: PlanStore, planning_date: date, name: str, *, sku: str | None = None, family: str | None = None,

@@ -63,6 +63,11 @@ def test_unknown_family_carries_the_closest_matches(demo):
 def test_reconcile_and_kpis(demo):
     doc = sop_json("reconcile", "--months", "5")
     assert len(doc["months"]) == 6 and doc["families"] and doc["decisions"]
+    for family in doc["families"]:
+        totals = family["totals"]
+        assert totals["months"] == 6
+        assert abs(totals["statistical_forecast"] - sum(p["statistical_forecast"] for p in family["periods"])) < 0.1
+        assert set(totals["flags"]) == {f for p in family["periods"] for f in p["flags"]}
     assert doc["coherence"] is None or "families" in doc["coherence"]
     catalog = {k["name"] for k in sop_json("kpi", "list")["kpis"]}
     assert {
@@ -85,3 +90,13 @@ def test_reconcile_and_kpis(demo):
     assert "SKU" in wape["coverage"] and wape["formula"]
     unknown = sop_json("kpi", "happiness", ok=False)["error"]
     assert unknown["code"] in ("invalid_argument", "not_found")
+
+
+def test_offline_answers_to_plan_questions_are_grounded(demo):
+    for question in ("does the plan meet the budget next quarter?", "forecast for cold brew next quarter",
+                     "what if demand for cold brew rises 20% in Q1?", "fill rate YTD"):
+        doc = sop_json("ask", question)
+        assert doc["grounded"] is True, (question, doc["answer"])
+        assert "figures not found" not in doc["answer"]
+    budget = sop_json("ask", "does the plan meet the budget next quarter?")
+    assert "2027-01..2027-03" in budget["answer"] and "Decisions for the executive meeting" in budget["answer"]
