@@ -30,7 +30,8 @@ def search_meeting_notes(args: SearchMeetingNotesArgs, ctx: ToolContext) -> dict
                         "owner, product or family, and months.")
 def list_decisions(args: ListDecisionsArgs, ctx: ToolContext) -> dict:
     doc = notes_service.list_decisions(ctx.store, kind=args.kind, open_only=args.open_only, owner=args.owner,
-                                       product=args.product, period=period_range(args.period, ctx.planning_date))
+                                       product=args.product, period=period_range(args.period, ctx.planning_date),
+                                       mentions=args.mentions)
     if len(doc["items"]) > MAX_ITEMS:
         doc["items_not_shown"] = len(doc["items"]) - MAX_ITEMS
         doc["items"] = doc["items"][:MAX_ITEMS]

@@ -110,6 +110,7 @@ class ListDecisionsArgs(_Args):
     open_only: bool = Field(False, description="Only action items not yet done")
     owner: str | None = Field(None, description="Owner's name (or part of it)")
     product: str | None = Field(None, description="SKU code, product name or family mentioned")
+    mentions: str | None = Field(None, description="A word or reference the item mentions, e.g. PO-1182 or promo")
     period: str | None = Field(None, description="Meeting months: 'last month', 'Q3'")
 
 

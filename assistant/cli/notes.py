@@ -84,7 +84,8 @@ def decisions(
     json_output: bool = JsonOption,
 ):
     """Decisions and action items from the notes, as records (owner, due date, open or done)."""
-    doc = notes_service.list_decisions(runtime().store, kind=kind, open_only=open_only, owner=owner, product=sku)
+    doc = notes_service.list_decisions(runtime().store, kind=kind, open_only=open_only, owner=owner, product=sku,
+                                       mentions=mentions)
     emit(
         doc,
         json_output,

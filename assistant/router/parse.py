@@ -227,6 +227,17 @@ def route(
     return _build(intent, r, planning_date, whatif.scenario if whatif else None)
 
 
+def _period_is_topic(r: _Reading) -> bool:
+    """A period word that names a thing ("the Q3 promo", "our March launch") rather than a time filter."""
+    if r.period is None:
+        return False
+    at = find_phrase(r.words, r.period.words)
+    return at is not None and at > 0 and r.words[at - 1] in TOPIC_DETERMINERS
+
+
+TOPIC_DETERMINERS = ("the", "a", "our", "their", "that", "this")
+
+
 def _product_arg(entity: Entity | None) -> str | None:
     return entity.code if entity else None
 
@@ -286,6 +297,9 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
         args = {"product": entity.code}
     elif intent == "notes":
         drop = set(r.used) - (set(range(r.hit.start, r.hit.end)) if r.hit else set())
+        if _period_is_topic(r):  # "the Q3 promo": what the notes are about, not when the meeting was
+            drop -= _span(r.words, r.period.words)
+            period, months = None, None
         args = {
             "query": slots.content_words(r.tokens, vocabulary, drop, set()) or " ".join(r.words),
             "meeting": r.meeting[0] if r.meeting else None,
@@ -299,6 +313,7 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
             "product": _product_arg(entity),
             "period": period,
             "owner": find_owner(r.tokens, vocabulary.owner_cues, not_names, owner_skip),
+            "mentions": r.refs[0] if r.refs else None,
         }
     elif intent == "help":
         tool, entity, months = "help", None, None

@@ -124,7 +124,9 @@ def list_decisions(
     owner: str | None = None,
     product: str | None = None,
     period: PeriodRange | None = None,
+    mentions: str | None = None,
 ) -> dict:
+    """Decisions and action items as records, newest first; ``mentions`` matches text or references."""
     sku, family = _product_filter(store, product)
     query = select(note_items).order_by(note_items.c.date.desc(), note_items.c.file, note_items.c.id)
     if kind:
@@ -141,6 +143,9 @@ def list_decisions(
     if owner:
         needle = owner.casefold().strip()
         rows = [r for r in rows if r["owner"] and needle in r["owner"].casefold()]
+    if mentions:
+        needle = mentions.casefold().strip()
+        rows = [r for r in rows if needle in r["text"].casefold() or needle in [c.casefold() for c in r["refs"] or []]]
     if sku:
         rows = [r for r in rows if sku in (r["skus"] or [])]
     if family:
