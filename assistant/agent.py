@@ -19,15 +19,13 @@ from langchain.agents.middleware import (
     ToolErrorMiddleware,
 )
 from langchain_core.language_models import BaseChatModel
-from langchain_core.tools import StructuredTool
-from pydantic import BaseModel
 
 import prompts
 from assistant.settings import Settings
 from sop_engine.periods import format_period
-from tools.base import DESCRIPTIONS, _load_implementations, run_tool
 from tools.context import ToolContext
-from tools.schemas import TOOL_ARGS, WRITE_TOOLS
+from tools.lc import langchain_tools
+from tools.schemas import WRITE_TOOLS
 
 
 def chat_model(settings: Settings) -> BaseChatModel:
@@ -41,32 +39,6 @@ def chat_model(settings: Settings) -> BaseChatModel:
         max_retries=1,
         temperature=0,
     )
-
-
-def langchain_tools(ctx: ToolContext, on_result: Callable[[str, dict, dict], None]) -> list[StructuredTool]:
-    """One LangChain tool per capability; results are compact JSON the model reads."""
-    _load_implementations()
-    return [_make_tool(name, schema, ctx, on_result) for name, schema in TOOL_ARGS.items() if name in DESCRIPTIONS]
-
-
-def _make_tool(name: str, schema: type[BaseModel], ctx: ToolContext,
-               on_result: Callable[[str, dict, dict], None]) -> StructuredTool:
-    def call(**kwargs: Any) -> str:
-        args = {k: (v.model_dump(exclude_none=True) if isinstance(v, BaseModel) else v)
-                for k, v in kwargs.items() if v is not None}
-        result = run_tool(name, args, ctx)
-        on_result(name, args, result)
-        return json.dumps(for_model(result), default=str, ensure_ascii=False)
-
-    return StructuredTool.from_function(func=call, name=name, description=DESCRIPTIONS[name], args_schema=schema)
-
-
-def for_model(result: dict) -> dict:
-    """What the model reads: meeting-note text only inside the quoted, delimited block."""
-    if "quoted_notes" not in result:
-        return result
-    hits = [{k: v for k, v in hit.items() if k != "text"} for hit in result.get("hits", [])]
-    return {**result, "hits": hits}
 
 
 def system_prompt(ctx: ToolContext) -> str:

@@ -81,6 +81,7 @@ def decisions(
     owner: str | None = typer.Option(None, "--owner", help="Owner name (or part of it)."),
     sku: str | None = typer.Option(None, "--sku", help="A SKU, product name or family mentioned."),
     kind: str | None = typer.Option(None, "--kind", help="decision or action_item."),
+    mentions: str | None = typer.Option(None, "--mentions", help="A word or reference, e.g. PO-1182."),
     json_output: bool = JsonOption,
 ):
     """Decisions and action items from the notes, as records (owner, due date, open or done)."""

@@ -50,6 +50,9 @@ def test_search_and_decisions_through_the_cli(with_notes):
     owner = items[0]["owner"].split()[0]
     mine = sop_json("notes", "decisions", "--open", "--owner", owner)["items"]
     assert mine and all(owner.lower() in i["owner"].lower() for i in mine)
+    ref = next(r for i in sop_json("notes", "decisions")["items"] for r in i["refs"] if r.startswith("PO-"))
+    about = sop_json("notes", "decisions", "--mentions", ref)["items"]
+    assert about and all(ref in i["text"] or ref in i["refs"] for i in about)
     oat = sop_json("notes", "decisions", "--sku", "OAT-1L")["items"]
     assert oat and all("OAT-1L" in i["skus"] for i in oat)
     # the home moved (this test's copy): its notes folder is new to the index, then unchanged

@@ -1,0 +1,45 @@
+"""The tools as LangChain ``StructuredTool``s, bound to one caller's ``ToolContext``.
+
+The schema a model sees is the pydantic argument model of ``tools.schemas``; the result it reads is
+the tool's JSON, with meeting-note text only inside the quoted, delimited block.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from langchain_core.tools import StructuredTool
+from pydantic import BaseModel
+
+from tools.base import DESCRIPTIONS, _load_implementations, run_tool
+from tools.context import ToolContext
+from tools.schemas import TOOL_ARGS
+
+OnResult = Callable[[str, dict, dict], None]
+
+
+def langchain_tools(ctx: ToolContext, on_result: OnResult) -> list[StructuredTool]:
+    """One LangChain tool per capability, in the order of ``tools.schemas.TOOL_ARGS``."""
+    _load_implementations()
+    return [_make_tool(name, schema, ctx, on_result) for name, schema in TOOL_ARGS.items() if name in DESCRIPTIONS]
+
+
+def _make_tool(name: str, schema: type[BaseModel], ctx: ToolContext, on_result: OnResult) -> StructuredTool:
+    def call(**kwargs: Any) -> str:
+        args = {k: (v.model_dump(exclude_none=True) if isinstance(v, BaseModel) else v)
+                for k, v in kwargs.items() if v is not None}
+        result = run_tool(name, args, ctx)
+        on_result(name, args, result)
+        return json.dumps(for_model(result), default=str, ensure_ascii=False)
+
+    return StructuredTool.from_function(func=call, name=name, description=DESCRIPTIONS[name], args_schema=schema)
+
+
+def for_model(result: dict) -> dict:
+    """What the model reads: meeting-note text only inside the quoted, delimited block."""
+    if "quoted_notes" not in result:
+        return result
+    hits = [{k: v for k, v in hit.items() if k != "text"} for hit in result.get("hits", [])]
+    return {**result, "hits": hits}
