@@ -194,8 +194,10 @@ def _planning_demand(store: PlanStore, skus: list[str] | None) -> tuple[pd.DataF
     covered = set(published["sku"]) if not published.empty else set()
     missing = None if skus is None else [s for s in skus if s not in covered]
     kind = "published"
-    if all_versions and (missing is None or missing):
-        latest = all_versions[-1]["id"]
+    newest = all_versions[-1] if all_versions else None
+    newest_live = newest is not None and newest["published_skus"] == newest["skus"]  # nothing of it is draft-only
+    if newest is not None and not newest_live and (missing is None or missing):
+        latest = newest["id"]
         draft = versions.version_values(store, latest, missing)
         draft = draft[~draft["sku"].isin(covered)].assign(version=latest).drop(columns=["version_id"])
         if not draft.empty:

@@ -98,18 +98,14 @@ def version_values(store: PlanStore, version_id: int, skus: list[str] | None = N
     query = select(forecast_values).where(forecast_values.c.version_id == version_id)
     if skus is not None:
         query = query.where(forecast_values.c.sku.in_(skus))
-    with store.engine.connect() as connection:
-        frame = pd.read_sql(query.order_by(forecast_values.c.sku, forecast_values.c.period), connection)
-    frame["period"] = pd.to_datetime(frame["period"])
-    return frame
+    return store.read_frame(query.order_by(forecast_values.c.sku, forecast_values.c.period), ("period",))
 
 
 def version_info(store: PlanStore, version_id: int, skus: list[str] | None = None) -> pd.DataFrame:
     query = select(forecast_sku_info).where(forecast_sku_info.c.version_id == version_id)
     if skus is not None:
         query = query.where(forecast_sku_info.c.sku.in_(skus))
-    with store.engine.connect() as connection:
-        return pd.read_sql(query.order_by(forecast_sku_info.c.sku), connection)
+    return store.read_frame(query.order_by(forecast_sku_info.c.sku), json_columns=("candidates",))
 
 
 def publish(store: PlanStore, ref: int | str, principal: str) -> dict:
@@ -166,9 +162,7 @@ def active_overrides(store: PlanStore, skus: list[str] | None = None) -> pd.Data
                    ).where(overrides.c.active.is_(True))
     if skus is not None:
         query = query.where(overrides.c.sku.in_(skus))
-    with store.engine.connect() as connection:
-        frame = pd.read_sql(query, connection)
-    frame["period"] = pd.to_datetime(frame["period"])
+    frame = store.read_frame(query, ("period",))
     return frame.astype({"override": "float64", "override_reason": object, "override_by": object})
 
 
@@ -179,10 +173,7 @@ def published_values(store: PlanStore, skus: list[str] | None = None) -> pd.Data
                                             published_forecast.c.version_id == forecast_values.c.version_id)))
     if skus is not None:
         query = query.where(forecast_values.c.sku.in_(skus))
-    with store.engine.connect() as connection:
-        frame = pd.read_sql(query.order_by(forecast_values.c.sku, forecast_values.c.period), connection)
-    frame["period"] = pd.to_datetime(frame["period"])
-    return frame
+    return store.read_frame(query.order_by(forecast_values.c.sku, forecast_values.c.period), ("period",))
 
 
 def published_info(store: PlanStore, skus: list[str] | None = None) -> pd.DataFrame:
@@ -191,8 +182,7 @@ def published_info(store: PlanStore, skus: list[str] | None = None) -> pd.DataFr
                                  published_forecast.c.version_id == forecast_sku_info.c.version_id))
     if skus is not None:
         query = query.where(forecast_sku_info.c.sku.in_(skus))
-    with store.engine.connect() as connection:
-        return pd.read_sql(query.order_by(forecast_sku_info.c.sku), connection)
+    return store.read_frame(query.order_by(forecast_sku_info.c.sku), json_columns=("candidates",))
 
 
 def with_overrides(values: pd.DataFrame, active: pd.DataFrame) -> pd.DataFrame:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, Select, delete, func, insert, select
 
 from sop_engine.contract import TABLES, Company
 from sop_engine.dataset.validate import Dataset
@@ -126,15 +127,32 @@ class PlanStore:
         """One contract table as a frame (a copy: change it freely)."""
         return self.cached(("table", name), lambda: self._read_table(name)).copy()
 
+    def read_frame(self, statement: Select, dates: tuple[str, ...] = (), json_columns: tuple[str, ...] = ()
+                   ) -> pd.DataFrame:
+        """A query's rows as a frame. On SQLite the rows come through the driver as stored (dates as ISO text,
+        parsed here in one vectorised call): SQLAlchemy's per-value type processing is about three times
+        slower on the 100,000-row tables of a large company."""
+        with self.engine.connect() as connection:
+            if self.engine.dialect.name == "sqlite":
+                compiled = statement.compile(dialect=self.engine.dialect,
+                                             compile_kwargs={"render_postcompile": True})
+                params = [compiled.params[key] for key in compiled.positiontup or []]
+                frame = pd.read_sql_query(str(compiled), connection.connection.driver_connection, params=params)
+            else:
+                frame = pd.read_sql(statement, connection)
+        for column in dates:
+            frame[column] = pd.to_datetime(frame[column], format="ISO8601")
+        for column in json_columns:
+            frame[column] = frame[column].map(lambda v: json.loads(v) if isinstance(v, str) else v)
+        return frame
+
     def _read_table(self, name: str) -> pd.DataFrame:
         table = CONTRACT_TABLES[name]
-        with self.engine.connect() as connection:
-            frame = pd.read_sql(select(table).order_by(*table.primary_key.columns), connection)
+        dates = tuple(c.name for c in TABLES[name].columns if c.kind in ("period", "date"))
+        frame = self.read_frame(select(table).order_by(*table.primary_key.columns), dates,
+                                ("attributes",) if name == "products" else ())
         if frame.empty:
             return empty_frame(name)
-        for column in TABLES[name].columns:
-            if column.kind in ("period", "date"):
-                frame[column.name] = pd.to_datetime(frame[column.name])
         columns = [c.name for c in TABLES[name].columns] + (["attributes"] if name == "products" else [])
         return frame[columns].reset_index(drop=True)
 
