@@ -21,7 +21,7 @@ from typing import Any
 # a figure: optional sign, digits with optional thousands separators, optional decimals, optional %;
 # not part of a word/code (letters, '-', '/', ':' or '.' joined to it)
 _FIGURE = re.compile(r"(?<![\w\-/:.#])([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)(%?)(?![\w\-/:]|\.\d)")
-_ANY_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_ANY_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _LIST_MARKER = re.compile(r"^\s*\d+[.)]\s", re.MULTILINE)
 
 
@@ -54,7 +54,7 @@ def source_numbers(*sources: Any) -> list[float]:
         if isinstance(value, int | float):
             numbers.append(float(value))
         elif isinstance(value, str):
-            numbers.extend(float(n) for n in _ANY_NUMBER.findall(value))
+            numbers.extend(float(n.replace(",", "")) for n in _ANY_NUMBER.findall(value))
         elif isinstance(value, dict):
             for key, item in value.items():
                 walk(str(key))

@@ -81,7 +81,9 @@ def reconcile_plan(args: ReconcilePlanArgs, ctx: ToolContext) -> dict:
     if wanted is not None:
         months = max(months_between(month_start(ctx.planning_date), wanted.end), 0)
         only = wanted.labels
-    doc = planning.reconcile(ctx.store, ctx.planning_date, family=family, months=months, only_months=only)
+    # the MinTrace coherence check fits family models (seconds): `sop reconcile` and the HTTP API show it
+    doc = planning.reconcile(ctx.store, ctx.planning_date, family=family, months=months, only_months=only,
+                             with_coherence=False)
     if len(doc.get("skus", [])) > MAX_SKUS * 4:
         doc["skus_not_shown"] = len(doc["skus"])
         doc["skus"] = [s for s in doc["skus"] if s.get("flags")][:MAX_SKUS]

@@ -88,6 +88,30 @@ def local_model_loaded() -> bool:
     return _local_model is not None
 
 
+# A query (or a handful of edited notes) is embedded by the numpy copy of the same model: the same vectors
+# (within 2e-7) without the ~9 s import of sentence-transformers; bulk ingests go through torch, which is
+# faster per text once loaded. See ``minilm``.
+SMALL_BATCH = 8
+_numpy_model: Any = None
+
+
+def load_numpy_model() -> Any:
+    global _numpy_model
+    with _local_lock:
+        if _numpy_model is None:
+            from sop_engine.notes.minilm import MiniLM
+
+            _numpy_model = MiniLM(local_model_path())
+        return _numpy_model
+
+
+def encode_local(texts: list[str]) -> np.ndarray:
+    if len(texts) <= SMALL_BATCH and not local_model_loaded():
+        return load_numpy_model().encode(texts)
+    return load_local_model().encode(texts, batch_size=32, normalize_embeddings=True, convert_to_numpy=True,
+                                     show_progress_bar=False)
+
+
 class LocalMiniLMEmbeddings(EmbeddingFunction[Documents]):
     """all-MiniLM-L6-v2 on CPU; unit-length vectors (cosine space)."""
 
@@ -97,14 +121,7 @@ class LocalMiniLMEmbeddings(EmbeddingFunction[Documents]):
     def __call__(self, input: Documents) -> Embeddings:
         if not input:
             return []
-        vectors = load_local_model().encode(
-            list(input),
-            batch_size=32,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        return [np.asarray(v, dtype=np.float32) for v in vectors]
+        return [np.asarray(v, dtype=np.float32) for v in encode_local(list(input))]
 
     @staticmethod
     def name() -> str:

@@ -29,16 +29,19 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
 
 
 def reconcile(store: PlanStore, planning_date: date, *, family: str | None = None, months: int | None = None,
-              threshold_pct: float | None = None, only_months: list[str] | None = None) -> dict:
+              threshold_pct: float | None = None, only_months: list[str] | None = None,
+              with_coherence: bool = True) -> dict:
     """The reconciliation document, with each family's ``totals`` over its months.
 
     ``only_months`` (``YYYY-MM``) keeps the figures and decisions of those months (a question about "Q1"
-    asked in November is projected from November, then shown for January to March).
+    asked in November is projected from November, then shown for January to March). ``with_coherence``
+    adds the MinTrace check of SKU forecasts against family totals (it fits family models: seconds).
     """
     data = store.plan_data(planning_date)
     demand, source = planning_demand(store)
     kwargs = {"threshold": threshold_pct / 100.0} if threshold_pct is not None else {}
-    doc = reconcile_document(data, demand, source, family=family, months=months, **kwargs)
+    doc = reconcile_document(data, demand, source, family=family, months=months, with_coherence=with_coherence,
+                             **kwargs)
     if only_months:
         keep = set(only_months)
         doc["asked_months"] = [m for m in doc["months"] if m in keep]
