@@ -149,7 +149,10 @@ def _section(rows: list[dict], cold: float) -> str:
         "",
         f"Cold `import assistant.router`: {cold:.2f} s (rapidfuzz and the period parser; pandas, langchain,",
         "torch and statsforecast are not imported). The dev set is used for tuning; the held-out set was",
-        "written blind by another engineer and run once, after the dev score was final.",
+        "written blind from the issue text alone and is never tuned on. It scored 80.4% when first run; the",
+        "router changed afterwards only for phrasings from the issue itself (\"what did we decide about the Q3",
+        "promo\", \"who owns the PO-1182 expedite\", \"which products are short\"), added to the dev set, and the",
+        "held-out figure above is the current router's.",
         "",
     ]
     for row in rows:
