@@ -83,9 +83,10 @@ def _scope_label(args: dict, default: str = "all products") -> str:
 def _shortages(args: dict, doc: dict) -> str:
     if "scenario" in doc and "base" in doc:
         return _whatif(args, doc)
-    short = [s for s in doc["skus"] if s["total_shortage"]]
+    asked = "asked_months" in doc
+    short = [s for s in doc["skus"] if (s["asked_months_shortage"] if asked else s["total_shortage"])]
     scope = _scope_label(args)
-    months = _months(doc["months"])
+    months = _months(doc.get("asked_months") or doc["months"])
     if not short:
         lines = [say("shortage_none", scope=scope, months=months, source=_source(doc["demand_source"]))]
     else:

@@ -30,9 +30,9 @@ def _focus(doc: dict, months: list[str] | None) -> dict:
     if months is None:
         return doc
     asked = set(months)
-    for sku in doc["skus"]:
-        periods = [p for p in sku["periods"] if p["period"] in asked]
-        sku["asked_months_shortage"] = round(sum(p["shortage"] for p in periods), 1)
+    for sku in doc["skus"]:  # the peak backlog inside the asked months (shortages carry over month to month)
+        sku["asked_months_shortage"] = max((p["shortage"] for p in sku["periods"] if p["period"] in asked),
+                                           default=0.0)
     doc["asked_months"] = months
     return doc
 
@@ -60,7 +60,7 @@ def check_shortages(args: CheckShortagesArgs, ctx: ToolContext) -> dict:
 
 def _trim(doc: dict) -> dict:
     """A model needs the short SKUs, not hundreds of healthy ones."""
-    short = [s for s in doc["skus"] if s["total_shortage"]]
+    short = [s for s in doc["skus"] if s.get("asked_months_shortage", s["total_shortage"])]
     if len(doc["skus"]) > MAX_SKUS:
         doc["skus_not_shown"] = len(doc["skus"]) - len(short[:MAX_SKUS])
         doc["skus_checked"] = len(doc["skus"])
