@@ -131,7 +131,7 @@ def main() -> None:
     if not options.no_readme:
         from readme import write_section
 
-        write_section("Assistant latency and HTTP load", body)
+        write_section("## Assistant latency and HTTP load", body)
 
 
 if __name__ == "__main__":

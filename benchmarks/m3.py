@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import resource
 import sys
 import time
@@ -28,24 +27,12 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from readme import write_section  # noqa: E402
+
 from sop_engine.forecast import ForecastSettings, forecast  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data"
-README = REPO / "benchmarks" / "README.md"
 SECTION = "## Forecast accuracy: M3 monthly"
-
-
-def write_section(title: str, body: str, readme: Path = README) -> None:
-    """Write or replace the section headed ``title`` in benchmarks/README.md, leaving the others alone."""
-    intro = "# Benchmarks\n\nEach section is written by its own script, which prints the same table.\n"
-    text = readme.read_text() if readme.exists() else intro
-    block = f"{title}\n\n{body.strip()}\n"
-    pattern = re.compile(rf"^{re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: block + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    readme.write_text(text.rstrip("\n") + "\n")
 
 
 def peak_memory_mb() -> tuple[float, float]:

@@ -22,7 +22,8 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from m3 import DATA, REPO, write_section  # noqa: E402
+from m3 import DATA, REPO  # noqa: E402
+from readme import write_section  # noqa: E402
 
 sys.path.insert(0, str(REPO))
 from sop_engine.forecast import ForecastSettings, forecast  # noqa: E402

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from readme import write_section
 
 from sop_engine.contract import Company
 from sop_engine.kpi import compute_kpi
@@ -24,7 +25,6 @@ from sop_engine.plandata import PlanData
 from sop_engine.planning import gaps_document, what_if_document
 
 SECTION = "## Gaps and KPIs at scale"
-README = Path(__file__).with_name("README.md")
 PLANNING_DATE = date(2026, 11, 15)
 # The engine before vectorisation (commit 07aaca1), same script, same machine, run minutes before the
 # current engine on 2026-11-27 (load average 2.6-3.1); kept as text so the table can be compared.
@@ -287,8 +287,6 @@ def main() -> None:
     store_table += [f"| {n} | {s:.3f} | {a} |" for n, s, a in stored]
     text = "\n".join(
         [
-            SECTION,
-            "",
             f"`python benchmarks/planning_scale.py --skus {args.skus}`: {args.skus:,} synthetic SKUs "
             f"(40 families, {2 * args.skus:,} open orders, 20 resources, 24 months of history, "
             f"{5 * args.skus:,} order lines), "
@@ -320,22 +318,8 @@ def main() -> None:
             "",
         ]
     )
-    print(text)
-    write_section(text)
-
-
-def write_section(text: str) -> None:
-    """Replace our section of README.md (up to the next '## ' heading) or append it."""
-    old = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    lines = old.splitlines()
-    if SECTION in lines:
-        start = lines.index(SECTION)
-        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-        lines[start:end] = text.rstrip("\n").splitlines() + [""]
-        new = "\n".join(lines).rstrip("\n") + "\n"
-    else:
-        new = old.rstrip("\n") + "\n\n" + text
-    README.write_text(new, encoding="utf-8")
+    print(f"{SECTION}\n\n{text}")
+    write_section(SECTION, text)
 
 
 if __name__ == "__main__":

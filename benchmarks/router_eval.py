@@ -23,12 +23,13 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from readme import write_section  # noqa: E402
+
 from assistant.router.evaluate import accuracy, evaluate  # noqa: E402
 from sop_engine.demo import write_demo_company  # noqa: E402
 
 DEV = ROOT / "tests/assistant/router_dev.json"
 HELDOUT = ROOT / "tests/assistant/router_heldout.json"
-README = ROOT / "benchmarks/README.md"
 SECTION = "## Offline router accuracy"
 
 
@@ -167,19 +168,6 @@ def _section(rows: list[dict], cold: float) -> str:
     return "\n".join(lines)
 
 
-def write_readme(text: str) -> None:
-    """Replace (or append) this script's section only; other sections belong to other benchmarks."""
-    current = README.read_text() if README.exists() else "# Benchmarks\n"
-    if SECTION in current:
-        head, rest = current.split(SECTION, 1)
-        following = rest.find("\n## ")
-        tail = rest[following + 1 :] if following >= 0 else ""
-        current = head + text + ("\n" + tail if tail else "")
-    else:
-        current = current.rstrip("\n") + "\n\n" + text
-    README.write_text(current)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-readme", action="store_true")
@@ -204,7 +192,7 @@ def main() -> None:
     cold = _cold_import_seconds()
     print(f"cold import of assistant.router: {cold:.2f} s")
     if not options.no_readme and rows:
-        write_readme(_section(rows, cold))
+        write_section(SECTION, _section(rows, cold).split("\n", 1)[1])
 
 
 if __name__ == "__main__":

@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from m3 import REPO, cpu_seconds, peak_memory_mb, write_section  # noqa: E402
+from m3 import REPO, cpu_seconds, peak_memory_mb  # noqa: E402
+from readme import write_section  # noqa: E402
 
 sys.path.insert(0, str(REPO))
 from sop_engine.forecast import ForecastSettings, forecast  # noqa: E402

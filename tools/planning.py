@@ -73,9 +73,10 @@ def _trim(doc: dict) -> dict:
                         "revenue against budget, per family and month, with flags, a proposed consensus plan and "
                         "the decisions the executive meeting must take.")
 def reconcile_plan(args: ReconcilePlanArgs, ctx: ToolContext) -> dict:
-    sku, family, resolved = product_scope(ctx.store.read_table("products"), args.family)
+    products = ctx.store.read_table("products")
+    sku, family, resolved = product_scope(products, args.family)
     if sku:  # a product named: its family
-        family = ctx.store.read_table("products").set_index("sku").loc[sku, "family"]
+        family = products.set_index("sku").loc[sku, "family"]
     months, only = None, None
     wanted = period_range(args.period, ctx.planning_date)
     if wanted is not None:
