@@ -44,6 +44,7 @@ def error_result(error: SopError) -> dict:
         result["error"]["closest"] = error.closest
     if isinstance(error, AmbiguousProduct):
         result["error"]["candidates"] = error.candidates
+        result["error"]["options"] = error.options
         result["error"]["ask_user"] = True
     return result
 
