@@ -20,6 +20,7 @@ from typing import Any
 
 from assistant import answers, grounding
 from assistant.approvals import request_write
+from assistant.router.parse import question_language
 from assistant.runtime import Runtime
 from tools.base import run_tool
 from tools.context import ToolContext
@@ -119,14 +120,15 @@ class Assistant:
             progress: Callable[[int, int, str], None] | None = None) -> dict:
         thread_id = thread_id or uuid.uuid4().hex[:12]
         ctx = self.context(principal, role, thread_id, progress)
-        turn = Turn(thread_id)
+        turn = Turn(thread_id, language=question_language(text))
         if self.uses_llm:
             try:
                 self._llm_turn(text, ctx, turn)
             except Exception as error:  # timeouts, connection errors, a broken server
                 log.warning("LLM turn failed, answering offline: %s", error)
                 reason = f"{type(error).__name__}"
-                turn = Turn(thread_id, notices=[answers.say("llm_unavailable", reason=reason)])
+                turn = Turn(thread_id, notices=[answers.say("llm_unavailable", reason=reason)],
+                            language=turn.language)
                 self._offline_turn(text, ctx, turn)
         else:
             self._offline_turn(text, ctx, turn)

@@ -106,24 +106,30 @@ def _strip_variant(words: list[str]) -> list[str]:
 
 def _item_bases(rows: list[tuple[str, str, str]], names: dict[str, list[str]]) -> dict[str, list[str]]:
     """An item's name without its variant: the longest word prefix it shares with a sibling of its family
-    whose own longest shared prefix is the same ("Oat Milk 1L" ~ "Oat Milk 250ml" -> "oat milk")."""
+    whose own longest shared prefix is the same ("Oat Milk 1L" ~ "Oat Milk 250ml" -> "oat milk"). Siblings
+    are compared in sorted order (the longest shared prefix is always with a neighbour): n log n."""
     by_family: dict[str, list[str]] = {}
     for sku, _, family in rows:
         by_family.setdefault(family, []).append(sku)
+
+    def shared(a: str, b: str) -> int:
+        n = 0
+        for x, y in zip(names[a], names[b], strict=False):
+            if x != y:
+                break
+            n += 1
+        return n
+
     longest: dict[str, tuple[int, str]] = {}
     for skus in by_family.values():
-        for a in skus:
+        ordered = sorted(skus, key=lambda k: names[k])
+        for i, a in enumerate(ordered):
             best = (0, "")
-            for b in skus:
-                if a == b:
-                    continue
-                n = 0
-                for x, y in zip(names[a], names[b], strict=False):
-                    if x != y:
-                        break
-                    n += 1
-                if n > best[0]:
-                    best = (n, b)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(ordered):
+                    n = shared(a, ordered[j])
+                    if n > best[0]:
+                        best = (n, ordered[j])
             longest[a] = best
     bases = {}
     for sku, (n, other) in longest.items():
@@ -163,6 +169,7 @@ class Resolver:
                 )
             )
         self.labels = {sku: name for sku, name, _ in rows}
+        self.sku_entity = {sku: Entity("sku", sku, name) for sku, name, _ in rows}
         self.family_of = {sku: family for sku, _, family in rows}
         self.family_skus: dict[str, list[str]] = {}
         for sku, _, family in rows:
@@ -201,6 +208,10 @@ class Resolver:
                     entities.append(e)
             self.aliases[alias] = entities
         self.choices = list(self.aliases)
+        self.alias_words: dict[str, list[str]] = {}  # word -> the aliases holding it (fuzzy candidates)
+        for alias in self.choices:
+            for word in set(alias.split()):
+                self.alias_words.setdefault(word, []).append(alias)
         # single distinctive words of item names ("almond", "hibiscus"), never family words
         family_words = {w for f in self.family_skus for w in fold_words(f).split()}
         self.words: dict[str, list[str]] = {}  # word -> SKUs whose item name holds it
@@ -219,6 +230,7 @@ class Resolver:
                     skus = self.phrases.setdefault(phrase, [])
                     if sku not in skus:
                         skus.append(sku)
+        self._word_pool = list(dict.fromkeys([*self.words, *(a for a in self.choices if " " not in a)]))
         self.refs = {_norm_ref(r): str(r) for r in refs if str(r).strip()}
         self.resources = {fold_words(r): str(r) for r in resources if str(r).strip()}
         self.plants = {fold_words(p): str(p) for p in plants if str(p).strip()}
@@ -241,7 +253,7 @@ class Resolver:
     def settle(self, found: Sequence[Entity], near: Iterable[str] = ()) -> tuple[Entity | None, list[Entity]]:
         """One entity for ``found``, or (None, candidates): several SKUs are one only when they are a whole
         family, or when a pack size in ``near`` (words typed next to the name) picks exactly one of them."""
-        found = list(dict.fromkeys(found))
+        found = list(dict.fromkeys(found)) if len(found) < 64 else list({e.code: e for e in found}.values())
         if len(found) == 1:
             return found[0], []
         skus = [e for e in found if e.kind == "sku"]
@@ -249,7 +261,7 @@ class Resolver:
             families = {self.family_of[e.code] for e in skus}
             if len(families) == 1:
                 family = families.pop()
-                if {e.code for e in skus} == set(self.family_skus[family]) and len(skus) > 1:
+                if len(skus) == len(self.family_skus[family]) and len(skus) > 1:
                     return Entity("family", family, family), []
             digits = _digits(near)
             if digits:
@@ -292,14 +304,17 @@ class Resolver:
             entity, candidates = self._alias(span, near)
             return Mention(entity, candidates, i, i + n, span, 100.0)
         if span in self.phrases:  # a run of words of item names ("nước xả vải", "hoa anh đào")
-            entity, candidates = self.settle([Entity("sku", s, self.labels[s]) for s in self.phrases[span]], near)
+            entity, candidates = self.settle([self.sku_entity[s] for s in self.phrases[span]], near)
             return Mention(entity, candidates, i, i + n, span, 98.0)
         edges = (words[i], words[i + n - 1])
         if any(w in months or w.isdigit() or w in self.reserved for w in edges):
             return None
         if n == 1:
             return self._score_word(span, i, near)
-        found = process.extractOne(span, self.choices, scorer=fuzz.token_sort_ratio, score_cutoff=SPAN_RATIO)
+        pool = {a for w in words[i : i + n] for a in self.alias_words.get(w, ())}  # aliases sharing a word
+        if not pool:
+            return None
+        found = process.extractOne(span, list(pool), scorer=fuzz.token_sort_ratio, score_cutoff=SPAN_RATIO)
         if not found:
             return None
         entity, candidates = self._alias(found[0], near)
@@ -312,8 +327,7 @@ class Resolver:
         if key not in self.words:
             if len(word) < 5:
                 return None
-            pool = list(self.words) + [a for a in self.choices if " " not in a]
-            found = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=WORD_RATIO)
+            found = process.extractOne(word, self._word_pool, scorer=fuzz.ratio, score_cutoff=WORD_RATIO)
             if not found:
                 return None
             key, score = found[0], float(found[1])
@@ -321,7 +335,7 @@ class Resolver:
                 entity, candidates = self._alias(key, near)
                 return Mention(entity, candidates, i, i + 1, word, score)
         skus = self.words[key]
-        entity, candidates = self.settle([Entity("sku", s, self.labels[s]) for s in skus], near)
+        entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
         return Mention(entity, candidates, i, i + 1, word, score - 5)
 
     def find_refs(self, tokens: list[Token]) -> list[tuple[int, str | None, str]]:

@@ -136,8 +136,13 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     )
 
 
+@cache
+def _phrase_tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokenize(phrase)) or (phrase,)
+
+
 def phrase_tokens(phrase: str) -> list[str]:
-    return [t.text for t in tokenize(phrase)] or [phrase]
+    return list(_phrase_tokens(phrase))
 
 
 def find_phrase(
