@@ -141,6 +141,12 @@ def _item_bases(rows: list[tuple[str, str, str]], names: dict[str, list[str]]) -
     return bases
 
 
+def _holds_run(words: list[str], run: list[str]) -> bool:
+    """True when ``run`` is a contiguous run of ``words`` ("extruder 1" in "kibble extruder 1")."""
+    n = len(run)
+    return any(words[i : i + n] == run for i in range(len(words) - n + 1))
+
+
 def _digits(words: Iterable[str]) -> set[str]:
     return {m for w in words for m in re.findall(r"\d+(?:[.,]\d+)?", w)}
 
@@ -357,8 +363,9 @@ class Resolver:
         return out
 
     def find_resource(self, tokens: list[Token], skip: set[int] = frozenset()) -> Mention | None:
-        """A resource named in ``tokens``: its name (typos tolerated), or the first words of several
-        names ("dây chuyền" with "Dây chuyền 2" and "Dây chuyền 3": ambiguous)."""
+        """A resource named in ``tokens``: its name (typos tolerated), or a run of the words of its name
+        ("the extruder", "line 2"); a run that several names hold is ambiguous ("dây chuyền" with
+        "Dây chuyền 2" and "Dây chuyền 3")."""
         hit = self._find_in(self.resources, "resource", tokens, skip)
         if hit is not None and hit.score >= 100:
             return hit
@@ -367,11 +374,11 @@ class Resolver:
         for n in range(min(MAX_SPAN, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
                 run = words[i : i + n]
-                if any(j in skip for j in range(i, i + n)) or all(w in self.reserved for w in run):
+                if any(j in skip for j in range(i, i + n)) or all(w in self.reserved or w.isdigit() for w in run):
                     continue
                 if n == 1 and (len(run[0]) < 4 or run[0] in self.reserved):
                     continue
-                found = [code for name, code in self.resources.items() if name.split()[:n] == run]
+                found = [code for name, code in self.resources.items() if _holds_run(name.split(), run)]
                 if found and (best is None or n > best.end - best.start):
                     entities = [Entity("resource", c, c) for c in dict.fromkeys(found)]
                     one = entities[0] if len(entities) == 1 else None

@@ -400,7 +400,8 @@ def route(
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         return _ask(r, intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
     leftover = _leftover_name(r) if intent in ABOUT_A_PRODUCT and resolver is not None and not r.refs else None
-    if leftover and r.hit is not None and (r.hit.end - r.hit.start > 1 or not _next_to(r, leftover)):
+    exact_name = r.hit is not None and r.hit.score >= 100 and r.hit.end - r.hit.start > 1
+    if leftover and r.hit is not None and (exact_name or not _next_to(r, leftover)):
         leftover = None
     if leftover:
         if True:
