@@ -315,3 +315,33 @@ RENDERERS = {
     "search_meeting_notes": _notes,
     "list_decisions": _decisions,
 }
+
+
+def _sales_vs(total: dict) -> str:
+    if total.get("forecast") is None:
+        return say("sales_vs_none")
+    if total["rows_with_forecast"] < total["rows"]:
+        return say("sales_vs_partial", forecast=total["forecast"], covered=total["rows_with_forecast"],
+                   rows=total["rows"], error=total["error_pct"])
+    return say("sales_vs", forecast=total["forecast"], error=total["error_pct"])
+
+
+def _sales(args: dict, doc: dict) -> str:
+    scope = doc.get("scope", {}).get("label") or _scope_label(args)
+    total, months = doc["total"], doc["months"]
+    if total["actual"] is None:
+        return say("sales_unknown", scope=scope, months=_months(months))
+    unit = doc.get("unit", "units")
+    if len(months) == 1:
+        lines = [say("sales_one", scope=scope, month=months[0], actual=total["actual"], unit=unit,
+                     vs=_sales_vs(total))]
+    else:
+        lines = [say("sales_total", scope=scope, months=_months(months), count=total["months"],
+                     actual=total["actual"], unit=unit, vs=_sales_vs(total))]
+        lines += [say("sales_line", period=t["period"], actual=t["actual"], unit=unit, vs=_sales_vs(t))
+                  for t in doc["totals"] if t["actual"] is not None]
+    lines += [f"Note: {n}" for n in doc.get("notes", [])[:2]]
+    return "\n".join(lines)
+
+
+RENDERERS["get_sales"] = _sales

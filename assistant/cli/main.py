@@ -12,6 +12,7 @@ from assistant.cli.ask import approvals_app, ask, chat
 from assistant.cli.demo import demo
 from assistant.cli.output import STATE, dumps
 from assistant.cli.planning import gaps, kpi, reconcile
+from assistant.cli.sales import sales
 from assistant.cli.serve import serve
 from assistant.slack.cli import slack_command
 
@@ -58,6 +59,7 @@ app.add_typer(forecast.app, name="forecast")
 app.command("gaps")(gaps)
 app.command("reconcile")(reconcile)
 app.command("kpi")(kpi)
+app.command("sales")(sales)
 app.add_typer(notes.app, name="notes")
 app.command("ask")(ask)
 app.command("serve")(serve)
