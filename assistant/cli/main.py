@@ -13,6 +13,7 @@ from assistant.cli.demo import demo
 from assistant.cli.output import STATE, dumps
 from assistant.cli.planning import gaps, kpi, reconcile
 from assistant.cli.sales import sales
+from assistant.cli.supply import capacity, orders
 from assistant.cli.serve import serve
 from assistant.slack.cli import slack_command
 
@@ -60,6 +61,8 @@ app.command("gaps")(gaps)
 app.command("reconcile")(reconcile)
 app.command("kpi")(kpi)
 app.command("sales")(sales)
+app.command("orders")(orders)
+app.command("capacity")(capacity)
 app.add_typer(notes.app, name="notes")
 app.command("ask")(ask)
 app.command("serve")(serve)

@@ -7,5 +7,27 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from assistant.http.deps import CallerDep, RuntimeDep
+from sop_engine.service.capacity import capacity_document, period_months
+from sop_engine.service.orders import orders_document
+from sop_engine.service.overstock import overstock_document
+
 router = APIRouter(prefix="/v1", tags=["planning"])
 Opt = Annotated[str | None, Query()]
+
+
+@router.get("/orders")
+def read_orders(runtime: RuntimeDep, caller: CallerDep, ref: Opt = None, sku: Opt = None, family: Opt = None) -> dict:
+    return orders_document(runtime.store, runtime.planning_date()[0], ref=ref, sku=sku, family=family)
+
+
+@router.get("/overstock")
+def read_overstock(runtime: RuntimeDep, caller: CallerDep, sku: Opt = None, family: Opt = None) -> dict:
+    return overstock_document(runtime.store, runtime.planning_date()[0], sku=sku, family=family)
+
+
+@router.get("/capacity")
+def read_capacity(runtime: RuntimeDep, caller: CallerDep, resource: Opt = None, period: Opt = None) -> dict:
+    planning_date = runtime.planning_date()[0]
+    start, end = period_months(period, planning_date)
+    return capacity_document(runtime.store, planning_date, resource=resource, start=start, end=end)
