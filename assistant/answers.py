@@ -389,7 +389,8 @@ def _overstock(args: dict, doc: dict) -> str:
                  excess=doc["total_excess_units"],
                  value=say("overstock_value", value=total_value, currency=currency) if total_value is not None else "")]
     for s in doc["skus"][:MAX_LINES]:
-        value = say("overstock_value", value=s["excess_value"], currency=currency) if s["excess_value"] is not None else ""
+        value = (say("overstock_value", value=s["excess_value"], currency=currency)
+                 if s["excess_value"] is not None else "")
         if s["no_demand"]:
             lines.append(say("overstock_line_no_demand", sku=s["sku"], name=s["name"], excess=s["excess_units"],
                              value=value))

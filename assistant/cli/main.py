@@ -13,8 +13,8 @@ from assistant.cli.demo import demo
 from assistant.cli.output import STATE, dumps
 from assistant.cli.planning import gaps, kpi, reconcile
 from assistant.cli.sales import sales
-from assistant.cli.supply import capacity, orders
 from assistant.cli.serve import serve
+from assistant.cli.supply import capacity, orders
 from assistant.slack.cli import slack_command
 
 # typer ships its own copy of click: take its UsageError from a public typer class rather than importing click
