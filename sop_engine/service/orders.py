@@ -108,8 +108,8 @@ def _order_rows(data, store: PlanStore, skus: list[str], planning_date: date) ->
             "stockout_period": label(inputs.months[stockout]) if stockout is not None else None,
             "late": bool(late),
             "days_late": (due - need_date).days if late else 0,
-            "past_due": bool(line["past_due"]),
-            "days_past_due": max((planning_date - due).days, 0) if line["past_due"] else 0,
+            "past_due": due < planning_date,
+            "days_past_due": max((planning_date - due).days, 0),
             "safety_stock": units(safety),
         })
     out.sort(key=lambda r: (not r["late"], r["due_date"], r["ref"]))
