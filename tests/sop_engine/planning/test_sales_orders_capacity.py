@@ -78,22 +78,21 @@ def test_sales_pair_each_month_with_the_forecast_made_before_it(store):
     assert doc["months"] == ["2026-08", "2026-09", "2026-10"] and doc["scope"] == {"kind": "all"}
     rows = {(r["sku"], r["period"]): r for r in doc["rows"]}
     # lag 1 snapshot; the lag-2 one (99) is ignored
-    assert rows["AB-100", "2026-08"] | {} == {"sku": "AB-100", "period": "2026-08", "actual": 50.0, "forecast": 45.0,
-                                           "forecast_lag": 1, "error_pct": -10.0, "forecast_source": "snapshot legacy"}
+    assert rows["AB-100", "2026-08"] == {"sku": "AB-100", "period": "2026-08", "actual": 50.0, "forecast": 45.0,
+                                         "forecast_lag": 1, "error_pct": -10.0, "forecast_source": "snapshot legacy"}
     # a statistical snapshot wins over a legacy one of the same lag; the version's 1000 is not used
     assert (rows["AB-100", "2026-09"]["forecast"], rows["AB-100", "2026-09"]["error_pct"]) == (66.0, 20.0)
     # no snapshot: the stored version made before the month, at its lag
-    assert rows["AB-100", "2026-10"] | {} == {"sku": "AB-100", "period": "2026-10", "actual": 60.0, "forecast": 57.0,
-                                           "forecast_lag": 2, "error_pct": -5.0, "forecast_source": "forecast version 1"}
+    assert rows["AB-100", "2026-10"] == {"sku": "AB-100", "period": "2026-10", "actual": 60.0, "forecast": 57.0,
+                                         "forecast_lag": 2, "error_pct": -5.0, "forecast_source": "forecast version 1"}
     assert (rows["AB-200", "2026-09"]["forecast"], rows["AB-200", "2026-09"]["forecast_lag"]) == (12.0, 1)
     assert rows["AB-200", "2026-08"]["actual"] == 22.0 and rows["AB-200", "2026-08"]["forecast"] is None
     assert rows["CD-300", "2026-08"]["actual"] == 0.0 and rows["CD-300", "2026-08"]["error_pct"] is None
     assert rows["CD-300", "2026-10"]["error_pct"] == -20.0 and rows["AB-200", "2026-10"]["error_pct"] == 50.0
     totals = {t["period"]: t for t in doc["totals"]}
-    assert (totals["2026-08"]["actual"], totals["2026-08"]["forecast"], totals["2026-08"]["error_pct"]) == (72, 45, -10)
+    figures = {p: (t["actual"], t["forecast"], t["error_pct"]) for p, t in totals.items()}
+    assert figures == {"2026-08": (72, 45, -10), "2026-09": (70, 78, 11.4), "2026-10": (79, 82, 3.8)}
     assert totals["2026-08"]["actual_with_forecast"] == 50.0 and totals["2026-08"]["rows_with_forecast"] == 1
-    assert (totals["2026-09"]["actual"], totals["2026-09"]["forecast"], totals["2026-09"]["error_pct"]) == (70, 78, 11.4)
-    assert (totals["2026-10"]["actual"], totals["2026-10"]["forecast"], totals["2026-10"]["error_pct"]) == (79, 82, 3.8)
     assert doc["total"] == {"from": "2026-08", "to": "2026-10", "actual": 221.0, "forecast": 205.0,
                             "actual_with_forecast": 199.0, "error_pct": 3.0, "rows": 9, "rows_with_forecast": 6,
                             "months": 3}
