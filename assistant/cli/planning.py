@@ -8,6 +8,7 @@ import typer
 
 from assistant.cli.context import runtime
 from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
+from sop_engine.errors import InvalidArgument
 from sop_engine.service import planning
 
 
@@ -27,6 +28,8 @@ def gaps(
     if overstock:
         from assistant.cli.supply import overstock as overstock_view
 
+        if scenario or months is not None or period:
+            raise InvalidArgument("--overstock takes only --sku or --family (its window is fixed: see --help)")
         return overstock_view(sku, family, json_output)
     rt = runtime()
     if scenario and Path(scenario).is_file():
