@@ -320,10 +320,12 @@ RENDERERS = {
 def _sales_vs(total: dict) -> str:
     if total.get("forecast") is None:
         return say("sales_vs_none")
+    error = total.get("error_pct")
+    direction = say("sales_over") if error and error > 0 else say("sales_under") if error and error < 0 else ""
     if total["rows_with_forecast"] < total["rows"]:
         return say("sales_vs_partial", forecast=total["forecast"], covered=total["rows_with_forecast"],
-                   rows=total["rows"], error=total["error_pct"])
-    return say("sales_vs", forecast=total["forecast"], error=total["error_pct"])
+                   rows=total["rows"], error=error, direction=direction)
+    return say("sales_vs", forecast=total["forecast"], error=error, direction=direction)
 
 
 def _sales(args: dict, doc: dict) -> str:

@@ -29,7 +29,7 @@ SAME_QUESTION = [
     ("get_orders", {"ref": "po 1205"}, ["orders", "--ref", "PO-1205"], "/v1/orders", {"ref": "PO/1205"}),
     ("get_orders", {"product": "OAT-1L"}, ["orders", "--sku", "OAT-1L"], "/v1/orders", {"sku": "OAT-1L"}),
     ("check_overstock", {"product": "Juices"}, ["gaps", "--overstock", "--family", "Juices"],
-     "/v1/overstock", {"family": "Juices"}),
+     "/v1/overstock", {"product": "juices"}),
     ("check_overstock", {}, ["gaps", "--overstock"], "/v1/overstock", {}),
     ("get_capacity", {"resource": "rtm l1", "period": "January"},
      ["capacity", "--resource", "RTM-L1", "--period", "2027-01"], "/v1/capacity",

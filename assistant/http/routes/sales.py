@@ -24,6 +24,7 @@ def read_sales(
     start: Annotated[str | None, Query(alias="from")] = None,
     end: Annotated[str | None, Query(alias="to")] = None,
 ) -> dict:
+    """Actual sales per SKU and month beside the forecast made for that month, with totals."""
     if product and not (sku or family):
         sku, family, _ = product_scope(runtime.store.read_table("products"), product)
     return sales_document(runtime.store, runtime.planning_date()[0], sku=sku, family=family, start=start, end=end)
