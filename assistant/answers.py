@@ -322,9 +322,10 @@ def _sales_vs(total: dict) -> str:
         return say("sales_vs_none")
     error = total.get("error_pct")
     direction = say("sales_over") if error and error > 0 else say("sales_under") if error and error < 0 else ""
-    if total["rows_with_forecast"] < total["rows"]:
+    if total["rows_with_forecast"] < total["rows_with_actual"]:
         return say("sales_vs_partial", forecast=total["forecast"], covered=total["rows_with_forecast"],
-                   rows=total["rows"], error=error, direction=direction)
+                   rows=total["rows_with_actual"], actual=total["actual_with_forecast"], error=error,
+                   direction=direction)
     return say("sales_vs", forecast=total["forecast"], error=error, direction=direction)
 
 

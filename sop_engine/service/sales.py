@@ -151,20 +151,20 @@ def _row(r: dict) -> dict:
 
 
 def _total(period: str | None, rows: list[dict]) -> dict:
+    """Sums of one month (or the window): like with like — ``forecast`` and ``actual_with_forecast`` over the
+    SKU-months that have both, ``actual`` over every SKU-month whose sales are known."""
     known = [r for r in rows if r["actual"] is not None]
-    with_forecast = [r for r in rows if r["forecast"] is not None]
     both = [r for r in known if r["forecast"] is not None]
-    actual = units(sum(r["actual"] for r in known)) if known else None
-    forecast = units(sum(r["forecast"] for r in with_forecast)) if with_forecast else None
     both_actual = sum(r["actual"] for r in both)
     out = {} if period is None else {"period": period}
     out.update({
-        "actual": actual,
-        "forecast": forecast,
+        "actual": units(sum(r["actual"] for r in known)) if known else None,
+        "forecast": units(sum(r["forecast"] for r in both)) if both else None,
         "actual_with_forecast": units(both_actual) if both else None,
         "error_pct": error_pct(sum(r["forecast"] for r in both), both_actual) if both else None,
         "rows": len(rows),
-        "rows_with_forecast": len(with_forecast),
+        "rows_with_actual": len(known),
+        "rows_with_forecast": len(both),
     })
     return out
 

@@ -94,7 +94,8 @@ def test_sales_pair_each_month_with_the_forecast_made_before_it(store):
     assert figures == {"2026-08": (72, 45, -10), "2026-09": (70, 78, 11.4), "2026-10": (79, 82, 3.8)}
     assert totals["2026-08"]["actual_with_forecast"] == 50.0 and totals["2026-08"]["rows_with_forecast"] == 1
     assert doc["total"] == {"from": "2026-08", "to": "2026-10", "actual": 221.0, "forecast": 205.0,
-                            "actual_with_forecast": 199.0, "error_pct": 3.0, "rows": 9, "rows_with_forecast": 6,
+                            "actual_with_forecast": 199.0, "error_pct": 3.0, "rows": 9, "rows_with_actual": 9,
+                            "rows_with_forecast": 6,
                             "months": 3}
 
 
