@@ -13,8 +13,9 @@ Rules:
   is 0. A positive error is an over-forecast.
 - ``totals`` per month and ``total`` over the window sum ``actual`` over the known SKU-months and
   ``forecast`` over those with a forecast; their ``error_pct`` compares the SKU-months that have both.
-- Default window: the last 3 complete months before the planning date. A window reaching into the
-  future is cut at the current month; one wholly in the future is an error.
+- Default window: the last 3 complete months before the planning date; ``--from`` alone runs through the
+  last complete month, ``--to`` alone is that month. A window reaching into the future is cut at the
+  current month; one wholly in the future is an error.
 """
 
 from __future__ import annotations
@@ -34,12 +35,13 @@ DEFAULT_MONTHS = 3
 
 
 def sales_window(planning_date: date, start: str | None = None, end: str | None = None) -> list[date]:
-    """The months asked about: ``start``..``end`` (one of them alone = that month), cut at the current month."""
+    """The months asked about, cut at the current month: ``start``..``end``; ``start`` alone = from it through
+    the last complete month; ``end`` alone = that month; neither = the last 3 complete months."""
     current = month_start(planning_date)
     if start is None and end is None:
         return months_from_to(add_months(current, -DEFAULT_MONTHS), add_months(current, -1))
     first = parse_month(start or end)
-    last = parse_month(end or start)
+    last = parse_month(end) if end else max(first, add_months(current, -1))
     if last < first:
         raise InvalidArgument(f"--to {format_period(last)} is before --from {format_period(first)}")
     if first > current:

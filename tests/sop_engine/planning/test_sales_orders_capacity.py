@@ -107,6 +107,8 @@ def test_sales_windows_and_scopes(store):
     assert reaching["months"] == ["2026-10", "2026-11"]  # cut at the current month
     assert reaching["rows"][1]["actual"] is None and any("not yet known" in n for n in reaching["notes"])
     assert reaching["rows"][1]["forecast"] is None  # the November version was made in November, not before
+    assert sales_document(store, TODAY, start="2026-09")["months"] == ["2026-09", "2026-10"]
+    assert sales_document(store, TODAY, end="2026-09")["months"] == ["2026-09"]
     with pytest.raises(InvalidArgument, match="in the future"):
         sales_document(store, TODAY, start="2027-01")
     with pytest.raises(UnknownProduct):
