@@ -203,3 +203,11 @@ def test_an_unknown_resource_lists_the_known_ones(store):
     with pytest.raises(InvalidArgument, match="past"):
         capacity_document(store, TODAY, start="2026-09", end="2026-10")
     assert fold("Đường  Phố ĐÀ") == "duong pho da"
+
+
+def test_orders_without_a_forecast_are_listed_with_no_need_date(tmp_path):
+    sop_json("data", "load", str(write_company(tmp_path / "plain")))
+    doc = orders_document(Runtime().store, TODAY, sku="Alpha Widget")
+    assert [(o["ref"], o["due_date"], o["need_date"], o["late"]) for o in doc["orders"]] == \
+        [("PO-1", "2026-12-10", None, False)]
+    assert doc["notes"] and doc["notes"][0].startswith("need dates not computed: no forecast yet")
