@@ -112,10 +112,9 @@ def _with_forecasts(store: PlanStore, data, grid: pd.DataFrame, skus: list[str],
         grid.loc[hit, "forecast_source"] = ("snapshot " + found["source"].fillna("legacy").astype(str)).to_numpy()[hit]
     missing = grid["forecast"].isna()
     if missing.any():
-        for version in sorted(versions.list_versions(store), key=lambda v: v["id"], reverse=True):
-            made = (version.get("parameters") or {}).get("start")
-            if not made:
-                continue
+        made_in = [((v.get("parameters") or {}).get("start"), v) for v in versions.list_versions(store)]
+        # the latest made before each month first (the smallest lag), the newest version on a tie
+        for made, version in sorted([m for m in made_in if m[0]], key=lambda m: (m[0], m[1]["id"]), reverse=True):
             made_month = pd.Timestamp(parse_month(made))
             want = missing & (grid["period"] > made_month)
             if not want.any():

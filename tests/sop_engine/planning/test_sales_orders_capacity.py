@@ -67,6 +67,8 @@ def store(tmp_path):
     store = Runtime().store
     # a version made in August (its first month) forecast September and October
     _version(store, "2026-08", {"AB-100": {"2026-09": 1000.0, "2026-10": 57.0}, "AB-200": {"2026-09": 12.0}})
+    # a newer version made earlier (July): for October the August one is the latest made before it
+    _version(store, "2026-07", {"AB-100": {"2026-10": 500.0}})
     months = [f"{p:%Y-%m}" for p in pd.date_range("2026-11-01", periods=8, freq="MS")]
     planning = _version(store, "2026-11", {sku: dict.fromkeys(months, q) for sku, q in MONTHLY.items()})
     versions.publish(store, planning, "test")
