@@ -163,8 +163,9 @@ TABLES: dict[str, TableSpec] = {
     ]
 }
 
-COMPANY_KEYS = ("name", "currency", "planning_date", "horizon_months")
+COMPANY_KEYS = ("name", "currency", "planning_date", "horizon_months", "overstock_months")
 DEFAULT_HORIZON_MONTHS = 18
+DEFAULT_OVERSTOCK_MONTHS = 3.0  # months of cover above which a SKU is overstocked
 DEFAULT_CURRENCY = "USD"
 
 
@@ -176,4 +177,5 @@ class Company:
     currency: str = DEFAULT_CURRENCY
     planning_date: str | None = None
     horizon_months: int = DEFAULT_HORIZON_MONTHS
+    overstock_months: float = DEFAULT_OVERSTOCK_MONTHS
     extra: dict = field(default_factory=dict)

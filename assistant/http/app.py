@@ -9,6 +9,8 @@ from assistant.conversation import Assistant
 from assistant.http import errors
 from assistant.http.jobs import Jobs
 from assistant.http.routes import actions, chat, reads
+from assistant.http.routes import sales as sales_routes
+from assistant.http.routes import supply as supply_routes
 from assistant.runtime import Runtime
 from assistant.settings import parse_roles
 
@@ -41,6 +43,8 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
     app.include_router(chat.router)
     app.include_router(reads.router)
     app.include_router(actions.router)
+    app.include_router(sales_routes.router)
+    app.include_router(supply_routes.router)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict:

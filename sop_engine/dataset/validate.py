@@ -113,6 +113,14 @@ def _read_company(path: Path, dataset: Dataset) -> Company:
             )
         else:
             company.horizon_months = value
+    if "overstock_months" in section:
+        value = section["overstock_months"]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 60:
+            dataset.problems.append(
+                Problem("company.toml", None, "overstock_months", f"'{value}' must be a number of months above 0")
+            )
+        else:
+            company.overstock_months = float(value)
     return company
 
 

@@ -92,6 +92,7 @@ class PlanStore:
                     "currency": dataset.company.currency,
                     "planning_date": dataset.company.planning_date,
                     "horizon_months": dataset.company.horizon_months,
+                    "overstock_months": dataset.company.overstock_months,
                     **({"extra": dataset.company.extra} if dataset.company.extra else {}),
                 },
                 "source": source or str(dataset.folder),
@@ -120,6 +121,7 @@ class PlanStore:
             currency=info.get("currency") or Company.currency,
             planning_date=info.get("planning_date"),
             horizon_months=info.get("horizon_months") or Company.horizon_months,
+            overstock_months=info.get("overstock_months") or Company.overstock_months,
             extra=info.get("extra") or {},
         )
 
