@@ -11,7 +11,6 @@ from assistant.cli.context import runtime
 from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
 from assistant.runtime import cli_principal
 from sop_engine.dataset.validate import read_dataset
-from sop_engine.errors import ContractError
 
 app = typer.Typer(help="Check, load and inspect a company's planning data (a folder of CSVs).",
                   no_args_is_help=True)
@@ -22,12 +21,9 @@ app = typer.Typer(help="Check, load and inspect a company's planning data (a fol
 def validate(folder: Path = typer.Argument(..., help="Folder of contract CSVs."), json_output: bool = JsonOption):
     """Check a folder against the data contract; every problem is listed as file:row: column: problem."""
     dataset = read_dataset(folder)
-    report = dataset.report()
     if not dataset.ok:
-        raise ContractError(
-            f"{folder} breaks the data contract in {len(dataset.problems)} place(s)", report["problems"]
-        )
-    emit(report, json_output, _render_report)
+        raise dataset.contract_error()
+    emit(dataset.report(), json_output, _render_report)
 
 
 def _render_report(report: dict) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, Select, delete, func, insert, select
 
 from sop_engine.contract import TABLES, Company
 from sop_engine.dataset.validate import Dataset
-from sop_engine.errors import ContractError, NoData
+from sop_engine.errors import NoData
 from sop_engine.periods import format_period
 from sop_engine.plandata import PlanData, empty_frame
 from sop_engine.store import db
@@ -71,10 +71,7 @@ class PlanStore:
         A dataset with any problem is refused before anything is written.
         """
         if not dataset.ok:
-            raise ContractError(
-                f"{dataset.folder} breaks the data contract in {len(dataset.problems)} place(s); nothing was loaded",
-                [str(p) for p in dataset.problems],
-            )
+            raise dataset.contract_error("; nothing was loaded")
         counts: dict[str, int] = {}
         with self.engine.begin() as connection:
             for name, table in CONTRACT_TABLES.items():
