@@ -11,6 +11,7 @@
   -> list[Hit]``: ``mode`` is ``hybrid`` (RRF of dense and BM25, k=60), ``dense`` or ``bm25``; filters
   apply to both halves. Raises ``NoData`` when nothing was ingested.
 - ``stats() -> dict``: chunk and note counts and the embedding choice.
+- ``drop() -> int``: deletes the whole collection (a load brought another company); returns its chunk count.
 
 The collection metadata records the embedding choice (``embedding``, ``embedding_model``,
 ``embedding_dim``) and a ``generation`` bumped on every change (it keys the BM25 cache). Opening it with
@@ -360,6 +361,19 @@ class NotesStore:
         with _lock:
             _bm25_cache[key] = (stamp, index)
         return index
+
+    def drop(self) -> int:
+        """Delete the whole notes collection (another company was loaded); returns how many chunks it held."""
+        name = self.config.collection
+        # listed rather than opened: a collection built with other embeddings is dropped all the same
+        found = [c for c in self.client.list_collections() if c.name == name]
+        if not found:
+            return 0
+        chunks = found[0].count()
+        self.client.delete_collection(name)
+        with _lock:
+            _bm25_cache.pop((self._location, self.config.collection), None)
+        return chunks
 
     def stats(self) -> dict:
         collection = self._open(create=False)
