@@ -38,7 +38,9 @@ def drop_notes_index(runtime: Runtime) -> dict:
     settings = runtime.settings
     if not settings.chroma_url and not settings.chroma_path.exists():
         return {"notes_chunks": 0}
-    return {"notes_chunks": runtime.notes_store().drop()}
+    from sop_engine.notes.store import NotesConfig, drop_collection
+
+    return {"notes_chunks": drop_collection(NotesConfig(path=settings.chroma_path, chroma_url=settings.chroma_url))}
 
 
 def company_status(runtime: Runtime) -> dict:
