@@ -8,6 +8,8 @@ company afterwards drops everything the demo left behind.
 from __future__ import annotations
 
 import logging
+import sqlite3
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +27,8 @@ def load_folder(runtime: Runtime, folder: Path, principal: str, *, demo: bool = 
     dataset = read_dataset(folder)
     source = str(Path(folder).resolve())
     loaded = runtime.store.load(dataset, principal, source=source, demo=demo,
-                                on_company_change=lambda: drop_notes_index(runtime))
+                                on_company_change=lambda: {**drop_notes_index(runtime),
+                                                           **forget_conversations(runtime)})
     change = loaded["company_change"]
     if change:
         log.warning("loaded %r in place of %r (%s): the previous company's forecasts, overrides, decisions and "
@@ -41,6 +44,23 @@ def drop_notes_index(runtime: Runtime) -> dict:
     from sop_engine.notes.store import NotesConfig, drop_collection
 
     return {"notes_chunks": drop_collection(NotesConfig(path=settings.chroma_path, chroma_url=settings.chroma_url))}
+
+
+def forget_conversations(runtime: Runtime) -> dict:
+    """Empty the conversation memory (every thread's messages and last call): a thread of the previous
+    company must not carry its answers, quotes of its meeting notes included, into the new one."""
+    path = runtime.settings.home / "conversations.db"
+    if not path.exists():
+        return {"conversation_threads": 0}
+    threads: set[str] = set()
+    with closing(sqlite3.connect(path, timeout=30)) as connection, connection:
+        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
+            columns = {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
+            if "thread_id" in columns:
+                threads.update(r[0] for r in connection.execute(f'SELECT DISTINCT thread_id FROM "{table}"'))
+                connection.execute(f'DELETE FROM "{table}"')
+    return {"conversation_threads": len(threads)}
 
 
 def company_status(runtime: Runtime) -> dict:

@@ -65,6 +65,8 @@ def test_demo_then_another_company_leaves_no_demo_in_any_answer(demo, tmp_path, 
         assert (ready["demo"], ready["company"]) == (True, runtime.store.company().name)
         before = client.post("/v1/chat", json={"message": QUESTIONS[0]}).json()
         assert any(n in json.dumps(before) for n in needles)  # the demo's notes are served, as they should be
+        short = client.post("/v1/chat", json={"message": "are we short on oat milk next month?"}).json()
+        assert "OAT-1L" in short["answer"]
 
         company = write_company(tmp_path / "acme")
         loaded = _sop_process("data", "load", str(company))
@@ -73,6 +75,7 @@ def test_demo_then_another_company_leaves_no_demo_in_any_answer(demo, tmp_path, 
         dropped = change["dropped"]
         assert dropped["note_items"] > 0 and dropped["notes_chunks"] > 0 and dropped["overrides"] == 1
         assert dropped["forecast_versions"] >= 1 and dropped["published_forecast"] > 0
+        assert dropped["conversation_threads"] >= 1
 
         ready = client.get("/readyz").json()
         assert (ready["demo"], ready["company"], ready["data_loaded"]) == (False, "Test Co", True)
@@ -82,6 +85,9 @@ def test_demo_then_another_company_leaves_no_demo_in_any_answer(demo, tmp_path, 
             text = json.dumps(response.json())
             leaked = [n for n in needles if n in text]
             assert not leaked, (question, leaked)
+        # the thread started on the demo has forgotten it ("and in january?" followed the demo's product)
+        follow = client.post("/v1/chat", json={"message": "and in january 2027?", "thread_id": short["thread_id"]})
+        assert not [n for n in needles if n in follow.text], follow.text
         for path in ("/v1/notes/search?q=safety%20stock", "/v1/decisions", "/v1/forecast"):
             response = client.get(path)
             text = response.text
