@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import sqlite3
@@ -110,3 +111,12 @@ def test_serve_says_it_serves_the_demo_and_no_demo_serves_nothing(demo, tmp_path
     ready, output = _serve(tmp_path / "empty-home", "--no-demo")
     assert (ready["status"], ready["data_loaded"], ready["company"], ready["demo"]) == ("empty", False, None, False)
     assert "The plan store is empty" in output and "DEMO" not in output
+
+
+def test_the_image_and_compose_start_without_the_demo():
+    import yaml
+
+    cmd = next(line for line in (ROOT / "Dockerfile").read_text().splitlines() if line.startswith("CMD "))
+    assert json.loads(cmd.removeprefix("CMD ")) == ["sop", "serve", "--no-demo"]
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    assert compose["services"]["sop"]["command"] == ["sop", "serve", "--no-demo"]
