@@ -52,8 +52,11 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
 
     @app.get("/readyz", tags=["health"])
     def readyz() -> dict:
-        loaded = not runtime.store.is_empty()
+        """Whether data is loaded, which company is served (``company``) and whether it is the demo (``demo``)."""
+        meta = runtime.store.meta()
+        loaded = bool(meta)
         return {"status": "ready" if loaded else "empty", "data_loaded": loaded,
+                "company": (meta.get("company") or {}).get("name"), "demo": bool(meta.get("demo")),
                 "engine": "llm" if app.state.assistant.uses_llm else "offline"}
 
     if slack_handler is not None:
