@@ -83,8 +83,12 @@ class Resolution:
     closest: list[Entity] = field(default_factory=list)
 
 
-def _norm_ref(text: str) -> str:
+def ref_key(text: str) -> str:
+    """An order reference without case, accents and separators: ``PO-1182`` = ``po 1182`` = ``PO/1182``."""
     return re.sub(r"[\s\-/._]", "", fold(text))
+
+
+_norm_ref = ref_key
 
 
 def _strip_variant(words: list[str]) -> list[str]:

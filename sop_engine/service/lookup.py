@@ -1,70 +1,60 @@
-"""Matching what people type against the loaded data: order references and resource names.
-
-- ``fold(text)``: the comparison key of a name — NFD, combining marks dropped, ``đ``/``Đ`` -> ``d``,
-  case-folded, runs of spaces collapsed ("Dây chuyền  Mì" and "day chuyen mi" are the same).
-- ``ref_key(text)``: the comparison key of an order reference — ``fold`` with every space, ``-``, ``/``,
-  ``.`` and ``_`` removed, so ``PO-1182``, ``po 1182`` and ``PO/1182`` are one reference and
-  ``4500012345`` or ``PO/2026/001`` are found whatever their shape. A reference matches only exactly on
-  this key; otherwise ``UnknownProduct`` (kind ``order`` / ``resource``) carries the closest ones.
+"""Matching what people type against the loaded data (order references, resource names), through the one
+resolver (``sop_engine.resolver``): folded text (case, accents, ``đ`` and spacing ignored); an order
+reference compared without its separators, so ``PO-1182``, ``po 1182`` and ``PO/1182`` are one reference
+and ``4500012345`` or ``PO/2026/001`` are found whatever their shape. A reference or a resource that does
+not match raises ``UnknownProduct`` (kind ``order`` / ``resource``) carrying the closest ones.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz, process
+from sop_engine.errors import AmbiguousProduct, UnknownProduct
+from sop_engine.resolver import Resolver, ref_key
+from sop_engine.text import fold_words as fold
 
-from sop_engine.errors import UnknownProduct
+__all__ = ["CLOSEST", "fold", "ref_key", "match_ref", "match_resource", "scope_of"]
 
 CLOSEST = 5
-_REF_SEPARATORS = re.compile(r"[\s\-/._]+")
-
-
-def fold(text: object) -> str:
-    decomposed = unicodedata.normalize("NFD", str(text))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("đ", "d").replace("Đ", "D")
-    return " ".join(stripped.casefold().split())
-
-
-def ref_key(text: object) -> str:
-    return _REF_SEPARATORS.sub("", fold(text))
-
-
-def closest(query: str, known: Iterable[str], key=fold, limit: int = CLOSEST) -> list[str]:
-    """The known names closest to ``query`` (rapidfuzz WRatio on the folded text), best first."""
-    names = sorted(set(known))
-    if not names:
-        return []
-    found = process.extract(key(query), [key(n) for n in names], scorer=fuzz.WRatio, limit=limit)
-    return [names[index] for _, _, index in found]
 
 
 def match_ref(query: str, refs: Iterable[str]) -> str:
-    """The one known reference equal to ``query`` after ``ref_key``; else ``UnknownProduct(kind="order")``."""
-    refs = [str(r) for r in refs]
-    wanted = ref_key(query)
-    for ref in refs:
-        if ref_key(ref) == wanted:
-            return ref
-    raise UnknownProduct(str(query), closest(query, refs, key=ref_key), kind="order")
+    """The one known reference equal to ``query`` without separators; else ``UnknownProduct(kind="order")``."""
+    resolver = Resolver(None, refs=[str(r) for r in refs])
+    found = resolver.resolve(str(query), ("order",))
+    if found.entity is not None:
+        return found.entity.code
+    raise UnknownProduct(str(query), [e.code for e in resolver.closest(str(query), ("order",), cutoff=50)],
+                         kind="order")
 
 
 def match_resource(query: str, resources: Iterable[str]) -> str:
-    """The resource named ``query`` (accent-, case- and space-insensitive); else ``UnknownProduct`` of kind
-    ``resource`` with the closest names (every known one when there are few)."""
+    """The resource named ``query`` (accent-, case- and space-insensitive, or without separators: "rtm l1"
+    for "RTM-L1"); several that fit raise ``AmbiguousProduct``; none, ``UnknownProduct`` of kind ``resource``
+    with the closest names (every known one when there are few)."""
     resources = sorted({str(r) for r in resources})
-    wanted = fold(query)
-    exact = [r for r in resources if fold(r) == wanted]
-    if exact:
-        return exact[0]
-    compact = [r for r in resources if ref_key(r) == ref_key(query)]  # "rtm l1" for "RTM-L1"
+    resolver = Resolver(None, resources=resources)
+    found = resolver.resolve(str(query), ("resource",))
+    if found.entity is not None:
+        return found.entity.code
+    compact = [r for r in resources if ref_key(r) == ref_key(query)]
     if len(compact) == 1:
         return compact[0]
-    shown = resources if len(resources) <= CLOSEST else closest(query, resources)
+    named = resolver.find_resource(_tokens(query))
+    if named is not None and named.end - named.start == len(_tokens(query)):
+        if named.entity is not None:
+            return named.entity.code
+        raise AmbiguousProduct(str(query), [e.code for e in named.candidates],
+                               options=[{"label": e.code, "value": e.code} for e in named.candidates])
+    shown = resources if len(resources) <= CLOSEST else [e.code for e in resolver.closest(query, ("resource",),
+                                                                                            cutoff=50)]
     raise UnknownProduct(str(query), shown, kind="resource")
+
+
+def _tokens(text: str):
+    from sop_engine.text import tokenize
+
+    return tokenize(text)
 
 
 def scope_of(products, sku: str | None = None, family: str | None = None) -> tuple[list[str], dict]:
