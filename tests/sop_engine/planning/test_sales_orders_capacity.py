@@ -169,7 +169,8 @@ def test_overstock_uses_the_company_threshold(store, tmp_path):
         [("CD-300", None, 10.0, 180.0), ("AB-200", 8.0, 25.0, 175.0)]
     assert doc["skus"][0]["no_demand"] is True and doc["skus"][1]["open_supply"] == 20.0
     assert (doc["total_excess_units"], doc["total_excess_value"], doc["count"]) == (35.0, 355.0, 2)
-    folder = write_company(tmp_path / "co", **{"company.toml": 'name = "Test Co"\ncurrency = "EUR"\noverstock_months = 10\n'})
+    toml = 'name = "Test Co"\ncurrency = "EUR"\noverstock_months = 10\n'
+    folder = write_company(tmp_path / "co", **{"company.toml": toml})
     sop_json("data", "load", str(folder))
     stricter = overstock_document(Runtime().store, TODAY, family="Widgets")
     assert stricter["overstock_months"] == 10.0 and stricter["skus"] == []
