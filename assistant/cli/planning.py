@@ -79,11 +79,14 @@ def reconcile(
     family: str | None = typer.Option(None, "--family", help="One family (default: all)."),
     months: int | None = typer.Option(None, "--months", help="The current month and the N after it."),
     threshold: float | None = typer.Option(None, "--threshold", help="Flag sales plans off the forecast by > this %."),
+    period: str | None = typer.Option(None, "--period", help="Months shown: YYYY-MM, YYYY-MM..YYYY-MM or words."),
+    coherence: bool = typer.Option(False, "--coherence", help="Add the SKU-to-family MinTrace check (seconds)."),
     json_output: bool = JsonOption,
 ):
     """Demand, supply and financial plans side by side; a proposed consensus and the decisions to take."""
     rt = runtime()
-    doc = planning.reconcile(rt.store, rt.planning_date()[0], family=family, months=months, threshold_pct=threshold)
+    doc = planning.reconcile(rt.store, rt.planning_date()[0], family=family, months=months, threshold_pct=threshold,
+                             period=period, with_coherence=coherence)
     emit(doc, json_output, _render_reconcile)
 
 
