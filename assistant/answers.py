@@ -174,7 +174,9 @@ def _source(w: Writer, demand_source: dict) -> str:
     version = demand_source.get("version")
     if version is None:
         return w("shortage_source", source=kind)
-    version = ", ".join(map(str, version)) if isinstance(version, list) else version
+    if isinstance(version, list) and len(version) > 1:
+        return w("shortage_source_versions", source=kind, versions=w.f.join([str(v) for v in version]))
+    version = version[0] if isinstance(version, list) else version
     return w("shortage_source_version", source=kind, version=version)
 
 
@@ -289,17 +291,21 @@ def _whatif(w: Writer, args: dict, doc: dict) -> str:
     base = doc["base"]
     months = w.months(base.get("asked_months") or base["months"])
     changes, described = doc.get("changes", []), _changes(w, args)
-    if not changes:
-        return w("whatif_none", changes=described, months=months)
+    shorter = [c for c in changes if c.get("delta") or c.get("first_short_period_base") !=
+               c.get("first_short_period_scenario")]
+    moved = len(changes) - len(shorter)
+    if not shorter:
+        lines = [w("whatif_none", changes=described, months=months)]
+        return "\n".join(lines + ([w("whatif_stock", count=moved)] if moved else []))
     uoms = {s["sku"]: s.get("uom") or "units" for s in doc["scenario"]["skus"]}
-    lines = [w("whatif_head", count=len(changes), changes=described, months=months)]
-    for change in changes[:MAX_LINES]:
+    lines = [w("whatif_head", count=len(shorter), changes=described, months=months)]
+    for change in shorter[:MAX_LINES]:
         lines.append(w("whatif_line", sku=change["sku"], name=change["name"], base=w.qty(change["total_shortage_base"]),
                        scenario=w.qty(change["total_shortage_scenario"]),
                        uom=w.word(uoms.get(change["sku"], "units"), "uom")))
-    if len(changes) > MAX_LINES:
-        lines.append(w("more", count=len(changes) - MAX_LINES))
-    return "\n".join(lines)
+    if len(shorter) > MAX_LINES:
+        lines.append(w("more", count=len(shorter) - MAX_LINES))
+    return "\n".join(lines + ([w("whatif_stock", count=moved)] if moved else []))
 
 
 # --- forecasts ----------------------------------------------------------------------------------------
