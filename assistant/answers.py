@@ -264,7 +264,7 @@ def _many_skus(w: Writer, scope: dict, args: dict, skus: list[dict], months: lis
                        first=w.month(s["first_short_period"]), probability=_probability(w, s)))
         lines += [_option(w, o, uom) for o in s.get("cover_options", [])[:2]]
     if len(short) > MAX_LINES:
-        lines.append(w("more", count=len(short) - MAX_LINES))
+        lines.append(w("more"))
     return lines
 
 
@@ -304,7 +304,7 @@ def _whatif(w: Writer, args: dict, doc: dict) -> str:
                        scenario=w.qty(change["total_shortage_scenario"]),
                        uom=w.word(uoms.get(change["sku"], "units"), "uom")))
     if len(shorter) > MAX_LINES:
-        lines.append(w("more", count=len(shorter) - MAX_LINES))
+        lines.append(w("more"))
     return "\n".join(lines + ([w("whatif_stock", count=moved)] if moved else []))
 
 
@@ -418,7 +418,7 @@ def _reconcile(w: Writer, args: dict, doc: dict) -> str:
         lines.append(w("reconcile_decisions", count=len(decisions)))
         lines += [_decision(w, d, currency) for d in decisions[:MAX_LINES]]
         if len(decisions) > MAX_LINES:
-            lines.append(w("more", count=len(decisions) - MAX_LINES))
+            lines.append(w("more"))
     return "\n".join(lines + _period_read(w, args, months) + _notes(w, doc))
 
 
@@ -472,7 +472,7 @@ def _products(w: Writer, args: dict, doc: dict) -> str:
     lines += [w("products_line", sku=p["sku"], name=p["name"], family=p.get("family") or "-",
                 status=w.word(p.get("status") or "active", "status")) for p in doc["products"][: MAX_LINES * 2]]
     if doc["count"] > MAX_LINES * 2:
-        lines.append(w("more", count=doc["count"] - MAX_LINES * 2))
+        lines.append(w("more"))
     return "\n".join(lines)
 
 
@@ -526,3 +526,4 @@ RENDERERS = {
     "search_meeting_notes": _search_notes,
     "list_decisions": _decisions,
 }
+
