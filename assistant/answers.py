@@ -527,3 +527,138 @@ RENDERERS = {
     "list_decisions": _decisions,
 }
 
+
+# --- sales, orders, overstock, capacity -------------------------------------------------------------
+
+
+def _sales_vs(w: Writer, total: dict) -> str:
+    if total.get("forecast") is None:
+        return w("sales_vs_none")
+    error = w.f.percent(total.get("error_pct"))
+    if total.get("rows_with_forecast", 0) < total.get("rows", 0):
+        return w("sales_vs_partial", forecast=w.qty(total["forecast"]), covered=total["rows_with_forecast"],
+                 rows=total["rows"], error=error)
+    return w("sales_vs", forecast=w.qty(total["forecast"]), error=error)
+
+
+def _sales(w: Writer, args: dict, doc: dict) -> str:
+    scope = _scope(doc.get("scope"), args.get("product") or w.word("all_products"))
+    total, months = doc["total"], doc["months"]
+    if total.get("actual") is None:
+        return w("sales_unknown", scope=scope, months=w.months(months))
+    unit = w.word(doc.get("unit") or "units", "uom")
+    if len(months) == 1:
+        lines = [w("sales_one", scope=scope, month=w.month(months[0]), actual=w.qty(total["actual"]), unit=unit,
+                   vs=_sales_vs(w, total))]
+    else:
+        lines = [w("sales_total", scope=scope, months=w.months(months), actual=w.qty(total["actual"]), unit=unit,
+                   vs=_sales_vs(w, total), count=total.get("months") or len(months))]
+        lines += [w("sales_line", month=w.month(t["period"]), actual=w.qty(t["actual"]), unit=unit,
+                    vs=_sales_vs(w, t)) for t in doc.get("totals", []) if t.get("actual") is not None]
+    return "\n".join(lines + _period_read(w, args, months) + [w("note", note=n) for n in doc.get("notes", [])[:2]])
+
+
+def _order_verdict(w: Writer, order: dict) -> str:
+    if order.get("late"):
+        return w("orders_late", need_date=w.f.date(order["need_date"]), days_late=order["days_late"])
+    if order.get("need_date") is None:
+        return w("orders_not_needed")
+    return w("orders_on_time", need_date=w.f.date(order["need_date"]))
+
+
+def _orders(w: Writer, args: dict, doc: dict) -> str:
+    unit = w.word(doc.get("unit") or "units", "uom")
+    orders, scope = doc.get("orders", []), doc.get("scope") or {}
+    if scope.get("kind") == "order" and len(orders) == 1:
+        o = orders[0]
+        lines = [w("orders_one", ref=o["ref"], name=o.get("name") or o["sku"], sku=o["sku"],
+                   quantity=w.qty(o["quantity"]), unit=unit, status=w.word(o.get("status") or "", "order_status"),
+                   kind=w.word(o.get("kind") or "", "order_kind"),
+                   supplier=w("orders_supplier", supplier=o["supplier"]) if o.get("supplier") else "",
+                   due_date=w.f.date(o["due_date"]), verdict=_order_verdict(w, o))]
+        if o.get("past_due"):
+            lines.append(w("orders_past_due", days=o["days_past_due"], planning_date=w.f.date(doc["planning_date"])))
+        return "\n".join(lines)
+    label = _scope(scope, args.get("product") or w.word("all_products")) if scope.get("kind") != "all" \
+        else w.word("all_products")
+    if not orders:
+        return w("orders_none", scope=label)
+    lines = [w("orders_head", count=doc["count"], scope=label, late=doc["late_count"],
+               total=w.qty(doc["total_quantity"]), unit=unit)]
+    lines += [w("orders_line", ref=o["ref"], sku=o["sku"], quantity=w.qty(o["quantity"]), unit=unit,
+                due_date=w.f.date(o["due_date"]), status=w.word(o.get("status") or "", "order_status"),
+                verdict=_order_verdict(w, o)) for o in orders[:MAX_LINES]]
+    if len(orders) > MAX_LINES:
+        lines.append(w("more"))
+    return "\n".join(lines)
+
+
+def _overstock(w: Writer, args: dict, doc: dict) -> str:
+    scope = doc.get("scope") or {}
+    label = None if scope.get("kind") in (None, "all") else _scope(scope, args.get("product") or "")
+    suffix = "" if label else "_all"
+    threshold, currency = doc["overstock_months"], doc.get("currency")
+    unit = w.word(doc.get("unit") or "units", "uom")
+    if not doc["skus"]:
+        return w("overstock_none" + suffix, checked=doc["skus_checked"], scope=label, threshold=threshold)
+    total_value = doc.get("total_excess_value")
+    value = w("overstock_value", value=w.f.money(total_value, currency)) if total_value is not None else ""
+    lines = [w("overstock_some" + suffix, count=doc["count"], checked=doc["skus_checked"], scope=label,
+               threshold=threshold, excess=w.qty(doc["total_excess_units"]), unit=unit, value=value)]
+    for s in doc["skus"][:MAX_LINES]:
+        value = (w("overstock_value", value=w.f.money(s["excess_value"], currency))
+                 if s.get("excess_value") is not None else "")
+        if s.get("no_demand"):
+            lines.append(w("overstock_line_no_demand", sku=s["sku"], name=s["name"],
+                           excess=w.qty(s["excess_units"]), unit=unit, value=value))
+        else:
+            lines.append(w("overstock_line", sku=s["sku"], name=s["name"], cover=w.qty(s["months_of_cover"]),
+                           excess=w.qty(s["excess_units"]), unit=unit, threshold=threshold, value=value))
+    if len(doc["skus"]) > MAX_LINES:
+        lines.append(w("more"))
+    return "\n".join(lines)
+
+
+def _capacity_load(w: Writer, row: dict) -> str:
+    if row.get("spill_in_hours"):
+        return w("capacity_load_spill", required=w.qty(row["required_hours"]), spill=w.qty(row["spill_in_hours"]))
+    return w("capacity_load", required=w.qty(row["required_hours"]))
+
+
+def _capacity_verdict(w: Writer, row: dict) -> str:
+    if row.get("overloaded"):
+        return w("capacity_over", hours=w.qty(row["overload_hours"]))
+    return w("capacity_ok", free=w.qty(row["free_hours"]))
+
+
+def _capacity(w: Writer, args: dict, doc: dict) -> str:
+    rows, resources = doc.get("rows", []), doc.get("resources", [])
+    months = doc.get("months") or sorted({r["period"] for r in rows})
+    if len(rows) == 1:
+        r = rows[0]
+        lines = [w("capacity_one", resource=r["resource"], month=w.month(r["period"]), load=_capacity_load(w, r),
+                   available=w.qty(r["available_hours"]), utilization=w.f.percent(r["utilization_pct"]),
+                   verdict=_capacity_verdict(w, r))]
+        return "\n".join(lines + _period_read(w, args, months))
+    scope = (doc.get("scope") or {}).get("label") or w.word("every_resource")
+    overloaded = doc.get("overloaded_count") or 0
+    lines = [w("capacity_head", count=overloaded, scope=scope, months=w.months(months)) if overloaded
+             else w("capacity_head_none", scope=scope, months=w.months(months))]
+    if len(resources) == 1:
+        lines += [w("capacity_month", month=w.month(r["period"]), load=_capacity_load(w, r),
+                    available=w.qty(r["available_hours"]), utilization=w.f.percent(r["utilization_pct"]),
+                    verdict=_capacity_verdict(w, r)) for r in rows[:12]]
+    else:
+        for res in resources[: MAX_LINES * 2]:
+            over = (w("capacity_resource_over", months=w.f.join([w.month(m) for m in res["months_overloaded"]]))
+                    if res.get("months_overloaded") else "")
+            lines.append(w("capacity_resource", resource=res["resource"],
+                           utilization=w.f.percent(res["utilization_pct"]), required=w.qty(res["required_hours"]),
+                           available=w.qty(res["available_hours"]),
+                           peak=w.f.percent(res["peak_utilization_pct"]), peak_month=w.month(res["peak_period"]),
+                           over=over))
+    return "\n".join(lines + _period_read(w, args, months) + [w("note", note=n) for n in doc.get("notes", [])[:2]])
+
+
+RENDERERS.update({"get_sales": _sales, "get_orders": _orders, "check_overstock": _overstock,
+                  "get_capacity": _capacity})
