@@ -6,9 +6,9 @@ check. Every figure placed in a template is copied from a tool result (or the qu
 here; ``assistant.formats`` writes it in the language's number and month formats.
 
 ``render(tool, args, result, language="en")``, ``say(key, language="en", **values)`` and
-``render_error(error, language="en")``: the language is a code of ``languages()`` (``"en"``, ``"vi"``); an
-unknown code answers in English. ``template_text(language)`` is the templates' own wording, for the
-grounding check's ``fixed_text``.
+``render_error(error, language="en")``: the language is a code of ``languages()`` (``"en"``, ``"vi"``; a
+region is ignored, "vi-VN" is "vi"); an unknown code answers in English. ``template_text(language)`` is
+the templates' own wording, for the grounding check's ``fixed_text``.
 """
 
 from __future__ import annotations
@@ -73,8 +73,9 @@ def formats(language: str = BASE) -> Formats:
 class Writer:
     """Templates, words and formats of one language."""
 
-    def __init__(self, language: str = BASE):
-        self.language = language if language in languages() else BASE
+    def __init__(self, language: str | None = BASE):
+        code = str(language or BASE).replace("_", "-").split("-")[0].lower()  # "vi-VN" -> "vi"
+        self.language = code if code in languages() else BASE
         self.t = templates(self.language)
         self.f = formats(self.language)
 

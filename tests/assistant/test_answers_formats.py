@@ -73,6 +73,7 @@ def test_every_language_has_every_template_with_only_known_placeholders():
 def test_unknown_language_and_the_default_are_english():
     assert answers.say("help") == answers.say("help", "en") == answers.say("help", "fr")
     assert answers.say("help", "vi").startswith("Tôi trả lời")
+    assert answers.say("help", "vi-VN") == answers.say("help", "vi")
     assert answers.say("not_understood", "vi").endswith(answers.say("help_hint", "vi"))
     # the hint is the template's own, whatever the caller passes
     assert answers.say("not_understood", hint="Try \"help\".") == answers.say("not_understood")
