@@ -535,11 +535,15 @@ RENDERERS = {
 def _sales_vs(w: Writer, total: dict) -> str:
     if total.get("forecast") is None:
         return w("sales_vs_none")
-    error = w.f.percent(total.get("error_pct"))
-    if total.get("rows_with_forecast", 0) < total.get("rows", 0):
-        return w("sales_vs_partial", forecast=w.qty(total["forecast"]), covered=total["rows_with_forecast"],
-                 rows=total["rows"], error=error)
-    return w("sales_vs", forecast=w.qty(total["forecast"]), error=error)
+    error_pct = total.get("error_pct")
+    direction = w("sales_over") if error_pct and error_pct > 0 else w("sales_under") if error_pct and error_pct < 0 \
+        else ""
+    error = w.f.percent(error_pct)
+    rows = total.get("rows_with_actual", total.get("rows", 0))
+    if total.get("rows_with_forecast", 0) < rows:
+        return w("sales_vs_partial", forecast=w.qty(total["forecast"]), covered=total["rows_with_forecast"], rows=rows,
+                 actual=w.qty(total.get("actual_with_forecast")), error=error, direction=direction)
+    return w("sales_vs", forecast=w.qty(total["forecast"]), error=error, direction=direction)
 
 
 def _sales(w: Writer, args: dict, doc: dict) -> str:
@@ -553,7 +557,7 @@ def _sales(w: Writer, args: dict, doc: dict) -> str:
                    vs=_sales_vs(w, total))]
     else:
         lines = [w("sales_total", scope=scope, months=w.months(months), actual=w.qty(total["actual"]), unit=unit,
-                   vs=_sales_vs(w, total), count=total.get("months") or len(months))]
+                   vs=_sales_vs(w, total), recorded=w.plural("months_recorded", total.get("months") or len(months)))]
         lines += [w("sales_line", month=w.month(t["period"]), actual=w.qty(t["actual"]), unit=unit,
                     vs=_sales_vs(w, t)) for t in doc.get("totals", []) if t.get("actual") is not None]
     return "\n".join(lines + _period_read(w, args, months) + [w("note", note=n) for n in doc.get("notes", [])[:2]])
