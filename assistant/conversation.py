@@ -127,7 +127,7 @@ class Assistant:
             except Exception as error:  # timeouts, connection errors, a broken server
                 log.warning("LLM turn failed, answering offline: %s", error)
                 reason = f"{type(error).__name__}"
-                turn = Turn(thread_id, notices=[answers.say("llm_unavailable", reason=reason)],
+                turn = Turn(thread_id, notices=[answers.say("llm_unavailable", turn.language, reason=reason)],
                             language=turn.language)
                 self._offline_turn(text, ctx, turn)
         else:
@@ -138,20 +138,19 @@ class Assistant:
 
     def _finish(self, text: str, turn: Turn) -> dict:
         results = [{"args": c["args"], "result": c["result"]} for c in turn.tool_calls]
-        fixed = answers.template_text() if turn.engine == "offline" else ""
-        check = grounding.check(turn.answer, results, text, fixed)
+        fixed = answers.template_text(turn.language) if turn.engine == "offline" else ""
+        check = grounding.check(turn.answer, results, text, fixed, language=turn.language)
         if not check.ok:
             log.warning("answer failed the grounding check (%s); replaced by a plain rendering", check.ungrounded)
             turn.answer = self._plain(turn) or "No data: I could not ground an answer in the tools' results."
-            turn.notices.append("(The model's wording contained figures not found in the tool results, "
-                                "so the tool results are shown as they are.)")
+            turn.notices.append(answers.say("grounding_replaced", turn.language))
         if turn.notices:
             turn.answer = "\n".join([turn.answer, *turn.notices])
         return turn.document(check.ok)
 
     @staticmethod
     def _plain(turn: Turn) -> str:
-        return "\n\n".join(answers.render(c["name"], c["args"], c["result"]) for c in turn.tool_calls)
+        return "\n\n".join(answers.render(c["name"], c["args"], c["result"], turn.language) for c in turn.tool_calls)
 
     # --- engines ------------------------------------------------------------------------------------
 
