@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,9 @@ from typing import Any
 from assistant import answers, grounding
 from assistant.approvals import request_write
 from assistant.runtime import Runtime
+from assistant.threads import ThreadOwners
+from sop_engine.errors import InvalidArgument
+from sop_engine.limits import MAX_MESSAGE_CHARS
 from tools.base import run_tool
 from tools.context import ToolContext
 from tools.schemas import WRITE_TOOLS
@@ -102,9 +104,21 @@ class Assistant:
                            planning_date_source=source, notes=self.runtime.notes_store,
                            chart_dir=self.settings.home / "charts", progress=progress, thread_id=thread_id)
 
+    @property
+    def threads(self) -> ThreadOwners:
+        return ThreadOwners(self.memory_path)
+
     def ask(self, text: str, *, principal: str, role: str = "viewer", thread_id: str | None = None,
-            progress: Callable[[int, int, str], None] | None = None) -> dict:
-        thread_id = thread_id or uuid.uuid4().hex[:12]
+            progress: Callable[[int, int, str], None] | None = None, owner: str | None = None) -> dict:
+        """One turn. Without ``thread_id`` a new thread owned by ``owner`` (default: ``principal``) starts;
+        with one, it must be a thread ``owner`` owns, else ``NotFound``."""
+        if len(text) > MAX_MESSAGE_CHARS:
+            raise InvalidArgument(f"a message is limited to {MAX_MESSAGE_CHARS} characters; this one has {len(text)}")
+        owner = owner or principal
+        if thread_id is None:
+            thread_id = self.threads.start(owner)
+        else:
+            self.threads.check(thread_id, owner)
         ctx = self.context(principal, role, thread_id, progress)
         turn = Turn(thread_id)
         if self.uses_llm:

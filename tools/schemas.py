@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from sop_engine.limits import MAX_LAG, MAX_SCENARIO_CHANGES
 
 
 class _Args(BaseModel):
@@ -36,9 +38,16 @@ class CapacityChange(_Args):
 
 
 class Scenario(_Args):
-    demand_changes: list[DemandChange] = Field(default_factory=list)
-    supply_changes: list[SupplyChange] = Field(default_factory=list)
-    capacity_changes: list[CapacityChange] = Field(default_factory=list)
+    demand_changes: list[DemandChange] = Field(default_factory=list, max_length=MAX_SCENARIO_CHANGES)
+    supply_changes: list[SupplyChange] = Field(default_factory=list, max_length=MAX_SCENARIO_CHANGES)
+    capacity_changes: list[CapacityChange] = Field(default_factory=list, max_length=MAX_SCENARIO_CHANGES)
+
+    @model_validator(mode="after")
+    def _bounded(self):
+        count = len(self.demand_changes) + len(self.supply_changes) + len(self.capacity_changes)
+        if count > MAX_SCENARIO_CHANGES:
+            raise ValueError(f"a scenario holds at most {MAX_SCENARIO_CHANGES} changes; this one has {count}")
+        return self
 
 
 class CheckShortagesArgs(_Args):
@@ -83,7 +92,8 @@ class GetKpiArgs(_Args):
     )
     product: str | None = Field(None, description="SKU code, product name or family")
     period: str | None = Field(None, description="Months: 'last 6 months', 'YTD', '2026-01..2026-06'")
-    lag: int | None = Field(None, description="Forecast lag in months for accuracy KPIs (1 = made the month before)")
+    lag: int | None = Field(None, ge=0, le=MAX_LAG,
+                            description="Forecast lag in months for accuracy KPIs (1 = made the month before)")
 
 
 class FindProductsArgs(_Args):

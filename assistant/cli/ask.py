@@ -64,9 +64,9 @@ def chat(role: str = RoleOption, thread: str | None = typer.Option(None, "--thre
     """An interactive session that keeps the conversation (empty line or Ctrl-D to leave)."""
     role = _check_role(role)
     assistant = Assistant(runtime())
-    import uuid
-
-    thread_id = thread or uuid.uuid4().hex[:12]
+    if thread:
+        assistant.threads.check(thread, cli_principal())
+    thread_id = thread or assistant.threads.start(cli_principal())
     console.print(f"S&OP assistant (thread {thread_id}, role {role}). Ask a question; 'help' lists what I can do.")
     while True:
         try:

@@ -9,6 +9,7 @@ import typer
 from assistant.cli.context import runtime
 from assistant.cli.output import JsonOption, console, emit, reports, table
 from assistant.runtime import cli_principal
+from sop_engine.limits import MAX_NOTES_HITS
 from sop_engine.periods import parse_month
 from sop_engine.service import notes as notes_service
 
@@ -47,7 +48,7 @@ def search(
     meeting: str | None = typer.Option(None, "--meeting", help="Meeting kind, e.g. executive_sop."),
     since: str | None = typer.Option(None, "--since", help="From this month (YYYY-MM)."),
     sku: str | None = typer.Option(None, "--sku", help="Only notes mentioning this SKU or family."),
-    limit: int = typer.Option(5, "--limit", help="Hits to return."),
+    limit: int = typer.Option(5, "--limit", min=1, max=MAX_NOTES_HITS, help="Hits to return."),
     json_output: bool = JsonOption,
 ):
     """Hybrid search (keywords + meaning) over the notes; every hit is a citation."""

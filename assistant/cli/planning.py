@@ -8,6 +8,7 @@ import typer
 
 from assistant.cli.context import runtime
 from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
+from sop_engine.limits import MAX_LAG, MAX_MONTHS
 from sop_engine.service import planning
 
 
@@ -17,7 +18,8 @@ def gaps(
     family: str | None = typer.Option(None, "--family", help="A product family."),
     all_skus: bool = typer.Option(False, "--all", help="Every SKU (the default)."),
     period: str | None = typer.Option(None, "--period", help="One month, YYYY-MM."),
-    months: int | None = typer.Option(None, "--months", help="The current month and the N after it."),
+    months: int | None = typer.Option(None, "--months", min=0, max=MAX_MONTHS,
+                                        help=f"The current month and the N after it (at most {MAX_MONTHS})."),
     scenario: str | None = typer.Option(None, "--scenario", help="What-if: a JSON file or inline JSON."),
     json_output: bool = JsonOption,
 ):
@@ -68,7 +70,8 @@ def _render_gaps(doc: dict) -> None:
 @reports
 def reconcile(
     family: str | None = typer.Option(None, "--family", help="One family (default: all)."),
-    months: int | None = typer.Option(None, "--months", help="The current month and the N after it."),
+    months: int | None = typer.Option(None, "--months", min=0, max=MAX_MONTHS,
+                                        help=f"The current month and the N after it (at most {MAX_MONTHS})."),
     threshold: float | None = typer.Option(None, "--threshold", help="Flag sales plans off the forecast by > this %."),
     json_output: bool = JsonOption,
 ):
@@ -101,7 +104,8 @@ def kpi(
     family: str | None = typer.Option(None, "--family", help="A product family."),
     start: str | None = typer.Option(None, "--from", help="First month, YYYY-MM."),
     end: str | None = typer.Option(None, "--to", help="Last month, YYYY-MM."),
-    lag: int | None = typer.Option(None, "--lag", help="Forecast lag in months (accuracy KPIs)."),
+    lag: int | None = typer.Option(None, "--lag", min=0, max=MAX_LAG,
+                                     help="Forecast lag in months (accuracy KPIs)."),
     json_output: bool = JsonOption,
 ):
     """A KPI with its formula, period, scope and coverage. `sop kpi list` shows them all."""

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from sop_engine.errors import InvalidArgument
 from sop_engine.kpi import compute_kpi, kpi_catalog
+from sop_engine.limits import check_lag, check_month, check_months, check_range
+from sop_engine.periods import parse_month
 from sop_engine.planning.gaps import gaps_document
 from sop_engine.planning.reconcile import reconcile_document
 from sop_engine.planning.scenario import what_if_document
@@ -20,6 +23,7 @@ from sop_engine.store import forecasts as versions
 
 def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, family: str | None = None,
          months: int | None = None, period: str | None = None, scenario: str | dict | None = None) -> dict:
+    check_months(months)
     data = store.plan_data(planning_date)
     demand, source = planning_demand(store)
     if scenario:
@@ -37,6 +41,7 @@ def reconcile(store: PlanStore, planning_date: date, *, family: str | None = Non
     asked in November is projected from November, then shown for January to March). ``with_coherence``
     adds the MinTrace check of SKU forecasts against family totals (it fits family models: seconds).
     """
+    check_months(months)
     data = store.plan_data(planning_date)
     demand, source = planning_demand(store)
     kwargs = {"threshold": threshold_pct / 100.0} if threshold_pct is not None else {}
@@ -75,11 +80,26 @@ def family_totals(periods: list[dict]) -> dict:
 
 def kpi(store: PlanStore, planning_date: date, name: str, *, sku: str | None = None, family: str | None = None,
         start: str | None = None, end: str | None = None, lag: int | None = None) -> dict:
+    check_kpi_range(start, end)
+    check_lag(lag)
     data = store.plan_data(planning_date)
     overrides = versions.active_overrides(store)
     overrides = overrides.rename(columns={"override": "quantity"})[["sku", "period", "quantity"]]
     return compute_kpi(data, name, sku=sku, family=family, start=start, end=end, lag=lag,
                        overrides=overrides if not overrides.empty else None)
+
+
+def check_kpi_range(start: str | None, end: str | None) -> None:
+    """``from``/``to`` months: plausible years, ``to`` not before ``from``, at most 10 years apart."""
+    first = parse_month(start) if start else None
+    last = parse_month(end) if end else None
+    if first and last:
+        if last < first:
+            raise InvalidArgument(f"to ({end}) is before from ({start})")
+        check_range(first, last, "from..to")
+    for name, month in (("from", first), ("to", last)):
+        if month:
+            check_month(month, name)
 
 
 def kpis(store: PlanStore, planning_date: date) -> dict:

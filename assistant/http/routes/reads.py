@@ -9,6 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from assistant.http.deps import CallerDep, RuntimeDep
+from sop_engine.limits import MAX_LAG, MAX_MONTHS, MAX_NOTES_HITS, MAX_RANGE_MONTHS, MAX_SCENARIO_CHANGES
 from sop_engine.periods import parse_month
 from sop_engine.service import forecasting, planning
 from sop_engine.service import notes as notes_service
@@ -18,7 +19,14 @@ from tools.products import find_products
 from tools.schemas import FindProductsArgs
 
 router = APIRouter(prefix="/v1", tags=["planning"])
-Opt = Annotated[str | None, Query()]
+Opt = Annotated[str | None, Query(max_length=200)]
+Months = Annotated[int | None, Query(ge=0, le=MAX_MONTHS,
+                                     description=f"The current month and the N after it (at most {MAX_MONTHS})")]
+Month = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}-\d{1,2}$", description="YYYY-MM")]
+ScenarioText = Annotated[str | None, Query(
+    max_length=48_000,
+    description="A what-if as JSON (demand_changes, supply_changes, capacity_changes; at most "
+                f"{MAX_SCENARIO_CHANGES} changes). Always JSON: never a file name.")]
 
 
 @router.get("/products")
@@ -44,9 +52,9 @@ def read_shortages(
     caller: CallerDep,
     sku: Opt = None,
     family: Opt = None,
-    months: int | None = None,
+    months: Months = None,
     period: Opt = None,
-    scenario: Opt = None,
+    scenario: ScenarioText = None,
 ) -> dict:
     return planning.gaps(
         runtime.store,
@@ -60,7 +68,7 @@ def read_shortages(
 
 
 @router.get("/reconciliation")
-def read_reconciliation(runtime: RuntimeDep, caller: CallerDep, family: Opt = None, months: int | None = None) -> dict:
+def read_reconciliation(runtime: RuntimeDep, caller: CallerDep, family: Opt = None, months: Months = None) -> dict:
     return planning.reconcile(runtime.store, runtime.planning_date()[0], family=family, months=months)
 
 
@@ -76,9 +84,12 @@ def read_kpi(
     caller: CallerDep,
     sku: Opt = None,
     family: Opt = None,
-    start: Annotated[str | None, Query(alias="from")] = None,
-    end: Annotated[str | None, Query(alias="to")] = None,
-    lag: int | None = None,
+    start: Annotated[str | None, Query(alias="from", max_length=10, pattern=r"^\d{4}-\d{1,2}$",
+                                       description=f"First month, YYYY-MM; from..to spans at most "
+                                                   f"{MAX_RANGE_MONTHS} months")] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=10, pattern=r"^\d{4}-\d{1,2}$",
+                                     description="Last month, YYYY-MM")] = None,
+    lag: Annotated[int | None, Query(ge=0, le=MAX_LAG)] = None,
 ) -> dict:
     return planning.kpi(
         runtime.store, runtime.planning_date()[0], name, sku=sku, family=family, start=start, end=end, lag=lag
@@ -89,11 +100,11 @@ def read_kpi(
 def search_notes(
     runtime: RuntimeDep,
     caller: CallerDep,
-    q: Annotated[str, Query(min_length=1)],
+    q: Annotated[str, Query(min_length=1, max_length=500)],
     meeting: Opt = None,
-    since: Opt = None,
+    since: Month = None,
     sku: Opt = None,
-    limit: int = 5,
+    limit: Annotated[int, Query(ge=1, le=MAX_NOTES_HITS)] = 5,
 ) -> dict:
     return notes_service.search_notes(
         runtime.store,
