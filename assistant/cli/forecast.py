@@ -6,7 +6,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from assistant.cli.context import runtime
-from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
+from assistant.cli.output import JsonOption, console, emit, esc, fmt, reports, table
 from assistant.runtime import cli_principal
 from sop_engine.limits import MAX_HORIZON
 from sop_engine.service import forecasting
@@ -135,7 +135,8 @@ def _render_show(doc: dict) -> None:
     if len(doc["rows"]) > 400:
         console.print(f"... {len(doc['rows']) - 400} more rows (use --sku/--family or --json)")
     for info in doc["skus"][:50]:
-        console.print(f"[bold]{info['sku']}[/]: {info['model']} (CV error {fmt(info['cv_error'], 3)}) — {info['note']}")
+        console.print(f"[bold]{esc(info['sku'])}[/]: {info['model']} (CV error {fmt(info['cv_error'], 3)}) — "
+                      f"{esc(info['note'])}")
 
 
 @app.command("diff")
@@ -198,6 +199,6 @@ def override(
         doc,
         json_output,
         lambda d: console.print(
-            f"[green]Override[/] {d['sku']} {d['period']}: {fmt(d['quantity'])} units ({d['reason']})"
+            f"[green]Override[/] {esc(d['sku'])} {d['period']}: {fmt(d['quantity'])} units ({esc(d['reason'])})"
         ),
     )

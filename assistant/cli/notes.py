@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from assistant.cli.context import runtime
-from assistant.cli.output import JsonOption, console, emit, reports, table
+from assistant.cli.output import JsonOption, console, emit, esc, reports, table
 from assistant.runtime import cli_principal
 from sop_engine.limits import MAX_NOTES_HITS
 from sop_engine.periods import parse_month
@@ -33,12 +33,12 @@ def ingest(
 
 def _render_ingest(doc: dict) -> None:
     console.print(
-        f"[green]Ingested[/] {doc['folder']}: {doc['added']} added, {doc['updated']} updated, "
+        f"[green]Ingested[/] {esc(doc['folder'])}: {doc['added']} added, {doc['updated']} updated, "
         f"{doc['removed']} removed, {doc['unchanged']} unchanged; {doc['decisions']} decisions and "
         f"{doc['action_items']} action items."
     )
     for skipped in doc["skipped"]:
-        console.print(f"[yellow]skipped[/] {skipped['file']}: {skipped['reason']}", markup=True, highlight=False)
+        console.print(f"[yellow]skipped[/] {esc(skipped['file'])}: {esc(skipped['reason'])}", highlight=False)
 
 
 @app.command("search")
@@ -70,7 +70,8 @@ def _render_hits(doc: dict) -> None:
         console.print("No notes match.")
     for hit in doc["hits"]:
         console.print(
-            f"[bold]{hit['date']} {hit['meeting']}[/] — {hit['title']} › {hit['section']} [dim]({hit['file']})[/]"
+            f"[bold]{esc(hit['date'])} {esc(hit['meeting'])}[/] — {esc(hit['title'])} › {esc(hit['section'])} "
+            f"[dim]({esc(hit['file'])})[/]"
         )
         console.print("  " + " ".join(hit["text"].split())[:500], markup=False, highlight=False)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from assistant.cli.context import runtime
-from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
+from assistant.cli.output import JsonOption, console, emit, esc, fmt, reports, table
 from sop_engine.limits import MAX_LAG, MAX_MONTHS
 from sop_engine.service import planning
 
@@ -64,7 +64,7 @@ def _render_gaps(doc: dict) -> None:
               [[c["resource"], c["period"], fmt(c.get("required_hours")), fmt(c.get("available_hours"))]
                for c in overloaded[:20]])
     for note in doc["notes"]:
-        console.print(f"[yellow]note:[/] {note}")
+        console.print(f"[yellow]note:[/] {esc(note)}")
 
 
 @reports
@@ -94,7 +94,7 @@ def _render_reconcile(doc: dict) -> None:
     for decision in doc["decisions"]:
         console.print(f"• {decision.get('question') or decision}", markup=False)
     for note in doc["notes"]:
-        console.print(f"[yellow]note:[/] {note}")
+        console.print(f"[yellow]note:[/] {esc(note)}")
 
 
 @reports
@@ -122,10 +122,10 @@ def kpi(
 def _render_kpi(doc: dict) -> None:
     period = doc["period"]
     value = "insufficient history" if doc["value"] is None else f"{fmt(doc['value'], 2)} {doc['unit']}"
-    console.print(f"[bold]{doc['name']}[/] = {value} · {doc['scope']} · {period['from']}..{period['to']}"
-                  + (f" · {doc['coverage']}" if doc["coverage"] else ""))
+    console.print(f"[bold]{esc(doc['name'])}[/] = {esc(value)} · {esc(doc['scope'])} · {period['from']}..{period['to']}"
+                  + (f" · {esc(doc['coverage'])}" if doc["coverage"] else ""))
     console.print(f"formula: {doc['formula']}", markup=False)
     if doc.get("message"):
         console.print(doc["message"], markup=False)
     for flag in doc.get("flags", []):
-        console.print(f"[yellow]flag:[/] {flag}")
+        console.print(f"[yellow]flag:[/] {esc(flag)}")
