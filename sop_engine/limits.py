@@ -29,7 +29,7 @@ def check_months(months: int | None, name: str = "months") -> None:
 
 def check_month(month: date, name: str) -> None:
     if not MIN_YEAR <= month.year <= MAX_YEAR:
-        raise InvalidArgument(f"{name}: {month.year} is outside the years {MIN_YEAR}-{MAX_YEAR}")
+        raise InvalidArgument(f"{name}: the year {month.year} is outside {MIN_YEAR}-{MAX_YEAR}")
 
 
 def check_range(start: date, end: date, name: str = "period") -> None:
