@@ -111,7 +111,8 @@ def upload_chart(
 ) -> None:
     sku, path = sku_and_path
     try:
-        if path and Path(path).is_file():
+        charts = (services.runtime.settings.home / "charts").resolve()
+        if path and Path(path).resolve().parent == charts and Path(path).is_file():  # the chart tool's own file
             png = Path(path).read_bytes()
         else:
             png, _ = chart_png(services.runtime.store, services.runtime.planning_date()[0], sku)

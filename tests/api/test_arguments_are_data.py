@@ -63,3 +63,15 @@ def test_a_scenario_naming_the_plan_store_leaves_its_wal_and_a_confirmed_write_s
     api.__exit__(None, None, None)
     restarted = Runtime()
     assert [a["id"] for a in store_approvals.list_approvals(restarted.store, "pending")] == [pending["id"]]
+
+
+def test_a_scenario_in_a_json_body(api):
+    scenario = {"name": MARKER, "demand_changes": [{"family": "Cold Brew", "pct": 25}]}
+    with api.client("view-key") as viewer:
+        doc = viewer.post("/v1/shortages", json={"months": 3, "scenario": scenario})
+        too_many = viewer.post("/v1/shortages", json={"scenario": {"demand_changes": [
+            {"family": "Cold Brew", "pct": 1}] * 201}})
+        as_text = viewer.post("/v1/shortages", json={"scenario": "/etc/passwd"})
+    assert doc.status_code == 200 and doc.json()["scenario_input"]["demand_changes"][0]["pct"] == 25
+    assert {"base", "scenario", "changes"} <= set(doc.json())
+    assert too_many.status_code == 422 and as_text.status_code == 422 and "root:" not in as_text.text

@@ -7,10 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.http.deps import CallerDep, RuntimeDep
 from sop_engine.limits import MAX_LAG, MAX_MONTHS, MAX_NOTES_HITS, MAX_RANGE_MONTHS, MAX_SCENARIO_CHANGES
 from sop_engine.periods import parse_month
+from sop_engine.planning.scenario import Scenario
 from sop_engine.service import forecasting, planning
 from sop_engine.service import notes as notes_service
 from tools.charts import chart_png
@@ -65,6 +67,24 @@ def read_shortages(
         period=period,
         scenario=scenario,
     )
+
+
+class ShortagesRequest(BaseModel):
+    """``POST /v1/shortages``: the same question as the GET, with the what-if as a JSON body."""
+
+    model_config = ConfigDict(extra="forbid")
+    sku: str | None = Field(None, max_length=200)
+    family: str | None = Field(None, max_length=200)
+    months: int | None = Field(None, ge=0, le=MAX_MONTHS)
+    period: str | None = Field(None, max_length=200)
+    scenario: Scenario | None = Field(None, description=f"demand, supply and capacity changes; at most "
+                                                        f"{MAX_SCENARIO_CHANGES} in all")
+
+
+@router.post("/shortages")
+def what_if_shortages(body: ShortagesRequest, runtime: RuntimeDep, caller: CallerDep) -> dict:
+    return planning.gaps(runtime.store, runtime.planning_date()[0], sku=body.sku, family=body.family,
+                         months=body.months, period=body.period, scenario=body.scenario)
 
 
 @router.get("/reconciliation")
