@@ -12,6 +12,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -104,8 +105,9 @@ class Assistant:
                            planning_date_source=source, notes=self.runtime.notes_store,
                            chart_dir=self.settings.home / "charts", progress=progress, thread_id=thread_id)
 
-    @property
+    @cached_property
     def threads(self) -> ThreadOwners:
+        """Who owns which thread (next to the conversations)."""
         return ThreadOwners(self.memory_path)
 
     def ask(self, text: str, *, principal: str, role: str = "viewer", thread_id: str | None = None,

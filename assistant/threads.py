@@ -14,6 +14,8 @@ from __future__ import annotations
 import secrets
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from sop_engine.errors import NotFound
@@ -40,8 +42,11 @@ class ThreadOwners:
             con.execute("CREATE TABLE IF NOT EXISTS slack_threads (channel TEXT NOT NULL, thread_ts TEXT NOT NULL, "
                         "thread_id TEXT NOT NULL UNIQUE, PRIMARY KEY (channel, thread_ts))")
 
-    def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=30)
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """One transaction (committed, or rolled back on error) on a connection closed afterwards."""
+        with closing(sqlite3.connect(self.path, timeout=30)) as con, con:
+            yield con
 
     def start(self, owner: str) -> str:
         """A new thread owned by ``owner``; its id."""

@@ -6,7 +6,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +36,9 @@ class SeenEvents:
         self._memory = sqlite3.connect(":memory:", check_same_thread=False) if path is None else None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
+        if path is not None:
+            with closing(sqlite3.connect(path, timeout=30)) as con:
+                con.execute("PRAGMA journal_mode=WAL")
         with self._connection() as con:
             con.execute("CREATE TABLE IF NOT EXISTS slack_seen (key TEXT PRIMARY KEY, seen_at REAL NOT NULL)")
 

@@ -24,7 +24,7 @@ router = APIRouter(prefix="/v1", tags=["planning"])
 Opt = Annotated[str | None, Query(max_length=200)]
 Months = Annotated[int | None, Query(ge=0, le=MAX_MONTHS,
                                      description=f"The current month and the N after it (at most {MAX_MONTHS})")]
-Month = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}-\d{1,2}$", description="YYYY-MM")]
+Month = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}-\d{1,2}(-\d{1,2})?$", description="YYYY-MM")]
 ScenarioText = Annotated[str | None, Query(
     max_length=48_000,
     description="A what-if as JSON (demand_changes, supply_changes, capacity_changes; at most "
@@ -104,10 +104,10 @@ def read_kpi(
     caller: CallerDep,
     sku: Opt = None,
     family: Opt = None,
-    start: Annotated[str | None, Query(alias="from", max_length=10, pattern=r"^\d{4}-\d{1,2}$",
+    start: Annotated[str | None, Query(alias="from", max_length=10, pattern=r"^\d{4}-\d{1,2}(-\d{1,2})?$",
                                        description=f"First month, YYYY-MM; from..to spans at most "
                                                    f"{MAX_RANGE_MONTHS} months")] = None,
-    end: Annotated[str | None, Query(alias="to", max_length=10, pattern=r"^\d{4}-\d{1,2}$",
+    end: Annotated[str | None, Query(alias="to", max_length=10, pattern=r"^\d{4}-\d{1,2}(-\d{1,2})?$",
                                      description="Last month, YYYY-MM")] = None,
     lag: Annotated[int | None, Query(ge=0, le=MAX_LAG)] = None,
 ) -> dict:
