@@ -80,3 +80,35 @@ def test_slack_threads_are_owned_by_the_channel_under_unguessable_ids(api_keys, 
         for guess in (thread_id, f"slack:{CHANNEL}:1700000009.000100"):
             stolen = api.post("/v1/chat", json={"message": "and AB-100?", "thread_id": guess})
             assert stolen.status_code == 404
+
+
+def test_text_from_data_is_escaped_in_every_block():
+    from assistant.slack.blocks import answer_blocks, decision_blocks, progress_text
+
+    nasty = "<!channel> & <https://evil.example|innocent> <@U123>"
+    doc = {
+        "answer": f"{nasty} is short",
+        "engine": "llm",
+        "tool_calls": [
+            {"name": "check_shortages", "args": {}, "result": {"skus": [
+                {"sku": nasty, "first_short_period": "2026-12", "total_shortage": 5.0, "months_of_cover": 0.5}]}},
+            {"name": "get_forecast", "args": {}, "result": {"rows": [
+                {"sku": nasty, "period": "2026-12", "final": 3.0, "lo_80": 1.0, "hi_80": 4.0}]}},
+        ],
+        "sources": [{"tool": "search_meeting_notes", "file": nasty, "meeting": nasty, "section": nasty}],
+        "pending_approval": {"id": nasty, "summary": nasty},
+    }
+    text, blocks = answer_blocks(doc)
+    decided, decided_blocks = decision_blocks({"id": nasty, "summary": nasty, "status": "approved",
+                                               "result": {"message": nasty}}, "U0PLAN")
+    def shown(value) -> list[str]:  # every text Slack renders (block ids and button values are not shown)
+        if isinstance(value, dict):
+            return [t for k, v in value.items() if k not in ("block_id", "value") for t in shown(v)]
+        if isinstance(value, list):
+            return [t for v in value for t in shown(v)]
+        return [value] if isinstance(value, str) else []
+
+    rendered = "\n".join(shown([text, blocks, decided, decided_blocks, progress_text(1, 2, nasty)]))
+    for raw in ("<!channel>", "<https://", "<@U123>", "& "):
+        assert raw not in rendered.replace("<@U0PLAN>", "")
+    assert "&lt;!channel&gt;" in rendered and "&amp;" in rendered
