@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from sop_engine.limits import MAX_LAG, MAX_SCENARIO_CHANGES
+from sop_engine.limits import MAX_LAG, MAX_RANGE_MONTHS, MAX_SCENARIO_CHANGES
 
 
 class _Args(BaseModel):
@@ -68,10 +68,11 @@ class GetForecastArgs(_Args):
 class ReforecastArgs(_Args):
     product: str | None = Field(None, description="SKU code, product name or family; omitted = every SKU")
     exclude: list[str] = Field(
-        default_factory=list, description="Months to treat as outliers, e.g. a promo spike: ['2026-03'] or ['March']"
+        default_factory=list, max_length=MAX_RANGE_MONTHS,
+        description="Months to treat as outliers, e.g. a promo spike: ['2026-03'] or ['March']"
     )
     history_until: str | None = Field(None, description="Use history up to this month only (YYYY-MM)")
-    note: str | None = Field(None, description="Why this re-forecast")
+    note: str | None = Field(None, max_length=500, description="Why this re-forecast")
 
 
 class PublishForecastArgs(_Args):
@@ -97,7 +98,7 @@ class GetKpiArgs(_Args):
 
 
 class FindProductsArgs(_Args):
-    query: str = Field(..., description="Part of a SKU code, product name or family")
+    query: str = Field(..., max_length=200, description="Part of a SKU code, product name or family")
 
 
 class ChartArgs(_Args):
@@ -105,7 +106,7 @@ class ChartArgs(_Args):
 
 
 class SearchMeetingNotesArgs(_Args):
-    query: str = Field(..., description="What to look for in past S&OP meeting notes")
+    query: str = Field(..., max_length=500, description="What to look for in past S&OP meeting notes")
     meeting: Literal["product_review", "demand_review", "supply_review", "pre_sop", "executive_sop", "other"] | None = (
         Field(None, description="Only notes of this meeting kind")
     )
