@@ -68,7 +68,10 @@ class BodyLimit:
 
 def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handler=None) -> FastAPI:
     app = FastAPI(title="sop-assistant", version="0.1.0",
-                  description="S&OP assistant: chat, forecasts, shortages, reconciliation, KPIs, meeting notes.")
+                  description="S&OP assistant: chat, forecasts, shortages, reconciliation, KPIs, meeting notes. "
+                              f"Request bodies are limited to {MAX_BODY_BYTES // 1024} KiB on every route (413, "
+                              "counted while the body is read); counts and ranges have the maxima shown on "
+                              "each parameter (422 beyond them).")
     app.state.runtime = runtime
     app.state.assistant = assistant or Assistant(runtime)
     app.state.api_keys = parse_roles(runtime.settings.api_keys)
