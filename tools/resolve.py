@@ -29,7 +29,7 @@ def period_range(text: str | None, planning_date: date) -> PeriodRange | None:
     text = str(text).strip()
     if ".." in text:
         start, _, end = text.partition("..")
-        found = PeriodRange(parse_month(start.strip()), parse_month(end.strip()), text)
+        found: PeriodRange | None = PeriodRange(parse_month(start.strip()), parse_month(end.strip()), text)
     else:
         try:
             found = parse_period_arg(text, planning_date)

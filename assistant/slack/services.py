@@ -44,7 +44,8 @@ class SeenEvents:
 
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
-        if self._memory is not None:
+        if self._memory is not None or self.path is None:
+            assert self._memory is not None
             with self._lock, self._memory:
                 yield self._memory
             return

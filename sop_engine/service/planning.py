@@ -15,14 +15,15 @@ from sop_engine.limits import check_lag, check_month, check_months, check_range
 from sop_engine.periods import parse_month
 from sop_engine.planning.gaps import gaps_document
 from sop_engine.planning.reconcile import reconcile_document
-from sop_engine.planning.scenario import what_if_document
+from sop_engine.planning.scenario import Scenario, what_if_document
 from sop_engine.service.forecasting import planning_demand
 from sop_engine.store import PlanStore
 from sop_engine.store import forecasts as versions
 
 
 def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, family: str | None = None,
-         months: int | None = None, period: str | None = None, scenario: str | dict | None = None) -> dict:
+         months: int | None = None, period: str | None = None,
+         scenario: str | dict | Scenario | None = None) -> dict:
     check_months(months)
     data = store.plan_data(planning_date)
     demand, source = planning_demand(store)

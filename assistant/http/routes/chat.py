@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 from fastapi.concurrency import run_in_threadpool
@@ -18,7 +18,8 @@ from sop_engine.limits import MAX_MESSAGE_CHARS
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1/chat", tags=["chat"])
-NOT_YOURS = {404: {"description": "thread_id is not a thread of this key (unknown or someone else's)"}}
+NOT_YOURS: dict[int | str, dict[str, Any]] = {
+    404: {"description": "thread_id is not a thread of this key (unknown or someone else's)"}}
 
 
 class ChatRequest(BaseModel):
