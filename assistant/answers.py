@@ -315,3 +315,130 @@ RENDERERS = {
     "search_meeting_notes": _notes,
     "list_decisions": _decisions,
 }
+
+
+def _sales_vs(total: dict) -> str:
+    if total.get("forecast") is None:
+        return say("sales_vs_none")
+    error = total.get("error_pct")
+    direction = say("sales_over") if error and error > 0 else say("sales_under") if error and error < 0 else ""
+    if total["rows_with_forecast"] < total["rows_with_actual"]:
+        return say("sales_vs_partial", forecast=total["forecast"], covered=total["rows_with_forecast"],
+                   rows=total["rows_with_actual"], actual=total["actual_with_forecast"], error=error,
+                   direction=direction)
+    return say("sales_vs", forecast=total["forecast"], error=error, direction=direction)
+
+
+def _sales(args: dict, doc: dict) -> str:
+    scope = doc.get("scope", {}).get("label") or _scope_label(args)
+    total, months = doc["total"], doc["months"]
+    if total["actual"] is None:
+        return say("sales_unknown", scope=scope, months=_months(months))
+    unit = doc.get("unit", "units")
+    if len(months) == 1:
+        lines = [say("sales_one", scope=scope, month=months[0], actual=total["actual"], unit=unit,
+                     vs=_sales_vs(total))]
+    else:
+        lines = [say("sales_total", scope=scope, months=_months(months), count=total["months"],
+                     actual=total["actual"], unit=unit, vs=_sales_vs(total))]
+        lines += [say("sales_line", period=t["period"], actual=t["actual"], unit=unit, vs=_sales_vs(t))
+                  for t in doc["totals"] if t["actual"] is not None]
+    lines += [f"Note: {n}" for n in doc.get("notes", [])[:2]]
+    return "\n".join(lines)
+
+
+RENDERERS["get_sales"] = _sales
+
+
+def _order_verdict(order: dict) -> str:
+    if order["late"]:
+        return say("orders_late", need_date=order["need_date"], days_late=order["days_late"])
+    if order["need_date"] is None:
+        return say("orders_not_needed")
+    return say("orders_on_time", need_date=order["need_date"])
+
+
+def _orders(args: dict, doc: dict) -> str:
+    unit = doc.get("unit", "units")
+    orders = doc.get("orders", [])
+    scope = doc.get("scope", {}).get("label") or _scope_label(args)
+    if doc.get("scope", {}).get("kind") == "order" and len(orders) == 1:
+        o = orders[0]
+        lines = [say("orders_one", ref=o["ref"], name=o["name"] or o["sku"], quantity=o["quantity"], unit=unit,
+                     status=o["status"], kind=str(o["kind"]).replace("_", " "),
+                     supplier=f" from {o['supplier']}" if o.get("supplier") else "", due_date=o["due_date"],
+                     verdict=_order_verdict(o))]
+        if o["past_due"]:
+            lines.append(say("orders_past_due", days=o["days_past_due"], planning_date=doc["planning_date"]))
+        return "\n".join(lines)
+    if not orders:
+        return say("orders_none", scope=scope)
+    lines = [say("orders_head", count=doc["count"], scope=scope, late=doc["late_count"], total=doc["total_quantity"],
+                 unit=unit)]
+    lines += [say("orders_line", ref=o["ref"], sku=o["sku"], quantity=o["quantity"], unit=unit, due_date=o["due_date"],
+                  status=o["status"], verdict=_order_verdict(o)) for o in orders[:MAX_LINES]]
+    if len(orders) > MAX_LINES:
+        lines.append(f"… and {len(orders) - MAX_LINES} more (see --json).")
+    return "\n".join(lines)
+
+
+def _overstock(args: dict, doc: dict) -> str:
+    scope = doc.get("scope", {}).get("label") or _scope_label(args)
+    threshold, currency = doc["overstock_months"], doc.get("currency", "")
+    if not doc["skus"]:
+        return say("overstock_none", checked=doc["skus_checked"], scope=scope, threshold=threshold)
+    total_value = doc.get("total_excess_value")
+    lines = [say("overstock_some", count=doc["count"], checked=doc["skus_checked"], scope=scope, threshold=threshold,
+                 excess=doc["total_excess_units"],
+                 value=say("overstock_value", value=total_value, currency=currency) if total_value is not None else "")]
+    for s in doc["skus"][:MAX_LINES]:
+        value = (say("overstock_value", value=s["excess_value"], currency=currency)
+                 if s["excess_value"] is not None else "")
+        if s["no_demand"]:
+            lines.append(say("overstock_line_no_demand", sku=s["sku"], name=s["name"], excess=s["excess_units"],
+                             value=value))
+        else:
+            lines.append(say("overstock_line", sku=s["sku"], name=s["name"], cover=s["months_of_cover"],
+                             excess=s["excess_units"], threshold=threshold, value=value))
+    if len(doc["skus"]) > MAX_LINES:
+        lines.append(f"… and {len(doc['skus']) - MAX_LINES} more (see --json).")
+    return "\n".join(lines)
+
+
+def _capacity_load(row: dict) -> str:
+    if row.get("spill_in_hours"):
+        return say("capacity_load_spill", required=row["required_hours"], spill=row["spill_in_hours"])
+    return say("capacity_load", required=row["required_hours"])
+
+
+def _capacity_verdict(row: dict) -> str:
+    if row["overloaded"]:
+        return say("capacity_over", hours=row["overload_hours"])
+    return say("capacity_ok", free=row["free_hours"])
+
+
+def _capacity(args: dict, doc: dict) -> str:
+    rows, resources = doc.get("rows", []), doc.get("resources", [])
+    if len(rows) == 1:
+        r = rows[0]
+        return say("capacity_one", resource=r["resource"], period=r["period"], load=_capacity_load(r),
+                   available=r["available_hours"], utilization=r["utilization_pct"], verdict=_capacity_verdict(r))
+    scope = doc.get("scope", {}).get("label") or "every resource"
+    lines = [say("capacity_head", scope=scope, months=_months(doc["months"]), overloaded=doc["overloaded_count"])]
+    if len(resources) == 1:
+        lines += [say("capacity_month", period=r["period"], load=_capacity_load(r), available=r["available_hours"],
+                      utilization=r["utilization_pct"], verdict=_capacity_verdict(r)) for r in rows[:12]]
+    else:
+        for res in resources[: MAX_LINES * 2]:
+            over = say("capacity_resource_over", months=", ".join(res["months_overloaded"])) \
+                if res["months_overloaded"] else ""
+            lines.append(say("capacity_resource", resource=res["resource"], utilization=res["utilization_pct"],
+                             required=res["required_hours"], available=res["available_hours"],
+                             peak=res["peak_utilization_pct"], peak_period=res["peak_period"], over=over))
+    lines += [f"Note: {n}" for n in doc.get("notes", [])[:2]]
+    return "\n".join(lines)
+
+
+RENDERERS["get_orders"] = _orders
+RENDERERS["check_overstock"] = _overstock
+RENDERERS["get_capacity"] = _capacity

@@ -12,7 +12,9 @@ from assistant.cli.ask import approvals_app, ask, chat
 from assistant.cli.demo import demo
 from assistant.cli.output import STATE, dumps
 from assistant.cli.planning import gaps, kpi, reconcile
+from assistant.cli.sales import sales
 from assistant.cli.serve import serve
+from assistant.cli.supply import capacity, orders
 from assistant.slack.cli import slack_command
 
 # typer ships its own copy of click: take its UsageError from a public typer class rather than importing click
@@ -58,6 +60,9 @@ app.add_typer(forecast.app, name="forecast")
 app.command("gaps")(gaps)
 app.command("reconcile")(reconcile)
 app.command("kpi")(kpi)
+app.command("sales")(sales)
+app.command("orders")(orders)
+app.command("capacity")(capacity)
 app.add_typer(notes.app, name="notes")
 app.command("ask")(ask)
 app.command("serve")(serve)

@@ -8,6 +8,7 @@ import typer
 
 from assistant.cli.context import runtime
 from assistant.cli.output import JsonOption, console, emit, esc, fmt, reports, table
+from sop_engine.errors import InvalidArgument
 from sop_engine.limits import MAX_LAG, MAX_MONTHS
 from sop_engine.service import planning
 
@@ -21,9 +22,17 @@ def gaps(
     months: int | None = typer.Option(None, "--months", min=0, max=MAX_MONTHS,
                                         help=f"The current month and the N after it (at most {MAX_MONTHS})."),
     scenario: str | None = typer.Option(None, "--scenario", help="What-if: a JSON file or inline JSON."),
+    overstock: bool = typer.Option(False, "--overstock", help="SKUs with more cover than overstock_months."),
     json_output: bool = JsonOption,
 ):
-    """Supply/demand gaps: projected balance, shortages, what would cover them; --scenario for a what-if."""
+    """Supply/demand gaps: projected balance, shortages, what would cover them; --scenario for a what-if;
+    --overstock for the SKUs holding too much."""
+    if overstock:
+        from assistant.cli.supply import overstock as overstock_view
+
+        if scenario or months is not None or period:
+            raise InvalidArgument("--overstock takes only --sku or --family (its window is fixed: see --help)")
+        return overstock_view(sku, family, json_output)
     rt = runtime()
     if scenario and Path(scenario).is_file():
         scenario = Path(scenario).read_text(encoding="utf-8")

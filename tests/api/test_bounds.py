@@ -78,7 +78,7 @@ def test_internal_error_messages_stay_in_the_log(api, monkeypatch, caplog):
     tools_base._load_implementations()
     monkeypatch.setitem(tools_base.REGISTRY, "check_shortages", broken)
     with api.client("view-key") as viewer:
-        doc = viewer.post("/v1/chat", json={"message": "are we short on oat milk next month?"})
+        doc = viewer.post("/v1/chat", json={"message": "are we short on OAT-1L next month?"})
     assert doc.status_code == 200
     assert "hunter2" not in doc.text and "RuntimeError" not in doc.text
     assert doc.json()["tool_calls"][0]["result"]["error"]["code"] == "internal"

@@ -22,7 +22,7 @@ def api(demo, monkeypatch):
 
 def test_only_the_owner_continues_a_thread(api):
     with api.client("view-key") as owner, api.client("other-view") as other, api.client("plan-key") as planner:
-        first = owner.post("/v1/chat", json={"message": "are we short on oat milk next month?"}).json()
+        first = owner.post("/v1/chat", json={"message": "are we short on OAT-1L next month?"}).json()
         thread_id = first["thread_id"]
         assert re.fullmatch(r"[A-Za-z0-9_-]{24,}", thread_id)  # token_urlsafe(18): 144 random bits
         for intruder in (other, planner):

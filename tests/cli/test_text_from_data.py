@@ -47,8 +47,10 @@ def test_markup_in_names_and_codes_is_printed_as_text(loaded):
     assert "[/x]" in forecast.stdout
     missing = sop("forecast", "show", "latest", "--sku", "[/nothing]")
     assert missing.exit_code == 1 and "[/nothing]" in missing.stderr and "Traceback" not in missing.output
-    gaps = sop("gaps", "--sku", "[/x]")
-    assert gaps.exit_code == 0 and "Beta [/bold] [red]Widget" in gaps.stdout
+    gaps = sop("gaps", "--all")
+    assert gaps.exit_code == 0 and "[/x]" in gaps.stdout and "Traceback" not in gaps.output
+    products = sop("gaps", "--sku", "[/x]", "--months", "1")
+    assert products.exit_code == 0 and "Traceback" not in products.output
 
 
 def test_a_sku_that_looks_like_a_path_never_names_a_chart_file(loaded, isolated_home):
