@@ -29,6 +29,9 @@ def api(demo, monkeypatch):
     ("/v1/kpis/wape", {"from": "2010-01", "to": "2026-10"}),
     ("/v1/kpis/wape", {"lag": 1000}),
     ("/v1/notes/search", {"q": "promo", "limit": 10000}),
+    ("/v1/sales", {"from": "0001-01", "to": "9999-12"}),
+    ("/v1/sales", {"from": "2010-01", "to": "2026-10"}),
+    ("/v1/capacity", {"period": "2026-11..2099-12"}),
 ])
 def test_counts_and_ranges_beyond_their_maximum_are_422(api, path, params):
     with api.client("view-key") as viewer:
