@@ -28,7 +28,7 @@ from assistant.router.whatif import read_whatif
 from sop_engine.language import detect_language as language_of
 from sop_engine.periods import MONTHS, NUMBER_WORDS, VI_NUMBER_WORDS, PeriodRange, looking_back, parse_period_words
 from sop_engine.resolver import Entity, Mention, Resolver, resolver_from_tables
-from sop_engine.text import fold_words, has_diacritics, tokenize
+from sop_engine.text import has_diacritics, tokenize
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
     import pandas as pd
