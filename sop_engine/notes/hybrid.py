@@ -39,6 +39,7 @@ RRF_K = 60
 # queries keep weight 1, so English results are unchanged.
 OTHER_LANGUAGE_DENSE_WEIGHT = 0.25
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_PHRASE_BREAK = re.compile(r"[\n.,;:!?()\[\]\"]+")
 _SUFFIXES = ("ingly", "edly", "ing", "ies", "ied", "es", "ed", "s", "e", "y")
 
 
@@ -69,12 +70,17 @@ def tokenize(text: str, language: str | None = None) -> list[str]:
         return stem(w) if lang.stem else w
 
     tokens: list[str] = []
-    for raw in _TOKEN.findall(fold(text)):
-        if "-" in raw:
-            tokens.append(raw)
-            tokens.extend(word(part) for part in raw.split("-") if part not in stop)
-        elif raw not in stop:
-            tokens.append(word(raw))
+    for phrase in _PHRASE_BREAK.split(fold(text)):
+        words: list[str] = []
+        for raw in _TOKEN.findall(phrase):
+            if "-" in raw:
+                tokens.append(raw)
+                tokens.extend(word(part) for part in raw.split("-") if part not in stop)
+            elif raw not in stop:
+                words.append(word(raw))
+                tokens.append(words[-1])
+        if lang.syllable_bigrams:  # "nước mắm" is one word written as two syllables
+            tokens.extend(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
     return tokens
 
 
@@ -84,9 +90,9 @@ def query_tokens(query: str) -> list[str]:
     language = detect_language(query)
     tokens = tokenize(query, language)
     if LANGUAGES[language].stem:
-        stop = LANGUAGES[language].stop_words
-        tokens += [t for t in tokenize(query, _UNSTEMMED) if t not in stop]
-    return list(dict.fromkeys(tokens))
+        stop, have = LANGUAGES[language].stop_words, set(tokens)
+        tokens += list(dict.fromkeys(t for t in tokenize(query, _UNSTEMMED) if t not in stop and t not in have))
+    return tokens
 
 
 _UNSTEMMED = next(code for code, lang in LANGUAGES.items() if not lang.stem)

@@ -10,7 +10,8 @@ For each language:
   compared folded; ``day_first`` says the language writes ``25/11/2026`` for 25 November.
 - ``function_words``: short, frequent words that tell the language of a text written without accents
   (folded); ``stop_words``: words left out of the keyword index (compared after folding); ``stem``:
-  whether the light English suffix stripper applies to the language's words.
+  whether the light English suffix stripper applies to the language's words; ``syllable_bigrams``: whether
+  pairs of neighbouring words are indexed too (Vietnamese writes "nước mắm" as two syllables).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Language:
     function_words: frozenset[str]
     stop_words: frozenset[str]
     stem: bool
+    syllable_bigrams: bool = False
 
 
 ENGLISH = Language(
@@ -91,6 +93,7 @@ VIETNAMESE = Language(
     - frozenset("the can do to in an no".split()),
     stop_words=frozenset(),  # IDF already weighs "của", "và", "là" down; a folded stop word could be a noun
     stem=False,
+    syllable_bigrams=True,
 )
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (ENGLISH, VIETNAMESE)}

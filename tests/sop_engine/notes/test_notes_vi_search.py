@@ -12,9 +12,10 @@ from sop_engine.notes.hybrid import OTHER_LANGUAGE_DENSE_WEIGHT, BM25Index, dens
 
 def test_tokens_are_accent_and_case_insensitive():
     assert tokenize("Thiếu hàng NƯỚC MẮM ở Đà Nẵng") == tokenize("thieu hang nuoc mam o da nang")
-    assert tokenize("thiếu hàng nước mắm") == ["thieu", "hang", "nuoc", "mam"]
+    # syllables, and pairs of neighbouring syllables within a phrase ("nước mắm" is one word)
+    assert tokenize("thiếu hàng, nước mắm") == ["thieu", "hang", "thieu_hang", "nuoc", "mam", "nuoc_mam"]
     # Vietnamese syllables are not cut by the English suffix stripper, nor dropped as English stop words
-    assert tokenize("giấy ngày thẻ nợ tô", "vi") == ["giay", "ngay", "the", "no", "to"]
+    assert tokenize("giấy; ngày; thẻ; nợ; tô", "vi") == ["giay", "ngay", "the", "no", "to"]
     # English is as before
     assert tokenize("We delayed the PO-1182 deliveries") == ["dela", "po-1182", "po", "1182", "deliver"]
 
