@@ -146,3 +146,10 @@ def test_a_freely_written_note_with_other_headings():
 )
 def test_language_of_a_text(text, lang):
     assert detect_language(text) == lang
+
+
+def test_a_section_is_found_with_or_without_accents():
+    note = parse_note(VI_NOTES / "2026-10-05-cung-ung.md")
+    assert note.section("Quyết định") is note.section("quyet dinh") is not None
+    assert note.section("Việc cần làm").body.startswith("- [ ] Le Thi Thu")
+    assert note.section("Hành động") is None
