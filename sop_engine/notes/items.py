@@ -9,6 +9,8 @@
   ``- [ ] Owner: text (due YYYY-MM-DD)``: ``[x]`` means done, the owner is the name before the first colon
   (as written: "Nguyễn Thị Lan"), the due date is taken out of the text. A bullet without box or owner is
   still an item.
+- a section written as a markdown table instead (``| Việc | Người phụ trách | Hạn | Trạng thái |``) gives
+  one item per row (``sop_engine.notes.tables``).
 
 The heading phrases and the due-date words are data, one table per language (``sop_engine.notes.languages``),
 matched case-, accent- and spacing-insensitively. Due dates: ``due 2026-11-25``, ``(due: 2026-11-25)``,
@@ -28,12 +30,13 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sop_engine.notes.fold import fold, fold_with_offsets, has_marks, original_span
 from sop_engine.notes.languages import LANGUAGES, Headings
 from sop_engine.notes.parse import Note
+from sop_engine.notes.tables import due_cell, is_table_line, table_rows
 
 CODE_PATTERN = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9][A-Z0-9]*(?:-[A-Z0-9]+)*\b")
 _BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+(?P<text>.*)$")
@@ -169,6 +172,19 @@ def extract_items(
             continue
         for bullet in _bullets(section.body):
             items.append(_item(note, section.heading, kind, bullet, known_skus, families))
+        for text, owner, due, done in table_rows(section.body):
+            due_date = due_cell(due, note.date) if kind == "action_item" else None
+            if due and due_date is None:
+                text = f"{text} ({due})"  # a due cell that is no date stays readable
+            item = _item(note, section.heading, kind, text, known_skus, families)
+            items.append(
+                replace(
+                    item,
+                    owner=(owner or item.owner) if kind == "action_item" else None,
+                    due_date=due_date or item.due_date,
+                    done=done or item.done,
+                )
+            )
     return items
 
 
@@ -208,6 +224,8 @@ def _bullets(body: str) -> list[str]:
     bullets: list[str] = []
     base_indent: int | None = None
     for line in body.split("\n"):
+        if is_table_line(line):
+            continue
         m = _BULLET.match(line)
         if m and (base_indent is None or len(m.group("indent")) <= base_indent):
             base_indent = len(m.group("indent"))

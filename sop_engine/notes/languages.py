@@ -12,6 +12,9 @@ For each language:
   (folded); ``stop_words``: words left out of the keyword index (compared after folding); ``stem``:
   whether the light English suffix stripper applies to the language's words; ``syllable_bigrams``: whether
   pairs of neighbouring words are indexed too (Vietnamese writes "nước mắm" as two syllables).
+- ``table_columns``: in a decisions or action-items section written as a markdown table, the header words
+  that name a column's role (``text``, ``owner``, ``due``, ``status``); ``done_words``: a status cell that
+  means done.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ class Language:
     stop_words: frozenset[str]
     stem: bool
     syllable_bigrams: bool = False
+    table_columns: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (role, header words) for tables of items
+    done_words: tuple[str, ...] = ()  # a status cell meaning done
 
 
 ENGLISH = Language(
@@ -65,6 +70,13 @@ ENGLISH = Language(
     ),
     stop_words=frozenset(STOPWORDS_EN) | {"did", "does", "we", "our", "us", "what", "which", "who", "when", "how"},
     stem=True,
+    table_columns=(
+        ("owner", ("owner", "owners", "who", "responsible", "assignee", "assigned to")),
+        ("due", ("due", "due date", "deadline", "by when")),
+        ("status", ("status", "done", "state")),
+        ("text", ("action", "action item", "task", "item", "what", "decision", "description", "details")),
+    ),
+    done_words=("done", "closed", "complete", "completed", "finished", "yes"),
 )
 
 VIETNAMESE = Language(
@@ -94,6 +106,13 @@ VIETNAMESE = Language(
     stop_words=frozenset(),  # IDF already weighs "của", "và", "là" down; a folded stop word could be a noun
     stem=False,
     syllable_bigrams=True,
+    table_columns=(
+        ("owner", ("người phụ trách", "phụ trách", "người thực hiện", "người làm", "ai làm", "chịu trách nhiệm")),
+        ("due", ("hạn", "thời hạn", "hạn chót", "ngày hạn", "hạn hoàn thành")),
+        ("status", ("trạng thái", "tình trạng", "tiến độ")),
+        ("text", ("việc", "công việc", "việc cần làm", "nội dung", "hành động", "nhiệm vụ", "quyết định", "đầu việc")),
+    ),
+    done_words=("xong", "đã xong", "hoàn thành", "đã hoàn thành", "đã làm", "rồi"),
 )
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (ENGLISH, VIETNAMESE)}

@@ -153,3 +153,29 @@ def test_a_section_is_found_with_or_without_accents():
     assert note.section("Quyết định") is note.section("quyet dinh") is not None
     assert note.section("Việc cần làm").body.startswith("- [ ] Le Thi Thu")
     assert note.section("Hành động") is None
+
+
+def test_action_items_and_decisions_written_as_tables():
+    note = parse_note_text(
+        "---\ndate: 2026-11-20\nmeeting: pre_sop\n---\n"
+        "## Phân công công việc\n"
+        "| Việc | Người phụ trách | Hạn | Trạng thái |\n|---|:---:|---|---|\n"
+        "| Gọi nhà cung cấp bột mì cho NM-PQ-500 | Minh | 25/11 | |\n"
+        "| Gửi báo giá | Nguyễn Thị Lan | 2026-11-28 | Đã xong |\n"
+        "| Kiểm tra kho | Huy | tuần sau | x |\n\n"
+        "## Quyet dinh\n| Noi dung | Ghi chu |\n|--|--|\n| Tang du bao nuoc mam 10% | theo de xuat |\n\n"
+        "## Action items\n| Action | Owner | Due | Status |\n| --- | --- | --- | --- |\n"
+        "| Book the carrier | Omar Haddad | 2026-12-02 | done |\n\n"
+        "## Thảo luận\n| Việc | Người phụ trách |\n|---|---|\n| không phải một việc | Ai đó |\n",
+        "t.md",
+    )
+    items = extract_items(note, SKUS, FAMILIES)
+    assert [(i.kind, i.text, i.owner, i.due_date, i.done) for i in items] == [
+        ("action_item", "Gọi nhà cung cấp bột mì cho NM-PQ-500", "Minh", date(2026, 11, 25), False),
+        ("action_item", "Gửi báo giá", "Nguyễn Thị Lan", date(2026, 11, 28), True),
+        ("action_item", "Kiểm tra kho (tuần sau)", "Huy", None, True),  # a due cell that is no date
+        ("decision", "Tang du bao nuoc mam 10%", None, None, False),
+        ("action_item", "Book the carrier", "Omar Haddad", date(2026, 12, 2), True),
+    ]
+    assert items[0].skus == ("NM-PQ-500",) and items[0].families == ("Nước mắm",)
+    assert items[3].families == ("Nước mắm",)
