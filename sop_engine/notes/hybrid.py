@@ -1,7 +1,7 @@
 """The lexical half of retrieval (BM25 over every chunk), the filters, and reciprocal rank fusion.
 
 - ``tokenize(text, language=None)``: folded words and codes (``po-1182`` is one token, plus its parts):
-  accent- and case-insensitive (``sop_engine.notes.fold``: "thiếu hàng" and "thieu hang" are the same
+  accent- and case-insensitive (``sop_engine.notes.textfold``: "thiếu hàng" and "thieu hang" are the same
   tokens). The language (detected when not given, ``sop_engine.notes.languages``) picks the stop words and
   whether the light English suffix stripper applies ("delays"/"delayed"/"delay" meet; Vietnamese
   syllables are left whole).
@@ -29,9 +29,9 @@ import numpy as np
 
 from sop_engine.errors import InvalidArgument
 from sop_engine.notes.chunks import date_key, family_flag, sku_flag
-from sop_engine.notes.fold import fold
 from sop_engine.notes.languages import DEFAULT_LANGUAGE, LANGUAGES, detect_language
 from sop_engine.notes.parse import MEETING_KINDS, normalize_meeting
+from sop_engine.notes.textfold import fold
 
 RRF_K = 60
 # Weight of the dense ranking in the fusion when the query or the passage is not English. Measured on the

@@ -33,10 +33,10 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sop_engine.notes.fold import fold, fold_with_offsets, has_marks, original_span
 from sop_engine.notes.languages import LANGUAGES, Headings
 from sop_engine.notes.parse import Note
 from sop_engine.notes.tables import due_cell, is_table_line, table_rows
+from sop_engine.notes.textfold import fold, fold_with_offsets, has_marks, original_span
 
 CODE_PATTERN = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9][A-Z0-9]*(?:-[A-Z0-9]+)*\b")
 _BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+(?P<text>.*)$")

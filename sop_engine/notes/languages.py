@@ -4,7 +4,7 @@ For each language:
 
 - ``decision_headings`` / ``action_headings``: a ``##`` heading is a decisions (action items) section when
   its words start with one of the ``starts`` phrases, or end with one of the ``ends`` phrases. Headings are
-  compared folded (``sop_engine.notes.fold``: case-, accent- and spacing-insensitive, punctuation read as a
+  compared folded (``sop_engine.notes.textfold``: case-, accent- and spacing-insensitive, punctuation read as a
   space), so ``## Quyết định``, ``## QUYET DINH`` and ``## Quyet  dinh:`` are the same heading.
 - ``due_words``: the words before an action item's due date (``due 2026-11-25``, ``hạn 25/11/2026``),
   compared folded; ``day_first`` says the language writes ``25/11/2026`` for 25 November.
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from bm25s.stopwords import STOPWORDS_EN
 
-from sop_engine.notes.fold import fold
+from sop_engine.notes.textfold import fold
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from sop_engine.errors import ContractError
-from sop_engine.notes.fold import fold
+from sop_engine.notes.textfold import fold
 
 MEETING_KINDS = ("product_review", "demand_review", "supply_review", "pre_sop", "executive_sop", "other")
 NOTE_SUFFIXES = (".md", ".txt")

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sop_engine.notes.fold import fold
 from sop_engine.notes.languages import LANGUAGES
+from sop_engine.notes.textfold import fold
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _TICKS = {"x", "[x]", "✓", "✔", "☑"}

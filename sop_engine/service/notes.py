@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import delete, insert, select
 
 from sop_engine.errors import NoData
-from sop_engine.notes.fold import fold, has_marks
+from sop_engine.notes.textfold import fold, has_marks
 from sop_engine.periods import PeriodRange
 from sop_engine.products import resolve_name
 from sop_engine.store import PlanStore

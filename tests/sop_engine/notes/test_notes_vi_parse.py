@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from sop_engine.notes import extract_items, parse_note, parse_note_text
-from sop_engine.notes.fold import fold
 from sop_engine.notes.items import mentioned_names, section_kind, take_due_date
 from sop_engine.notes.languages import detect_language
+from sop_engine.notes.textfold import fold
 
 VI_NOTES = Path(__file__).parent / "vi_notes"
 SKUS = {"NM-PQ-500": "Nước mắm", "NM-PQ-1L": "Nước mắm", "MI-TOM-75": "Mì gói", "TR-XANH-350": "Trà"}
