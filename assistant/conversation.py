@@ -3,7 +3,9 @@ to the offline router if it fails), else the offline router. Every answer passes
 
 ``Assistant.ask`` returns the public turn document:
 ``{"answer", "tool_calls": [{"name", "args", "result"}], "sources", "engine", "pending_approval",
-"thread_id", "grounded"}``.
+"thread_id", "grounded", "clarification", "language"}``: ``clarification`` is ``{"question", "options":
+[{"label", "value"}]}`` when the assistant asks back (an option's value, sent as the next message of the
+thread, answers it), else null; ``language`` is the language of the question's words (``en`` or ``vi``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 from assistant import answers, grounding
 from assistant.approvals import request_write
+from assistant.router.parse import question_language
 from assistant.runtime import Runtime
 from tools.base import run_tool
 from tools.context import ToolContext
@@ -33,6 +36,8 @@ class Turn:
     answer: str = ""
     tool_calls: list[dict] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    clarification: dict | None = None
+    language: str = "en"
 
     def record(self, name: str, args: dict, result: dict) -> None:
         self.tool_calls.append({"name": name, "args": args, "result": result})
@@ -57,10 +62,19 @@ class Turn:
                 out.append({"tool": call["name"], "source": "plan store"})
         return out
 
+    def ambiguity(self) -> dict | None:
+        """A question back from the tools' results: a name that fit several products (the LLM path)."""
+        for call in self.tool_calls:
+            error = call["result"].get("error") or {}
+            if error.get("ask_user") and error.get("options"):
+                return {"question": error.get("message", ""), "options": list(error["options"])}
+        return None
+
     def document(self, grounded: bool) -> dict:
         return {"answer": self.answer, "tool_calls": self.tool_calls, "sources": self.sources(),
                 "engine": self.engine, "pending_approval": self.pending_approval, "thread_id": self.thread_id,
-                "grounded": grounded}
+                "grounded": grounded, "clarification": self.clarification or self.ambiguity(),
+                "language": self.language}
 
 
 class ThreadMemory:
@@ -106,14 +120,15 @@ class Assistant:
             progress: Callable[[int, int, str], None] | None = None) -> dict:
         thread_id = thread_id or uuid.uuid4().hex[:12]
         ctx = self.context(principal, role, thread_id, progress)
-        turn = Turn(thread_id)
+        turn = Turn(thread_id, language=question_language(text))
         if self.uses_llm:
             try:
                 self._llm_turn(text, ctx, turn)
             except Exception as error:  # timeouts, connection errors, a broken server
                 log.warning("LLM turn failed, answering offline: %s", error)
                 reason = f"{type(error).__name__}"
-                turn = Turn(thread_id, notices=[answers.say("llm_unavailable", reason=reason)])
+                turn = Turn(thread_id, notices=[answers.say("llm_unavailable", reason=reason)],
+                            language=turn.language)
                 self._offline_turn(text, ctx, turn)
         else:
             self._offline_turn(text, ctx, turn)
@@ -151,9 +166,11 @@ class Assistant:
 
         memory = ThreadMemory(self.memory_path)
         turn.engine = "offline"
-        answer, last_call = offline_answer(text, ctx, memory.get(turn.thread_id),
-                                           lambda name, args: self._record(turn, name, args, ctx))
+        answer, last_call, routed = offline_answer(text, ctx, memory.get(turn.thread_id),
+                                                   lambda name, args: self._record(turn, name, args, ctx))
         turn.answer = answer
+        if routed is not None:
+            turn.clarification, turn.language = routed.clarification_document, routed.language
         if last_call:
             memory.put(turn.thread_id, last_call)
 

@@ -44,6 +44,7 @@ def error_result(error: SopError) -> dict:
         result["error"]["closest"] = error.closest
     if isinstance(error, AmbiguousProduct):
         result["error"]["candidates"] = error.candidates
+        result["error"]["options"] = error.options
         result["error"]["ask_user"] = True
     return result
 
@@ -74,4 +75,4 @@ def run_tool(name: str, args: dict | BaseModel | None, ctx: ToolContext) -> dict
 
 def _load_implementations() -> None:
     """Import every tool module (each registers itself); cheap after the first call."""
-    from tools import charts, forecasting, notes, planning, products  # noqa: F401
+    from tools import charts, forecasting, notes, planning, products, sales, supply  # noqa: F401

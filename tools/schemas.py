@@ -114,6 +114,31 @@ class ListDecisionsArgs(_Args):
     period: str | None = Field(None, description="Meeting months: 'last month', 'Q3'")
 
 
+class GetSalesArgs(_Args):
+    product: str | None = Field(None, description="SKU code, product name or family; omitted = every SKU")
+    period: str | None = Field(
+        None,
+        description="Past month(s): 'October', 'last quarter', '2026-08..2026-10'; a bare month is the latest "
+        "such month not in the future; omitted = the last 3 complete months",
+    )
+
+
+class GetOrdersArgs(_Args):
+    ref: str | None = Field(None, description="An order reference as in supply.csv, e.g. PO-1182, 4500012345")
+    product: str | None = Field(None, description="SKU code, product name or family; omitted = every open order")
+
+
+class CheckOverstockArgs(_Args):
+    product: str | None = Field(None, description="SKU code, product name or family; omitted = every SKU")
+
+
+class GetCapacityArgs(_Args):
+    resource: str | None = Field(None, description="A production line or work centre; omitted = every resource")
+    period: str | None = Field(
+        None, description="Month(s): 'January', 'next quarter', '2027-01'; omitted = the current month and the next 3"
+    )
+
+
 TOOL_ARGS: dict[str, type[_Args]] = {
     "check_shortages": CheckShortagesArgs,
     "get_forecast": GetForecastArgs,
@@ -125,6 +150,10 @@ TOOL_ARGS: dict[str, type[_Args]] = {
     "chart": ChartArgs,
     "search_meeting_notes": SearchMeetingNotesArgs,
     "list_decisions": ListDecisionsArgs,
+    "get_sales": GetSalesArgs,
+    "get_orders": GetOrdersArgs,
+    "check_overstock": CheckOverstockArgs,
+    "get_capacity": GetCapacityArgs,
 }
 WRITE_TOOLS = {"publish_forecast"}
 PLANNER_TOOLS = {"reforecast", "publish_forecast"}

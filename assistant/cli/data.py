@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from assistant import bootstrap
 from assistant.cli.context import runtime
 from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
 from assistant.runtime import cli_principal
 from sop_engine.dataset.validate import read_dataset
-from sop_engine.errors import ContractError
 
 app = typer.Typer(help="Check, load and inspect a company's planning data (a folder of CSVs).",
                   no_args_is_help=True)
@@ -22,12 +22,9 @@ app = typer.Typer(help="Check, load and inspect a company's planning data (a fol
 def validate(folder: Path = typer.Argument(..., help="Folder of contract CSVs."), json_output: bool = JsonOption):
     """Check a folder against the data contract; every problem is listed as file:row: column: problem."""
     dataset = read_dataset(folder)
-    report = dataset.report()
     if not dataset.ok:
-        raise ContractError(
-            f"{folder} breaks the data contract in {len(dataset.problems)} place(s)", report["problems"]
-        )
-    emit(report, json_output, _render_report)
+        raise dataset.contract_error()
+    emit(dataset.report(), json_output, _render_report)
 
 
 def _render_report(report: dict) -> None:
@@ -40,11 +37,21 @@ def _render_report(report: dict) -> None:
 @app.command("load")
 @reports
 def load(folder: Path = typer.Argument(..., help="Folder of contract CSVs."), json_output: bool = JsonOption):
-    """Load a folder into the plan store, all or nothing; forecasts, overrides and decisions are kept."""
+    """Load a folder into the plan store, all or nothing; the same company's forecasts, overrides and decisions
+    are kept, another company's (or the demo's) are dropped."""
     doc = load_folder(folder)
-    emit(doc, json_output, lambda d: console.print(
-        f"[green]Loaded[/] {d['source']}: " + ", ".join(f"{k} {v}" for k, v in d["rows"].items() if v)
-    ))
+    emit(doc, json_output, _render_load)
+
+
+def _render_load(doc: dict) -> None:
+    console.print(f"[green]Loaded[/] {escape(doc['source'])}: "
+                  + ", ".join(f"{k} {v}" for k, v in doc["rows"].items() if v))
+    change = doc.get("company_change")
+    if change:
+        dropped = ", ".join(f"{k} {v}" for k, v in change["dropped"].items() if v) or "nothing"
+        console.print(f"[yellow]Another company:[/] {escape(str(change['to']))} replaces "
+                      f"{escape(str(change['from']))} ({change['reason']}); the previous company's tool-made "
+                      f"data was dropped ({dropped}); the audit log keeps the record.")
 
 
 def load_folder(folder: Path) -> dict:
@@ -61,6 +68,7 @@ def show(json_output: bool = JsonOption):
     summary["planning_date"] = planning_date.isoformat()
     summary["planning_date_source"] = source
     summary["store"] = rt.settings.db_url
+    summary["demo"] = bool(rt.store.meta().get("demo"))
     emit(summary, json_output, _render_summary)
 
 

@@ -8,6 +8,7 @@ import typer
 
 from assistant.cli.context import runtime
 from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
+from sop_engine.errors import InvalidArgument
 from sop_engine.service import planning
 
 
@@ -19,9 +20,17 @@ def gaps(
     period: str | None = typer.Option(None, "--period", help="One month, YYYY-MM."),
     months: int | None = typer.Option(None, "--months", help="The current month and the N after it."),
     scenario: str | None = typer.Option(None, "--scenario", help="What-if: a JSON file or inline JSON."),
+    overstock: bool = typer.Option(False, "--overstock", help="SKUs with more cover than overstock_months."),
     json_output: bool = JsonOption,
 ):
-    """Supply/demand gaps: projected balance, shortages, what would cover them; --scenario for a what-if."""
+    """Supply/demand gaps: projected balance, shortages, what would cover them; --scenario for a what-if;
+    --overstock for the SKUs holding too much."""
+    if overstock:
+        from assistant.cli.supply import overstock as overstock_view
+
+        if scenario or months is not None or period:
+            raise InvalidArgument("--overstock takes only --sku or --family (its window is fixed: see --help)")
+        return overstock_view(sku, family, json_output)
     rt = runtime()
     if scenario and Path(scenario).is_file():
         scenario = Path(scenario).read_text(encoding="utf-8")
@@ -70,11 +79,14 @@ def reconcile(
     family: str | None = typer.Option(None, "--family", help="One family (default: all)."),
     months: int | None = typer.Option(None, "--months", help="The current month and the N after it."),
     threshold: float | None = typer.Option(None, "--threshold", help="Flag sales plans off the forecast by > this %."),
+    period: str | None = typer.Option(None, "--period", help="Months shown: YYYY-MM, YYYY-MM..YYYY-MM or words."),
+    coherence: bool = typer.Option(False, "--coherence", help="Add the SKU-to-family MinTrace check (seconds)."),
     json_output: bool = JsonOption,
 ):
     """Demand, supply and financial plans side by side; a proposed consensus and the decisions to take."""
     rt = runtime()
-    doc = planning.reconcile(rt.store, rt.planning_date()[0], family=family, months=months, threshold_pct=threshold)
+    doc = planning.reconcile(rt.store, rt.planning_date()[0], family=family, months=months, threshold_pct=threshold,
+                             period=period, with_coherence=coherence)
     emit(doc, json_output, _render_reconcile)
 
 

@@ -9,6 +9,8 @@ from assistant.conversation import Assistant
 from assistant.http import errors
 from assistant.http.jobs import Jobs
 from assistant.http.routes import actions, chat, reads
+from assistant.http.routes import sales as sales_routes
+from assistant.http.routes import supply as supply_routes
 from assistant.runtime import Runtime
 from assistant.settings import parse_roles
 
@@ -41,6 +43,8 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
     app.include_router(chat.router)
     app.include_router(reads.router)
     app.include_router(actions.router)
+    app.include_router(sales_routes.router)
+    app.include_router(supply_routes.router)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict:
@@ -48,8 +52,11 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
 
     @app.get("/readyz", tags=["health"])
     def readyz() -> dict:
-        loaded = not runtime.store.is_empty()
+        """Whether data is loaded, which company is served (``company``) and whether it is the demo (``demo``)."""
+        meta = runtime.store.meta()
+        loaded = bool(meta)
         return {"status": "ready" if loaded else "empty", "data_loaded": loaded,
+                "company": (meta.get("company") or {}).get("name"), "demo": bool(meta.get("demo")),
                 "engine": "llm" if app.state.assistant.uses_llm else "offline"}
 
     if slack_handler is not None:

@@ -60,8 +60,10 @@ def read_shortages(
 
 
 @router.get("/reconciliation")
-def read_reconciliation(runtime: RuntimeDep, caller: CallerDep, family: Opt = None, months: int | None = None) -> dict:
-    return planning.reconcile(runtime.store, runtime.planning_date()[0], family=family, months=months)
+def read_reconciliation(runtime: RuntimeDep, caller: CallerDep, family: Opt = None, months: int | None = None,
+                        period: Opt = None, coherence: bool = False) -> dict:
+    return planning.reconcile(runtime.store, runtime.planning_date()[0], family=family, months=months,
+                              period=period, with_coherence=coherence)
 
 
 @router.get("/kpis")
