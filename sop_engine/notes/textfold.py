@@ -1,10 +1,10 @@
-"""Accent-insensitive text: the one folding that notes parsing and notes search share.
+"""The project's accent-insensitive ``fold`` (``sop_engine.text``), with offsets for cutting matches out.
 
-``fold(text)``: NFC, case-folded, every combining mark dropped after NFD, ``đ``/``Đ`` read as ``d`` (a letter
-of its own, not a ``d`` with a mark) — "Nước mắm Phú Quốc" -> "nuoc mam phu quoc", "Amélie" -> "amelie".
+``fold(text)``: NFC, case-folded, accents dropped, ``đ``/``Đ`` read as ``d`` — "Nước mắm Phú Quốc" ->
+"nuoc mam phu quoc", "Amélie" -> "amelie".
 
 ``fold_with_offsets(text) -> (folded, starts)``: the same folding, and for each folded character the index
-of the character of ``text`` it came from, so a match found in the folded text can be cut out of the
+of the character of the NFC ``text`` it came from, so a match found in the folded text can be cut out of the
 original (``original_span``).
 """
 
@@ -12,20 +12,9 @@ from __future__ import annotations
 
 import unicodedata
 
-_LETTERS_OF_THEIR_OWN = {"đ": "d", "ð": "d", "ø": "o", "ł": "l"}
+from sop_engine.text import fold, has_diacritics
 
-
-def _fold_char(ch: str) -> str:
-    out = []
-    for part in unicodedata.normalize("NFD", ch.casefold()):
-        if unicodedata.combining(part):
-            continue
-        out.append(_LETTERS_OF_THEIR_OWN.get(part, part))
-    return "".join(out)
-
-
-def fold(text: str) -> str:
-    return fold_with_offsets(text)[0]
+__all__ = ["fold", "fold_with_offsets", "has_marks", "original_span"]
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -33,7 +22,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     pieces: list[str] = []
     starts: list[int] = []
     for index, ch in enumerate(text):
-        folded = _fold_char(ch)
+        folded = fold(ch)
         pieces.append(folded)
         starts.extend([index] * len(folded))
     return "".join(pieces), starts
@@ -48,4 +37,4 @@ def original_span(starts: list[int], text_length: int, start: int, end: int) -> 
 
 def has_marks(text: str) -> bool:
     """True when the text carries any accent or a letter such as đ that folding changes."""
-    return fold(text) != unicodedata.normalize("NFC", str(text)).casefold()
+    return has_diacritics(text)

@@ -16,7 +16,7 @@ def _vocabulary() -> set[str]:
     for lang in LANGUAGES.values():
         phrases = [
             *lang.decision_headings.starts, *lang.decision_headings.ends, *lang.action_headings.starts,
-            *lang.action_headings.ends, *lang.due_words, *lang.function_words, *lang.done_words,
+            *lang.action_headings.ends, *lang.due_words, *lang.done_words,
             *(word for _, words in lang.table_columns for word in words),
         ]
         for phrase in phrases:
