@@ -17,7 +17,8 @@ matched case-, accent- and spacing-insensitively. Due dates: ``due 2026-11-25``,
 ``hạn 2026-11-25``, ``(hạn 25/11/2026)``, ``hạn: 25/11`` (a day-first language's ``d/m`` without a year is
 the first such day on or after the meeting).
 
-Each item carries ``codes``: tokens that look like codes (``ABC-123``, ``PO-1182``, ``OAT-1L-001``),
+Each item carries ``codes``: tokens that look like codes (``ABC-123``, ``PO-1182``, ``OAT-1L-001``,
+``PO/2026/001``),
 for the caller to match against the product master; and ``skus`` / ``families``: the ``known_skus`` and
 ``families`` it names (whole words, case-insensitive; accent-insensitive in a text written without
 accents: "nuoc mam" names "Nước mắm", but "kiểm tra" does not name "Trà").
@@ -38,7 +39,10 @@ from sop_engine.notes.parse import Note
 from sop_engine.notes.tables import due_cell, is_table_line, table_rows
 from sop_engine.notes.textfold import fold, fold_with_offsets, has_marks, original_span
 
-CODE_PATTERN = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9][A-Z0-9]*(?:-[A-Z0-9]+)*\b")
+CODE_PATTERN = re.compile(
+    r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-[0-9][A-Z0-9]*(?:-[A-Z0-9]+)*\b"
+    r"|\b[A-Z][A-Z0-9]*(?:/[A-Z0-9]+)*/[0-9][A-Z0-9]*(?:/[A-Z0-9]+)+\b"  # PO/2026/001: two slashes or more
+)
 _BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+(?P<text>.*)$")
 _BOX = re.compile(r"^\[(?P<mark>[ xX])\]\s*(?P<rest>.*)$")
 _OWNER = re.compile(r"^(?P<owner>[^\W\d_][\w .'&/-]{0,40}?)\s*:\s+(?P<text>.+)$")

@@ -95,3 +95,28 @@ def test_search_vietnamese_notes_through_the_cli(vi_company):
 def test_no_owners_before_any_ingest(tmp_path):
     sop_json("data", "load", str(write_company(tmp_path / "co")))
     assert list_owners(runtime().store) == []
+
+
+def test_a_slash_order_reference_in_a_table_of_action_items(vi_company, tmp_path):
+    folder = tmp_path / "more-notes"
+    folder.mkdir()
+    (folder / "2026-11-14-cung-ung.md").write_text(
+        "---\ndate: 2026-11-14\nmeeting: supply_review\n---\n## Đầu việc\n"
+        "| Việc | Phụ trách | Hạn | Tình trạng |\n|---|---|---|---|\n"
+        "| Đôn đốc giao PO/2026/001 cho NM-PQ-500 | Lê Thị Thu | 20/11 | |\n"
+        "| Chốt lịch xe | Võ Hoàng Nam | 2026-11-16 | xong |\n",
+        encoding="utf-8",
+    )
+    assert sop_json("notes", "ingest", str(folder))["action_items"] == 2
+    po = sop_json("notes", "decisions", "--mentions", "PO/2026/001")["items"]
+    assert [(i["owner"], i["due_date"], i["refs"], i["skus"]) for i in po] == [
+        ("Lê Thị Thu", "2026-11-20", ["PO/2026/001"], ["NM-PQ-500"])
+    ]
+    nam = sop_json("notes", "decisions", "--owner", "nam")["items"]
+    done = [i for i in nam if i["file"] == "2026-11-14-cung-ung.md"]
+    assert [(i["status"], i["due_date"]) for i in done] == [("done", "2026-11-16")]
+    hits = sop_json("notes", "search", "don doc giao PO/2026/001", "--limit", "2")["hits"]
+    assert hits[0]["file"] == "2026-11-14-cung-ung.md" and "PO/2026/001" in hits[0]["text"]
+    owners = list_owners(runtime().store)
+    # one owner however spelled: the most frequent spelling (two "Le Thi Thu" against one "Lê Thị Thu")
+    assert [o for o in owners if o.endswith("Thu")] == ["Le Thi Thu"]

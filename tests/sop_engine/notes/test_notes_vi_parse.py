@@ -179,3 +179,11 @@ def test_action_items_and_decisions_written_as_tables():
     ]
     assert items[0].skus == ("NM-PQ-500",) and items[0].families == ("Nước mắm",)
     assert items[3].families == ("Nước mắm",)
+
+
+def test_order_references_with_slashes_are_codes():
+    from sop_engine.notes import mentioned_codes
+
+    assert mentioned_codes("cắt PO/2026/003 còn 2.000; PO-1182; Q3/2026; T12/2026; 2026/11/25; R&D") == (
+        "PO/2026/003", "PO-1182"
+    )
