@@ -16,6 +16,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from sop_engine.text import fold as text_fold
+
 LANGUAGES = ("en", "vi")
 
 # Vietnamese function and intent words, folded (no diacritics): the words a question is built of
@@ -45,12 +47,7 @@ _VI_LETTERS = set("ăđơư")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def fold(text: str) -> str:
-    """NFC, case-folded, accents dropped (NFD minus combining marks), ``đ`` as ``d``: "Nước Mắm" -> "nuoc mam"."""
-    text = unicodedata.normalize("NFC", text).casefold().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-
+fold = text_fold  # one fold for the whole project: sop_engine.text.fold
 
 def words(text: str) -> list[str]:
     """The words (letters only) of ``text``, as written (NFC)."""

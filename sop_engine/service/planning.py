@@ -11,10 +11,11 @@ from datetime import date
 
 from sop_engine.errors import InvalidArgument
 from sop_engine.kpi import compute_kpi, kpi_catalog
-from sop_engine.periods import format_period, month_start, months_between, parse_period_arg
+from sop_engine.limits import check_lag, check_month, check_months, check_range
+from sop_engine.periods import format_period, month_start, months_between, parse_month, parse_period_arg
 from sop_engine.planning.gaps import gaps_document
 from sop_engine.planning.reconcile import reconcile_document
-from sop_engine.planning.scenario import what_if_document
+from sop_engine.planning.scenario import Scenario, what_if_document
 from sop_engine.service.forecasting import planning_demand
 from sop_engine.store import PlanStore
 from sop_engine.store import forecasts as versions
@@ -32,7 +33,8 @@ def shortage_window(planning_date: date, period: str | None) -> tuple[int, list[
 
 
 def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, family: str | None = None,
-         months: int | None = None, period: str | None = None, scenario: str | dict | None = None) -> dict:
+         months: int | None = None, period: str | None = None,
+         scenario: str | dict | Scenario | None = None) -> dict:
     """The shortages document of ``sop gaps``, the ``check_shortages`` tool and ``GET /v1/shortages``.
 
     ``months=N``: the current month and the N after it; ``period`` (a month, a range or period words): the
@@ -40,6 +42,7 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
     ``asked_months_shortage`` — the peak backlog inside the asked months (a backlog carries over from month
     to month, so it is the figure a shortage question about those months answers). ``scope`` says what
     the SKUs are (one SKU, a family, all)."""
+    check_months(months)
     data = store.plan_data(planning_date)
     demand, source = planning_demand(store)
     asked = None
@@ -47,6 +50,7 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
         if months is not None:
             raise InvalidArgument("give either months or period, not both")
         months, asked = shortage_window(planning_date, str(period))
+        check_months(months, "the period's months after the current one")
     if scenario:
         doc = what_if_document(data, demand, source, scenario, sku=sku, family=family, months=months,
                                with_cover_options=True)
@@ -94,11 +98,13 @@ def reconcile(store: PlanStore, planning_date: date, *, family: str | None = Non
     totals; it fits family models (seconds), so it is asked for explicitly (``sop reconcile --coherence``,
     ``?coherence=true``).
     """
+    check_months(months)
     if period is not None and str(period).strip():
         if months is not None or only_months:
             raise InvalidArgument("give either period, or months / only_months, not both")
         wanted = parse_period_arg(str(period), planning_date)
         months = max(months_between(month_start(planning_date), wanted.end), 0)
+        check_months(months, "the period's months after the current one")
         only_months = wanted.labels
     data = store.plan_data(planning_date)
     demand, source = planning_demand(store)
@@ -139,11 +145,26 @@ def family_totals(periods: list[dict]) -> dict:
 
 def kpi(store: PlanStore, planning_date: date, name: str, *, sku: str | None = None, family: str | None = None,
         start: str | None = None, end: str | None = None, lag: int | None = None) -> dict:
+    check_kpi_range(start, end)
+    check_lag(lag)
     data = store.plan_data(planning_date)
     overrides = versions.active_overrides(store)
     overrides = overrides.rename(columns={"override": "quantity"})[["sku", "period", "quantity"]]
     return compute_kpi(data, name, sku=sku, family=family, start=start, end=end, lag=lag,
                        overrides=overrides if not overrides.empty else None)
+
+
+def check_kpi_range(start: str | None, end: str | None) -> None:
+    """``from``/``to`` months: plausible years, ``to`` not before ``from``, at most 10 years apart."""
+    first = parse_month(start) if start else None
+    last = parse_month(end) if end else None
+    if first and last:
+        if last < first:
+            raise InvalidArgument(f"to ({end}) is before from ({start})")
+        check_range(first, last, "from..to")
+    for name, month in (("from", first), ("to", last)):
+        if month:
+            check_month(month, name)
 
 
 def kpis(store: PlanStore, planning_date: date) -> dict:

@@ -30,7 +30,7 @@ def calls(demo_home, tmp_path_factory) -> dict[str, tuple[str, dict, dict]]:
     viewer = ToolContext(runtime.store, date(2026, 11, 15), "test", "viewer")
     every = run_tool("check_shortages", {}, planner)
     short = max(every["skus"], key=lambda s: s["total_shortage"])
-    listed = {s["sku"] for s in every["skus"]}  # only short SKUs are listed
+    listed = {s["sku"] for s in every["skus"] if s["total_shortage"] > 0}  # the short SKUs
     fine = next(p for p in runtime.store.read_table("products").to_dict("records") if p["sku"] not in listed)
     family = short["family"]
     ref = next(r["ref"] for s in every["skus"] for p in s["periods"] for r in p["receipt_refs"])
