@@ -9,8 +9,9 @@ import re
 from slack_bolt import Ack, App
 
 from assistant.approvals import decide
-from assistant.slack.blocks import APPROVE_ACTION, REJECT_ACTION, decision_blocks, escape
+from assistant.slack.blocks import APPROVE_ACTION, CHOOSE_ACTION, REJECT_ACTION, decision_blocks, escape
 from assistant.slack.services import SlackServices
+from assistant.slack.turn import Question, answer_in_thread
 from sop_engine.errors import PermissionDenied, SopError
 
 log = logging.getLogger(__name__)
@@ -56,3 +57,13 @@ def register(app: App, services: SlackServices) -> None:
         client.chat_update(channel=channel, ts=ts, text=text, blocks=kept + decided)
 
     app.action(re.compile(f"^({APPROVE_ACTION}|{REJECT_ACTION})$"))(ack=_ack, lazy=[decide_approval])
+
+    def choose(body: dict, client) -> None:
+        """A button of a question back: its value is the next message of the thread, from who pressed it."""
+        action = body["actions"][0]
+        message = body.get("message") or {}
+        thread_ts = message.get("thread_ts") or message.get("ts")
+        question = Question(str(action.get("value", "")), body["user"]["id"], body["channel"]["id"], thread_ts)
+        answer_in_thread(services, client, question)
+
+    app.action(re.compile(f"^{CHOOSE_ACTION}_\\d+$"))(ack=_ack, lazy=[choose])
