@@ -196,7 +196,7 @@ S2 = [
     ["OF-HD", "2027-02-02", 800, "purchase_order", "planned", "PO-7790", "Mann Filter"],
 ]
 C2 = """# Development company 2 of the offline router (written for the set router_dev2_*.json): an auto-parts
-# and car-electronics distributor. The CSV files are generated; the notes are hand-written.
+# and car-electronics distributor. The CSV files are written by generate.py; the notes are hand-written.
 name = "Northline Auto Parts"
 currency = "USD"
 planning_date = "2026-11-15"
@@ -300,7 +300,7 @@ S3 = [
     ["NDT-500", "2026-12-02", 3000, "purchase_order", "firm", "PO/2026/315", "HTX Dừa Bến Tre"],
 ]
 C3 = """# Development company 3 of the offline router (written for the set router_dev2_*.json): a Vietnamese
-# beverage maker. The CSV files are generated; the notes are hand-written.
+# beverage maker. The CSV files are written by ../dev_company_2/generate.py; the notes are hand-written.
 name = "Công ty TNHH Đồ uống Sao Mai"
 currency = "VND"
 planning_date = "2026-11-15"
