@@ -175,7 +175,7 @@ def test_notes_and_decisions_slots(demo_products):
     ("text", "tool", "entity", "months", "args"),
     [
         (
-            "are we short on cordless drills next month?",
+            "are we short on cordless drill 18V next month?",
             "check_shortages",
             "PT-1010",
             ["2026-12"],
