@@ -450,8 +450,11 @@ class Resolver:
                 if span in table:
                     score = 100.0
                     code = table[span]
-                elif fuzzy and n > 1 and words[i] not in self.reserved and words[i + n - 1] not in self.reserved:
-                    found = process.extractOne(span, list(table), scorer=fuzz.token_sort_ratio, score_cutoff=SPAN_RATIO)
+                elif fuzzy and n > 1 and not all(w in self.reserved or w.isdigit() for w in words[i : i + n]):
+                    # an everyday word at an edge ("dây" folds to "day") needs a closer match
+                    edge = words[i] in self.reserved or words[i + n - 1] in self.reserved
+                    found = process.extractOne(span, list(table), scorer=fuzz.token_sort_ratio,
+                                               score_cutoff=92.0 if edge else SPAN_RATIO)
                     if not found:
                         continue
                     score, code = float(found[1]), table[found[0]]
