@@ -26,6 +26,8 @@ from statsforecast.models import (
     SeasonalNaive,
 )
 
+from sop_engine.forecast import workers  # noqa: F401  (pool workers die with this process)
+
 MEDIAN = "Median(ETS,CES,DOT)"
 # members of the default combination for smooth and erratic demand
 # AutoETS_ZNZ: AutoETS choosing error (A/M) and season (N/A/M) but no trend: DynamicOptimizedTheta
