@@ -53,7 +53,7 @@ REINDEX_HINT = (
     "run `sop notes ingest DIR --reindex` to rebuild the notes index with the configured embeddings"
 )
 
-UPSERT_BATCH = 100  # chunks per chroma write; a note whose chunks span batches is checked on the next ingest
+UPSERT_BATCH = 50  # chunks per chroma write; a note whose chunks span batches is checked on the next ingest
 _clients: dict[tuple[str, str], chromadb.api.ClientAPI] = {}
 _bm25_cache: dict[tuple[str, str], tuple[tuple, BM25Index]] = {}
 _lock = threading.Lock()
