@@ -80,7 +80,8 @@ def test_every_operation_answers_as_documented(served):
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             failures.update(run_operation(operation, mode))
     assert operations >= 20
-    report = [f"{label} ({mode}) {check}: {status}\n      {curl}" for (label, mode, check, status), curl in failures.items()]
+    report = [f"{label} ({mode}) {check}: {status}\n      {curl}"
+              for (label, mode, check, status), curl in failures.items()]
     assert failures == {}, f"{len(failures)} kinds of failure:\n" + "\n".join(report)
 
 
