@@ -24,6 +24,8 @@ from schemathesis.specs.openapi.checks import content_type_conformance, status_c
 from assistant.runtime import Runtime
 from assistant.settings import Settings
 
+pytestmark = pytest.mark.slow
+
 MAX_EXAMPLES = 15
 ADMIN_KEY = "fuzz-admin-key"
 NOT_GENERATED = {("POST", "/v1/reforecast")}
