@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,9 @@ from assistant import answers, grounding
 from assistant.approvals import request_write
 from assistant.router.parse import question_language
 from assistant.runtime import Runtime
+from assistant.threads import ThreadOwners
+from sop_engine.errors import InvalidArgument
+from sop_engine.limits import MAX_MESSAGE_CHARS
 from tools.base import run_tool
 from tools.context import ToolContext
 from tools.schemas import WRITE_TOOLS
@@ -66,8 +69,8 @@ class Turn:
         """A question back from the tools' results: a name that fit several products (the LLM path)."""
         for call in self.tool_calls:
             error = call["result"].get("error") or {}
-            if error.get("ask_user") and error.get("options"):
-                return {"question": error.get("message", ""), "options": list(error["options"])}
+            if error.get("ask_user") and ("options" in error or error.get("code") == "unknown_product"):
+                return {"question": error.get("message", ""), "options": list(error.get("options") or [])}
         return None
 
     def document(self, grounded: bool) -> dict:
@@ -116,9 +119,22 @@ class Assistant:
                            planning_date_source=source, notes=self.runtime.notes_store,
                            chart_dir=self.settings.home / "charts", progress=progress, thread_id=thread_id)
 
+    @cached_property
+    def threads(self) -> ThreadOwners:
+        """Who owns which thread (next to the conversations)."""
+        return ThreadOwners(self.memory_path)
+
     def ask(self, text: str, *, principal: str, role: str = "viewer", thread_id: str | None = None,
-            progress: Callable[[int, int, str], None] | None = None) -> dict:
-        thread_id = thread_id or uuid.uuid4().hex[:12]
+            progress: Callable[[int, int, str], None] | None = None, owner: str | None = None) -> dict:
+        """One turn. Without ``thread_id`` a new thread owned by ``owner`` (default: ``principal``) starts;
+        with one, it must be a thread ``owner`` owns, else ``NotFound``."""
+        if len(text) > MAX_MESSAGE_CHARS:
+            raise InvalidArgument(f"a message is limited to {MAX_MESSAGE_CHARS} characters; this one has {len(text)}")
+        owner = owner or principal
+        if thread_id is None:
+            thread_id = self.threads.start(owner)
+        else:
+            self.threads.check(thread_id, owner)
         ctx = self.context(principal, role, thread_id, progress)
         turn = Turn(thread_id, language=question_language(text))
         if self.uses_llm:
@@ -127,7 +143,7 @@ class Assistant:
             except Exception as error:  # timeouts, connection errors, a broken server
                 log.warning("LLM turn failed, answering offline: %s", error)
                 reason = f"{type(error).__name__}"
-                turn = Turn(thread_id, notices=[answers.say("llm_unavailable", reason=reason)],
+                turn = Turn(thread_id, notices=[answers.say("llm_unavailable", turn.language, reason=reason)],
                             language=turn.language)
                 self._offline_turn(text, ctx, turn)
         else:
@@ -138,20 +154,19 @@ class Assistant:
 
     def _finish(self, text: str, turn: Turn) -> dict:
         results = [{"args": c["args"], "result": c["result"]} for c in turn.tool_calls]
-        fixed = answers.template_text() if turn.engine == "offline" else ""
-        check = grounding.check(turn.answer, results, text, fixed)
+        fixed = answers.template_text(turn.language) if turn.engine == "offline" else ""
+        check = grounding.check(turn.answer, results, text, fixed, language=turn.language)
         if not check.ok:
             log.warning("answer failed the grounding check (%s); replaced by a plain rendering", check.ungrounded)
             turn.answer = self._plain(turn) or "No data: I could not ground an answer in the tools' results."
-            turn.notices.append("(The model's wording contained figures not found in the tool results, "
-                                "so the tool results are shown as they are.)")
+            turn.notices.append(answers.say("grounding_replaced", turn.language))
         if turn.notices:
             turn.answer = "\n".join([turn.answer, *turn.notices])
         return turn.document(check.ok)
 
     @staticmethod
     def _plain(turn: Turn) -> str:
-        return "\n\n".join(answers.render(c["name"], c["args"], c["result"]) for c in turn.tool_calls)
+        return "\n\n".join(answers.render(c["name"], c["args"], c["result"], turn.language) for c in turn.tool_calls)
 
     # --- engines ------------------------------------------------------------------------------------
 

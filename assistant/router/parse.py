@@ -23,9 +23,26 @@ from typing import TYPE_CHECKING
 
 from assistant.router import slots
 from assistant.router.entities import find_owner
-from assistant.router.vocab import Token, find_phrase, load_vocabulary, longest_match, phrase_tokens, score_intents
+from assistant.router.vocab import (
+    Token,
+    find_phrase,
+    load_vocabulary,
+    longest_match,
+    phrase_tokens,
+    score_intents,
+    typo_positions,
+)
 from assistant.router.whatif import read_whatif
-from sop_engine.periods import MONTHS, NUMBER_WORDS, VI_NUMBER_WORDS, PeriodRange, looking_back, parse_period_words
+from sop_engine.language import detect_language as language_of
+from sop_engine.periods import (
+    MONTHS,
+    NUMBER_WORDS,
+    SHORTHAND,
+    VI_NUMBER_WORDS,
+    PeriodRange,
+    looking_back,
+    parse_period_words,
+)
 from sop_engine.resolver import Entity, Mention, Resolver, resolver_from_tables
 from sop_engine.text import has_diacritics, tokenize
 
@@ -122,6 +139,8 @@ class _Reading:
 
 def _span(words: list[str], phrase: str) -> set[int]:
     at = find_phrase(words, phrase)
+    if at is None:  # period words typed in shorthand ("nxt mo" read as "next month")
+        at = find_phrase([SHORTHAND.get(w, w) for w in words], phrase)
     return set(range(at, at + len(phrase_tokens(phrase)))) if at is not None else set()
 
 
@@ -130,25 +149,8 @@ def _mention_span(m: Mention | None) -> set[int]:
 
 
 def detect_language(tokens: list[Token], skip: set[int] = frozenset()) -> str:
-    """The language of the question's words (names excluded): words only one vocabulary file holds, and
-    letters with diacritics, which English words do not have. English on a tie."""
-    vocabulary = load_vocabulary()
-    en = vocabulary.language_words.get("en", frozenset())
-    scores = {lang: 0.0 for lang in vocabulary.language_words}
-    for i, t in enumerate(tokens):
-        if i in skip:
-            continue
-        for lang, words in vocabulary.language_words.items():
-            if lang != "en" and t.text in words and t.text not in en:
-                scores[lang] += 1
-            elif lang == "en" and t.text in words and not any(
-                t.text in w for k, w in vocabulary.language_words.items() if k != "en"
-            ):
-                scores[lang] += 1
-        if has_diacritics(t.raw):
-            scores["vi"] = scores.get("vi", 0) + 2
-    best = max(scores, key=lambda k: (scores[k], k == "en"))
-    return best if scores[best] > scores.get("en", 0) else "en"
+    """The language of the question's words, the names found in it left out (``sop_engine.language``)."""
+    return language_of(" ".join(t.raw for i, t in enumerate(tokens) if i not in skip))
 
 
 def question_language(text: str) -> str:
@@ -213,6 +215,11 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         if resource is not None and (_mention_span(resource) & used or (
                 resource.score < 95 and resource.end - resource.start < 2)):
             resource = None
+        if resource is not None and resource.score < 100:  # a few words of a line's name: a product's first?
+            product = resolver.find(tokens, skip=used, months=frozenset(MONTHS))
+            if product is not None and product.score >= 90 and _mention_span(product) & _mention_span(resource) \
+                    and product.end - product.start >= resource.end - resource.start:
+                resource = None
         names_used = used | _mention_span(resource)
         hit = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
@@ -244,13 +251,32 @@ def _best_intent(r: _Reading) -> str | None:
     return max(scores, key=lambda k: (scores[k], -PRIORITY.index(k) if k in PRIORITY else -99))
 
 
-def _is_followup(r: _Reading) -> bool:
-    vocabulary = load_vocabulary()
-    for cue in vocabulary.followup_cues:
+def _starts_with_cue(r: _Reading) -> bool:
+    for cue in load_vocabulary().followup_cues:
         parts = phrase_tokens(cue)
         if r.words[: len(parts)] == parts:
             return True
-    return len(r.words) <= 4 and not any(v >= 3 for v in r.scores.values())
+    return False
+
+
+def _is_followup(r: _Reading) -> bool:
+    return _starts_with_cue(r) or (len(r.words) <= 4 and not any(v >= 3 for v in r.scores.values()))
+
+
+def _short_about_nothing(r: _Reading) -> bool:
+    """A short question that names no product, order, line, owner or period (it means the previous one's)."""
+    return (len(r.words) <= 5 and r.hit is None and not r.refs and not r.unknown_refs and r.resource is None
+            and r.owner is None and r.period is None and r.kpi is None)
+
+
+def _has_any(words: list[str], phrases: list[str]) -> bool:
+    return any(find_phrase(words, p) is not None for p in phrases)
+
+
+def _previous_mention(previous: RoutedCall) -> Mention:
+    kind, code = (("family", previous.entity.split(":", 1)[1]) if previous.entity.startswith("family:")
+                  else ("sku", previous.entity))
+    return Mention(Entity(kind, code, code), [], 0, 0, code, 100.0)
 
 
 def slots_amount(r: _Reading) -> bool:
@@ -284,6 +310,7 @@ def _leftover_name(r: _Reading) -> str | None:
         for i in range(len(r.words) - n + 1):
             if r.words[i : i + n] == parts:
                 taken.update(range(i, i + n))
+    taken |= typo_positions(r.words, vocabulary)
     units = set(vocabulary.whatif.get("units", {}))
     run: list[str] = []
     runs: list[list[str]] = []
@@ -368,10 +395,24 @@ def route(
             ref = r.refs[0] if r.refs else ""
             return _ask(r, "whatif", "whatif_days", [], None, ref=ref)
         intent = "whatif"
+    if previous is not None and previous.tool and not _is_followup(r) and _short_about_nothing(r) \
+            and previous.entity and intent is not None and INTENT_OF_TOOL.get(previous.tool) != intent:
+        # "k co thieu ko", "any shortage?" after a question about a product: the same product
+        return _inherit(r, previous, intent, r.months, planning_date)
     if previous is not None and previous.tool and _is_followup(r):
+        _like_previous(r, previous, resolver)
         followed = _follow(r, previous, intent, planning_date)
         if followed is not None:
             return followed
+        own = intent is not None and r.scores.get(intent, 0) >= 3
+        if r.hit is not None and r.hit.ambiguous and not own and previous.tool in TOOLS_WITH_PRODUCT:
+            slot = TOOLS_WITH_PRODUCT[previous.tool]  # "and almond?": the same question, for which one?
+            months = r.months or previous.months
+            args = {k: v for k, v in previous.args.items() if k != slot}
+            if r.months and previous.tool in TOOLS_WITH_PERIOD:
+                args["period"] = slots.iso_period(r.months)
+            pending = {"tool": previous.tool, "args": args, "intent": previous.intent, "months": months, "slot": slot}
+            return _ask(r, previous.intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
     if r.unknown_refs and intent in ("orders", "whatif", "shortage", None) and not r.refs:
         ref = r.unknown_refs[0]
         closest = resolver.closest(ref, ("order",)) if resolver else []
@@ -420,10 +461,46 @@ def route(
             closest = resolver.closest(named, ("owner",))
             return _ask(r, "decisions", "unknown_owner" if closest else "unknown_owner_none", _options(closest),
                         text=named)
+    decided = load_vocabulary().slot_words.get("decision", [])
+    if intent == "notes" and r.entity is not None and _has_any(r.words, decided):
+        intent = "decisions"  # "what did we decide about <a product>": its decisions, not a notes search
+    if intent == "whatif" and previous is not None and previous.tool == "check_shortages" and r.hit is None \
+            and _starts_with_cue(r):  # "and if PO-7781 is a week late?": the same product and months
+        if previous.entity:
+            r.hit = _previous_mention(previous)
+        r.months = r.months or previous.months
     if intent in LOOKS_BACK and r.period is not None and not _period_is_topic(r):
         back = looking_back(r.period, planning_date)
         r.months = back.labels if back else r.months
     return _build(intent, r, planning_date, whatif.scenario if whatif else None)
+
+
+def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
+    """In a follow-up about a product, a name that fits several products means the one most like the
+    previous product ("what about the rear ones?" after the front brake pads): the candidate whose item name
+    (pack sizes left out) shares the most words with the previous one's, when exactly one does. A pack size
+    alone ("and the 250 ml?") is that size of the previous item."""
+    if resolver is None or not previous.entity or previous.entity not in resolver.item_of:
+        return
+    before = resolver.item_of[previous.entity]
+    if r.hit is None:
+        siblings = [resolver.sku_entity[s] for s, item in resolver.item_of.items() if item == before]
+        taken = set(r.used)
+        near = [w for i, w in enumerate(r.words) if i not in taken]
+        picked, _ = resolver.settle(siblings, near) if len(siblings) > 1 else (None, [])
+        if picked is not None and picked.kind == "sku" and picked.code != previous.entity:
+            at = next(i for i, w in enumerate(r.words) if i not in taken and any(c.isdigit() for c in w))
+            r.hit = Mention(picked, [], at, at + 1, r.words[at], 95.0)
+        return
+    if not r.hit.ambiguous:
+        return
+    words = set(before.split())
+    shared = [(len(words & set(resolver.item_of.get(c.code, "").split())), c) for c in r.hit.candidates
+              if c.kind == "sku"]
+    best = max((n for n, _ in shared), default=0)
+    picked = [c for n, c in shared if n == best]
+    if best > 0 and len(picked) == 1:
+        r.hit.entity, r.hit.candidates = picked[0], []
 
 
 def _at(r: _Reading, words: str) -> int:
@@ -641,14 +718,7 @@ def _inherit(
     r: _Reading, previous: RoutedCall, intent: str, months: list[str] | None, planning_date: date
 ) -> RoutedCall:
     """A new question about the previous subject ("and the forecast?"): keep its product and months."""
-    hit = None
-    if previous.entity:
-        kind, code = (
-            ("family", previous.entity.split(":", 1)[1])
-            if previous.entity.startswith("family:")
-            else ("sku", previous.entity)
-        )
-        hit = Mention(Entity(kind, code, code), [], 0, 0, code, 100.0)
+    hit = _previous_mention(previous) if previous.entity else None
     inherited = copy.copy(r)
     inherited.months = months or previous.months
     inherited.hit = hit

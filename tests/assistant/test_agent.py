@@ -53,6 +53,16 @@ def test_an_ambiguous_name_from_the_model_comes_back_as_a_question_with_options(
     assert {o["value"] for o in doc["clarification"]["options"]} == {"OAT-1L", "OAT-250"}
 
 
+def test_an_unknown_name_from_the_model_answers_nothing_and_offers_the_closest(demo):
+    model = scripted(call("check_shortages", {"product": "almnd mlk 250", "period": "next month"}),
+                     say("I could not find that product."))
+    doc = _assistant(model).ask("are we short on almnd mlk 250?", principal="cli:t", role="viewer")
+    [tool_call] = doc["tool_calls"]
+    assert tool_call["result"]["error"]["code"] == "unknown_product"
+    values = [o["value"] for o in doc["clarification"]["options"]]
+    assert values[0] == "ALM-250" and "ALM-1L" in values  # the closest first
+
+
 def test_an_invented_number_is_caught_and_replaced(demo):
     model = scripted(call("check_shortages", {"product": "OAT-1L"}), say("OAT-1L is short by 987654 units."))
     doc = _assistant(model).ask("short on OAT-1L?", principal="cli:t", role="viewer")
@@ -108,7 +118,7 @@ def test_conversation_memory_keeps_the_thread(demo):
     model = scripted(call("get_forecast", {"product": "OAT-1L", "period": "2026-12"}), say("Here it is."),
                      call("get_forecast", {"product": "OAT-1L", "period": "2027-01"}), say("And January."))
     assistant = _assistant(model)
-    first = assistant.ask("forecast for oat milk next month?", principal="cli:t", role="viewer", thread_id="t1")
+    first = assistant.ask("forecast for oat milk next month?", principal="cli:t", role="viewer")
     assistant.ask("and the month after?", principal="cli:t", role="viewer", thread_id=first["thread_id"])
     # the second model call of the second turn saw the first turn's messages (SQLite checkpointer)
     contents = [getattr(m, "content", "") for m in model.seen[2]]
