@@ -38,6 +38,7 @@ COMPANY_SETS = [  # (file, role)
     ("router_dev_vi.json", "dev"),
     ("router_dev2_en.json", "dev"),
     ("router_dev2_vi.json", "dev"),
+    ("router_dev3.json", "dev"),
     ("router_heldout_en.json", "held-out"),
     ("router_heldout_vi.json", "held-out"),
 ]

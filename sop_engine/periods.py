@@ -9,8 +9,9 @@ the data contract's table defines them.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sop_engine.errors import InvalidArgument
 from sop_engine.text import fold
@@ -344,6 +345,30 @@ def _vi_month(m, cur):
     return d, d
 
 
+_TODAY: ContextVar[date] = ContextVar("planning_date")
+
+
+def _week_month(shift_days: int) -> tuple[date, date]:
+    """The month holding the planning date moved by whole weeks ("last week" on 2026-11-15: November)."""
+    d = month_start(_TODAY.get() + timedelta(days=shift_days))
+    return d, d
+
+
+@_rule(r"(?:this|current) week|tuan nay|tuan nay")
+def _this_week(m, cur):
+    return _week_month(0)
+
+
+@_rule(r"(?:last|previous|past) week|tuan (?:truoc|roi|qua|vua roi|vua qua)")
+def _last_week(m, cur):
+    return _week_month(-7)
+
+
+@_rule(r"(?:next|coming) week|tuan (?:sau|toi)")
+def _next_week(m, cur):
+    return _week_month(7)
+
+
 def looking_back(period: PeriodRange | None, planning_date: date) -> PeriodRange | None:
     """A question that looks back reads a bare month or quarter as the latest one not in the future:
     "sales in October" on 2026-11-15 is 2026-10, "Q4" is 2026-Q4, "March" 2026-03."""
@@ -385,6 +410,7 @@ def parse_period_words(text: str, planning_date: date) -> PeriodRange | None:
     """
     normalised = " " + _spelled_out(re.sub(r"\s+", " ", fold(text))) + " "
     current = month_start(planning_date)
+    _TODAY.set(planning_date if isinstance(planning_date, date) else current)
     best: tuple[int, int, PeriodRange] | None = None
     for order, (pattern, fn, bare) in enumerate(_RULES):
         # the first match that is a period ("is May ep 1 loaded in December": not "may", but "december")

@@ -34,6 +34,8 @@ _UNIT_WORDS = frozenset(
 )
 # Pack types that may end a name after its size is gone ("Nước giặt Em Bé túi 2 L" -> "nước giặt em bé").
 _PACK_WORDS = frozenset("tui can goi hop chai lon thung bich lo vi bag bottle jar tin tub pouch box".split())
+_SIZE = re.compile(r"^\d+(?:[.,]\d+)?(?:ml|l|g|gr|kg|oz|lb|cl|pk|pcs|ah|v|in|cm|mm|m)$")  # "250g", "1l", "60ah"
+_CODE_WORD = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]{2,}$")  # a word of letters and digits: "g7", "3in1"
 _LOOKS_LIKE_REF = re.compile(r"^(?=.*\d)[a-z]{1,6}[-/]?[a-z0-9]*[-/]?\d{2,}[a-z0-9/-]*$")
 
 
@@ -91,12 +93,21 @@ def ref_key(text: str) -> str:
 _norm_ref = ref_key
 
 
+_SIZE_LIKE = re.compile(r"^\d+(?:[.,]\d+)?(?:[x×]\d+\w*|-?(?:pack|pk|pcs|pc|goi|cai|bags?|cans?|pack)s?|[a-z]{0,3})$")
+
+
+def _is_size(word: str) -> bool:
+    """A pack size or count ("1l", "250ml", "1.5l", "6-pack", "6x330ml", "18v", "2"), not a code-like word of
+    the name itself ("g7", "3in1")."""
+    return bool(_SIZE_LIKE.match(word))
+
+
 def _strip_variant(words: list[str]) -> list[str]:
     """Drop the trailing pack-size words of a name ("1l", "250ml", "500 ml", "20 bags")."""
     out = list(words)
     while len(out) > 1:
         last = out[-1]
-        if any(c.isdigit() for c in last):
+        if _is_size(last):
             out.pop()
         elif last in _UNIT_WORDS and len(out) > 2 and any(c.isdigit() for c in out[-2]):
             out.pop()
@@ -240,7 +251,8 @@ class Resolver:
             for word in set(item.split()) | {_singular(w) for w in item.split()}:
                 self.any_word.setdefault(word, []).append(sku)
             for word in set(item.split()):
-                if len(word) >= 4 and word.isalpha() and word not in self.reserved and word not in family_words:
+                distinctive = (len(word) >= 4 and word.isalpha()) or (_CODE_WORD.match(word) and not _SIZE.match(word))
+                if distinctive and word not in self.reserved and word not in family_words:
                     self.words.setdefault(word, []).append(sku)
             parts = item.split()
             for n in range(2, min(4, len(parts)) + 1):
@@ -253,6 +265,14 @@ class Resolver:
                     if sku not in skus:
                         skus.append(sku)
         self._word_pool = list(dict.fromkeys([*self.words, *(a for a in self.choices if " " not in a)]))
+        self.sizes: dict[str, list[str]] = {}  # a pack size as written in names ("250g") -> SKUs
+        for sku, parts in names.items():
+            for k, word in enumerate(parts):
+                size = word if _SIZE.match(word) else (
+                    word + parts[k + 1] if k + 1 < len(parts) and word.replace(",", "").replace(".", "").isdigit()
+                    and _SIZE.match(word + parts[k + 1]) else None)
+                if size and sku not in self.sizes.get(size, []):
+                    self.sizes.setdefault(size, []).append(sku)
         self.refs = {_norm_ref(r): str(r) for r in refs if str(r).strip()}
         self.resources = {fold_words(r): str(r) for r in resources if str(r).strip()}
         self.plants = {fold_words(p): str(p) for p in plants if str(p).strip()}
@@ -312,6 +332,11 @@ class Resolver:
                 key = (hit.score >= 90, n, hit.score, -i)  # the longest good name: "sữa tắm trà xah" > "sữa tắm"
                 if best is None or key > best[0]:
                     best = (key, hit)
+        if best is None:  # no name, but a pack size some names carry ("fcst 250g dec"): which of them?
+            for i, word in enumerate(words):
+                if i not in skip and word in self.sizes:
+                    entity, candidates = self.settle([self.sku_entity[s] for s in self.sizes[word]])
+                    return Mention(entity, candidates, i, i + 1, word, 90.0)
         return best[1] if best else None
 
     def _near(self, words: list[str], i: int, n: int, skip: set[int]) -> list[str]:
@@ -362,6 +387,9 @@ class Resolver:
         return sorted(found) if found else None
 
     def _score_word(self, word: str, i: int, near: list[str]) -> Mention | None:
+        if word in self.words and _CODE_WORD.match(word):  # "g7": a code-like word of one name
+            entity, candidates = self.settle([self.sku_entity[s] for s in self.words[word]], near)
+            return Mention(entity, candidates, i, i + 1, word, 95.0)
         if len(word) < 4 or not word.isalpha():
             return None
         score, key = 100.0, word

@@ -315,7 +315,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit))
         used |= _mention_span(resource)
     masked = [w if i not in _mention_span(hit) | _mention_span(resource) else "\x00" for i, w in enumerate(words)]
-    scores = score_intents(masked, vocabulary)
+    scores = score_intents(masked, vocabulary, [t.raw for t in tokens])
     if kpi:
         scores["kpi"] = scores.get("kpi", 0) + 3 + 2 * len(phrase_tokens(kpi[1]))
     if meeting:
@@ -392,6 +392,7 @@ def _leftover_name(r: _Reading) -> str | None:
     phrases += [p for table in (vocabulary.kpis, vocabulary.meetings, vocabulary.forecast_versions)
                 for ps in table.values() for p in ps]
     phrases += [p for p in vocabulary.stopwords if " " in p]
+    phrases += [p for ps in vocabulary.slot_words.values() for p in ps]
     for phrase in phrases:
         parts = phrase_tokens(phrase)
         n = len(parts)

@@ -46,7 +46,8 @@ def test_dev_set_scores_at_least_90_percent_and_every_call_validates(demo_produc
     assert sum(r.args_ok for r in results) / len(results) >= 0.9
 
 
-COMPANY_DEV_SETS = [DEV.with_name("router_dev_vi.json"), DEV.with_name("router_dev_en2.json")]
+COMPANY_DEV_SETS = [DEV.with_name(name) for name in ("router_dev_vi.json", "router_dev_en2.json", "router_dev2_en.json",
+                                                     "router_dev2_vi.json", "router_dev3.json")]
 
 
 def test_every_intent_appears_in_the_dev_sets():
@@ -61,8 +62,8 @@ def test_the_company_dev_sets_are_understood_and_nothing_is_silently_wrong(path)
     from assistant.router.evaluate import run_company_case, tally
 
     cases = json.loads(path.read_text())["cases"]
-    tables = folder_tables(path.with_name("dev_company"))
-    outcomes = [run_company_case(c, tables, date.fromisoformat(c["planning_date"])) for c in cases]
+    tables = {name: folder_tables(path.with_name(name)) for name in {c["company"] for c in cases}}
+    outcomes = [run_company_case(c, tables[c["company"]], date.fromisoformat(c["planning_date"])) for c in cases]
     counts = tally(outcomes)
     wrong = [(o.case["text"], o.call.to_dict()) for o in outcomes if o.outcome == "silently wrong"]
     assert counts["right"] >= 0.95 * len(cases) and counts["silently wrong"] <= 0.02 * len(cases), wrong
@@ -300,7 +301,7 @@ def test_one_slip_in_a_long_word_of_a_dev_question_is_never_silently_misread():
     rng = random.Random(7)
     outcomes = []
     companies: dict[str, dict] = {}
-    for path in [*COMPANY_DEV_SETS, DEV.with_name("router_dev2_en.json"), DEV.with_name("router_dev2_vi.json")]:
+    for path in COMPANY_DEV_SETS:
         for case in json.loads(path.read_text())["cases"]:
             if case["company"] not in companies:
                 companies[case["company"]] = folder_tables(DEV.with_name(case["company"]))
