@@ -24,6 +24,7 @@ from tools.context import ToolContext
 from tools.schemas import WRITE_TOOLS
 
 log = logging.getLogger(__name__)
+JOB_TOOLS = ("reforecast",)  # long runs: in a server they go through the job queue
 
 
 @dataclass
@@ -63,22 +64,33 @@ class Turn:
                 "grounded": grounded}
 
 
+BUSY_TIMEOUT_SECONDS = 30
+
+
+def _connect(path: Path, **options) -> sqlite3.Connection:
+    """The conversations SQLite in WAL mode (readers never wait for a writer) with a busy timeout."""
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, **options)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
+    return connection
+
+
 class ThreadMemory:
     """The offline router's memory per thread (its last call), next to the LLM checkpoints."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        with sqlite3.connect(path) as con:
+        with _connect(path) as con:
             con.execute("CREATE TABLE IF NOT EXISTS offline_threads (thread_id TEXT PRIMARY KEY, last_call TEXT)")
 
     def get(self, thread_id: str) -> str | None:
-        with sqlite3.connect(self.path) as con:
+        with _connect(self.path) as con:
             row = con.execute("SELECT last_call FROM offline_threads WHERE thread_id = ?", (thread_id,)).fetchone()
         return row[0] if row else None
 
     def put(self, thread_id: str, value: str) -> None:
-        with sqlite3.connect(self.path) as con:
+        with _connect(self.path) as con:
             con.execute("INSERT INTO offline_threads VALUES (?, ?) ON CONFLICT(thread_id) DO UPDATE SET "
                         "last_call = excluded.last_call", (thread_id, value))
 
@@ -90,6 +102,8 @@ class Assistant:
         self.model_factory = model_factory
         self.memory_path = self.settings.home / "conversations.db"
         self._checkpointer = None
+        # set by a server: runs a job tool (reforecast) in a worker process and waits for it
+        self.job_runner: Callable[[str, dict, ToolContext], dict] | None = None
 
     @property
     def uses_llm(self) -> bool:
@@ -100,7 +114,8 @@ class Assistant:
         planning_date, source = self.runtime.planning_date()
         return ToolContext(store=self.runtime.store, planning_date=planning_date, principal=principal, role=role,
                            planning_date_source=source, notes=self.runtime.notes_store,
-                           chart_dir=self.settings.home / "charts", progress=progress, thread_id=thread_id)
+                           chart_dir=self.settings.home / "charts", progress=progress, thread_id=thread_id,
+                           extras={"allow_self_approval": self.settings.self_approval_allowed})
 
     def ask(self, text: str, *, principal: str, role: str = "viewer", thread_id: str | None = None,
             progress: Callable[[int, int, str], None] | None = None) -> dict:
@@ -144,6 +159,8 @@ class Assistant:
         """Run a tool for an engine: writes go through the approval gate instead of running."""
         if name in WRITE_TOOLS:
             return request_write(name, args, ctx)
+        if name in JOB_TOOLS and self.job_runner is not None:
+            return self.job_runner(name, args, ctx)
         return run_tool(name, args, ctx)
 
     def _offline_turn(self, text: str, ctx: ToolContext, turn: Turn) -> None:
@@ -174,6 +191,6 @@ class Assistant:
             from langgraph.checkpoint.sqlite import SqliteSaver
 
             self.memory_path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.memory_path, check_same_thread=False)
+            connection = _connect(self.memory_path, check_same_thread=False)
             self._checkpointer = SqliteSaver(connection)
         return self._checkpointer

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI, Request
 from starlette.middleware.base import BaseHTTPMiddleware
 
@@ -10,7 +12,7 @@ from assistant.http import errors
 from assistant.http.jobs import Jobs
 from assistant.http.routes import actions, chat, reads
 from assistant.runtime import Runtime
-from assistant.settings import parse_roles
+from assistant.settings import parse_api_keys
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -30,12 +32,23 @@ class BodyLimit(BaseHTTPMiddleware):
 
 
 def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handler=None) -> FastAPI:
-    app = FastAPI(title="sop-assistant", version="0.1.0",
+    jobs = Jobs(runtime)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):
+        jobs.start()  # the job supervisor lives as long as the server
+        try:
+            yield
+        finally:
+            jobs.stop()
+
+    app = FastAPI(title="sop-assistant", version="0.1.0", lifespan=lifespan,
                   description="S&OP assistant: chat, forecasts, shortages, reconciliation, KPIs, meeting notes.")
     app.state.runtime = runtime
     app.state.assistant = assistant or Assistant(runtime)
-    app.state.api_keys = parse_roles(runtime.settings.api_keys)
-    app.state.jobs = Jobs()
+    app.state.api_keys = parse_api_keys(runtime.settings.api_keys)
+    app.state.jobs = jobs
+    app.state.assistant.job_runner = jobs.run_and_wait  # re-forecasts asked in a chat (HTTP, Slack) run as jobs
     errors.install(app)
     app.add_middleware(BodyLimit)
     app.include_router(chat.router)
