@@ -37,7 +37,7 @@ def register(app: App, services: SlackServices) -> None:
         def tell(text: str) -> None:
             client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, text=text)
 
-        ctx = services.assistant.context(f"slack:{user}", role, thread_id=f"slack:{channel}:{thread_ts}")
+        ctx = services.assistant.context(services.principal_of(user), role, thread_id=f"slack:{channel}:{thread_ts}")
         try:
             approval = decide(action["value"], action["action_id"] == APPROVE_ACTION, ctx)
         except PermissionDenied:

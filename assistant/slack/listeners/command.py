@@ -57,7 +57,7 @@ def answer_privately(services: SlackServices, command: dict, text: str, respond)
     try:
         doc = services.assistant.ask(
             text,
-            principal=f"slack:{user}",
+            principal=services.principal_of(user),
             role=services.role_of(user),
             thread_id=f"slack:{command['channel_id']}:cmd-{command.get('trigger_id', '')}",
         )
