@@ -127,3 +127,20 @@ def test_a_restart_marks_the_running_job_interrupted_and_runs_the_queued_ones(ke
         job = planner.get(f"/v1/jobs/{running}").json()
         assert job["status"] == "interrupted" and job["error"]["code"] == "interrupted"
         assert wait_for(planner, queued, ("done",), timeout=300)["result"]["skus"] == 1
+
+
+def test_two_servers_on_one_store_share_the_queue_and_the_workers(keyed, monkeypatch):
+    monkeypatch.setenv("SOP_JOB_PER_PRINCIPAL", "1")
+    with ApiServer(Runtime()) as a, ApiServer(Runtime()) as b, a.client("ana-key") as ana_a, \
+            b.client("ana-key") as ana_b, b.client("ben-key") as ben_b:
+        store = Runtime().store
+        first = ana_a.post("/v1/reforecast", json={}).json()["job_id"]
+        refused = ana_b.post("/v1/reforecast", json={})  # the limit counts ana's job on the other server
+        assert refused.status_code == 429 and refused.headers["Retry-After"]
+        second = ben_b.post("/v1/reforecast", json={"product": "OAT-1L"}).json()["job_id"]
+        wait_for(ana_b, first, ("running",), until=lambda j: j["progress"]["total"] > 0)
+        assert ben_b.get(f"/v1/jobs/{second}").json()["status"] == "queued"  # SOP_JOB_WORKERS=1 in all
+        pid = worker_pid(store, first)
+        assert ana_b.delete(f"/v1/jobs/{first}").json()["status"] == "cancelled"  # cancelled on the other server
+        wait_group_gone(pid)
+        assert wait_for(ana_a, second, ("done",), timeout=300)["result"]["skus"] == 1
