@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, and_, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from sop_engine.errors import Busy, Conflict, NotFound, PermissionDenied
 from sop_engine.store.plan_store import PlanStore, utcnow, write_guard
@@ -21,6 +21,7 @@ from sop_engine.store.schema import jobs
 
 ACTIVE = ("queued", "running")
 FINAL = ("done", "failed", "cancelled", "interrupted")
+KEEP_FINISHED = timedelta(days=30)  # finished jobs are forgotten after this; the audit log keeps their start
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -82,6 +83,8 @@ def enqueue(store: PlanStore, kind: str, arguments: dict, *, principal: str, rol
             raise Busy(f"{principal} already has {per_principal} jobs queued or running (the most per person); "
                        f"try again in {wait} s", wait)
         store.audit(connection, principal, "job.start", {"id": job_id, "kind": kind, "arguments": arguments})
+        forgotten = utcnow() - KEEP_FINISHED
+        connection.execute(delete(jobs).where(jobs.c.status.in_(FINAL) & (jobs.c.finished_at < forgotten)))
     return get_job(store, job_id)
 
 

@@ -4,6 +4,7 @@ bounded queue in the plan store, cancelling, and what a restart does to running 
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 import time
 
@@ -57,6 +58,9 @@ def test_a_full_reforecast_finishes_in_a_worker_while_50_chats_run(keyed):
             thread.join(300)
         assert errors == [] and answered[0] >= 50
         assert api.client().get("/healthz").status_code == 200
+        for path in (keyed / "conversations.db", keyed / "plan.db"):  # readers never wait for a writer
+            with sqlite3.connect(path) as connection:
+                assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
         done = wait_for(planner, job_id, ("done", "failed", "cancelled", "interrupted"), timeout=600)
         assert done["status"] == "done", done
