@@ -1,8 +1,9 @@
 """Background jobs (re-forecasts): a queue in the plan store, run by worker processes.
 
 The server never forecasts in its own process: ``Jobs`` (one supervisor thread per server process)
-claims queued jobs from the store and runs each in a fresh *spawned* worker process, in a process group
-of its own, with default signal handling. statsforecast's pool is forked from that worker, never from
+claims queued jobs from the store and runs each in a fresh worker process (a new interpreter,
+``assistant.http.job_worker``, started in a session and process group of its own, with default signal
+handling). statsforecast's pool is forked from that worker, never from
 uvicorn; cancelling or stopping a job stops the worker's whole group, pool included. A worker whose
 server dies stops itself. Status and progress live in the store (``sop_engine.store.jobs``), so any
 server process answers for any job.
@@ -11,10 +12,11 @@ server process answers for any job.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 
@@ -26,10 +28,8 @@ from tools.context import ToolContext
 
 log = logging.getLogger(__name__)
 
-SPAWN = multiprocessing.get_context("spawn")
 POLL_SECONDS = 0.5
 STOP_GRACE_SECONDS = 5.0
-PROGRESS_EVERY_SECONDS = 0.5
 
 
 class Jobs:
@@ -38,7 +38,7 @@ class Jobs:
         self.settings: Settings = runtime.settings
         self.host = socket.gethostname()
         self.runner = f"{self.host}:{os.getpid()}"
-        self._workers: dict[str, multiprocessing.process.BaseProcess] = {}
+        self._workers: dict[str, subprocess.Popen] = {}
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
@@ -76,6 +76,8 @@ class Jobs:
             job = self.get(job["id"])
             step = (job["progress"]["done"], job["progress"]["total"], job["progress"]["stage"])
             if ctx.progress and job["status"] in ("running", "done") and step[1] and step != seen:
+                if seen is None and step[0]:
+                    ctx.progress(0, step[1], "started")  # a quick job: its start, then where it is
                 ctx.progress(*step)  # the last step too, once the job is done
                 seen = step
             if job["status"] == "done":
@@ -118,9 +120,8 @@ class Jobs:
 
     def _tick(self) -> None:
         for job_id, worker in list(self._workers.items()):
-            if not worker.is_alive():
-                worker.join()
-                store_jobs.worker_stopped(self.store, job_id, worker.exitcode)
+            if worker.poll() is not None:
+                store_jobs.worker_stopped(self.store, job_id, worker.returncode)
                 del self._workers[job_id]
             elif store_jobs.status_of(self.store, job_id) != "running":  # cancelled (by any server process)
                 _stop_group(worker)
@@ -129,9 +130,7 @@ class Jobs:
             job = store_jobs.claim_next(self.store, self.runner, self.settings.job_workers)
             if job is None:
                 return
-            worker = SPAWN.Process(target=run_worker, args=(self.settings, job["id"], os.getpid()),
-                                   name=f"sop-job-{job['id']}")
-            worker.start()
+            worker = start_worker(self.settings, job["id"])
             store_jobs.set_worker(self.store, job["id"], worker.pid)
             self._workers[job["id"]] = worker
 
@@ -139,55 +138,23 @@ class Jobs:
 def _stop_group(worker) -> None:
     """SIGTERM the worker's process group (the worker and its pool), SIGKILL what is left after a grace."""
     for number in (signal.SIGTERM, signal.SIGKILL):
-        _signal_group(worker.pid, number)
-        worker.join(STOP_GRACE_SECONDS)
-
-
-def _signal_group(pid: int, number: int) -> None:
-    try:
-        os.killpg(pid, number)  # the group is named after the worker, and outlives it while its pool lives
-    except ProcessLookupError:
         try:
-            os.kill(pid, number)  # stopped so early that it has no group of its own yet
+            os.killpg(worker.pid, number)  # the group is named after the worker and outlives it while its pool lives
         except ProcessLookupError:
             pass
+        try:
+            worker.wait(STOP_GRACE_SECONDS)
+        except subprocess.TimeoutExpired:
+            continue
 
 
-# --- the worker process ---------------------------------------------------------------------------
-
-
-def run_worker(settings: Settings, job_id: str, server_pid: int) -> None:
-    """A job's worker process: its own process group, default signals, stops with its server."""
-    os.setpgid(0, 0)
-    for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(number, signal.SIG_DFL)
-    threading.Thread(target=_watch_server, args=(server_pid,), daemon=True).start()
-
-    from assistant.conversation import Assistant
-    from assistant.runtime import Runtime
-    from tools.base import run_tool
-
-    runtime = Runtime(settings)
-    store = runtime.store
-    job = store_jobs.get_job(store, job_id)
-    last = [0.0]
-
-    def progress(done: int, total: int, stage: str) -> None:
-        now = time.monotonic()
-        if now - last[0] >= PROGRESS_EVERY_SECONDS or (total and done >= total):
-            store_jobs.report_progress(store, job_id, done, total, stage)
-            last[0] = now
-
-    store_jobs.report_progress(store, job_id, 0, 0, "running")
-    ctx = Assistant(runtime).context(job["requested_by"], store_jobs.role_of(store, job_id), progress=progress)
-    store_jobs.guard_saves(store, job_id)
-    result = run_tool(job["kind"], job["arguments"], ctx)
-    store_jobs.finish(store, job_id, result)
-    store.engine.dispose()
-
-
-def _watch_server(server_pid: int) -> None:
-    """When the server is gone (the worker is re-parented), stop this worker's group, pool included."""
-    while os.getppid() == server_pid:
-        time.sleep(1.0)
-    os.killpg(0, signal.SIGKILL)
+def start_worker(settings: Settings, job_id: str) -> subprocess.Popen:
+    """A new interpreter running ``job_id``, in a new session (so a process group of its own from the
+    first instruction). The settings reach it on stdin, never on its command line."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "assistant.http.job_worker", job_id, str(os.getpid())],
+        stdin=subprocess.PIPE, start_new_session=True, close_fds=True)
+    assert worker.stdin is not None
+    worker.stdin.write(settings.model_dump_json().encode())
+    worker.stdin.close()
+    return worker
