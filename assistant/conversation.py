@@ -21,10 +21,9 @@ from assistant.approvals import request_write
 from assistant.runtime import Runtime
 from tools.base import run_tool
 from tools.context import ToolContext
-from tools.schemas import WRITE_TOOLS
+from tools.schemas import JOB_TOOLS, WRITE_TOOLS
 
 log = logging.getLogger(__name__)
-JOB_TOOLS = ("reforecast",)  # long runs: in a server they go through the job queue
 
 
 @dataclass
@@ -115,7 +114,8 @@ class Assistant:
         return ToolContext(store=self.runtime.store, planning_date=planning_date, principal=principal, role=role,
                            planning_date_source=source, notes=self.runtime.notes_store,
                            chart_dir=self.settings.home / "charts", progress=progress, thread_id=thread_id,
-                           extras={"allow_self_approval": self.settings.self_approval_allowed})
+                           extras={"allow_self_approval": self.settings.self_approval_allowed,
+                                   "run_job": self.job_runner})
 
     def ask(self, text: str, *, principal: str, role: str = "viewer", thread_id: str | None = None,
             progress: Callable[[int, int, str], None] | None = None) -> dict:
@@ -159,8 +159,8 @@ class Assistant:
         """Run a tool for an engine: writes go through the approval gate instead of running."""
         if name in WRITE_TOOLS:
             return request_write(name, args, ctx)
-        if name in JOB_TOOLS and self.job_runner is not None:
-            return self.job_runner(name, args, ctx)
+        if name in JOB_TOOLS and ctx.extras.get("run_job"):
+            return ctx.extras["run_job"](name, args, ctx)
         return run_tool(name, args, ctx)
 
     def _offline_turn(self, text: str, ctx: ToolContext, turn: Turn) -> None:

@@ -23,7 +23,7 @@ import time
 from assistant.settings import Settings
 from sop_engine.errors import SopError
 from sop_engine.store import jobs as store_jobs
-from tools.base import error_result
+from tools.base import check_role, error_result
 from tools.context import ToolContext
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,7 @@ class Jobs:
     def run_and_wait(self, kind: str, arguments: dict, ctx: ToolContext) -> dict:
         """For a chat turn: run the tool as a job and wait for it, passing its progress on."""
         try:
+            check_role(kind, ctx.role)  # a viewer's request never takes a place in the queue
             job = self.submit(kind, arguments, ctx.principal, ctx.role)
         except SopError as error:
             return error_result(error)

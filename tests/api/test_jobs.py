@@ -12,8 +12,10 @@ import pytest
 from jobs_helpers import live_group_members, own_group, wait_for, wait_group_gone, worker_pid
 from server import ApiServer
 
+from assistant.conversation import Assistant
 from assistant.runtime import Runtime
 from sop_engine.store import forecasts
+from tests.assistant.fakes import call, say, scripted
 
 KEYS = "view-key:viewer:vera,ana-key:planner:ana,ben-key:planner:ben,cy-key:planner:cy,boss-key:admin:root"
 CHAT_QUESTIONS = ["are we short on oat milk next month?", "fill rate last quarter",
@@ -148,3 +150,17 @@ def test_two_servers_on_one_store_share_the_queue_and_the_workers(keyed, monkeyp
         assert ana_b.delete(f"/v1/jobs/{first}").json()["status"] == "cancelled"  # cancelled on the other server
         wait_group_gone(pid)
         assert wait_for(ana_a, second, ("done",), timeout=300)["result"]["skus"] == 1
+
+
+def test_a_reforecast_the_llm_asks_for_runs_as_a_job_too(keyed):
+    runtime = Runtime()
+    model = scripted(call("reforecast", {"product": "OAT-1L", "note": "asked in a chat"}), say("A new draft."))
+    with ApiServer(runtime, Assistant(runtime, model_factory=lambda: model)) as api, api.client("ana-key") as ana:
+        doc = ana.post("/v1/chat", json={"message": "re-forecast oat milk"}).json()
+        assert doc["engine"] == "llm" and doc["tool_calls"][0]["name"] == "reforecast"
+        result = doc["tool_calls"][0]["result"]
+        job = ana.get(f"/v1/jobs/{result['job_id']}").json()
+        assert job["status"] == "done" and job["requested_by"] == "api:ana"
+        assert job["result"]["version"] == result["version"] and result["skus"] == 1
+        pid = worker_pid(runtime.store, job["id"])
+        assert pid != os.getpid()
