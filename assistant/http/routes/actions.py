@@ -36,7 +36,9 @@ def read_job(job_id: str, request: Request, caller: CallerDep) -> dict:
     return request.app.state.jobs.get(job_id)
 
 
-@router.delete("/jobs/{job_id}")
+@router.delete("/jobs/{job_id}", responses={403: {"description": "not the requester nor an admin"},
+                                            404: {"description": "no such job"},
+                                            409: {"description": "the job has finished or is saving its result"}})
 def cancel_job(job_id: str, request: Request, caller: PlannerDep) -> dict:
     """Cancel a queued or running job (its requester or an admin); a running worker is stopped, and
     nothing it computed is saved. 409 when the job has finished or is saving its result."""
@@ -48,7 +50,9 @@ def list_approvals(runtime: RuntimeDep, caller: CallerDep, status: str | None = 
     return {"approvals": store_approvals.list_approvals(runtime.store, None if status == "all" else status)}
 
 
-@router.post("/approvals/{approval_id}/approve")
+@router.post("/approvals/{approval_id}/approve",
+             responses={403: {"description": "a viewer, or the requester while API keys are configured"},
+                        409: {"description": "already decided (by someone else), or the write itself conflicts"}})
 def approve(approval_id: str, caller: CallerDep, assistant: AssistantDep) -> dict:
     """Approve and run a pending write; exactly one approver runs it (the others get 409)."""
     return decide(approval_id, True, assistant.context(caller.principal, caller.role))
