@@ -87,6 +87,9 @@ class Jobs:
                 error = job["error"] or {"code": job["status"], "message": f"job {job['id']} was {job['status']}",
                                          "details": []}
                 return {"error": error, "job_id": job["id"]}
+            if self._stopping.is_set():
+                return {"error": {"code": "interrupted", "message": f"the server is stopping; job {job['id']} "
+                                  "stays queued and runs when it is back", "details": []}, "job_id": job["id"]}
             time.sleep(0.25)
 
     # --- the supervisor --------------------------------------------------------------------------------
@@ -137,25 +140,32 @@ class Jobs:
 
 
 def _stop_group(worker) -> None:
-    """SIGTERM the worker's process group (the worker and its pool), SIGKILL what is left after a grace."""
+    """SIGTERM the worker's process group (the worker and its pool), then SIGKILL whatever is left in it.
+
+    The group is named after the worker and outlives it while a process of its pool lives."""
     for number in (signal.SIGTERM, signal.SIGKILL):
         try:
-            os.killpg(worker.pid, number)  # the group is named after the worker and outlives it while its pool lives
+            os.killpg(worker.pid, number)
         except ProcessLookupError:
             pass
         try:
             worker.wait(STOP_GRACE_SECONDS)
         except subprocess.TimeoutExpired:
-            continue
+            pass
 
 
 def start_worker(settings: Settings, job_id: str) -> subprocess.Popen:
     """A new interpreter running ``job_id``, in a new session (so a process group of its own from the
-    first instruction). The settings reach it on stdin, never on its command line."""
+    first instruction), importing the same code as this process. The settings reach it on stdin, never
+    on its command line."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     worker = subprocess.Popen(
         [sys.executable, "-m", "assistant.http.job_worker", job_id, str(os.getpid())],
-        stdin=subprocess.PIPE, start_new_session=True, close_fds=True)
+        stdin=subprocess.PIPE, start_new_session=True, close_fds=True, env=env)
     assert worker.stdin is not None
-    worker.stdin.write(settings.model_dump_json().encode())
-    worker.stdin.close()
+    try:
+        worker.stdin.write(settings.model_dump_json().encode())
+        worker.stdin.close()
+    except BrokenPipeError:  # it died at once: the supervisor's next look marks the job failed
+        pass
     return worker
