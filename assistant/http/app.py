@@ -56,7 +56,7 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
     app.include_router(actions.router)
 
     @app.get("/healthz", tags=["health"])
-    def healthz() -> dict:
+    async def healthz() -> dict:
         return {"status": "ok"}
 
     @app.get("/readyz", tags=["health"])
