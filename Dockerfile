@@ -23,4 +23,7 @@ VOLUME ["/data"]
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD python -c "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz').status == 200 else 1)"
-CMD ["sop", "serve"]
+# A real deployment serves its own company: no demo. Load it with
+#   docker run --rm -v sop-data:/data -v "$PWD/export:/import:ro" IMAGE sop data load /import
+# (/readyz says "empty" until then).
+CMD ["sop", "serve", "--no-demo"]

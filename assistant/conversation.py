@@ -3,22 +3,28 @@ to the offline router if it fails), else the offline router. Every answer passes
 
 ``Assistant.ask`` returns the public turn document:
 ``{"answer", "tool_calls": [{"name", "args", "result"}], "sources", "engine", "pending_approval",
-"thread_id", "grounded"}``.
+"thread_id", "grounded", "clarification", "language"}``: ``clarification`` is ``{"question", "options":
+[{"label", "value"}]}`` when the assistant asks back (an option's value, sent as the next message of the
+thread, answers it), else null; ``language`` is the language of the question's words (``en`` or ``vi``).
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from assistant import answers, grounding
 from assistant.approvals import request_write
+from assistant.router.parse import question_language
 from assistant.runtime import Runtime
+from assistant.threads import ThreadOwners
+from sop_engine.errors import InvalidArgument
+from sop_engine.limits import MAX_MESSAGE_CHARS
 from tools.base import run_tool
 from tools.context import ToolContext
 from tools.schemas import JOB_TOOLS, WRITE_TOOLS
@@ -33,6 +39,8 @@ class Turn:
     answer: str = ""
     tool_calls: list[dict] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    clarification: dict | None = None
+    language: str = "en"
 
     def record(self, name: str, args: dict, result: dict) -> None:
         self.tool_calls.append({"name": name, "args": args, "result": result})
@@ -57,10 +65,19 @@ class Turn:
                 out.append({"tool": call["name"], "source": "plan store"})
         return out
 
+    def ambiguity(self) -> dict | None:
+        """A question back from the tools' results: a name that fit several products (the LLM path)."""
+        for call in self.tool_calls:
+            error = call["result"].get("error") or {}
+            if error.get("ask_user") and error.get("options"):
+                return {"question": error.get("message", ""), "options": list(error["options"])}
+        return None
+
     def document(self, grounded: bool) -> dict:
         return {"answer": self.answer, "tool_calls": self.tool_calls, "sources": self.sources(),
                 "engine": self.engine, "pending_approval": self.pending_approval, "thread_id": self.thread_id,
-                "grounded": grounded}
+                "grounded": grounded, "clarification": self.clarification or self.ambiguity(),
+                "language": self.language}
 
 
 BUSY_TIMEOUT_SECONDS = 30
@@ -117,18 +134,32 @@ class Assistant:
                            extras={"allow_self_approval": self.settings.self_approval_allowed,
                                    "run_job": self.job_runner})
 
+    @cached_property
+    def threads(self) -> ThreadOwners:
+        """Who owns which thread (next to the conversations)."""
+        return ThreadOwners(self.memory_path)
+
     def ask(self, text: str, *, principal: str, role: str = "viewer", thread_id: str | None = None,
-            progress: Callable[[int, int, str], None] | None = None) -> dict:
-        thread_id = thread_id or uuid.uuid4().hex[:12]
+            progress: Callable[[int, int, str], None] | None = None, owner: str | None = None) -> dict:
+        """One turn. Without ``thread_id`` a new thread owned by ``owner`` (default: ``principal``) starts;
+        with one, it must be a thread ``owner`` owns, else ``NotFound``."""
+        if len(text) > MAX_MESSAGE_CHARS:
+            raise InvalidArgument(f"a message is limited to {MAX_MESSAGE_CHARS} characters; this one has {len(text)}")
+        owner = owner or principal
+        if thread_id is None:
+            thread_id = self.threads.start(owner)
+        else:
+            self.threads.check(thread_id, owner)
         ctx = self.context(principal, role, thread_id, progress)
-        turn = Turn(thread_id)
+        turn = Turn(thread_id, language=question_language(text))
         if self.uses_llm:
             try:
                 self._llm_turn(text, ctx, turn)
             except Exception as error:  # timeouts, connection errors, a broken server
                 log.warning("LLM turn failed, answering offline: %s", error)
                 reason = f"{type(error).__name__}"
-                turn = Turn(thread_id, notices=[answers.say("llm_unavailable", reason=reason)])
+                turn = Turn(thread_id, notices=[answers.say("llm_unavailable", turn.language, reason=reason)],
+                            language=turn.language)
                 self._offline_turn(text, ctx, turn)
         else:
             self._offline_turn(text, ctx, turn)
@@ -138,20 +169,19 @@ class Assistant:
 
     def _finish(self, text: str, turn: Turn) -> dict:
         results = [{"args": c["args"], "result": c["result"]} for c in turn.tool_calls]
-        fixed = answers.template_text() if turn.engine == "offline" else ""
-        check = grounding.check(turn.answer, results, text, fixed)
+        fixed = answers.template_text(turn.language) if turn.engine == "offline" else ""
+        check = grounding.check(turn.answer, results, text, fixed, language=turn.language)
         if not check.ok:
             log.warning("answer failed the grounding check (%s); replaced by a plain rendering", check.ungrounded)
             turn.answer = self._plain(turn) or "No data: I could not ground an answer in the tools' results."
-            turn.notices.append("(The model's wording contained figures not found in the tool results, "
-                                "so the tool results are shown as they are.)")
+            turn.notices.append(answers.say("grounding_replaced", turn.language))
         if turn.notices:
             turn.answer = "\n".join([turn.answer, *turn.notices])
         return turn.document(check.ok)
 
     @staticmethod
     def _plain(turn: Turn) -> str:
-        return "\n\n".join(answers.render(c["name"], c["args"], c["result"]) for c in turn.tool_calls)
+        return "\n\n".join(answers.render(c["name"], c["args"], c["result"], turn.language) for c in turn.tool_calls)
 
     # --- engines ------------------------------------------------------------------------------------
 
@@ -168,9 +198,11 @@ class Assistant:
 
         memory = ThreadMemory(self.memory_path)
         turn.engine = "offline"
-        answer, last_call = offline_answer(text, ctx, memory.get(turn.thread_id),
-                                           lambda name, args: self._record(turn, name, args, ctx))
+        answer, last_call, routed = offline_answer(text, ctx, memory.get(turn.thread_id),
+                                                   lambda name, args: self._record(turn, name, args, ctx))
         turn.answer = answer
+        if routed is not None:
+            turn.clarification, turn.language = routed.clarification_document, routed.language
         if last_call:
             memory.put(turn.thread_id, last_call)
 

@@ -30,6 +30,7 @@ class Column:
     required: bool = False
     choices: tuple[str, ...] = ()
     default: object = None
+    month_ok: bool = False  # a "date" where only the month matters: ``2025-10`` reads as 2025-10-01
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,9 @@ class TableSpec:
         return next(c for c in self.columns if c.name == name)
 
 
-def _c(name: str, kind: ColumnKind, required: bool = False, *choices: str, default: object = None) -> Column:
-    return Column(name, kind, required, tuple(choices), default)
+def _c(name: str, kind: ColumnKind, required: bool = False, *choices: str, default: object = None,
+       month_ok: bool = False) -> Column:
+    return Column(name, kind, required, tuple(choices), default, month_ok)
 
 
 PRODUCT_STATUSES = ("active", "new", "discontinued")
@@ -149,7 +151,7 @@ TABLES: dict[str, TableSpec] = {
         ),
         TableSpec(
             "forecast_snapshots",
-            (_c("sku", "code", True), _c("made_on", "date", True), _c("period", "period", True),
+            (_c("sku", "code", True), _c("made_on", "date", True, month_ok=True), _c("period", "period", True),
              _c("quantity", "quantity", True), _c("source", "text", default="legacy")),
             sku_column="sku",
             summary="forecasts made in the past, for accuracy at a lag",
@@ -163,8 +165,9 @@ TABLES: dict[str, TableSpec] = {
     ]
 }
 
-COMPANY_KEYS = ("name", "currency", "planning_date", "horizon_months")
+COMPANY_KEYS = ("name", "currency", "planning_date", "horizon_months", "overstock_months")
 DEFAULT_HORIZON_MONTHS = 18
+DEFAULT_OVERSTOCK_MONTHS = 3.0  # months of cover above which a SKU is overstocked
 DEFAULT_CURRENCY = "USD"
 
 
@@ -176,4 +179,5 @@ class Company:
     currency: str = DEFAULT_CURRENCY
     planning_date: str | None = None
     horizon_months: int = DEFAULT_HORIZON_MONTHS
+    overstock_months: float = DEFAULT_OVERSTOCK_MONTHS
     extra: dict = field(default_factory=dict)

@@ -60,9 +60,10 @@ class AmbiguousProduct(SopError):
 
     code = "ambiguous"
 
-    def __init__(self, query: str, candidates: Sequence[str]) -> None:
+    def __init__(self, query: str, candidates: Sequence[str], options: Sequence[dict] = ()) -> None:
         self.query = query
         self.candidates = list(candidates)
+        self.options = list(options)  # [{"label", "value"}]: what a question back offers
         super().__init__(
             f"'{query}' could mean several things: {', '.join(self.candidates)}; which one?",
             self.candidates,

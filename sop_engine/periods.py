@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sop_engine.errors import InvalidArgument
+from sop_engine.text import fold
 
 MONTHS = {
     name: i
@@ -97,6 +98,7 @@ class PeriodRange:
     start: date
     end: date
     words: str = ""
+    bare: bool = False  # a month or quarter named without its year ("March", "Q1", "tháng 10")
 
     @property
     def months(self) -> list[date]:
@@ -127,12 +129,14 @@ _MONTH_NAME = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
 
 # Each rule: a pattern over normalised text and a function of (match, current month) -> (start, end).
 # Order matters: the more specific phrase first.
-_RULES: list[tuple[re.Pattern[str], object]] = []
+_RULES: list[tuple[re.Pattern[str], object, object]] = []
 
 
-def _rule(pattern: str):
+def _rule(pattern: str, bare=False):
+    """Register a rule; ``bare`` (a bool or a function of the match) marks a month or quarter without year."""
+
     def register(fn):
-        _RULES.append((re.compile(r"(?<![\w-])" + pattern + r"(?![\w-])"), fn))
+        _RULES.append((re.compile(r"(?<![\w-])" + pattern + r"(?![\w-])"), fn, bare))
         return fn
 
     return register
@@ -155,7 +159,7 @@ def _named_month_year(m, cur):
     return d, d
 
 
-@_rule(r"q([1-4])\s*(\d{4})?")
+@_rule(r"q([1-4])\s*(\d{4})?", bare=lambda m: not m[2])
 def _quarter(m, cur):
     q = int(m[1])
     if m[2]:
@@ -237,7 +241,7 @@ def _named_month_span(m, cur):
     return start, end
 
 
-@_rule(_MONTH_NAME)
+@_rule(_MONTH_NAME, bare=True)
 def _named_month(m, cur):
     # "in March", "by March": the next March that is not in the past
     month = MONTHS[m[1]]
@@ -246,23 +250,153 @@ def _named_month(m, cur):
     return d, d
 
 
+# --- Vietnamese period words (matched on folded text: with or without diacritics) -------------------------
+VI_NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+                   "chin": 9, "muoi": 10, "muoi hai": 12, "muoi tam": 18}
+_VI_COUNT = r"(\d+|" + "|".join(sorted(VI_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_VI_NEXT = r"(?:toi|sau|ke tiep|tiep theo|sap toi|ke)"
+_VI_LAST = r"(?:qua|truoc|vua qua|gan day|gan nhat|vua roi|roi)"
+_VI_THIS = r"(?:nay|hien tai|nay)"
+
+
+def _vi_count(token: str) -> int:
+    return int(token) if token.isdigit() else VI_NUMBER_WORDS.get(token, 1)
+
+
+def _roman(text: str) -> int:
+    return {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(text) or int(text)
+
+
+@_rule(r"(?:thang|t)\s*(\d{1,2})\s*(?:/|-|\s+nam\s+)\s*(\d{4})")
+def _vi_month_year(m, cur):
+    d = date(int(m[2]), int(m[1]), 1)
+    return d, d
+
+
+@_rule(r"quy\s+([1-4]|iv|i{1,3})\s*(?:(?:/|-|nam)\s*)?(\d{4})?", bare=lambda m: not m[2])
+def _vi_quarter(m, cur):
+    q = _roman(m[1])
+    year = int(m[2]) if m[2] else (cur.year if (q - 1) * 3 + 3 >= cur.month else cur.year + 1)
+    start = date(year, (q - 1) * 3 + 1, 1)
+    return start, add_months(start, 2)
+
+
+@_rule(_VI_COUNT + r"\s+thang\s+" + _VI_NEXT)
+def _vi_next_n_months(m, cur):
+    return add_months(cur, 1), add_months(cur, _vi_count(m[1]))
+
+
+@_rule(_VI_COUNT + r"\s+thang\s+" + _VI_LAST)
+def _vi_last_n_months(m, cur):
+    return add_months(cur, -_vi_count(m[1])), add_months(cur, -1)
+
+
+@_rule(r"thang\s+" + _VI_THIS)
+def _vi_this_month(m, cur):
+    return cur, cur
+
+
+@_rule(r"thang\s+" + _VI_NEXT)
+def _vi_next_month(m, cur):
+    d = add_months(cur, 1)
+    return d, d
+
+
+@_rule(r"thang\s+" + _VI_LAST)
+def _vi_last_month(m, cur):
+    d = add_months(cur, -1)
+    return d, d
+
+
+@_rule(r"quy\s+" + _VI_THIS)
+def _vi_this_quarter(m, cur):
+    start = date(cur.year, (cur.month - 1) // 3 * 3 + 1, 1)
+    return start, add_months(start, 2)
+
+
+@_rule(r"quy\s+" + _VI_NEXT)
+def _vi_next_quarter(m, cur):
+    start = add_months(date(cur.year, (cur.month - 1) // 3 * 3 + 1, 1), 3)
+    return start, add_months(start, 2)
+
+
+@_rule(r"quy\s+" + _VI_LAST)
+def _vi_last_quarter(m, cur):
+    start = add_months(date(cur.year, (cur.month - 1) // 3 * 3 + 1, 1), -3)
+    return start, add_months(start, 2)
+
+
+@_rule(r"tu\s+dau\s+nam(?:\s+(?:den|toi)\s+nay)?|luy ke nam")
+def _vi_ytd(m, cur):
+    return _ytd(m, cur)
+
+
+@_rule(r"nam\s+(nay|sau|toi|ngoai|truoc|roi)")
+def _vi_year(m, cur):
+    year = cur.year + {"nay": 0, "sau": 1, "toi": 1}.get(m[1], -1)
+    return date(year, 1, 1), date(year, 12, 1)
+
+
+@_rule(r"(?:thang|t)\s*(1[0-2]|0?[1-9])(?!\s*(?:/|-)\s*\d)(?!\s+nam\s+\d)", bare=True)
+def _vi_month(m, cur):
+    month = int(m[1])
+    d = date(cur.year if month >= cur.month else cur.year + 1, month, 1)
+    return d, d
+
+
+def looking_back(period: PeriodRange | None, planning_date: date) -> PeriodRange | None:
+    """A question that looks back reads a bare month or quarter as the latest one not in the future:
+    "sales in October" on 2026-11-15 is 2026-10, "Q4" is 2026-Q4, "March" 2026-03."""
+    if period is None or not period.bare:
+        return period
+    start, end = period.start, period.end
+    while start > month_start(planning_date):
+        start, end = add_months(start, -12), add_months(end, -12)
+    return PeriodRange(start, end, period.words, True)
+
+
+# Chat shorthand for period words, and month names typed with a slip ("febuary"), read as written out.
+_SHORTHAND = {"nxt": "next", "mth": "month", "mnth": "month", "mths": "months", "mos": "months", "qtr": "quarter",
+              "qtrs": "quarters", "yr": "year", "lst": "last", "prev": "previous"}
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 4]
+
+
+def _spelled_out(text: str) -> str:
+    from rapidfuzz import fuzz, process
+
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        bare = word.strip("?.,!;:")
+        if bare in _SHORTHAND:
+            words[i] = word.replace(bare, _SHORTHAND[bare])
+        elif len(bare) >= 6 and bare.isalpha() and bare not in MONTHS:
+            found = process.extractOne(bare, _FULL_MONTHS, scorer=fuzz.ratio, score_cutoff=86)
+            if found:
+                words[i] = word.replace(bare, found[0])
+    return " ".join(words)
+
+
 def parse_period_words(text: str, planning_date: date) -> PeriodRange | None:
     """Read the first period expression in ``text`` relative to ``planning_date``; None if there is none.
 
     >>> str(parse_period_words("are we short next month?", date(2026, 11, 15)))
     '2026-12'
     """
-    normalised = " " + re.sub(r"\s+", " ", text.lower().replace("’", "'")) + " "
+    normalised = " " + _spelled_out(re.sub(r"\s+", " ", fold(text))) + " "
     current = month_start(planning_date)
     best: tuple[int, int, PeriodRange] | None = None
-    for order, (pattern, fn) in enumerate(_RULES):
+    for order, (pattern, fn, bare) in enumerate(_RULES):
         match = pattern.search(normalised)
         if not match:
             continue
         if _is_false_month(normalised, match):
             continue
-        start, end = fn(match, current)  # type: ignore[operator]
-        candidate = (match.start(), order, PeriodRange(start, end, match.group(0).strip()))
+        try:
+            start, end = fn(match, current)  # type: ignore[operator]
+        except ValueError:  # "tháng 13": not a month
+            continue
+        is_bare = bare(match) if callable(bare) else bool(bare)
+        candidate = (match.start(), order, PeriodRange(start, end, match.group(0).strip(), is_bare))
         # the earliest expression in the text wins; on a tie, the more specific rule
         if best is None or candidate[:2] < best[:2]:
             best = candidate
@@ -285,6 +419,12 @@ def parse_period_arg(text: str | None, planning_date: date) -> PeriodRange | Non
     if text is None or not str(text).strip():
         return None
     text = str(text).strip()
+    if ".." in text:  # an ISO range: 2026-12..2027-02
+        start, _, end = text.partition("..")
+        first, last = parse_month(start.strip()), parse_month(end.strip())
+        if last < first:
+            raise InvalidArgument(f"'{text}' ends before it starts")
+        return PeriodRange(first, last, text)
     if _ISO_MONTH.match(text):
         d = parse_month(text)
         return PeriodRange(d, d, text)

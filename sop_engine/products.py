@@ -2,8 +2,8 @@
 
 ``resolve_scope`` turns the ``--sku`` / ``--family`` arguments of a command into a list of SKU codes;
 ``resolve_name`` reads a word a person typed in chat ("oat milk", "OAT-1L", "beverages") and says
-whether it is a SKU or a family. Matching is exact first (codes, names and families, case and
-surrounding spaces ignored); only then fuzzy, with ``rapidfuzz.process.extract``, so that a typo gets
+whether it is a SKU or a family, through the one resolver (``sop_engine.resolver``). Matching is on folded
+text (case, accents and spacing ignored) exact first, then typo-tolerant, so that a miss gets
 "no product 'oat mlk'; closest: ..." rather than a silent guess.
 """
 
@@ -15,9 +15,8 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from sop_engine.errors import AmbiguousProduct, NoData, UnknownProduct
+from sop_engine.text import fold_words
 
-FUZZY_ACCEPT = 90.0  # a fuzzy match at or above this score is taken when it is the only one that high
-FUZZY_TIE = 3.0  # candidates within this many points of the best are equally good: ambiguous
 CLOSEST = 5
 
 
@@ -34,7 +33,7 @@ class ResolvedName:
 
 
 def _norm(text: object) -> str:
-    return " ".join(str(text).split()).casefold()
+    return fold_words(str(text))
 
 
 def _require_products(products: pd.DataFrame) -> None:
@@ -103,32 +102,35 @@ def resolve_scope(products: pd.DataFrame, sku: str | None = None, family: str | 
 
 
 def resolve_name(products: pd.DataFrame, text: str) -> ResolvedName:
-    """Read a name typed by a person as a SKU or a family.
-
-    Exact matches (code, product name, family) win; several different exact matches (a product and a
-    family spelled the same) raise ``AmbiguousProduct``. Otherwise the fuzzy best match is taken if it
-    scores at least ``FUZZY_ACCEPT`` and no other candidate is within ``FUZZY_TIE`` points of it
-    (``AmbiguousProduct`` if some are); below that, ``UnknownProduct`` with the closest matches.
-    """
+    """Read a name typed by a person (or a model) as a SKU or a family, through the one resolver
+    (``sop_engine.resolver``: folded, accent- and typo-tolerant; a name fitting several SKUs is ambiguous
+    unless they are a whole family). Several fits raise ``AmbiguousProduct`` (with ``options`` to offer);
+    no fit raises ``UnknownProduct`` with the closest matches."""
     _require_products(products)
     if text is None or not str(text).strip():
         raise UnknownProduct(str(text or ""), [], kind="product or family")
-    choices = _choices(products)
-    key = _norm(text)
-    exact = {v for k, v in choices.items() if _norm(k) == key}
-    if len(exact) == 1:
-        kind, code, label = exact.pop()
-        return ResolvedName(kind, code, label)
-    if len(exact) > 1:
-        raise AmbiguousProduct(str(text), sorted(f"{k} {c}" for k, c, _ in exact))
-    found = process.extract(str(text), list(choices), scorer=fuzz.WRatio, limit=10, processor=_norm)
-    if found and found[0][1] >= FUZZY_ACCEPT:
-        best = found[0][1]
-        top = {choices[c] for c, s, _ in found if s >= best - FUZZY_TIE}
-        if len(top) == 1:
-            kind, code, label = top.pop()
-            return ResolvedName(kind, code, label)
+    resolved = _resolver_of(products).resolve(str(text))
+    if resolved.entity is not None:
+        e = resolved.entity
+        return ResolvedName(e.kind, e.code, e.label)
+    if resolved.candidates:
         raise AmbiguousProduct(
-            str(text), sorted(f"{k} {c} ({lbl})" if k == "sku" else f"family {c}" for k, c, lbl in top)
+            str(text),
+            [f"{e.kind} {e.code} ({e.label})" if e.kind == "sku" else f"family {e.code}" for e in resolved.candidates],
+            options=[{"label": e.option_label, "value": e.code} for e in resolved.candidates],
         )
     raise UnknownProduct(str(text), closest_matches(products, text), kind="product or family")
+
+
+def _resolver_of(products: pd.DataFrame):
+    from sop_engine.resolver import Resolver
+
+    key = hash(tuple(map(tuple, products[["sku", "name", "family"]].astype(str).values.tolist())))
+    if key not in _RESOLVERS:
+        if len(_RESOLVERS) > 8:
+            _RESOLVERS.clear()
+        _RESOLVERS[key] = Resolver(products)
+    return _RESOLVERS[key]
+
+
+_RESOLVERS: dict[int, object] = {}

@@ -44,6 +44,7 @@ def error_result(error: SopError) -> dict:
         result["error"]["closest"] = error.closest
     if isinstance(error, AmbiguousProduct):
         result["error"]["candidates"] = error.candidates
+        result["error"]["options"] = error.options
         result["error"]["ask_user"] = True
     return result
 
@@ -64,9 +65,9 @@ def run_tool(name: str, args: dict | BaseModel | None, ctx: ToolContext) -> dict
         result = REGISTRY[name](model, ctx)
     except SopError as error:
         return error_result(error)
-    except Exception as error:  # a bug must not crash the conversation; it is logged with its traceback
-        log.exception("tool %s failed", name)
-        return {"error": {"code": "internal", "message": f"{name} failed: {type(error).__name__}: {error}",
+    except Exception:  # a bug must not crash the conversation; it is logged with its traceback, and the
+        log.exception("tool %s failed", name)  # user gets a generic message: internals never leave the log
+        return {"error": {"code": "internal", "message": f"{name} failed with an internal error; it was logged",
                           "details": []}}
     result.setdefault("planning_date", ctx.planning_date.isoformat())
     return result
@@ -74,4 +75,4 @@ def run_tool(name: str, args: dict | BaseModel | None, ctx: ToolContext) -> dict
 
 def _load_implementations() -> None:
     """Import every tool module (each registers itself); cheap after the first call."""
-    from tools import charts, forecasting, notes, planning, products  # noqa: F401
+    from tools import charts, forecasting, notes, planning, products, sales, supply  # noqa: F401

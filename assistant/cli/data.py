@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from assistant import bootstrap
 from assistant.cli.context import runtime
-from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
+from assistant.cli.output import JsonOption, console, emit, esc, fmt, reports, table
 from assistant.runtime import cli_principal
 from sop_engine.dataset.validate import read_dataset
-from sop_engine.errors import ContractError
 
 app = typer.Typer(help="Check, load and inspect a company's planning data (a folder of CSVs).",
                   no_args_is_help=True)
@@ -22,29 +22,36 @@ app = typer.Typer(help="Check, load and inspect a company's planning data (a fol
 def validate(folder: Path = typer.Argument(..., help="Folder of contract CSVs."), json_output: bool = JsonOption):
     """Check a folder against the data contract; every problem is listed as file:row: column: problem."""
     dataset = read_dataset(folder)
-    report = dataset.report()
     if not dataset.ok:
-        raise ContractError(
-            f"{folder} breaks the data contract in {len(dataset.problems)} place(s)", report["problems"]
-        )
-    emit(report, json_output, _render_report)
+        raise dataset.contract_error()
+    emit(dataset.report(), json_output, _render_report)
 
 
 def _render_report(report: dict) -> None:
-    console.print(f"[green]OK[/] {report['folder']} follows the data contract.")
+    console.print(f"[green]OK[/] {esc(report['folder'])} follows the data contract.")
     table(None, ["file", "rows"], [[f"{k}.csv", fmt(v)] for k, v in report["files"].items()])
     for warning in report["warnings"]:
-        console.print(f"[yellow]warning:[/] {warning}")
+        console.print(f"[yellow]warning:[/] {esc(warning)}")
 
 
 @app.command("load")
 @reports
 def load(folder: Path = typer.Argument(..., help="Folder of contract CSVs."), json_output: bool = JsonOption):
-    """Load a folder into the plan store, all or nothing; forecasts, overrides and decisions are kept."""
+    """Load a folder into the plan store, all or nothing; the same company's forecasts, overrides and decisions
+    are kept, another company's (or the demo's) are dropped."""
     doc = load_folder(folder)
-    emit(doc, json_output, lambda d: console.print(
-        f"[green]Loaded[/] {d['source']}: " + ", ".join(f"{k} {v}" for k, v in d["rows"].items() if v)
-    ))
+    emit(doc, json_output, _render_load)
+
+
+def _render_load(doc: dict) -> None:
+    console.print(f"[green]Loaded[/] {escape(doc['source'])}: "
+                  + ", ".join(f"{k} {v}" for k, v in doc["rows"].items() if v))
+    change = doc.get("company_change")
+    if change:
+        dropped = ", ".join(f"{k} {v}" for k, v in change["dropped"].items() if v) or "nothing"
+        console.print(f"[yellow]Another company:[/] {escape(str(change['to']))} replaces "
+                      f"{escape(str(change['from']))} ({change['reason']}); the previous company's tool-made "
+                      f"data was dropped ({dropped}); the audit log keeps the record.")
 
 
 def load_folder(folder: Path) -> dict:
@@ -61,6 +68,7 @@ def show(json_output: bool = JsonOption):
     summary["planning_date"] = planning_date.isoformat()
     summary["planning_date_source"] = source
     summary["store"] = rt.settings.db_url
+    summary["demo"] = bool(rt.store.meta().get("demo"))
     emit(summary, json_output, _render_summary)
 
 
@@ -70,10 +78,10 @@ def _render_summary(summary: dict) -> None:
         console.print(f"Planning date: {summary['planning_date']} ({summary['planning_date_source']})")
         return
     company = summary.get("company") or {}
-    console.print(f"[bold]{company.get('name', '')}[/] — loaded from {summary['source']} at {summary['loaded_at']}"
-                  f" by {summary['loaded_by']}")
+    console.print(f"[bold]{esc(company.get('name', ''))}[/] — loaded from {esc(summary['source'])} at "
+                  f"{summary['loaded_at']} by {esc(summary['loaded_by'])}")
     console.print(f"Planning date: {summary['planning_date']} (from {summary['planning_date_source']}); "
-                  f"currency {company.get('currency')}; horizon {company.get('horizon_months')} months")
+                  f"currency {esc(company.get('currency'))}; horizon {company.get('horizon_months')} months")
     rows = []
     for name, count in summary["counts"].items():
         span = summary["periods"].get(name)

@@ -6,8 +6,9 @@ import ipaddress
 import logging
 
 import typer
+from rich.markup import escape
 
-from assistant.bootstrap import ensure_data
+from assistant.bootstrap import company_status, ensure_data
 from assistant.cli.context import runtime
 from assistant.cli.output import console, err_console, reports
 from assistant.runtime import cli_principal
@@ -55,7 +56,24 @@ def serve(
         loaded = ensure_data(rt, cli_principal())
         if loaded:
             console.print(f"Loaded the demo company into an empty store ({loaded['folder']}).")
+    _announce_company(rt)
     app = create_app(rt, slack_handler=slack_handler_from_settings(rt))
     engine = "LLM " + settings.model if settings.llm_configured else "offline router"
     console.print(f"sop-assistant on http://{host}:{port} (docs at /docs) · {engine} · store {settings.db_url}")
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def _announce_company(rt) -> None:
+    """Say in the log which company is served, and loudly when it is the demo."""
+    status = company_status(rt)
+    if status["demo"]:
+        message = (f"serving the DEMO company {status['company']!r}: its data, forecasts and meeting notes are made "
+                   "up; load your own with `sop data load DIR` (this drops the demo's), or start with --no-demo")
+        log.warning(message)
+        err_console.print(f"[bold yellow]{escape(message)}[/]")
+    elif status["company"]:
+        log.info("serving company %r", status["company"])
+        console.print(f"Serving company {escape(status['company'])}.")
+    else:
+        log.warning("the plan store is empty: load a company with `sop data load DIR`")
+        err_console.print("[yellow]The plan store is empty: load a company with `sop data load DIR`.[/]")

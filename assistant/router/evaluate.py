@@ -47,9 +47,9 @@ def run_case(case: dict, products: pd.DataFrame, planning_date: date) -> CaseRes
     previous = None
     for earlier in case.get("context") or []:
         routed = route(earlier, products, planning_date, previous)
-        previous = routed if routed.tool else previous
+        previous = routed if (routed.tool or routed.pending) else previous
     call = route(case["text"], products, planning_date, previous)
-    correct = (
+    correct = judge(case, call) == "right" if "expect" in case else (
         call.tool == case.get("tool")
         and call.entity == case.get("entity")
         and (call.months or None) == (case.get("period") or None)
@@ -63,3 +63,53 @@ def evaluate(cases: list[dict], products: pd.DataFrame, planning_date: date) -> 
 
 def accuracy(results: list[CaseResult]) -> float:
     return sum(r.correct for r in results) / len(results) if results else 0.0
+
+
+# --- sets of companies: outcomes right / asked back / not understood / silently wrong ---------------------
+
+OUTCOMES = ("right", "asked back", "not understood", "silently wrong")
+
+
+@dataclass
+class Outcome:
+    case: dict
+    call: RoutedCall
+    outcome: str  # one of OUTCOMES
+
+
+def judge(case: dict, call: RoutedCall) -> str:
+    """How a routed call stands against a case of a company set (``expect`` = ``answer`` or ``clarify``).
+
+    An answer is right when tool, entity, months and the case's ``args`` subset all match. A question back
+    on an ambiguous case is right when every expected option is offered; on a clear case it is "asked
+    back" (not right, not wrong). A call for another tool, product, month or argument is silently wrong."""
+    asked = bool(call.clarification)
+    if case.get("expect") == "clarify":
+        if asked:
+            offered = {o["value"] for o in call.options}
+            return "right" if set(case.get("options") or []) <= offered else "asked back"
+        return "not understood" if call.tool is None else "silently wrong"
+    if asked:
+        return "asked back"
+    if call.tool is None:
+        return "not understood"
+    same = (
+        call.tool == case.get("tool")
+        and call.entity == case.get("entity")
+        and (call.months or None) == (case.get("period") or None)
+        and _subset(case.get("args") or {}, call.args)
+    )
+    return "right" if same else "silently wrong"
+
+
+def run_company_case(case: dict, tables: dict, planning_date: date) -> Outcome:
+    previous = None
+    for earlier in case.get("context") or []:
+        routed = route(earlier, tables["products"], planning_date, previous, tables)
+        previous = routed if (routed.tool or routed.pending) else previous
+    call = route(case["text"], tables["products"], planning_date, previous, tables)
+    return Outcome(case, call, judge(case, call))
+
+
+def tally(outcomes: list[Outcome]) -> dict[str, int]:
+    return {name: sum(o.outcome == name for o in outcomes) for name in OUTCOMES}

@@ -1,95 +1,76 @@
-"""The offline router: a Slack message -> the tool call an LLM would make, when no LLM is configured.
+"""The offline router: a chat message -> the tool call an LLM would make, or a question back.
 
-Reading order: words (``vocab.tokenize``), the period (``sop_engine.periods.parse_period_words``), order
-references and the product (``entities``), a what-if (``whatif``), then the intent by token scoring over
-the vocabulary file; the tool's arguments are filled from those slots. A follow-up ("and for Q1?",
-"what about almond milk?") reuses the previous call and replaces only the slot it gives.
+Reading order: words (``sop_engine.text.tokenize``: folded, so diacritics and case do not matter), the
+period (``sop_engine.periods.parse_period_words``, English and Vietnamese), order references, resources,
+owners and the product (the one resolver, ``sop_engine.resolver``), a what-if (``whatif``), then the intent
+by token scoring over the vocabulary files (one per language). The tool's arguments are filled from those
+slots. A follow-up ("and for Q1?", "còn tháng sau?") reuses the previous call and replaces only the slot it
+gives; the answer to a question back (an option's value, or the choice typed) completes the pending call.
+
+The router never guesses: a name that fits several products, a name it does not know, or a missing
+required slot makes a question back (``clarification`` with ``options``), never a different question.
 """
 
 from __future__ import annotations
 
 import copy
 import re
+import tomllib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from assistant.router import slots
-from assistant.router.entities import Entity, EntityHit, find_owner, product_index
-from assistant.router.vocab import (
-    Token,
-    find_phrase,
-    load_vocabulary,
-    longest_match,
-    phrase_tokens,
-    score_intents,
-)
+from assistant.router.entities import find_owner
+from assistant.router.vocab import Token, find_phrase, load_vocabulary, longest_match, phrase_tokens, score_intents
 from assistant.router.whatif import read_whatif
-from sop_engine.periods import PeriodRange, add_months, format_period, month_start, parse_period_words
+from sop_engine.language import detect_language as language_of
+from sop_engine.periods import MONTHS, NUMBER_WORDS, VI_NUMBER_WORDS, PeriodRange, looking_back, parse_period_words
+from sop_engine.resolver import Entity, Mention, Resolver, resolver_from_tables
+from sop_engine.text import has_diacritics, tokenize
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
     import pandas as pd
 
 # On equal scores, the more specific intent wins.
 PRIORITY = (
-    "help",
-    "reforecast",
-    "publish",
-    "chart",
-    "decisions",
-    "notes",
-    "kpi",
-    "reconcile",
-    "product_lookup",
-    "shortage",
-    "forecast",
+    "help", "reforecast", "publish", "chart", "decisions", "notes", "overstock", "capacity", "orders", "kpi",
+    "reconcile", "sales", "product_lookup", "shortage", "forecast",
 )
 TOOLS_WITH_PRODUCT = {
-    "check_shortages": "product",
-    "get_forecast": "product",
-    "reforecast": "product",
-    "reconcile_plan": "family",
-    "get_kpi": "product",
-    "chart": "product",
-    "list_decisions": "product",
-    "find_products": "query",
+    "check_shortages": "product", "get_forecast": "product", "reforecast": "product", "reconcile_plan": "family",
+    "get_kpi": "product", "chart": "product", "list_decisions": "product", "find_products": "query",
+    "get_sales": "product", "get_orders": "product", "check_overstock": "product",
 }
 TOOLS_WITH_PERIOD = {
-    "check_shortages",
-    "get_forecast",
-    "reconcile_plan",
-    "get_kpi",
-    "search_meeting_notes",
-    "list_decisions",
+    "check_shortages", "get_forecast", "reconcile_plan", "get_kpi", "search_meeting_notes", "list_decisions",
+    "get_sales", "get_capacity",
 }
 INTENT_OF_TOOL = {
-    "check_shortages": "shortage",
-    "get_forecast": "forecast",
-    "reforecast": "reforecast",
-    "publish_forecast": "publish",
-    "reconcile_plan": "reconcile",
-    "get_kpi": "kpi",
-    "find_products": "product_lookup",
-    "chart": "chart",
-    "search_meeting_notes": "notes",
-    "list_decisions": "decisions",
-    "help": "help",
+    "check_shortages": "shortage", "get_forecast": "forecast", "reforecast": "reforecast",
+    "publish_forecast": "publish", "reconcile_plan": "reconcile", "get_kpi": "kpi", "find_products": "product_lookup",
+    "chart": "chart", "search_meeting_notes": "notes", "list_decisions": "decisions", "help": "help",
+    "get_sales": "sales", "get_orders": "orders", "check_overstock": "overstock", "get_capacity": "capacity",
 }
+# Questions about what happened: a bare month or quarter means the latest one not in the future.
+LOOKS_BACK = {"kpi", "notes", "decisions", "sales"}
+# Intents whose question is about a product: a name there that the data does not know is asked back.
+ABOUT_A_PRODUCT = {"shortage", "forecast", "reforecast", "chart", "sales", "overstock", "whatif", "kpi"}
+TOPIC_DETERMINERS = ("the", "a", "our", "their", "that", "this")
 
 
-# Questions about what happened: a month or quarter named by word means the most recent one that is past.
-LOOKS_BACK = {"kpi", "notes", "decisions"}
+@cache
+def _questions() -> dict:
+    from prompts import load
+
+    return tomllib.loads(load("clarify.toml"))
 
 
-def _looking_back(period: PeriodRange | None, planning_date: date) -> list[str] | None:
-    """ "fill rate in March" / "notes from October" asked in November 2026: 2026-03 / 2026-10, not 2027."""
-    if (
-        period is None
-        or period.start <= month_start(planning_date)
-        or re.search(r"\d{4}|next|coming|following|this|current", period.words)
-    ):
-        return None
-    return [format_period(add_months(m, -12)) for m in period.months]
+def question(key: str, language: str, **values) -> str:
+    table = _questions()
+    text = table.get(language, {}).get(key) or table["en"][key]
+    return text.format(**values)
 
 
 @dataclass
@@ -99,17 +80,23 @@ class RoutedCall:
     intent: str = "unknown"
     entity: str | None = None  # SKU code or "family:<name>"
     months: list[str] | None = None  # YYYY-MM months read from the text
-    clarification: str | None = None
+    clarification: str | None = None  # the question back, when there is one
+    options: list[dict] = field(default_factory=list)  # [{"label", "value"}] offered with the question
+    language: str = "en"
+    pending: dict | None = None  # the call a question back waits to complete: {"tool", "args", "intent", "slot"}
 
     def to_dict(self) -> dict:
         return {
-            "tool": self.tool,
-            "args": self.args,
-            "intent": self.intent,
-            "entity": self.entity,
-            "months": self.months,
-            "clarification": self.clarification,
+            "tool": self.tool, "args": self.args, "intent": self.intent, "entity": self.entity,
+            "months": self.months, "clarification": self.clarification, "options": self.options,
+            "language": self.language, "pending": self.pending,
         }
+
+    @property
+    def clarification_document(self) -> dict | None:
+        if not self.clarification:
+            return None
+        return {"question": self.clarification, "options": list(self.options)}
 
 
 @dataclass
@@ -118,12 +105,16 @@ class _Reading:
     words: list[str]
     period: PeriodRange | None
     months: list[str] | None
-    hit: EntityHit | None
-    refs: list[str]
+    hit: Mention | None
+    refs: list[str]  # known order references, as in supply.csv
+    unknown_refs: list[str]  # words that look like an order reference the data does not hold
+    resource: Mention | None
+    owner: Mention | None
     scores: dict[str, float]
     kpi: tuple[str, str, int] | None
     meeting: tuple[str, str, int] | None
-    used: set[int]  # token positions already taken by a period, KPI, meeting, order reference
+    used: set[int]  # token positions already taken by a period, KPI, meeting, order reference, name
+    language: str = "en"
 
     @property
     def entity(self) -> Entity | None:
@@ -135,35 +126,97 @@ def _span(words: list[str], phrase: str) -> set[int]:
     return set(range(at, at + len(phrase_tokens(phrase)))) if at is not None else set()
 
 
-def _read(text: str, products: pd.DataFrame | None, planning_date: date) -> _Reading:
-    vocabulary = load_vocabulary()
-    from assistant.router.vocab import tokenize
+def _mention_span(m: Mention | None) -> set[int]:
+    return set(range(m.start, m.end)) if m else set()
 
+
+def detect_language(tokens: list[Token], skip: set[int] = frozenset()) -> str:
+    """The language of the question's words, the names found in it left out (``sop_engine.language``)."""
+    return language_of(" ".join(t.raw for i, t in enumerate(tokens) if i not in skip))
+
+
+def question_language(text: str) -> str:
+    """The language of a question's words (``en`` or ``vi``), for engines that do not route it."""
+    return detect_language(tokenize(text or ""))
+
+
+def _resolver(products, tables: dict | None) -> Resolver:
+    """The resolver of a product master (and the other name tables), built once per distinct content."""
+    vocabulary = load_vocabulary()
+    tables = {"products": products, **(tables or {})}
+    same = _LAST.get("tables")
+    if same is not None and all(same.get(k) is v for k, v in tables.items()) and len(same) == len(tables):
+        return _LAST["resolver"]  # the very same frames as the last call (a benchmark, a test loop)
+    key = hash(tuple(
+        tuple(map(tuple, frame.astype(str).values.tolist())) if frame is not None and len(frame) else ()
+        for frame in (products[["sku", "name", "family"]], *(tables.get(n) for n in ("supply", "capacity", "routing",
+                                                                                      "note_items")))
+    ))
+    if key not in _RESOLVERS:
+        if len(_RESOLVERS) > 8:
+            _RESOLVERS.clear()
+        _RESOLVERS[key] = resolver_from_tables(tables, vocabulary.reserved)
+    _LAST.update(tables=tables, resolver=_RESOLVERS[key])
+    return _RESOLVERS[key]
+
+
+_RESOLVERS: dict[int, Resolver] = {}
+_LAST: dict = {}
+
+
+def _read(text: str, products, planning_date: date, tables: dict | None, resolver: Resolver | None = None
+          ) -> tuple[_Reading, Resolver | None]:
+    vocabulary = load_vocabulary()
     tokens = tokenize(text)
     words = [t.text for t in tokens]
+    if resolver is None and products is not None and len(products):
+        resolver = _resolver(products, tables)
+    resource = resolver.find_resource(tokens) if resolver is not None else None
     period = parse_period_words(text, planning_date)
     used: set[int] = set()
+    if period is not None and resource is not None and _span(words, period.words) & _mention_span(resource):
+        # "dây chuyền 2 tháng sau": the 2 is the line's, not "2 months"
+        rest = " ".join(t.raw for i, t in enumerate(tokens) if i not in _mention_span(resource))
+        period = parse_period_words(rest, planning_date)
     if period is not None:
-        used |= _span(words, period.words)
-    kpi = longest_match(words, vocabulary.kpis)
+        used |= _span(words, period.words) - _mention_span(resource)
+    kpi = longest_match(words, vocabulary.kpis, vocabulary.typo_ratio)
     meeting = longest_match(words, vocabulary.meetings)
     for found in (kpi, meeting):
         if found:
             used |= _span(words, found[1])
-    hit, refs = None, []
-    if products is not None and not products.empty:
-        index = product_index(products, vocabulary.reserved)
-        refs = index.supply_refs(tokens)
-        used |= {i for i, t in enumerate(tokens) if t.raw.upper() in refs}
-        hit = index.find(tokens, skip=used)
-    scores = score_intents(words, vocabulary)
+    hit = owner = None
+    refs: list[str] = []
+    unknown_refs: list[str] = []
+    if resolver is not None:
+        for i, ref, raw in resolver.find_refs(tokens):
+            if i in used:
+                continue
+            used.add(i)
+            (refs if ref else unknown_refs).append(ref or raw)
+        if resource is not None and (_mention_span(resource) & used or (
+                resource.score < 95 and resource.end - resource.start < 2)):
+            resource = None
+        names_used = used | _mention_span(resource)
+        hit = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
+        if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
+            hit = None
+        owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit))
+        used |= _mention_span(resource)
+    masked = [w if i not in _mention_span(hit) | _mention_span(resource) else "\x00" for i, w in enumerate(words)]
+    scores = score_intents(masked, vocabulary)
     if kpi:
         scores["kpi"] = scores.get("kpi", 0) + 3 + 2 * len(phrase_tokens(kpi[1]))
     if meeting:
         scores["notes"] = scores.get("notes", 0) + 1
-    return _Reading(
-        tokens, words, period, period.labels if period else None, hit, refs, scores, kpi, meeting, used
-    )
+    if resource is not None and "capacity" in scores:
+        scores["capacity"] += 2
+    if (refs or unknown_refs) and "orders" in scores:
+        scores["orders"] += 1
+    language = detect_language(tokens, _mention_span(hit) | _mention_span(resource) | _mention_span(owner))
+    reading = _Reading(tokens, words, period, period.labels if period else None, hit, refs, unknown_refs,
+                       resource, owner, scores, kpi, meeting, used, language)
+    return reading, resolver
 
 
 def _best_intent(r: _Reading) -> str | None:
@@ -184,47 +237,238 @@ def _is_followup(r: _Reading) -> bool:
     return len(r.words) <= 4 and not any(v >= 3 for v in r.scores.values())
 
 
-def _ambiguous(hit: EntityHit, intent: str) -> RoutedCall:
-    labels = [
-        f"{e.label} ({e.code})" if e.kind == "sku" else f"the {e.code} family" for e in hit.candidates[:6]
-    ]
-    listed = ", ".join(labels[:-1]) + f" or {labels[-1]}" if len(labels) > 1 else labels[0]
-    return RoutedCall(
-        None, {}, intent, None, None, f"'{hit.text}' could be several products. Did you mean {listed}?"
-    )
+def slots_amount(r: _Reading) -> bool:
+    """An amount of time or a new quantity in the message ("slips 2 weeks", "trễ 10 ngày", "to 500")."""
+    from assistant.router.whatif import _days, _quantity
+
+    vocabulary = load_vocabulary()
+    return _days(r.words, vocabulary.whatif["units"]) is not None or _quantity(
+        r.words, vocabulary.slot_words.get("quantity", [])) is not None
+
+
+def _has_whatif_cue(r: _Reading) -> bool:
+    cues = load_vocabulary().whatif.get("cues", [])
+    return any(find_phrase(r.words, cue) is not None for cue in cues)
+
+
+def _leftover_name(r: _Reading) -> str | None:
+    """Words that read like a name the data does not hold: what is left once stopwords, intent words,
+    periods, KPIs, meetings, numbers and known names are taken out ("unicorn juice")."""
+    vocabulary = load_vocabulary()
+    taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.owner)
+    phrases = [p for spec in vocabulary.intents.values() for p in spec["words"]]
+    phrases += [p for key in ("cues", "delay", "earlier", "cancel", "up", "down")
+                for p in vocabulary.whatif.get(key, [])]
+    phrases += [p for table in (vocabulary.kpis, vocabulary.meetings, vocabulary.forecast_versions)
+                for ps in table.values() for p in ps]
+    phrases += [p for p in vocabulary.stopwords if " " in p]
+    for phrase in phrases:
+        parts = phrase_tokens(phrase)
+        n = len(parts)
+        for i in range(len(r.words) - n + 1):
+            if r.words[i : i + n] == parts:
+                taken.update(range(i, i + n))
+    units = set(vocabulary.whatif.get("units", {}))
+    run: list[str] = []
+    runs: list[list[str]] = []
+    for i, t in enumerate(r.tokens):
+        word = t.text.removesuffix("'s")
+        keep = (
+            i not in taken and word not in vocabulary.stopwords and word not in vocabulary.reserved
+            and word not in MONTHS and word not in units and word not in NUMBER_WORDS and word not in VI_NUMBER_WORDS
+            and (len(word) >= 3 or (len(word) == 2 and has_diacritics(t.raw))) and word.replace("-", "").isalpha()
+        )
+        if keep:
+            run.append(t.raw)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    if not runs:
+        return None
+    return " ".join(max(runs, key=len))
+
+
+def _question_options(entity: Entity, language: str) -> list[dict]:
+    """What one may ask about a product, as options whose values the router reads back unambiguously."""
+    asks = _questions().get("questions_about", {})
+    return [{"label": spec[language if language in spec else "en"].format(name=entity.label),
+             "value": spec["value"].format(code=entity.code)} for spec in asks.values()]
+
+
+def _options(entities: list[Entity]) -> list[dict]:
+    return [{"label": e.option_label, "value": e.code} for e in entities]
+
+
+def _ask(r: _Reading, intent: str, key: str, options: list[dict], pending: dict | None = None, **values) -> RoutedCall:
+    return RoutedCall(None, {}, intent, None, r.months, question(key, r.language, **values), options, r.language,
+                      pending)
 
 
 def route(
-    text: str, products: pd.DataFrame, planning_date: date, previous: RoutedCall | None = None
+    text: str,
+    products: pd.DataFrame,
+    planning_date: date,
+    previous: RoutedCall | None = None,
+    tables: dict | None = None,
+    resolver: Resolver | None = None,
 ) -> RoutedCall:
-    """The tool call for ``text``, as an LLM would make it (see the module docstring)."""
-    r = _read(text or "", products, planning_date)
+    """The tool call for ``text``, as an LLM would make it, or a question back (see the module docstring).
+
+    ``tables`` (optional) holds the company's other tables the names come from (``supply``, ``capacity``,
+    ``routing``, ``note_items``); without it only products and families are known. A caller holding the
+    company's resolver already (``sop_engine.resolver.company_resolver``) passes it instead."""
+    r, resolver = _read(text or "", products, planning_date, tables, resolver)
     if not r.words:
-        return RoutedCall(None, {}, "unknown")
+        return RoutedCall(None, {}, "unknown", language=r.language)
+    if previous is not None and previous.pending:
+        answered = _answer_pending(r, previous, resolver)
+        if answered is not None:
+            return answered
+        if r.hit is None and _is_followup(r):  # "and next month?" before the choice: still ask, keep the change
+            pending = previous.pending
+            base = RoutedCall(pending["tool"], dict(pending.get("args") or {}), pending.get("intent", "unknown"), None,
+                              pending.get("months"))
+            followed = _follow(r, base, _best_intent(r), planning_date)
+            if followed is not None and followed.tool in TOOLS_WITH_PRODUCT:
+                followed.args.pop(TOOLS_WITH_PRODUCT[followed.tool], None)
+                return RoutedCall(None, {}, followed.intent, None, followed.months, previous.clarification,
+                                  previous.options, r.language if r.language != "en" else previous.language,
+                                  {"tool": followed.tool, "args": followed.args, "intent": followed.intent,
+                                   "months": followed.months, "slot": TOOLS_WITH_PRODUCT[followed.tool]})
+        previous = None  # a new question: a pending call is never the base of a follow-up
+    if r.refs and r.hit is not None and r.hit.ambiguous and r.hit.end - r.hit.start == 1:
+        r.hit = None  # "the impact of PO-1182 slipping": an order's what-if, not a product word
     intent = _best_intent(r)
-    whatif = (
-        read_whatif(r.tokens, load_vocabulary(), r.refs, r.entity, r.months)
-        if (r.refs or "%" in text or "percent" in r.words or "pct" in r.words)
-        else None
-    )
+    whatif = None
+    percent = "%" in text or "percent" in r.words or "pct" in r.words
+    if (r.refs and (_has_whatif_cue(r) or slots_amount(r))) or percent:
+        whatif = read_whatif(r.tokens, load_vocabulary(), r.refs, r.entity, r.months)
+        if whatif is not None and whatif.scenario is None and not _has_whatif_cue(r):
+            whatif = None
     if whatif is not None and intent not in ("reforecast", "notes", "decisions", "kpi", "publish"):
         if whatif.scenario is None:
-            return RoutedCall(None, {}, "whatif", None, r.months, whatif.clarification)
+            ref = r.refs[0] if r.refs else ""
+            return _ask(r, "whatif", "whatif_days", [], None, ref=ref)
         intent = "whatif"
     if previous is not None and previous.tool and _is_followup(r):
         followed = _follow(r, previous, intent, planning_date)
         if followed is not None:
             return followed
+    if r.unknown_refs and intent in ("orders", "whatif", "shortage", None) and not r.refs:
+        ref = r.unknown_refs[0]
+        closest = resolver.closest(ref, ("order",)) if resolver else []
+        key = "unknown_ref" if closest else "unknown_ref_none"
+        return _ask(r, intent or "orders", key, _options(closest), text=ref)
+    if r.resource is not None and r.resource.entity is None and intent in ("capacity", None):
+        return _ask(r, "capacity", "ambiguous_resource", _options(r.resource.candidates), text=r.resource.text)
     if intent is None:
+        if r.hit is not None and r.hit.entity is not None:  # a bare product: which question about it?
+            return _ask(r, "unknown", "which_question", _question_options(r.hit.entity, r.language),
+                        text=" ".join(t.raw for t in r.tokens[r.hit.start:r.hit.end]))
         if r.hit is not None:
-            intent = "shortage"  # a bare product ("oat milk next month?"): the assistant's first question
+            intent = "shortage"
+        elif r.resource is not None:
+            intent = "capacity"
+        elif r.refs:
+            intent = "orders"
         else:
-            return RoutedCall(None, {}, "unknown", None, r.months)
-    if r.hit is not None and r.hit.entity is None and intent != "product_lookup":
-        return _ambiguous(r.hit, intent)
-    if intent in LOOKS_BACK:
-        r.months = _looking_back(r.period, planning_date) or r.months
+            leftover = _leftover_name(r)
+            if leftover and resolver is not None and re.search(r"\w{4,}", leftover):
+                closest = resolver.closest(leftover, ("sku", "family", "resource", "order"), cutoff=85.0)
+                if closest:
+                    return _ask(r, "unknown", "unknown", _options(closest), text=leftover)
+            return RoutedCall(None, {}, "unknown", None, r.months, language=r.language)
+    if r.hit is not None and r.hit.entity is None and intent not in ("product_lookup", "notes"):
+        pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
+        return _ask(r, intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
+    leftover = _leftover_name(r) if intent in ABOUT_A_PRODUCT and resolver is not None and not r.refs else None
+    exact_name = r.hit is not None and r.hit.score >= 100 and r.hit.end - r.hit.start > 1
+    if leftover and r.hit is not None and (exact_name or not _next_to(r, leftover)):
+        leftover = None
+    if leftover:
+        if True:
+            if r.hit is not None:  # "unicorn juice": a word the data lacks, next to a name it has
+                leftover = " ".join(t.raw for t in r.tokens[min(r.hit.start, _at(r, leftover)):
+                                                              max(r.hit.end, _at(r, leftover) + len(leftover.split()))])
+            closest = resolver.closest(leftover)
+            key = "unknown" if closest else "unknown_none"
+            pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
+            return _ask(r, intent, key, _options(closest), pending, text=leftover)
+    if intent == "decisions" and r.owner is None and resolver is not None and resolver.owners:
+        vocabulary = load_vocabulary()
+        named = find_owner(r.tokens, vocabulary.owner_cues, _not_names(vocabulary), set(r.used) | _mention_span(r.hit),
+                           vocabulary.honorifics)
+        if named and resolver.resolve(named, ("owner",)).entity is None:
+            closest = resolver.closest(named, ("owner",))
+            return _ask(r, "decisions", "unknown_owner" if closest else "unknown_owner_none", _options(closest),
+                        text=named)
+    if intent in LOOKS_BACK and r.period is not None and not _period_is_topic(r):
+        back = looking_back(r.period, planning_date)
+        r.months = back.labels if back else r.months
     return _build(intent, r, planning_date, whatif.scenario if whatif else None)
+
+
+def _at(r: _Reading, words: str) -> int:
+    first = words.split()[0]
+    return next(i for i, t in enumerate(r.tokens) if t.raw == first)
+
+
+def _next_to(r: _Reading, leftover: str) -> bool:
+    """True when the leftover words touch the name found (right before it or right after it)."""
+    at = _at(r, leftover)
+    return at + len(leftover.split()) == r.hit.start or at == r.hit.end
+
+
+def _pending(intent: str, r: _Reading, planning_date: date, scenario: dict | None) -> dict | None:
+    """The call a product question back waits for: built without the product, completed by the answer."""
+    hold = copy.copy(r)
+    hold.hit = None
+    call = _build(intent, hold, planning_date, scenario)
+    if call.tool is None or call.tool not in TOOLS_WITH_PRODUCT:
+        return None
+    return {"tool": call.tool, "args": call.args, "intent": call.intent, "months": call.months,
+            "slot": TOOLS_WITH_PRODUCT[call.tool]}
+
+
+def _answer_pending(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> RoutedCall | None:
+    """The answer to a question back: an option's value, the product named, or a pack size that picks one
+    of the options ("the 250 ml one")."""
+    pending = previous.pending or {}
+    if pending.get("slot") == "name":  # a KPI asked back: its name, or an option's value
+        values = {o["value"] for o in previous.options}
+        name = r.kpi[0] if r.kpi else next((t.text for t in r.tokens if t.text in values), None)
+        if name is None:
+            return None
+        return RoutedCall(pending["tool"], {**pending.get("args", {}), "name": name}, "kpi",
+                          previous.entity, pending.get("months"), language=previous.language)
+    entity = r.entity
+    if entity is None and previous.options and resolver is not None:
+        values = [o["value"] for o in previous.options]
+        typed = {t.raw for t in r.tokens} | {" ".join(t.raw for t in r.tokens)}
+        exact = [v for v in values if v in typed]
+        if len(exact) == 1:
+            resolved = resolver.resolve(exact[0])
+            entity = resolved.entity
+        elif r.hit is not None and r.hit.candidates:
+            candidates = [c for c in r.hit.candidates if c.code in values]
+            picked, _ = resolver.settle(candidates, r.words) if candidates else (None, [])
+            entity = picked
+        else:
+            candidates = [resolver.resolve(v).entity for v in values]
+            picked, _ = resolver.settle([c for c in candidates if c is not None], r.words)
+            entity = picked if picked is not None and len(previous.options) > 1 else None
+    strong = any(v >= 3 for v in r.scores.values())
+    if entity is None or (strong and len(r.words) > 4):
+        return None
+    args = dict(pending.get("args") or {})
+    slot = pending.get("slot") or "product"
+    args[slot] = entity.code
+    for change in (args.get("scenario") or {}).get("demand_changes", []):
+        change["sku" if entity.kind == "sku" else "family"] = entity.code
+    return RoutedCall(pending["tool"], args, pending.get("intent", "unknown"), entity.canonical, pending.get("months"),
+                      language=r.language if strong else previous.language)
 
 
 def _period_is_topic(r: _Reading) -> bool:
@@ -235,7 +479,12 @@ def _period_is_topic(r: _Reading) -> bool:
     return at is not None and at > 0 and r.words[at - 1] in TOPIC_DETERMINERS
 
 
-TOPIC_DETERMINERS = ("the", "a", "our", "their", "that", "this")
+def _not_names(vocabulary) -> set[str]:
+    """Capitalised words that are not a person ("for Next month"): the English reserved words. (Folded
+    Vietnamese words collide with names: "tuần", a week, folds like "Tuấn".)"""
+    english = vocabulary.language_words.get("en", frozenset())
+    return {w for w in vocabulary.reserved if w in english or w.isascii() and w not in
+            {x for k, ws in vocabulary.language_words.items() if k != "en" for x in ws}} | {"s&op", "sop"}
 
 
 def _product_arg(entity: Entity | None) -> str | None:
@@ -255,8 +504,19 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
         version = slots.forecast_version(r.words, vocabulary, None)
         if version and version != "published":
             args["version"] = version
+    elif intent == "sales":
+        args = {"product": _product_arg(entity), "period": period}
+    elif intent == "orders":
+        args = {"ref": r.refs[0] if r.refs else None, "product": None if r.refs else _product_arg(entity)}
+        months = None
+    elif intent == "overstock":
+        args = {"product": _product_arg(entity)}
+        months = None
+    elif intent == "capacity":
+        args = {"resource": r.resource.entity.code if r.resource and r.resource.entity else None, "period": period}
+        entity = None
     elif intent == "reforecast":
-        args = {"product": _product_arg(entity), **slots.reforecast_slots(r.words, planning_date, r.period)}
+        args = {"product": _product_arg(entity), **slots.reforecast_slots(r.words, planning_date, r.period, vocabulary)}
         months = None  # a re-forecast asks about no period: its excluded months are in args["exclude"]
     elif intent == "publish":
         entity, months = None, None
@@ -267,25 +527,19 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
         args = {"family": _product_arg(entity), "period": period}
     elif intent == "kpi":
         if r.kpi is None:
-            return RoutedCall(
-                None,
-                {},
-                "kpi",
-                entity.canonical if entity else None,
-                months,
-                "Which KPI? For example forecast accuracy (WAPE), bias, fill rate, OTIF, "
-                "days of supply, inventory turns.",
-            )
-        args = {
-            "name": r.kpi[0],
-            "product": _product_arg(entity),
-            "period": period,
-            "lag": slots.forecast_lag(r.words),
-        }
+            names = _questions().get("kpi_options", {})
+            options = [{"label": spec.get(r.language, spec["en"]), "value": name} for name, spec in names.items()]
+            pending = {"tool": "get_kpi", "args": {k: v for k, v in {"product": _product_arg(entity), "period": period}
+                                                    .items() if v is not None},
+                       "intent": "kpi", "months": months, "slot": "name"}
+            return RoutedCall(None, {}, "kpi", entity.canonical if entity else None, months,
+                              question("kpi", r.language), options, r.language, pending)
+        args = {"name": r.kpi[0], "product": _product_arg(entity), "period": period, "lag": slots.forecast_lag(r.words)}
     elif intent == "product_lookup":
         hit = r.hit
         query = (
-            (entity.code if entity and entity.kind == "family" else hit.text)
+            (entity.code if entity and entity.kind == "family"
+             else " ".join(t.raw for t in r.tokens[hit.start:hit.end]))
             if hit
             else slots.content_words(r.tokens, vocabulary, r.used, set(vocabulary.reserved))
         )
@@ -293,7 +547,8 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
         months = None
     elif intent == "chart":
         if entity is None:
-            return RoutedCall(None, {}, "chart", None, months, "Which product should I chart?")
+            return RoutedCall(None, {}, "chart", None, months, question("chart", r.language), [], r.language,
+                              {"tool": "chart", "args": {}, "intent": "chart", "months": None, "slot": "product"})
         args = {"product": entity.code}
     elif intent == "notes":
         drop = set(r.used) - (set(range(r.hit.start, r.hit.end)) if r.hit else set())
@@ -301,40 +556,47 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
             drop -= _span(r.words, r.period.words)
             period, months = None, None
         args = {
-            "query": slots.content_words(r.tokens, vocabulary, drop, set()) or " ".join(r.words),
+            "query": slots.content_words(r.tokens, vocabulary, drop, set()) or " ".join(t.raw for t in r.tokens),
             "meeting": r.meeting[0] if r.meeting else None,
             "period": period,
         }
     elif intent == "decisions":
         owner_skip = set(r.used) | (set(range(r.hit.start, r.hit.end)) if r.hit else set())
-        not_names = set(vocabulary.reserved) | {"s&op", "sop"}
+        not_names = _not_names(vocabulary)
+        owner = r.owner.entity.code if r.owner and r.owner.entity else find_owner(
+            r.tokens, vocabulary.owner_cues, not_names, owner_skip, vocabulary.honorifics)
         args = {
-            **slots.decision_filters(r.words),
+            **slots.decision_filters(r.words, vocabulary),
             "product": _product_arg(entity),
             "period": period,
-            "owner": find_owner(r.tokens, vocabulary.owner_cues, not_names, owner_skip),
+            "owner": owner,
             "mentions": r.refs[0] if r.refs else None,
         }
     elif intent == "help":
         tool, entity, months = "help", None, None
     args = {k: v for k, v in args.items() if v is not None}
-    return RoutedCall(tool, args, intent, entity.canonical if entity else None, months)
+    return RoutedCall(tool, args, intent, entity.canonical if entity else None, months, language=r.language)
 
 
 def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date: date) -> RoutedCall | None:
     """A follow-up: the previous call with the slots this message gives replaced."""
     months = r.months
-    if find_phrase(r.words, "month after") is not None and previous.months:
+    if (find_phrase(r.words, "month after") is not None or find_phrase(r.words, "thang sau nua") is not None) \
+            and previous.months:
         months = slots.shift_months(previous.months, 1)
+    elif months and r.period is not None and INTENT_OF_TOOL.get(previous.tool) in LOOKS_BACK:
+        back = looking_back(r.period, planning_date)
+        months = back.labels if back else months
     own_intent = (
         intent is not None and r.scores.get(intent, 0) >= 3 and INTENT_OF_TOOL.get(previous.tool) != intent
     )
     if own_intent:
         return None if r.hit or months else _inherit(r, previous, intent, months, planning_date)
     if r.hit is not None and r.hit.entity is None:
-        return _ambiguous(r.hit, previous.intent)
+        return None
     call = copy.deepcopy(previous)
-    call.clarification = None
+    call.clarification, call.options, call.pending = None, [], None
+    call.language = r.language if any(v >= 3 for v in r.scores.values()) or r.language != "en" else previous.language
     slot = TOOLS_WITH_PRODUCT.get(call.tool)
     if r.entity is not None and slot:
         call.entity = r.entity.canonical
@@ -342,6 +604,8 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
         for change in call.args.get("scenario", {}).get("demand_changes", []):
             change.pop("sku", None), change.pop("family", None)
             change["sku" if r.entity.kind == "sku" else "family"] = r.entity.code
+    if r.resource is not None and call.tool == "get_capacity":
+        call.args["resource"] = r.resource.entity.code
     if months and call.tool in TOOLS_WITH_PERIOD:
         call.months = months
         call.args["period"] = slots.iso_period(months)
@@ -350,7 +614,9 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
                 change["months"] = list(months)
     if call.tool == "get_kpi" and r.kpi:
         call.args["name"] = r.kpi[0]
-    if r.entity is None and not months and not (call.tool == "get_kpi" and r.kpi):
+    if r.entity is None and not months and not (call.tool == "get_kpi" and r.kpi) and not (
+        r.resource is not None and call.tool == "get_capacity"
+    ):
         return None
     return call
 
@@ -366,17 +632,8 @@ def _inherit(
             if previous.entity.startswith("family:")
             else ("sku", previous.entity)
         )
-        hit = EntityHit(Entity(kind, code, code), [], 0, 0, code, 100.0)
-    inherited = _Reading(
-        r.tokens,
-        r.words,
-        r.period,
-        months or previous.months,
-        hit,
-        r.refs,
-        r.scores,
-        r.kpi,
-        r.meeting,
-        r.used,
-    )
+        hit = Mention(Entity(kind, code, code), [], 0, 0, code, 100.0)
+    inherited = copy.copy(r)
+    inherited.months = months or previous.months
+    inherited.hit = hit
     return _build(intent, inherited, planning_date, None)

@@ -9,47 +9,6 @@ from datetime import date
 from assistant.router.vocab import Token, Vocabulary, find_phrase, longest_match, phrase_tokens
 from sop_engine.periods import MONTHS, NUMBER_WORDS, PeriodRange, add_months, format_period, month_start
 
-EXCLUDE_CUES = (
-    "without",
-    "excluding",
-    "exclude",
-    "ignore",
-    "ignoring",
-    "minus",
-    "outlier",
-    "outliers",
-    "spike",
-    "remove",
-    "removing",
-    "drop",
-    "dropping",
-    "leave out",
-    "leaving out",
-    "strip",
-    "except",
-    "treat",
-    "not counting",
-)
-UNTIL_CUES = ("until", "up to", "through", "thru", "till", "as of", "ending", "cut off at", "cutoff")
-ACTION_WORDS = (
-    "action",
-    "actions",
-    "to-dos",
-    "todo",
-    "todos",
-    "to do",
-    "assigned",
-    "owns",
-    "owner",
-    "owned",
-    "tasks",
-    "task",
-    "follow-ups",
-    "responsible",
-    "who",
-)
-DECISION_WORDS = ("decision", "decisions", "decided", "decide", "agreed")
-OPEN_WORDS = ("open", "pending", "outstanding", "not done", "overdue", "still", "remaining", "unfinished")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_CONTEXT = {
     "promo",
@@ -97,6 +56,10 @@ def past_months(words: list[str], planning_date: date, period: PeriodRange | Non
         m = _ISO.match(base)
         if m:
             found.append((i, f"{int(m[1]):04d}-{int(m[2]):02d}"))
+        elif base == "thang" and i + 1 < len(words) and re.fullmatch(r"(1[0-2]|0?[1-9])", words[i + 1]):
+            found.append((i + 1, _past_month(int(words[i + 1]), current)))  # "tháng 7" (Vietnamese)
+        elif re.fullmatch(r"t(1[0-2]|0?[1-9])", base):
+            found.append((i, _past_month(int(base[1:]), current)))  # "T7" (Vietnamese shorthand)
         elif base in MONTHS and (
             (len(base) >= 4 and base != "sept")  # a full month name; "may", "mar", "jan" need context
             or (i + 1 < len(words) and words[i + 1] in _MONTH_CONTEXT)
@@ -112,13 +75,14 @@ def past_months(words: list[str], planning_date: date, period: PeriodRange | Non
     return found
 
 
-def reforecast_slots(words: list[str], planning_date: date, period: PeriodRange | None) -> dict:
+def reforecast_slots(words: list[str], planning_date: date, period: PeriodRange | None, vocabulary: Vocabulary
+                     ) -> dict:
     """exclude / history_until of a re-forecast; 'with last month's actuals' sets neither (the default)."""
     months = past_months(words, planning_date, period)
     if not months:
         return {}
-    until_at = _has(words, UNTIL_CUES)
-    exclude_at = _has(words, EXCLUDE_CUES)
+    until_at = _has(words, vocabulary.slot_words.get("until", []))
+    exclude_at = _has(words, vocabulary.slot_words.get("exclude", []))
     out: dict = {}
     for at, label in months:
         if (
@@ -156,35 +120,17 @@ def forecast_version(words: list[str], vocabulary: Vocabulary, default: str | No
     return found[0] if found else default
 
 
-def decision_filters(words: list[str]) -> dict:
+def decision_filters(words: list[str], vocabulary: Vocabulary) -> dict:
+    """``kind`` and ``open_only`` of a decisions question, from the vocabulary's ``decision_filters`` words."""
+    table = vocabulary.slot_words
     out: dict = {}
-    action = _has(words, ACTION_WORDS) is not None and (
-        _has(
-            words,
-            (
-                "who owns",
-                "owned by",
-                "assigned",
-                "action",
-                "actions",
-                "to-dos",
-                "todo",
-                "todos",
-                "tasks",
-                "task",
-                "owner",
-                "responsible",
-                "follow-ups",
-            ),
-        )
-        is not None
-    )
-    decision = _has(words, DECISION_WORDS) is not None
+    action = _has(words, table.get("action", [])) is not None
+    decision = _has(words, table.get("decision", [])) is not None
     if action and not decision:
         out["kind"] = "action_item"
     elif decision and not action:
         out["kind"] = "decision"
-    if _has(words, OPEN_WORDS) is not None:
+    if _has(words, table.get("open", [])) is not None:
         out["open_only"] = True
         out.setdefault("kind", "action_item")
     return out

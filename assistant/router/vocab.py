@@ -7,7 +7,6 @@ letters or more also matches a token with a typo (rapidfuzz ratio at least ``typ
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -15,22 +14,13 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from sop_engine.text import Token, fold_words, tokenize
+
+__all__ = ["Token", "tokenize", "Vocabulary", "load_vocabulary", "find_phrase", "longest_match", "score_intents"]
+
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.toml")
-_TOKEN = re.compile(r"[+-]?\d+(?:[.,]\d+)?\s?%|[A-Za-z0-9]+(?:[-.&'/][A-Za-z0-9]+)*|\+")
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str  # lower case, for matching
-    raw: str  # as typed, for names of people
-    start: int  # character offset in the message
-
-
-def tokenize(message: str) -> list[Token]:
-    message = message.replace("’", "'").replace("‘", "'")
-    return [
-        Token(m.group(0).lower().replace(" ", ""), m.group(0), m.start()) for m in _TOKEN.finditer(message)
-    ]
+# One file per language: vocabulary.toml is English, vocabulary.<lang>.toml another language (same keys).
+LANGUAGE_FILES = {"en": VOCABULARY_FILE, "vi": Path(__file__).with_name("vocabulary.vi.toml")}
 
 
 @dataclass(frozen=True)
@@ -41,10 +31,14 @@ class Vocabulary:
     meetings: dict[str, list[str]]
     forecast_versions: dict[str, list[str]]
     owner_cues: list[str]
+    honorifics: frozenset[str]
     followup_cues: list[str]
     stopwords: frozenset[str]
     not_products: frozenset[str]
     typo_ratio: float
+    language_words: dict[str, frozenset[str]]  # language -> the folded words of its vocabulary file
+    ask_back: dict[str, dict]  # intent -> {"label": {lang: text}, "example": {lang: text}}
+    slot_words: dict[str, list[str]]  # [slot_words]: "action", "decision", "open", "exclude", "until", "quantity"
 
     @cached_property
     def reserved(self) -> frozenset[str]:
@@ -55,26 +49,100 @@ class Vocabulary:
         return frozenset(words)
 
 
+def _fold_keys(table: dict) -> dict:
+    return {fold_words(k) or k: v for k, v in table.items()}
+
+
+def _fold_list(items) -> list[str]:
+    return [fold_words(i) or i for i in items]
+
+
+def _merge(into: dict, data: dict) -> None:
+    """Add one language file's entries to ``into`` (phrases folded: with or without diacritics match)."""
+    for intent, spec in data.get("intents", {}).items():
+        target = into["intents"].setdefault(intent, {"tool": spec.get("tool"), "words": {}})
+        target["tool"] = target.get("tool") or spec.get("tool")
+        for phrase, weight in _fold_keys(spec.get("words", {})).items():
+            target["words"][phrase] = max(weight, target["words"].get(phrase, 0))
+    for key, value in data.get("whatif", {}).items():
+        if isinstance(value, dict):
+            into["whatif"].setdefault(key, {}).update(_fold_keys(value))
+        else:
+            into["whatif"].setdefault(key, []).extend(_fold_list(value))
+    for table in ("kpis", "meetings", "forecast_versions"):
+        for key, phrases in data.get(table, {}).items():
+            into[table].setdefault(key, []).extend(_fold_list(phrases))
+    into["owner_cues"].extend(_fold_list(data.get("owners", {}).get("cues", [])))
+    into["honorifics"].update(_fold_list(data.get("owners", {}).get("honorifics", [])))
+    into["followup_cues"].extend(_fold_list(data.get("followups", {}).get("cues", [])))
+    into["stopwords"].update(_fold_list(data.get("stopwords", {}).get("words", [])))
+    into["not_products"].update(_fold_list(data.get("not_products", {}).get("words", [])))
+    for key, phrases in data.get("slot_words", {}).items():
+        into["slot_words"].setdefault(key, []).extend(_fold_list(phrases))
+    for intent, spec in data.get("ask_back", {}).items():
+        into["ask_back"].setdefault(intent, {}).update(spec)
+
+
+def _words_of(data: dict) -> frozenset[str]:
+    """Every folded word a language file holds (its phrases split into words)."""
+    words: set[str] = set()
+
+    def add(phrases) -> None:
+        for phrase in phrases:
+            words.update(fold_words(phrase).split())
+
+    for spec in data.get("intents", {}).values():
+        add(spec.get("words", {}))
+    for table in ("kpis", "meetings", "forecast_versions"):
+        for phrases in data.get(table, {}).values():
+            add(phrases)
+    add(data.get("stopwords", {}).get("words", []))
+    add(data.get("language", {}).get("words", []))
+    return frozenset(w for w in words if w.isalpha())
+
+
 @cache
 def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
-    with open(path, "rb") as handle:
-        data = tomllib.load(handle)
+    """The vocabulary of every language file, merged (a message may mix languages)."""
+    merged: dict = {"intents": {}, "whatif": {}, "kpis": {}, "meetings": {}, "forecast_versions": {},
+                    "owner_cues": [], "honorifics": set(), "followup_cues": [], "stopwords": set(),
+                    "not_products": set(),
+                    "ask_back": {}, "slot_words": {}}
+    files = {"en": path, **{lang: p for lang, p in LANGUAGE_FILES.items() if lang != "en" and p.exists()}}
+    language_words: dict[str, frozenset[str]] = {}
+    typo_ratio = 86.0
+    for lang, file in files.items():
+        with open(file, "rb") as handle:
+            data = tomllib.load(handle)
+        if lang == "en":
+            typo_ratio = float(data.get("typo_ratio", 86))
+        _merge(merged, data)
+        language_words[lang] = _words_of(data)
     return Vocabulary(
-        intents=data["intents"],
-        whatif=data["whatif"],
-        kpis=data["kpis"],
-        meetings=data["meetings"],
-        forecast_versions=data["forecast_versions"],
-        owner_cues=data["owners"]["cues"],
-        followup_cues=data["followups"]["cues"],
-        stopwords=frozenset(data["stopwords"]["words"]),
-        not_products=frozenset(data["not_products"]["words"]),
-        typo_ratio=float(data.get("typo_ratio", 86)),
+        intents=merged["intents"],
+        whatif=merged["whatif"],
+        kpis=merged["kpis"],
+        meetings=merged["meetings"],
+        forecast_versions=merged["forecast_versions"],
+        owner_cues=merged["owner_cues"],
+        honorifics=frozenset(merged["honorifics"]),
+        followup_cues=merged["followup_cues"],
+        stopwords=frozenset(merged["stopwords"]),
+        not_products=frozenset(merged["not_products"]),
+        typo_ratio=typo_ratio,
+        language_words=language_words,
+        ask_back=merged["ask_back"],
+        slot_words=merged["slot_words"],
     )
 
 
+@cache
+def _phrase_tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokenize(phrase)) or (phrase,)
+
+
 def phrase_tokens(phrase: str) -> list[str]:
-    return [t.text for t in tokenize(phrase)] or [phrase]
+    return list(_phrase_tokens(phrase))
 
 
 def find_phrase(
@@ -101,17 +169,33 @@ def find_phrase(
     return None
 
 
-def longest_match(words: list[str], table: dict[str, list[str]]) -> tuple[str, str, int] | None:
-    """(key, phrase, position) of the longest phrase of ``table`` found in ``words``; None if none."""
+def longest_match(words: list[str], table: dict[str, list[str]], typo_ratio: float | None = None
+                  ) -> tuple[str, str, int] | None:
+    """(key, phrase, position) of the longest phrase of ``table`` found in ``words``; None if none. With
+    ``typo_ratio``, a phrase also matches with one misspelt word ("forecast acuracy")."""
     best: tuple[int, int, str, str, int] | None = None
     for key, phrases in table.items():
         for phrase in phrases:
             at = find_phrase(words, phrase)
+            if at is None and typo_ratio is not None:
+                at = _typo_phrase(words, phrase_tokens(phrase), typo_ratio)
             if at is not None:
                 rank = (len(phrase_tokens(phrase)), len(phrase))
                 if best is None or rank > best[:2]:
                     best = (rank[0], rank[1], key, phrase, at)
     return (best[2], best[3], best[4]) if best else None
+
+
+def _typo_phrase(words: list[str], parts: list[str], ratio: float) -> int | None:
+    """Where ``parts`` starts in ``words`` with at most one word misspelt (that word of 5+ letters)."""
+    n = len(parts)
+    for i in range(len(words) - n + 1):
+        misses = [(w, p) for w, p in zip(words[i : i + n], parts, strict=True) if w != p]
+        if len(misses) == 1:
+            w, p = misses[0]
+            if len(p) >= 5 and w.isalpha() and abs(len(w) - len(p)) <= 2 and fuzz.ratio(w, p) >= ratio:
+                return i
+    return None
 
 
 def score_intents(words: list[str], vocabulary: Vocabulary) -> dict[str, float]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.router.entities import Entity
 from assistant.router.vocab import Token, Vocabulary, find_phrase
-from sop_engine.periods import NUMBER_WORDS
+from sop_engine.periods import NUMBER_WORDS, VI_NUMBER_WORDS
+from sop_engine.resolver import Entity
 
 _PCT = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)%$")
 
@@ -23,9 +23,13 @@ class WhatIf:
 
 
 def _number(word: str) -> float | None:
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", word):  # 2,000 / 2.000 (thousands, either convention)
+        return float(re.sub(r"[.,]", "", word))
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
-    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else None
+    if word in NUMBER_WORDS:
+        return float(NUMBER_WORDS[word])
+    return float(VI_NUMBER_WORDS[word]) if word in VI_NUMBER_WORDS else None
 
 
 def _has_any(words: list[str], phrases: list[str]) -> bool:
@@ -45,11 +49,18 @@ def _days(words: list[str], units: dict[str, int]) -> int | None:
     return None
 
 
-def _quantity(words: list[str]) -> float | None:
+def _quantity(words: list[str], cues: list[str] = ("to", "only")) -> float | None:
+    ends = {phrase.split()[-1] for phrase in cues}
     for i, word in enumerate(words[:-1]):
-        if word in ("to", "only") and _number(words[i + 1]) is not None and words[i + 1] not in ("a", "an"):
+        if word not in ends:
+            continue
+        # the first number within three words of the cue ("to 500", "chỉ giao được 2.000")
+        at = next((j for j in range(i + 1, min(i + 4, len(words)))
+                   if _number(words[j]) is not None and words[j] not in ("a", "an", "mot")), None)
+        if at is not None:
+            i = at - 1
             after = words[i + 2] if i + 2 < len(words) else ""
-            if after not in ("days", "day", "weeks", "week", "months", "month"):
+            if after not in ("days", "day", "weeks", "week", "months", "month", "ngay", "tuan", "thang"):
                 return _number(words[i + 1])
     return None
 
@@ -82,7 +93,7 @@ def read_whatif(
             continue
         earlier = _has_any(words, spec["earlier"])
         later = _has_any(words, spec["delay"])
-        quantity = _quantity(words)
+        quantity = _quantity(words, vocabulary.slot_words.get("quantity", ["to", "only"]))
         if not (earlier or later or quantity is not None):
             continue
         change: dict = {"ref": ref}

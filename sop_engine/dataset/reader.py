@@ -7,6 +7,7 @@ bad row, not only the first.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -46,13 +47,12 @@ class RawTable:
 def read_raw(path: Path) -> RawTable | Problem:
     """Read ``path`` into text cells, or return the one problem that makes it unreadable."""
     name = path.name
+    if path.is_symlink():  # a link could point anywhere on the machine: only the folder's own files are read
+        return Problem(name, None, None, "is a symbolic link; copy the file itself into the folder")
     data = path.read_bytes()
-    if b"\x00" in data:
-        return Problem(name, None, None, "is a binary file, not a CSV")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return Problem(name, None, None, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV")
+    text = decode(name, data)
+    if isinstance(text, Problem):
+        return text
     lines = text.splitlines()
     header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
     if header_index is None:
@@ -62,13 +62,19 @@ def read_raw(path: Path) -> RawTable | Problem:
     columns: list[str] | None = None
     rows: list[tuple[int, dict[str, str]]] = []
     ragged: list[tuple[int, int]] = []
+    last_line = 0
     try:
         for cells in reader:
-            line = reader.line_num
+            line, first_line, last_line = reader.line_num, last_line + 1, reader.line_num
+            if line > first_line:  # a quoted value ran over a line break: a quote that is never closed
+                return _open_quote(name, first_line, line, cells, columns, text)
             if not any(cell.strip() for cell in cells):
                 continue
             if columns is None:
                 columns = [normalise_column(c) for c in cells]
+                duplicate = _duplicate_header(name, line, cells, columns)
+                if duplicate:
+                    return duplicate
                 continue
             if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
                 ragged.append((line, len(cells)))
@@ -76,6 +82,86 @@ def read_raw(path: Path) -> RawTable | Problem:
     except csv.Error as exc:
         return Problem(name, reader.line_num, None, f"cannot be read as CSV: {exc}")
     return RawTable(name, columns or [], rows, delimiter, ragged)
+
+
+def decode(name: str, data: bytes) -> str | Problem:
+    """The file's text (UTF-8, with or without BOM), or a problem naming the line that does not decode."""
+    other = _utf16(data)
+    if other:
+        return Problem(name, 1, None, f"is {other} text, not UTF-8; save it as UTF-8 CSV")
+    if b"\x00" in data:
+        return Problem(name, None, None, "is a binary file, not a CSV")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        guess = guess_encoding(data[max(0, exc.start - 100_000):exc.start + 100_000])
+        looks = f"; it looks like {guess}" if guess else ""
+        return Problem(name, line, None, f"is not UTF-8 text (byte 0x{data[exc.start]:02x} does not decode{looks}); "
+                                         "save it as UTF-8 CSV")
+
+
+def _utf16(data: bytes) -> str | None:
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return "UTF-16 (with a byte order mark)"
+    sample = data[:4096]
+    if len(sample) >= 4:  # text in UTF-16 without a BOM: every other byte of its ASCII is a zero byte
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        half = len(sample) // 2
+        if odd > 0.6 * half and even < 0.05 * half:
+            return "UTF-16 (little-endian, without a byte order mark)"
+        if even > 0.6 * half and odd < 0.05 * half:
+            return "UTF-16 (big-endian, without a byte order mark)"
+    return None
+
+
+_WESTERN = "cp1252"  # Windows' Western European code page, a superset of Latin-1: what most exports are
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """charset-normalizer's guess, preferring cp1252 among candidates that decode as cleanly as the best.
+
+    (Its language coherence decides the ranking otherwise, and a few accented names are too little
+    text for that: Latin-1 files came out as Baltic or Central European code pages.)
+    """
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    tied = [m for m in matches if m.chaos <= best.chaos]
+    if any(_WESTERN in m.could_be_from_charset for m in tied):
+        return f"{_WESTERN} (Windows Western European, a superset of Latin-1)"
+    return best.encoding
+
+
+def _duplicate_header(name: str, line: int, cells: list[str], columns: list[str]) -> Problem | None:
+    seen: dict[str, int] = {}
+    clashes = []
+    for index, column in enumerate(columns):
+        if not column:
+            continue
+        if column in seen:
+            first = seen[column]
+            clashes.append(f"column {first + 1} '{cells[first]}' and column {index + 1} "
+                           f"'{cells[index]}' are both '{column}'")
+        else:
+            seen[column] = index
+    if not clashes:
+        return None
+    return Problem(name, line, None, f"the header row has duplicate columns: {'; '.join(clashes)} "
+                                     "(names match ignoring case and spaces); rename or remove one")
+
+
+def _open_quote(name: str, first_line: int, line: int, cells: list[str], columns: list[str] | None,
+                text: str) -> Problem:
+    index = next((i for i, cell in enumerate(cells) if "\n" in cell or "\r" in cell), None)
+    column = columns[index] if columns and index is not None and index < len(columns) else None
+    at_end = line >= sum(1 for _ in io.StringIO(text, newline=""))
+    runs = "to the end of the file" if at_end else f"on to line {line}"
+    return Problem(name, first_line, column, f"a quote (\") opens a value that is not closed on this line; the "
+                                             f"value runs {runs}. Close the quote or remove it")
 
 
 def sniff_delimiter(header: str) -> str:

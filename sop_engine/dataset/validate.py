@@ -15,8 +15,21 @@ from pathlib import Path
 import pandas as pd
 
 from sop_engine.contract import COMPANY_KEYS, TABLES, Company, TableSpec
+from sop_engine.dataset.problems import ProblemGroup, group_problems
 from sop_engine.dataset.reader import DateOrder, Problem, RawTable, parse_number, read_raw
+from sop_engine.errors import ContractError
 from sop_engine.plandata import empty_frame
+
+
+class DatasetProblems(ContractError):
+    """A folder breaks the contract: ``details`` are the grouped problem lines, ``problems`` their records."""
+
+    def __init__(self, message: str, groups: list[ProblemGroup]) -> None:
+        super().__init__(message, [str(g) for g in groups])
+        self.groups = groups
+
+    def to_dict(self) -> dict:
+        return {**super().to_dict(), "problems": [g.to_dict() for g in self.groups]}
 
 
 @dataclass
@@ -31,14 +44,25 @@ class Dataset:
     def ok(self) -> bool:
         return not self.problems
 
+    def grouped(self) -> list[ProblemGroup]:
+        return group_problems(self.problems)
+
     def report(self) -> dict:
         return {
             "folder": str(self.folder),
             "valid": self.ok,
             "files": {name: len(frame) for name, frame in self.frames.items()},
-            "problems": [str(p) for p in self.problems],
+            "problems": [str(g) for g in self.grouped()],
             "warnings": self.warnings,
         }
+
+    def contract_error(self, what: str = "") -> DatasetProblems:
+        """The error for a folder with problems; ``what`` is appended to the message."""
+        groups = self.grouped()
+        distinct = f" ({len(groups):,} distinct problems)" if len(groups) != len(self.problems) else ""
+        return DatasetProblems(
+            f"{self.folder} breaks the data contract in {len(self.problems):,} place(s){distinct}{what}", groups
+        )
 
 
 def read_dataset(folder: Path) -> Dataset:
@@ -113,6 +137,14 @@ def _read_company(path: Path, dataset: Dataset) -> Company:
             )
         else:
             company.horizon_months = value
+    if "overstock_months" in section:
+        value = section["overstock_months"]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 60:
+            dataset.problems.append(
+                Problem("company.toml", None, "overstock_months", f"'{value}' must be a number of months above 0")
+            )
+        else:
+            company.overstock_months = float(value)
     return company
 
 
@@ -189,7 +221,7 @@ def _parse_cell(column, cell: str, order: DateOrder) -> tuple[object, str | None
             return column.default, f"'{cell}' is not one of {', '.join(column.choices)}"
         return value, None
     if kind in ("date", "period"):
-        if kind == "date" and order.is_month_only(cell):
+        if kind == "date" and order.is_month_only(cell) and not column.month_ok:
             return None, f"'{cell}' is a month, not a date; write YYYY-MM-DD"
         parsed = order.parse(cell)
         if parsed is None:
@@ -213,20 +245,22 @@ def _check_table_rules(spec: TableSpec, frame: pd.DataFrame, dataset: Dataset) -
     for columns in [spec.unique] if spec.unique else []:
         present = frame.dropna(subset=list(columns))
         present = present[(present[list(columns)].astype(str) != "").all(axis=1)]
-        dupes = present[present.duplicated(subset=list(columns), keep="first")]
-        for _, row in dupes.iterrows():
-            key = ", ".join(f"{c}={_show(row[c])}" for c in columns) if len(columns) > 1 else _show(row[columns[0]])
-            first = present[(present[list(columns)] == row[list(columns)]).all(axis=1)]["_line"].iloc[0]
-            label = " ".join(columns)
+        # the first row of each key, found once for all (one lookup per duplicate was quadratic)
+        first_line = present.groupby(list(columns), sort=False)["_line"].transform("first")
+        repeated = present.duplicated(subset=list(columns), keep="first")
+        dupes, firsts = present[repeated], first_line[repeated]
+        label = " ".join(columns)
+        values = zip(*(dupes[c] for c in columns), strict=True)
+        for line, first, key_values in zip(dupes["_line"], firsts, values, strict=True):
+            key = (", ".join(f"{c}={_show(v)}" for c, v in zip(columns, key_values, strict=True))
+                   if len(columns) > 1 else _show(key_values[0]))
             dataset.problems.append(
-                Problem(
-                    spec.file, int(row["_line"]), "/".join(columns), f"duplicate {label} '{key}' (first on row {first})"
-                )
+                Problem(spec.file, int(line), "/".join(columns), f"duplicate {label} '{key}' (first on row {first})")
             )
     if spec.name == "events":
         bad = frame[frame["end"].notna() & frame["start"].notna() & (frame["end"] < frame["start"])]
-        for _, row in bad.iterrows():
-            dataset.problems.append(Problem(spec.file, int(row["_line"]), "end", "ends before it starts"))
+        for line in bad["_line"]:
+            dataset.problems.append(Problem(spec.file, int(line), "end", "ends before it starts"))
 
 
 def _show(value: object) -> str:
@@ -245,25 +279,15 @@ def _check_references(dataset: Dataset) -> None:
         spec = TABLES[name]
         if spec.sku_column and not frame.empty:
             unknown = frame[frame[spec.sku_column].notna() & ~frame[spec.sku_column].isin(skus)]
-            for _, row in unknown.iterrows():
+            for line, sku in zip(unknown["_line"], unknown[spec.sku_column], strict=True):
                 dataset.problems.append(
-                    Problem(
-                        spec.file,
-                        int(row["_line"]),
-                        spec.sku_column,
-                        f"unknown sku '{row[spec.sku_column]}' (not in products.csv)",
-                    )
+                    Problem(spec.file, int(line), spec.sku_column, f"unknown sku '{sku}' (not in products.csv)")
                 )
         if "family" in frame.columns and name != "products" and not frame.empty:
             unknown = frame[
                 frame["family"].notna() & ~frame["family"].astype(str).str.strip().str.lower().isin(families)
             ]
-            for _, row in unknown.iterrows():
+            for line, family in zip(unknown["_line"], unknown["family"], strict=True):
                 dataset.problems.append(
-                    Problem(
-                        spec.file,
-                        int(row["_line"]),
-                        "family",
-                        f"unknown family '{row['family']}' (not in products.csv)",
-                    )
+                    Problem(spec.file, int(line), "family", f"unknown family '{family}' (not in products.csv)")
                 )

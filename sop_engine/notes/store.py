@@ -11,6 +11,8 @@
   -> list[Hit]``: ``mode`` is ``hybrid`` (RRF of dense and BM25, k=60), ``dense`` or ``bm25``; filters
   apply to both halves. Raises ``NoData`` when nothing was ingested.
 - ``stats() -> dict``: chunk and note counts and the embedding choice.
+- ``drop() -> int`` (also ``drop_collection(config)``, without an embedding model): deletes the whole
+  collection (a load brought another company); returns its chunk count.
 
 The collection metadata records the embedding choice (``embedding``, ``embedding_model``,
 ``embedding_dim``) and a ``generation`` bumped on every change (it keys the BM25 cache). Opening it with
@@ -361,6 +363,10 @@ class NotesStore:
             _bm25_cache[key] = (stamp, index)
         return index
 
+    def drop(self) -> int:
+        """Delete the whole notes collection (another company was loaded); returns how many chunks it held."""
+        return drop_collection(self.config)
+
     def stats(self) -> dict:
         collection = self._open(create=False)
         if collection is None:
@@ -371,6 +377,23 @@ class NotesStore:
             "notes": len({m["source"] for m in got["metadatas"] or []}),
             "embedding": self._choice().describe(),
         }
+
+
+def drop_collection(config: NotesConfig) -> int:
+    """Delete the notes collection of ``config`` and return how many chunks it held (0 when there is none).
+
+    Needs no embedding model: a collection built with other embeddings is dropped all the same.
+    """
+    client = _client(config)
+    found = [c for c in client.list_collections() if c.name == config.collection]
+    if not found:
+        return 0
+    chunks = found[0].count()
+    client.delete_collection(config.collection)
+    location = config.chroma_url or str(Path(config.path).expanduser().resolve())  # type: ignore[arg-type]
+    with _lock:
+        _bm25_cache.pop((location, config.collection), None)
+    return chunks
 
 
 def _hidden(path: Path, root: Path) -> bool:

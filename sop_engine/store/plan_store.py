@@ -15,10 +15,11 @@ from sqlalchemy import Connection, Engine, Select, delete, func, insert, select
 
 from sop_engine.contract import TABLES, Company
 from sop_engine.dataset.validate import Dataset
-from sop_engine.errors import ContractError, NoData
+from sop_engine.errors import NoData
 from sop_engine.periods import format_period
 from sop_engine.plandata import PlanData, empty_frame
 from sop_engine.store import db
+from sop_engine.store.company import company_change, drop_company_data
 from sop_engine.store.schema import CONTRACT_TABLES, audit_log, dataset_meta
 
 T = TypeVar("T")
@@ -103,17 +104,29 @@ class PlanStore:
         )
 
     def replace_dataset(self, dataset: Dataset, principal: str, source: str | None = None) -> dict:
-        """Replace the contract's tables with ``dataset`` in one transaction; tool-made data is kept.
+        """Replace the contract's tables with ``dataset`` (see ``load``); returns the row counts."""
+        return self.load(dataset, principal, source)["rows"]
 
-        A dataset with any problem is refused before anything is written.
+    def load(self, dataset: Dataset, principal: str, source: str | None = None, *, demo: bool = False,
+             on_company_change: Callable[[], dict] | None = None) -> dict:
+        """Replace the contract's tables with ``dataset`` in one transaction: ``{"rows", "company_change"}``.
+
+        The same company's tool-made data is kept; when the load brings another company
+        (``sop_engine.store.company``) the previous company's is dropped in the same transaction, and
+        ``on_company_change()`` (e.g. dropping the notes index) runs before it commits: if it fails,
+        nothing changes. A dataset with any problem is refused before anything is written.
         """
         if not dataset.ok:
-            raise ContractError(
-                f"{dataset.folder} breaks the data contract in {len(dataset.problems)} place(s); nothing was loaded",
-                [str(p) for p in dataset.problems],
-            )
+            raise dataset.contract_error("; nothing was loaded")
         counts: dict[str, int] = {}
         with self.engine.begin() as connection:
+            previous = {row.key: row.value for row in connection.execute(select(dataset_meta))}
+            change = company_change(previous, dataset.company.name, demo)
+            if change:
+                change["dropped"] = drop_company_data(connection, principal, utcnow(), change["reason"])
+                if on_company_change is not None:
+                    change["dropped"].update(on_company_change())
+                self.audit(connection, principal, "company.change", change)
             for name, table in CONTRACT_TABLES.items():
                 connection.execute(delete(table))
                 frame = dataset.frames.get(name)
@@ -129,17 +142,19 @@ class PlanStore:
                     "currency": dataset.company.currency,
                     "planning_date": dataset.company.planning_date,
                     "horizon_months": dataset.company.horizon_months,
+                    "overstock_months": dataset.company.overstock_months,
                     **({"extra": dataset.company.extra} if dataset.company.extra else {}),
                 },
                 "source": source or str(dataset.folder),
                 "loaded_at": utcnow().isoformat(timespec="seconds"),
                 "loaded_by": principal,
                 "provided": sorted(dataset.frames),
+                "demo": demo,
             }
             connection.execute(delete(dataset_meta))
             connection.execute(insert(dataset_meta), [{"key": k, "value": v} for k, v in meta.items()])
             self.audit(connection, principal, "data.load", {"source": meta["source"], "rows": counts})
-        return counts
+        return {"rows": counts, "company_change": change}
 
     # --- reads --------------------------------------------------------------------------------------
 
@@ -157,6 +172,7 @@ class PlanStore:
             currency=info.get("currency") or Company.currency,
             planning_date=info.get("planning_date"),
             horizon_months=info.get("horizon_months") or Company.horizon_months,
+            overstock_months=info.get("overstock_months") or Company.overstock_months,
             extra=info.get("extra") or {},
         )
 

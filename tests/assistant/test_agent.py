@@ -29,7 +29,7 @@ def _published_version(sku: str) -> int:
 
 
 def test_scripted_model_drives_the_loop_and_answers_from_the_tools(demo):
-    model = scripted(call("check_shortages", {"product": "oat milk", "period": "next month"}),
+    model = scripted(call("check_shortages", {"product": "oat milk 1l", "period": "next month"}),
                      say("Yes: OAT-1L runs short next month."))
     doc = _assistant(model).ask("are we short on oat milk next month?", principal="cli:t", role="viewer")
     assert doc["engine"] == "llm" and doc["grounded"] is True
@@ -41,6 +41,16 @@ def test_scripted_model_drives_the_loop_and_answers_from_the_tools(demo):
     assert result["skus"][0]["sku"] == "OAT-1L" and result["planning_date"] == "2026-11-15"
     # the model saw the tool's JSON result as a tool message
     assert '"OAT-1L"' in model.seen[-1][-1].content
+    assert doc["clarification"] is None and doc["language"] == "en"
+
+
+def test_an_ambiguous_name_from_the_model_comes_back_as_a_question_with_options(demo):
+    model = scripted(call("check_shortages", {"product": "oat milk", "period": "next month"}),
+                     say("Which oat milk do you mean?"))
+    doc = _assistant(model).ask("are we short on oat milk next month?", principal="cli:t", role="viewer")
+    [tool_call] = doc["tool_calls"]
+    assert tool_call["result"]["error"]["code"] == "ambiguous"
+    assert {o["value"] for o in doc["clarification"]["options"]} == {"OAT-1L", "OAT-250"}
 
 
 def test_an_invented_number_is_caught_and_replaced(demo):
@@ -98,7 +108,7 @@ def test_conversation_memory_keeps_the_thread(demo):
     model = scripted(call("get_forecast", {"product": "OAT-1L", "period": "2026-12"}), say("Here it is."),
                      call("get_forecast", {"product": "OAT-1L", "period": "2027-01"}), say("And January."))
     assistant = _assistant(model)
-    first = assistant.ask("forecast for oat milk next month?", principal="cli:t", role="viewer", thread_id="t1")
+    first = assistant.ask("forecast for oat milk next month?", principal="cli:t", role="viewer")
     assistant.ask("and the month after?", principal="cli:t", role="viewer", thread_id=first["thread_id"])
     # the second model call of the second turn saw the first turn's messages (SQLite checkpointer)
     contents = [getattr(m, "content", "") for m in model.seen[2]]
@@ -111,7 +121,7 @@ def test_real_chatopenai_against_a_local_openai_compatible_server(demo, monkeypa
     with OpenAIStub(script) as stub:
         monkeypatch.setenv("OPENAI_BASE_URL", stub.base_url)
         monkeypatch.setenv("SOP_MODEL", "local-model")
-        doc = Assistant(Runtime()).ask("are we short on oat milk next month?", principal="cli:t", role="viewer")
+        doc = Assistant(Runtime()).ask("are we short on oat milk 1L next month?", principal="cli:t", role="viewer")
     assert doc["engine"] == "llm" and doc["grounded"] is True
     assert doc["answer"] == "Yes: OAT-1L runs short in 2026-12."
     assert [c["name"] for c in doc["tool_calls"]] == ["check_shortages"]
@@ -145,7 +155,7 @@ def test_an_unreachable_llm_falls_back_to_the_offline_router(demo, monkeypatch):
         port = s.getsockname()[1]
     monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
     monkeypatch.setenv("SOP_LLM_TIMEOUT", "2")
-    doc = Assistant(Runtime()).ask("are we short on oat milk next month?", principal="cli:t", role="viewer")
+    doc = Assistant(Runtime()).ask("are we short on oat milk 1L next month?", principal="cli:t", role="viewer")
     assert doc["engine"] == "offline"
     assert "language model was unavailable" in doc["answer"]
     assert doc["tool_calls"][0]["name"] == "check_shortages"

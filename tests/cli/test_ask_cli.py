@@ -19,12 +19,23 @@ SOP = str(Path(sys.executable).with_name("sop"))
 
 
 def test_ask_json_returns_the_turn_document(demo):
-    doc = sop_json("ask", "are we short on oat milk next month?")
+    doc = sop_json("ask", "are we short on oat milk 1L next month?")
     assert set(doc) >= {"answer", "tool_calls", "sources", "engine", "pending_approval"}
     assert doc["engine"] == "offline" and doc["grounded"] is True
     [call] = doc["tool_calls"]
     assert call["name"] == "check_shortages" and call["args"]["product"] == "OAT-1L"
     assert call["args"]["period"] == "2026-12" and "2026-12" in doc["answer"]
+
+
+def test_ask_asks_back_with_options_and_the_option_answers_on_the_thread(demo):
+    doc = sop_json("ask", "are we short on oat milk next month?")
+    assert doc["tool_calls"] == [] and doc["language"] == "en"
+    assert {o["value"] for o in doc["clarification"]["options"]} == {"OAT-1L", "OAT-250"}
+    chosen = sop_json("ask", "--thread", doc["thread_id"], "OAT-250")
+    [call] = chosen["tool_calls"]
+    assert call["args"] == {"product": "OAT-250", "period": "2026-12"} and chosen["clarification"] is None
+    vi = sop_json("ask", "tháng sau có thiếu sữa yến mạch không?")  # no such product: asked, nothing answered
+    assert vi["language"] == "vi" and vi["tool_calls"] == [] and vi["clarification"]["question"]
 
 
 def test_a_publish_through_ask_waits_then_approvals_apply_it(demo):
@@ -89,7 +100,20 @@ def test_chat_keeps_the_conversation(demo):
 
     context.reset()
     result = runner.invoke(app, ["chat", "--role", "viewer"],
-                           input="are we short on oat milk next month?\nand in january 2027?\n\n")
+                           input="are we short on oat milk 1L next month?\nand in january 2027?\n\n")
     assert result.exit_code == 0, result.output
     assert "2026-12" in result.output and "2027-01" in result.output
     assert result.output.count("OAT-1L") >= 2  # the follow-up kept the product
+
+
+def test_library_internals_never_reach_the_terminal_even_with_debug(demo, tmp_path):
+    notes = Path(__file__).parents[1] / "sop_engine" / "notes" / "demo_notes"
+    env = {**os.environ}
+    ingest = subprocess.run([SOP, "--debug", "notes", "ingest", str(notes)], capture_output=True, text=True, env=env,
+                            timeout=600)
+    assert ingest.returncode == 0, ingest.stderr
+    found = subprocess.run([SOP, "--debug", "notes", "search", "oat milk supplier"], capture_output=True, text=True,
+                           env=env, timeout=600)
+    assert found.returncode == 0, found.stderr
+    for library in ("bm25s", "httpx", "chromadb", "urllib3", "sentence_transformers"):
+        assert f"DEBUG:{library}" not in ingest.stderr + found.stderr, library

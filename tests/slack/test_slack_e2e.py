@@ -12,6 +12,7 @@ from sop_engine.store import approvals as store_approvals
 from tests.slack.slack_server import ADMIN, CHANNEL, PLANNER, VIEWER
 from tools import base as tools_base
 from tools.base import run_tool
+from tools.charts import chart_file_name
 
 
 def texts(body: dict) -> str:
@@ -100,7 +101,7 @@ def test_slash_command_posts_the_question_answers_in_its_thread_and_uploads_the_
     [upload] = slack_server.fake.calls_to("upload")
     assert upload.raw.startswith(b"\x89PNG\r\n\x1a\n") and upload.body["bytes"] > 10_000
     [get_url] = slack_server.fake.calls_to("files.getUploadURLExternal")
-    assert get_url.body["filename"] == "AB-100-chart.png" and int(get_url.body["length"]) == upload.body["bytes"]
+    assert get_url.body["filename"] == chart_file_name("AB-100") and int(get_url.body["length"]) == upload.body["bytes"]
 
 
 def test_slash_help_is_answered_in_the_acknowledgement(slack_server):
@@ -280,3 +281,27 @@ def test_a_request_with_a_bad_signature_is_refused(slack_server):
         json.dumps({"type": "url_verification", "challenge": "abc123"}), "application/json"
     )
     assert challenge.status_code == 200 and challenge.json() == {"challenge": "abc123"}
+
+
+def test_a_question_back_shows_its_options_as_buttons_and_a_press_answers_it(slack_server):
+    slack_server.mention("how are the KPIs for AB-100 last quarter?", ts="1700000009.000100")
+    [asked] = slack_server.replies("1700000009.000100")
+    [choices] = [b for b in asked.body["blocks"] if b["type"] == "actions" and b["block_id"] == "choose"]
+    wape = next(e for e in choices["elements"] if e["value"] == "wape")
+    message = {"ts": "1700000009.000200", "thread_ts": "1700000009.000100", "blocks": asked.body["blocks"]}
+    payload = {
+        "type": "block_actions", "team": {"id": "T1"}, "user": {"id": VIEWER}, "api_app_id": "A1",
+        "token": "legacy", "trigger_id": "1.2.3", "response_url": slack_server.fake.response_url,
+        "container": {"type": "message", "message_ts": message["ts"], "channel_id": CHANNEL},
+        "channel": {"id": CHANNEL}, "message": message,
+        "actions": [{"type": "button", "action_id": wape["action_id"], "block_id": "choose", "value": "wape",
+                     "action_ts": "1700000009.3"}],
+    }
+    from urllib.parse import urlencode
+
+    response = slack_server.post_signed(urlencode({"payload": json.dumps(payload)}),
+                                        "application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    _, answered = slack_server.replies("1700000009.000100", count=2)
+    assert "WAPE" in texts(answered.body) or "wape" in texts(answered.body).lower()
+    assert "get_kpi" in answered.body["blocks"][-1]["elements"][0]["text"]  # the sources line names the tool

@@ -133,7 +133,7 @@ def test_binary_and_non_utf8_files_are_named(tmp_path):
     (folder / "inventory.csv").write_bytes("sku,on_hand,as_of\nAB-100,5,2026-11-01\nÄ".encode("latin-1"))
     found = problems(folder)
     assert "supply.csv: is a binary file, not a CSV" in found
-    assert any(p.startswith("inventory.csv: is not UTF-8 text") for p in found)
+    assert any(p.startswith("inventory.csv:3: is not UTF-8 text") for p in found), found
 
 
 def test_every_bad_row_is_listed_not_only_the_first(tmp_path):

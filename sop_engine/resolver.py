@@ -1,0 +1,537 @@
+"""The one resolver: what a name typed by a person means, built from the loaded data only.
+
+It knows the products (SKU codes, names, each item's name without its pack variant), the families, the
+resources of ``capacity.csv``/``routing.csv``, the plants, every order reference of ``supply.csv`` whatever
+its shape (``4500012345``, ``PO/2026/001``), and the owners of the meeting notes' action items (also by
+first name or in lower case). Matching is on folded text (``sop_engine.text.fold``: case-, accent- and
+``đ``-insensitive), exact first, then typo-tolerant with rapidfuzz.
+
+It never merges products that share words: a name that fits several SKUs — different products, or the
+variants of one item ("oat milk" with a 1 L and a 250 ml) — is ambiguous, unless the SKUs it fits are the
+whole of one family, or a pack size typed next to it ("the 500 one") picks exactly one variant. Callers turn
+an ambiguous or unknown name into a question back, never into a guess. Nothing here knows any company.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from sop_engine.text import Token, fold, fold_words, tokenize
+
+MAX_SPAN = 5
+SPAN_RATIO = 86.0  # token_sort_ratio a run of words needs to count as a name
+WORD_RATIO = 88.0  # ratio a single typed word (5+ letters) needs to count as a name with a typo
+NAME_ACCEPT = 90.0  # a typed argument (not a message) fuzzy-matching one entity at least this well is taken
+CLOSEST = 5
+# Pack-size words that may follow a number at the end of a name ("500 ml", "1 lít", "20 bags").
+_UNIT_WORDS = frozenset(
+    "ml l lit litre liter litres liters g gr kg oz lb lbs cl pack pk pcs pc bags bag cans can goi hop chai lon tui "
+    "thung vien cai".split()
+)
+# Pack types that may end a name after its size is gone ("Nước giặt Em Bé túi 2 L" -> "nước giặt em bé").
+_PACK_WORDS = frozenset("tui can goi hop chai lon thung bich lo vi bag bottle jar tin tub pouch box".split())
+_LOOKS_LIKE_REF = re.compile(r"^(?=.*\d)[a-z]{1,6}[-/]?[a-z0-9]*[-/]?\d{2,}[a-z0-9/-]*$")
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str  # "sku", "family", "resource", "plant", "order", "owner"
+    code: str  # the SKU, family, resource, plant, order ref or owner exactly as in the data
+    label: str  # the product name, or the code again
+
+    @property
+    def canonical(self) -> str:
+        return self.code if self.kind == "sku" else f"{self.kind}:{self.code}"
+
+    @property
+    def option_label(self) -> str:
+        if self.kind == "sku" and self.label != self.code:
+            return f"{self.label} ({self.code})"
+        return self.code if self.kind != "family" else f"{self.code} (family)"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "code": self.code, "label": self.label}
+
+
+@dataclass
+class Mention:
+    """A name found in a message (token span [start, end)): one entity, or the candidates it fits."""
+
+    entity: Entity | None
+    candidates: list[Entity] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    score: float = 0.0
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.entity is None
+
+
+@dataclass
+class Resolution:
+    """What a typed argument means: ``entity``, else ``candidates`` (ambiguous) or ``closest`` (unknown)."""
+
+    text: str
+    entity: Entity | None = None
+    candidates: list[Entity] = field(default_factory=list)
+    closest: list[Entity] = field(default_factory=list)
+
+
+def ref_key(text: str) -> str:
+    """An order reference without case, accents and separators: ``PO-1182`` = ``po 1182`` = ``PO/1182``."""
+    return re.sub(r"[\s\-/._]", "", fold(text))
+
+
+_norm_ref = ref_key
+
+
+def _strip_variant(words: list[str]) -> list[str]:
+    """Drop the trailing pack-size words of a name ("1l", "250ml", "500 ml", "20 bags")."""
+    out = list(words)
+    while len(out) > 1:
+        last = out[-1]
+        if any(c.isdigit() for c in last):
+            out.pop()
+        elif last in _UNIT_WORDS and len(out) > 2 and any(c.isdigit() for c in out[-2]):
+            out.pop()
+            out.pop()
+        else:
+            break
+    if len(out) > 2 and out[-1] in _PACK_WORDS and len(out) < len(words):
+        out.pop()
+    return out
+
+
+def _item_bases(rows: list[tuple[str, str, str]], names: dict[str, list[str]]) -> dict[str, list[str]]:
+    """An item's name without its variant: the longest word prefix it shares with a sibling of its family
+    whose own longest shared prefix is the same ("Oat Milk 1L" ~ "Oat Milk 250ml" -> "oat milk"). Siblings
+    are compared in sorted order (the longest shared prefix is always with a neighbour): n log n."""
+    by_family: dict[str, list[str]] = {}
+    for sku, _, family in rows:
+        by_family.setdefault(family, []).append(sku)
+
+    def shared(a: str, b: str) -> int:
+        n = 0
+        for x, y in zip(names[a], names[b], strict=False):
+            if x != y:
+                break
+            n += 1
+        return n
+
+    longest: dict[str, tuple[int, str]] = {}
+    for skus in by_family.values():
+        ordered = sorted(skus, key=lambda k: names[k])
+        for i, a in enumerate(ordered):
+            best = (0, "")
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(ordered):
+                    n = shared(a, ordered[j])
+                    if n > best[0]:
+                        best = (n, ordered[j])
+            longest[a] = best
+    bases = {}
+    for sku, (n, other) in longest.items():
+        # the shared prefix is the item only if what follows it is the variant (sizes, pack words)
+        rest = names[sku][n:]
+        if n and longest.get(other, (0, ""))[0] == n and n < len(names[sku]) and _strip_variant(
+                ["x", *rest]) == ["x"]:
+            bases[sku] = names[sku][:n]
+    return bases
+
+
+def _holds_run(words: list[str], run: list[str]) -> bool:
+    """True when ``run`` is a contiguous run of ``words`` ("extruder 1" in "kibble extruder 1")."""
+    n = len(run)
+    return any(words[i : i + n] == run for i in range(len(words) - n + 1))
+
+
+def _digits(words: Iterable[str]) -> set[str]:
+    return {m for w in words for m in re.findall(r"\d+(?:[.,]\d+)?", w)}
+
+
+class Resolver:
+    """Names a person may type for one company's data, with what each name means."""
+
+    def __init__(
+        self,
+        products,
+        refs: Iterable[str] = (),
+        resources: Iterable[str] = (),
+        plants: Iterable[str] = (),
+        owners: Iterable[str] = (),
+        reserved: frozenset[str] = frozenset(),
+    ) -> None:
+        self.reserved = frozenset(fold(w) for w in reserved)
+        rows = []
+        if products is not None and len(products):
+            rows = list(
+                zip(
+                    products["sku"].astype(str),
+                    products["name"].astype(str),
+                    products["family"].astype(str),
+                    strict=True,
+                )
+            )
+        self.labels = {sku: name for sku, name, _ in rows}
+        self.sku_entity = {sku: Entity("sku", sku, name) for sku, name, _ in rows}
+        self.family_of = {sku: family for sku, _, family in rows}
+        self.family_skus: dict[str, list[str]] = {}
+        for sku, _, family in rows:
+            self.family_skus.setdefault(family, []).append(sku)
+        self.codes = {fold(sku): sku for sku, _, _ in rows}
+        names = {sku: fold_words(name).split() for sku, name, _ in rows}
+        self.variant_digits = {sku: _digits(names[sku][len(_strip_variant(names[sku])):]) for sku in names}
+        pending: dict[str, list[tuple[int, Entity]]] = {}
+
+        def add(alias: str, entity: Entity, priority: int) -> None:
+            if alias:
+                pending.setdefault(alias, []).append((priority, entity))
+
+        for family in self.family_skus:
+            entity = Entity("family", family, family)
+            fam = fold_words(family)
+            add(fam, entity, 0)
+            last = fam.split()[-1] if fam else ""
+            if len(last) > 3 and last.endswith("s"):  # "Teas" -> "tea", "Plant Milks" -> "plant milk"
+                add(fam[:-1], entity, 0)
+        self.item_of: dict[str, str] = {}
+        bases = _item_bases(rows, names)
+        for sku, name, _ in rows:
+            entity = Entity("sku", sku, name)
+            add(fold_words(sku), entity, 1)
+            add(" ".join(names[sku]), entity, 2)
+            item = " ".join(bases.get(sku) or _strip_variant(names[sku]))
+            self.item_of[sku] = item
+            add(item, entity, 3)
+        self.aliases: dict[str, list[Entity]] = {}
+        for alias, found in pending.items():
+            top = min(p for p, _ in found)
+            entities: list[Entity] = []
+            for p, e in found:
+                if p == top and e not in entities:
+                    entities.append(e)
+            self.aliases[alias] = entities
+        self.choices = list(self.aliases)
+        self.alias_words: dict[str, list[str]] = {}  # word -> the aliases holding it (fuzzy candidates)
+        for alias in self.choices:
+            for word in set(alias.split()):
+                self.alias_words.setdefault(word, []).append(alias)
+        # single distinctive words of item names ("almond", "hibiscus"), never family words
+        family_words = {w for f in self.family_skus for w in fold_words(f).split()}
+        self.words: dict[str, list[str]] = {}  # word -> SKUs whose item name holds it
+        self.phrases: dict[str, list[str]] = {}  # runs of 2-4 words of item names -> SKUs (exact matches only)
+        for sku, item in self.item_of.items():
+            for word in set(item.split()):
+                if len(word) >= 4 and word.isalpha() and word not in self.reserved and word not in family_words:
+                    self.words.setdefault(word, []).append(sku)
+            parts = item.split()
+            for n in range(2, min(4, len(parts)) + 1):
+                for i in range(len(parts) - n + 1):
+                    run = parts[i : i + n]
+                    phrase = " ".join(run)
+                    if phrase in self.aliases or all(w in self.reserved for w in run):
+                        continue
+                    skus = self.phrases.setdefault(phrase, [])
+                    if sku not in skus:
+                        skus.append(sku)
+        self._word_pool = list(dict.fromkeys([*self.words, *(a for a in self.choices if " " not in a)]))
+        self.refs = {_norm_ref(r): str(r) for r in refs if str(r).strip()}
+        self.resources = {fold_words(r): str(r) for r in resources if str(r).strip()}
+        self.plants = {fold_words(p): str(p) for p in plants if str(p).strip()}
+        self.owners: dict[str, str] = {}  # folded full name or first name -> owner as written
+        first_names: dict[str, set[str]] = {}
+        for owner in owners:
+            owner = str(owner).strip()
+            if not owner:
+                continue
+            folded = fold_words(owner)
+            self.owners[folded] = owner
+            for part in folded.split():
+                first_names.setdefault(part, set()).add(owner)
+        for part, who in first_names.items():
+            if len(who) == 1 and part not in self.owners and len(part) >= 2:
+                self.owners[part] = next(iter(who))
+
+    # --- settling what a set of SKUs means ------------------------------------------------------------
+
+    def settle(self, found: Sequence[Entity], near: Iterable[str] = ()) -> tuple[Entity | None, list[Entity]]:
+        """One entity for ``found``, or (None, candidates): several SKUs are one only when they are a whole
+        family, or when a pack size in ``near`` (words typed next to the name) picks exactly one of them."""
+        found = list(dict.fromkeys(found)) if len(found) < 64 else list({e.code: e for e in found}.values())
+        if len(found) == 1:
+            return found[0], []
+        skus = [e for e in found if e.kind == "sku"]
+        if len(skus) == len(found):
+            families = {self.family_of[e.code] for e in skus}
+            if len(families) == 1:
+                family = families.pop()
+                if len(skus) == len(self.family_skus[family]) and len(skus) > 1:
+                    return Entity("family", family, family), []
+            digits = _digits(near)
+            if digits:
+                picked = [e for e in skus if self.variant_digits.get(e.code, set()) & digits]
+                if len(picked) == 1:
+                    return picked[0], []
+        return None, found
+
+    def _alias(self, alias: str, near: Iterable[str]) -> tuple[Entity | None, list[Entity]]:
+        return self.settle(self.aliases[alias], near)
+
+    # --- names inside a message -----------------------------------------------------------------------
+
+    def find(self, tokens: list[Token], skip: set[int] = frozenset(), months: frozenset[str] = frozenset()
+             ) -> Mention | None:
+        """The best product or family named in ``tokens`` (positions in ``skip`` excluded)."""
+        words = [t.text for t in tokens]
+        best: tuple[tuple, Mention] | None = None
+        for n in range(min(MAX_SPAN, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                if any(j in skip for j in range(i, i + n)):
+                    continue
+                hit = self._score_span(words, i, n, skip, months)
+                if hit is None:
+                    continue
+                key = (hit.score >= 90, n, hit.score, -i)  # the longest good name: "sữa tắm trà xah" > "sữa tắm"
+                if best is None or key > best[0]:
+                    best = (key, hit)
+        return best[1] if best else None
+
+    def _near(self, words: list[str], i: int, n: int, skip: set[int]) -> list[str]:
+        around = [j for j in (i - 2, i - 1, i + n, i + n + 1) if 0 <= j < len(words) and j not in skip]
+        return [words[j] for j in around]
+
+    def _score_span(self, words: list[str], i: int, n: int, skip: set[int], months: frozenset[str]
+                    ) -> Mention | None:
+        span = " ".join(words[i : i + n])
+        near = self._near(words, i, n, skip)
+        if span in self.aliases:
+            entity, candidates = self._alias(span, near)
+            return Mention(entity, candidates, i, i + n, span, 100.0)
+        if span in self.phrases:  # a run of words of item names ("nước xả vải", "hoa anh đào")
+            entity, candidates = self.settle([self.sku_entity[s] for s in self.phrases[span]], near)
+            return Mention(entity, candidates, i, i + n, span, 98.0)
+        edges = (words[i], words[i + n - 1])
+        if any(w in months or w.isdigit() or w in self.reserved for w in edges):
+            return None
+        if n == 1:
+            return self._score_word(span, i, near)
+        pool = {a for w in words[i : i + n] for a in self.alias_words.get(w, ())}  # aliases sharing a word
+        if not pool:
+            return None
+        found = process.extractOne(span, list(pool), scorer=fuzz.token_sort_ratio, score_cutoff=SPAN_RATIO)
+        if not found:
+            return None
+        entity, candidates = self._alias(found[0], near)
+        return Mention(entity, candidates, i, i + n, span, float(found[1]))
+
+    def _score_word(self, word: str, i: int, near: list[str]) -> Mention | None:
+        if len(word) < 4 or not word.isalpha():
+            return None
+        score, key = 100.0, word
+        if key not in self.words:
+            if len(word) < 5:
+                return None
+            found = process.extractOne(word, self._word_pool, scorer=fuzz.ratio, score_cutoff=WORD_RATIO)
+            if not found:
+                return None
+            key, score = found[0], float(found[1])
+            if key in self.aliases:
+                entity, candidates = self._alias(key, near)
+                return Mention(entity, candidates, i, i + 1, word, score)
+        skus = self.words[key]
+        entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
+        return Mention(entity, candidates, i, i + 1, word, score - 5)
+
+    def find_refs(self, tokens: list[Token]) -> list[tuple[int, str | None, str]]:
+        """Order references in ``tokens``: (position, the ref as in supply.csv or None if unknown, as typed).
+        Known refs of any shape are found; an unknown token is reported only if it looks like a reference
+        (letters then digits, PO-9999) and is not a SKU code. A resolver without supply data takes such a
+        word as the reference it looks like."""
+        out = []
+        for i, t in enumerate(tokens):
+            key = _norm_ref(t.raw)
+            if key in self.refs:
+                out.append((i, self.refs[key], t.raw))
+            elif t.text.isdigit() and len(t.text) >= 7 and self.refs:  # an ERP number such as 4500012399
+                out.append((i, None, t.raw))
+            elif t.text not in self.codes and _LOOKS_LIKE_REF.match(t.text) and not t.text[:1].isdigit() \
+                    and any(c in t.text for c in "-/") and not re.fullmatch(r"\d+[/-]\d+", t.text):
+                # with no supply data known, a reference-shaped word is taken as written
+                out.append((i, None if self.refs else t.raw.upper(), t.raw))
+        return out
+
+    def find_resource(self, tokens: list[Token], skip: set[int] = frozenset()) -> Mention | None:
+        """A resource named in ``tokens``: its name (typos tolerated), or a run of the words of its name
+        ("the extruder", "line 2"); a run that several names hold is ambiguous ("dây chuyền" with
+        "Dây chuyền 2" and "Dây chuyền 3")."""
+        hit = self._find_in(self.resources, "resource", tokens, skip)
+        if hit is not None and hit.score >= 100:
+            return hit
+        words = [t.text for t in tokens]
+        best: Mention | None = None
+        for n in range(min(MAX_SPAN, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                run = words[i : i + n]
+                if any(j in skip for j in range(i, i + n)) or all(w in self.reserved or w.isdigit() for w in run):
+                    continue
+                if n == 1 and (len(run[0]) < 4 or run[0] in self.reserved):
+                    continue
+                found = [code for name, code in self.resources.items() if _holds_run(name.split(), run)]
+                if found and (best is None or n > best.end - best.start):
+                    entities = [Entity("resource", c, c) for c in dict.fromkeys(found)]
+                    one = entities[0] if len(entities) == 1 else None
+                    best = Mention(one, [] if one else entities, i, i + n, " ".join(run), 95.0)
+            if best is not None:
+                break
+        if hit is not None and (best is None or hit.end - hit.start >= best.end - best.start):
+            return hit
+        return best
+
+    def find_owner(self, tokens: list[Token], skip: set[int] = frozenset()) -> Mention | None:
+        return self._find_in(self.owners, "owner", tokens, skip, fuzzy=False)
+
+    def _find_in(self, table: dict[str, str], kind: str, tokens: list[Token], skip: set[int], fuzzy: bool = True
+                 ) -> Mention | None:
+        if not table:
+            return None
+        words = [t.text.removesuffix("'s") for t in tokens]
+        best: Mention | None = None
+        for n in range(min(MAX_SPAN, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                if any(j in skip for j in range(i, i + n)):
+                    continue
+                span = " ".join(words[i : i + n])
+                if span in table:
+                    score = 100.0
+                    code = table[span]
+                elif fuzzy and n > 1 and words[i] not in self.reserved and words[i + n - 1] not in self.reserved:
+                    found = process.extractOne(span, list(table), scorer=fuzz.token_sort_ratio, score_cutoff=SPAN_RATIO)
+                    if not found:
+                        continue
+                    score, code = float(found[1]), table[found[0]]
+                else:
+                    continue
+                if best is None or (n, score) > (best.end - best.start, best.score):
+                    best = Mention(Entity(kind, code, code), [], i, i + n, span, score)
+        return best
+
+    # --- a typed argument (a tool's "product", "resource", "ref") --------------------------------------
+
+    def resolve(self, text: str, kinds: tuple[str, ...] = ("sku", "family")) -> Resolution:
+        """What one typed argument means. Exact (folded) first; else the best fuzzy match if clearly ahead;
+        several equally good -> candidates; none good enough -> closest."""
+        out = Resolution(str(text))
+        key = fold_words(text)
+        if not key:
+            return out
+        if "order" in kinds and _norm_ref(text) in self.refs:
+            out.entity = Entity("order", self.refs[_norm_ref(text)], self.refs[_norm_ref(text)])
+            return out
+        if "resource" in kinds and key in self.resources:
+            out.entity = Entity("resource", self.resources[key], self.resources[key])
+            return out
+        if "owner" in kinds and key in self.owners:
+            out.entity = Entity("owner", self.owners[key], self.owners[key])
+            return out
+        product_kinds = {"sku", "family"} & set(kinds)
+        if product_kinds:
+            if key in self.codes and "sku" in kinds:
+                sku = self.codes[key]
+                out.entity = Entity("sku", sku, self.labels[sku])
+                return out
+            if key in self.aliases:
+                found = [e for e in self.aliases[key] if e.kind in product_kinds]
+                if found:
+                    out.entity, out.candidates = self.settle(found, key.split())
+                    return out
+            found = process.extract(key, self.choices, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_ACCEPT, limit=10)
+            if found:
+                best = found[0][1]
+                fits = [e for alias, score, _ in found if score >= best - 3 for e in self.aliases[alias]
+                        if e.kind in product_kinds]
+                if fits:
+                    out.entity, out.candidates = self.settle(fits, key.split())
+                    return out
+            tokens = tokenize(text)
+            hit = self.find(tokens)
+            if hit is not None and hit.score >= NAME_ACCEPT and hit.end - hit.start == len(tokens):
+                out.entity, out.candidates = hit.entity, hit.candidates
+                if out.entity is None or out.entity.kind in product_kinds:
+                    return out
+                out.entity = None
+        out.closest = self.closest(text, kinds)
+        return out
+
+    def closest(self, text: str, kinds: tuple[str, ...] = ("sku", "family"), limit: int = CLOSEST,
+                cutoff: float = 70.0) -> list[Entity]:
+        """The entities whose names come closest to ``text``, best first."""
+        pool: dict[str, Entity] = {}
+        if "sku" in kinds or "family" in kinds:
+            for alias, entities in self.aliases.items():
+                for e in entities:
+                    if e.kind in kinds:
+                        pool.setdefault(alias, e)
+        for kind, table in (("resource", self.resources), ("owner", self.owners), ("plant", self.plants)):
+            if kind in kinds:
+                for alias, code in table.items():
+                    pool.setdefault(alias, Entity(kind, code, code))
+        if "order" in kinds:
+            for alias, ref in self.refs.items():
+                pool.setdefault(alias, Entity("order", ref, ref))
+        query = _norm_ref(text) if kinds == ("order",) else fold_words(text)
+        found = process.extract(query, list(pool), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=cutoff)
+        out: list[Entity] = []
+        for alias, _score, _ in found:
+            if pool[alias] not in out:
+                out.append(pool[alias])
+        return out[:limit]
+
+
+def resolver_from_tables(tables: dict, reserved: frozenset[str] = frozenset()) -> Resolver:
+    """A resolver over a company's tables (``products``, ``supply``, ``capacity``, ``routing``,
+    ``note_items``; any may be missing)."""
+
+    def column(name: str, col: str) -> list[str]:
+        frame = tables.get(name)
+        if frame is None or len(frame) == 0 or col not in frame:
+            return []
+        return [str(v) for v in frame[col].dropna().unique()]
+
+    products = tables.get("products")
+    return Resolver(
+        products,
+        refs=column("supply", "ref"),
+        resources=column("capacity", "resource") + column("routing", "resource"),
+        plants=column("products", "plant") + column("capacity", "plant"),
+        owners=column("note_items", "owner"),
+        reserved=reserved,
+    )
+
+
+def company_resolver(store, reserved: frozenset[str] = frozenset()) -> Resolver:
+    """The resolver of the company in the plan ``store``, built once per change of the store."""
+
+    def build() -> Resolver:
+        tables = {name: store.read_table(name) for name in ("products", "supply", "capacity", "routing")}
+        tables["note_items"] = note_owners_frame(store)
+        return resolver_from_tables(tables, reserved)
+
+    return store.cached(("resolver", reserved), build)
+
+
+def note_owners_frame(store):
+    """The owners of the notes' action items, as a one-column frame (empty when no notes are ingested)."""
+    import pandas as pd
+    from sqlalchemy import select
+
+    from sop_engine.store.schema import note_items
+
+    with store.engine.connect() as connection:
+        owners = [row[0] for row in connection.execute(select(note_items.c.owner).distinct()) if row[0]]
+    return pd.DataFrame({"owner": owners})
