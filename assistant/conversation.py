@@ -69,8 +69,8 @@ class Turn:
         """A question back from the tools' results: a name that fit several products (the LLM path)."""
         for call in self.tool_calls:
             error = call["result"].get("error") or {}
-            if error.get("ask_user") and error.get("options"):
-                return {"question": error.get("message", ""), "options": list(error["options"])}
+            if error.get("ask_user") and ("options" in error or error.get("code") == "unknown_product"):
+                return {"question": error.get("message", ""), "options": list(error.get("options") or [])}
         return None
 
     def document(self, grounded: bool) -> dict:
