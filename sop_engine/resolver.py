@@ -226,7 +226,10 @@ class Resolver:
         family_words = {w for f in self.family_skus for w in fold_words(f).split()}
         self.words: dict[str, list[str]] = {}  # word -> SKUs whose item name holds it
         self.phrases: dict[str, list[str]] = {}  # runs of 2-4 words of item names -> SKUs (exact matches only)
+        self.any_word: dict[str, list[str]] = {}  # every word of item names -> SKUs (typed arguments only)
         for sku, item in self.item_of.items():
+            for word in set(item.split()):
+                self.any_word.setdefault(word, []).append(sku)
             for word in set(item.split()):
                 if len(word) >= 4 and word.isalpha() and word not in self.reserved and word not in family_words:
                     self.words.setdefault(word, []).append(sku)
@@ -458,6 +461,9 @@ class Resolver:
                 if fits:
                     out.entity, out.candidates = self.settle(fits, key.split())
                     return out
+            if " " not in key and key in self.any_word:  # "cold": every product holding the word
+                out.entity, out.candidates = self.settle([self.sku_entity[s] for s in self.any_word[key]])
+                return out
             tokens = tokenize(text)
             hit = self.find(tokens)
             if hit is not None and hit.score >= NAME_ACCEPT and hit.end - hit.start == len(tokens):

@@ -353,9 +353,19 @@ def route(
             return _ask(r, "whatif", "whatif_days", [], None, ref=ref)
         intent = "whatif"
     if previous is not None and previous.tool and _is_followup(r):
+        _like_previous(r, previous, resolver)
         followed = _follow(r, previous, intent, planning_date)
         if followed is not None:
             return followed
+        own = intent is not None and r.scores.get(intent, 0) >= 3
+        if r.hit is not None and r.hit.ambiguous and not own and previous.tool in TOOLS_WITH_PRODUCT:
+            slot = TOOLS_WITH_PRODUCT[previous.tool]  # "and almond?": the same question, for which one?
+            months = r.months or previous.months
+            args = {k: v for k, v in previous.args.items() if k != slot}
+            if r.months and previous.tool in TOOLS_WITH_PERIOD:
+                args["period"] = slots.iso_period(r.months)
+            pending = {"tool": previous.tool, "args": args, "intent": previous.intent, "months": months, "slot": slot}
+            return _ask(r, previous.intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
     if r.unknown_refs and intent in ("orders", "whatif", "shortage", None) and not r.refs:
         ref = r.unknown_refs[0]
         closest = resolver.closest(ref, ("order",)) if resolver else []
@@ -408,6 +418,34 @@ def route(
         back = looking_back(r.period, planning_date)
         r.months = back.labels if back else r.months
     return _build(intent, r, planning_date, whatif.scenario if whatif else None)
+
+
+def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
+    """In a follow-up about a product, a name that fits several products means the one most like the
+    previous product ("what about the rear ones?" after the front brake pads): the candidate whose item name
+    (pack sizes left out) shares the most words with the previous one's, when exactly one does. A pack size
+    alone ("and the 250 ml?") is that size of the previous item."""
+    if resolver is None or not previous.entity or previous.entity not in resolver.item_of:
+        return
+    before = resolver.item_of[previous.entity]
+    if r.hit is None:
+        siblings = [resolver.sku_entity[s] for s, item in resolver.item_of.items() if item == before]
+        taken = set(r.used)
+        near = [w for i, w in enumerate(r.words) if i not in taken]
+        picked, _ = resolver.settle(siblings, near) if len(siblings) > 1 else (None, [])
+        if picked is not None and picked.kind == "sku" and picked.code != previous.entity:
+            at = next(i for i, w in enumerate(r.words) if i not in taken and any(c.isdigit() for c in w))
+            r.hit = Mention(picked, [], at, at + 1, r.words[at], 95.0)
+        return
+    if not r.hit.ambiguous:
+        return
+    words = set(before.split())
+    shared = [(len(words & set(resolver.item_of.get(c.code, "").split())), c) for c in r.hit.candidates
+              if c.kind == "sku"]
+    best = max((n for n, _ in shared), default=0)
+    picked = [c for n, c in shared if n == best]
+    if best > 0 and len(picked) == 1:
+        r.hit.entity, r.hit.candidates = picked[0], []
 
 
 def _at(r: _Reading, words: str) -> int:

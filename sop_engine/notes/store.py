@@ -9,7 +9,9 @@
   chunks. ``reindex=True`` drops the whole collection first and rebuilds it with the configured embeddings.
 - ``search(query, *, k=5, meeting=None, since=None, until=None, sku=None, family=None, mode="hybrid")
   -> list[Hit]``: ``mode`` is ``hybrid`` (RRF of dense and BM25, k=60), ``dense`` or ``bm25``; filters
-  apply to both halves. Raises ``NoData`` when nothing was ingested.
+  apply to both halves. In ``hybrid``, the dense ranking weighs less when the query or the passage is not
+  English (``hybrid.dense_weights``): the local embedding model is English-only and must not drown a
+  Vietnamese keyword match. Raises ``NoData`` when nothing was ingested.
 - ``stats() -> dict``: chunk and note counts and the embedding choice.
 - ``drop() -> int`` (also ``drop_collection(config)``, without an embedding model): deletes the whole
   collection (a load brought another company); returns its chunk count.
@@ -42,7 +44,7 @@ from sop_engine.notes.embeddings import (
     make_embedding_function,
 )
 from sop_engine.notes.hits import Hit
-from sop_engine.notes.hybrid import BM25Index, SearchFilters, rrf_fuse
+from sop_engine.notes.hybrid import BM25Index, SearchFilters, dense_weights, rrf_fuse
 from sop_engine.notes.items import NoteItem, extract_items
 from sop_engine.notes.parse import NOTE_SUFFIXES, NoteFormatError, parse_note
 
@@ -326,7 +328,9 @@ class NotesStore:
         elif mode == "bm25":
             ranked = lexical
         else:
-            ranked = rrf_fuse([[i for i, _ in dense], [i for i, _ in lexical]])
+            dense_ids = [i for i, _ in dense]
+            weights = dense_weights(query, dense_ids, index.language_of)
+            ranked = rrf_fuse([dense_ids, [i for i, _ in lexical]], weights=[weights, 1.0])
         hits = []
         for chunk_id, score in ranked[:k]:
             n = found[chunk_id]
