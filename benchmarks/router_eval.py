@@ -36,6 +36,8 @@ HELDOUT = ROOT / "tests/assistant/router_heldout.json"
 COMPANY_SETS = [  # (file, role)
     ("router_dev_en2.json", "dev"),
     ("router_dev_vi.json", "dev"),
+    ("router_dev2_en.json", "dev"),
+    ("router_dev2_vi.json", "dev"),
     ("router_heldout_en.json", "held-out"),
     ("router_heldout_vi.json", "held-out"),
 ]

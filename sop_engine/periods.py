@@ -356,7 +356,7 @@ def looking_back(period: PeriodRange | None, planning_date: date) -> PeriodRange
 
 
 # Chat shorthand for period words, and month names typed with a slip ("febuary"), read as written out.
-_SHORTHAND = {"nxt": "next", "mth": "month", "mnth": "month", "mths": "months", "mo": "month", "mos": "months",
+SHORTHAND = {"nxt": "next", "mth": "month", "mnth": "month", "mths": "months", "mo": "month", "mos": "months",
               "qtr": "quarter",
               "qtrs": "quarters", "yr": "year", "lst": "last", "prev": "previous"}
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4]
@@ -368,8 +368,8 @@ def _spelled_out(text: str) -> str:
     words = text.split(" ")
     for i, word in enumerate(words):
         bare = word.strip("?.,!;:")
-        if bare in _SHORTHAND:
-            words[i] = word.replace(bare, _SHORTHAND[bare])
+        if bare in SHORTHAND:
+            words[i] = word.replace(bare, SHORTHAND[bare])
         elif len(bare) >= 6 and bare.isalpha() and bare not in MONTHS:
             found = process.extractOne(bare, _FULL_MONTHS, scorer=fuzz.ratio, score_cutoff=86)
             if found:
@@ -387,10 +387,9 @@ def parse_period_words(text: str, planning_date: date) -> PeriodRange | None:
     current = month_start(planning_date)
     best: tuple[int, int, PeriodRange] | None = None
     for order, (pattern, fn, bare) in enumerate(_RULES):
-        match = pattern.search(normalised)
+        # the first match that is a period ("is May ep 1 loaded in December": not "may", but "december")
+        match = next((m for m in pattern.finditer(normalised) if not _is_false_month(normalised, m)), None)
         if not match:
-            continue
-        if _is_false_month(normalised, match):
             continue
         try:
             start, end = fn(match, current)  # type: ignore[operator]
@@ -407,7 +406,7 @@ def parse_period_words(text: str, planning_date: date) -> PeriodRange | None:
 def _is_false_month(text: str, match: re.Match[str]) -> bool:
     """'may' and 'mar' are also ordinary words: accept them only next to a period cue."""
     word = match.group(0).strip()
-    if word not in ("may", "mar", "jun", "jan", "dec", "oct", "sep", "aug", "apr", "feb", "nov", "jul"):
+    if word not in ("may", "mar"):  # the other short names ("oct", "dec") are not everyday words
         return False
     before = text[: match.start()].split()[-1:] or [""]
     after = text[match.end():].split()[:1] or [""]

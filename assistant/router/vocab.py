@@ -13,6 +13,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from sop_engine.text import Token, fold_words, tokenize
 
@@ -163,8 +164,8 @@ def find_phrase(
                 and word.isalpha()
                 and word not in known
                 and abs(len(word) - len(parts[0])) <= 2
-                and fuzz.ratio(word, parts[0]) >= typo_ratio
-            ):
+                and (fuzz.ratio(word, parts[0]) >= typo_ratio or OSA.distance(word, parts[0]) <= 1)
+            ):  # a slip of one letter, or two letters swapped ("shrot")
                 return i
     return None
 
@@ -196,6 +197,19 @@ def _typo_phrase(words: list[str], parts: list[str], ratio: float) -> int | None
             if len(p) >= 5 and w.isalpha() and abs(len(w) - len(p)) <= 2 and fuzz.ratio(w, p) >= ratio:
                 return i
     return None
+
+
+def typo_positions(words: list[str], vocabulary: Vocabulary) -> set[int]:
+    """Positions of words that are a one-word phrase of the vocabulary typed with a slip ("shortges")."""
+    out: set[int] = set()
+    singles = {p for spec in vocabulary.intents.values() for p in spec["words"] if " " not in p and len(p) >= 5}
+    for i, word in enumerate(words):
+        if len(word) < 4 or not word.isalpha() or word in vocabulary.reserved:
+            continue
+        if any(abs(len(word) - len(p)) <= 2 and (fuzz.ratio(word, p) >= vocabulary.typo_ratio
+                                                  or OSA.distance(word, p) <= 1) for p in singles):
+            out.add(i)
+    return out
 
 
 def score_intents(words: list[str], vocabulary: Vocabulary) -> dict[str, float]:

@@ -18,12 +18,13 @@ from sop_engine.store import PlanStore
 from sop_engine.store.schema import note_items
 
 
-def ingest_notes(store: PlanStore, notes_store, folder: Path, principal: str, reindex: bool = False) -> dict:
+def ingest_notes(store: PlanStore, notes_store, folder: Path, principal: str, reindex: bool = False,
+                 progress=None) -> dict:
     """Ingest a folder of notes; its decisions and action items replace the folder's previous ones."""
     products = store.read_table("products")
     known = dict(zip(products["sku"].astype(str), products["family"].fillna("").astype(str), strict=True))
     families = sorted(products["family"].dropna().astype(str).unique())
-    report = notes_store.ingest(folder, known_skus=known, families=families, reindex=reindex)
+    report = notes_store.ingest(folder, known_skus=known, families=families, reindex=reindex, progress=progress)
     rows = [
         {
             "id": _item_id(report.folder, item.key),
@@ -44,6 +45,8 @@ def ingest_notes(store: PlanStore, notes_store, folder: Path, principal: str, re
         for item in report.items
     ]
     rows = list({row["id"]: row for row in rows}.values())  # the same bullet twice in a note counts once
+    if progress is not None:
+        progress(f"writing {len(rows)} decisions and action items")
     with store.engine.begin() as connection:
         connection.execute(delete(note_items).where(note_items.c.folder == report.folder))
         if rows:

@@ -108,13 +108,15 @@ class PlanStore:
         return self.load(dataset, principal, source)["rows"]
 
     def load(self, dataset: Dataset, principal: str, source: str | None = None, *, demo: bool = False,
-             on_company_change: Callable[[], dict] | None = None) -> dict:
+             on_company_change: Callable[[], dict] | None = None,
+             progress: Callable[[str], None] | None = None) -> dict:
         """Replace the contract's tables with ``dataset`` in one transaction: ``{"rows", "company_change"}``.
 
         The same company's tool-made data is kept; when the load brings another company
         (``sop_engine.store.company``) the previous company's is dropped in the same transaction, and
         ``on_company_change()`` (e.g. dropping the notes index) runs before it commits: if it fails,
         nothing changes. A dataset with any problem is refused before anything is written.
+        ``progress(stage)`` is called before each table is written (inside the transaction).
         """
         if not dataset.ok:
             raise dataset.contract_error("; nothing was loaded")
@@ -128,6 +130,8 @@ class PlanStore:
                     change["dropped"].update(on_company_change())
                 self.audit(connection, principal, "company.change", change)
             for name, table in CONTRACT_TABLES.items():
+                if progress is not None:
+                    progress(f"writing {name}")
                 connection.execute(delete(table))
                 frame = dataset.frames.get(name)
                 if frame is None or frame.empty:
