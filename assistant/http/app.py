@@ -114,4 +114,5 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
 
     if slack_handler is not None:
         slack_handler.mount(app)
+    errors.document_problems(app)
     return app

@@ -18,8 +18,39 @@ STATUS = {
     "conflict": 409, "ambiguous": 409, "invalid_argument": 422, "contract_violation": 422, "bad_note": 422,
     "embedding_mismatch": 409, "too_large": 413, "busy": 429,
 }
-TITLES = {401: "Unauthorized", 403: "Forbidden", 404: "Not found", 409: "Conflict", 413: "Request too large",
-          422: "Invalid request", 429: "Too many requests", 500: "Internal error"}
+TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found", 409: "Conflict",
+          413: "Request too large", 422: "Invalid request", 429: "Too many requests", 500: "Internal error"}
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "title": "Problem",
+    "description": "An error, as RFC 9457 problem details; `code` is the machine-readable kind.",
+    "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
+                   "detail": {"type": "string"}, "code": {"type": "string"},
+                   "details": {"type": "array", "items": {}}},
+    "required": ["title", "status", "detail", "code"],
+}
+
+
+def document_problems(app: FastAPI) -> None:
+    """Declare in the OpenAPI schema what every route may answer besides success: the 4xx statuses this
+    app sends, each as ``application/problem+json`` (FastAPI's own 422 schema is replaced by it)."""
+    from fastapi.openapi.utils import get_openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+        problem_content = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status in (400, 401, 403, 404, 409, 413, 422, 429):
+                    responses[str(status)] = {"description": TITLES[status], "content": problem_content}
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def problem(status: int, detail: str, code: str, details: list | None = None, headers: dict | None = None):
