@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 STATUS = {
     "unauthenticated": 401, "permission_denied": 403, "not_found": 404, "unknown_product": 404, "no_data": 404,
     "conflict": 409, "ambiguous": 409, "invalid_argument": 422, "contract_violation": 422, "bad_note": 422,
-    "embedding_mismatch": 409, "too_large": 413,
+    "embedding_mismatch": 409, "too_large": 413, "busy": 429,
 }
 TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found", 409: "Conflict",
           413: "Request too large", 422: "Invalid request", 429: "Too many requests", 500: "Internal error"}
@@ -64,6 +64,8 @@ def install(app: FastAPI) -> None:
     async def sop_error(_: Request, exc: SopError):
         status = STATUS.get(exc.code, 400)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        if getattr(exc, "retry_after", None):
+            headers = {"Retry-After": str(exc.retry_after)}
         return problem(status, exc.message, exc.code, exc.details, headers)
 
     @app.exception_handler(RequestValidationError)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
@@ -21,6 +23,13 @@ from sop_engine.store.company import company_change, drop_company_data
 from sop_engine.store.schema import CONTRACT_TABLES, audit_log, dataset_meta
 
 T = TypeVar("T")
+
+# The transaction this thread is inside (``PlanStore.begin``), so nested writes join it.
+_transaction: ContextVar[Connection | None] = ContextVar("plan_store_transaction", default=None)
+# Called inside every write transaction with (connection, action, detail) before it commits; raising
+# rolls the write back. A job worker uses it to refuse writes once its job was cancelled.
+write_guard: ContextVar[Callable[[Connection, str, dict], None] | None] = ContextVar("plan_store_write_guard",
+                                                                                    default=None)
 
 
 def utcnow() -> datetime:
@@ -61,7 +70,35 @@ class PlanStore:
 
     # --- writes -------------------------------------------------------------------------------------
 
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A write transaction; inside one already (same thread), the same one: a claim and the write it
+        guards commit or roll back together."""
+        current = _transaction.get()
+        if current is not None:
+            yield current
+            return
+        with self.engine.begin() as connection:
+            token = _transaction.set(connection)
+            try:
+                yield connection
+            finally:
+                _transaction.reset(token)
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A connection for reads: the current transaction's when there is one (it sees its own writes)."""
+        current = _transaction.get()
+        if current is not None:
+            yield current
+            return
+        with self.engine.connect() as connection:
+            yield connection
+
     def audit(self, connection: Connection, principal: str, action: str, detail: dict | None = None) -> None:
+        guard = write_guard.get()
+        if guard is not None:
+            guard(connection, action, detail or {})
         connection.execute(
             insert(audit_log).values(at=utcnow(), principal=principal, action=action, detail=detail or {})
         )

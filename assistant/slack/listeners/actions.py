@@ -39,7 +39,7 @@ def register(app: App, services: SlackServices) -> None:
             client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, text=text)
 
         thread_id = services.assistant.threads.slack_thread(channel, thread_ts) if thread_ts else None
-        ctx = services.assistant.context(f"slack:{user}", role, thread_id=thread_id)
+        ctx = services.assistant.context(services.principal_of(user), role, thread_id=thread_id)
         try:
             approval = decide(action["value"], action["action_id"] == APPROVE_ACTION, ctx)
         except PermissionDenied:
