@@ -11,7 +11,6 @@ thread, answers it), else null; ``language`` is the language of the question's w
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,6 +21,7 @@ from assistant import answers, grounding
 from assistant.approvals import request_write
 from assistant.router.parse import question_language
 from assistant.runtime import Runtime
+from assistant.sqlite import open_connection, transaction
 from assistant.threads import ThreadOwners
 from sop_engine.errors import InvalidArgument
 from sop_engine.limits import MAX_MESSAGE_CHARS
@@ -80,15 +80,7 @@ class Turn:
                 "language": self.language}
 
 
-BUSY_TIMEOUT_SECONDS = 30
-
-
-def _connect(path: Path, **options) -> sqlite3.Connection:
-    """The conversations SQLite in WAL mode (readers never wait for a writer) with a busy timeout."""
-    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, **options)
-    connection.execute("PRAGMA journal_mode=WAL")
-    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
-    return connection
+_TABLES_MADE: set[str] = set()
 
 
 class ThreadMemory:
@@ -96,17 +88,18 @@ class ThreadMemory:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with _connect(path) as con:
-            con.execute("CREATE TABLE IF NOT EXISTS offline_threads (thread_id TEXT PRIMARY KEY, last_call TEXT)")
+        if str(path) not in _TABLES_MADE:
+            with transaction(path) as con:
+                con.execute("CREATE TABLE IF NOT EXISTS offline_threads (thread_id TEXT PRIMARY KEY, last_call TEXT)")
+            _TABLES_MADE.add(str(path))
 
     def get(self, thread_id: str) -> str | None:
-        with _connect(self.path) as con:
+        with transaction(self.path) as con:
             row = con.execute("SELECT last_call FROM offline_threads WHERE thread_id = ?", (thread_id,)).fetchone()
         return row[0] if row else None
 
     def put(self, thread_id: str, value: str) -> None:
-        with _connect(self.path) as con:
+        with transaction(self.path) as con:
             con.execute("INSERT INTO offline_threads VALUES (?, ?) ON CONFLICT(thread_id) DO UPDATE SET "
                         "last_call = excluded.last_call", (thread_id, value))
 
@@ -223,6 +216,6 @@ class Assistant:
             from langgraph.checkpoint.sqlite import SqliteSaver
 
             self.memory_path.parent.mkdir(parents=True, exist_ok=True)
-            connection = _connect(self.memory_path, check_same_thread=False)
+            connection = open_connection(self.memory_path, check_same_thread=False)
             self._checkpointer = SqliteSaver(connection)
         return self._checkpointer

@@ -15,9 +15,10 @@ import secrets
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 
+from assistant.sqlite import transaction
 from sop_engine.errors import NotFound
 
 THREAD_ID_BYTES = 18  # 144 bits
@@ -35,7 +36,6 @@ def new_thread_id() -> str:
 class ThreadOwners:
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as con:
             con.execute("CREATE TABLE IF NOT EXISTS thread_owners (thread_id TEXT PRIMARY KEY, owner TEXT NOT NULL, "
                         "created_at REAL NOT NULL)")
@@ -45,7 +45,7 @@ class ThreadOwners:
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         """One transaction (committed, or rolled back on error) on a connection closed afterwards."""
-        with closing(sqlite3.connect(self.path, timeout=30)) as con, con:
+        with transaction(self.path) as con:
             yield con
 
     def start(self, owner: str) -> str:

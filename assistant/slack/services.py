@@ -6,13 +6,14 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.conversation import Assistant
 from assistant.runtime import Runtime
 from assistant.settings import parse_api_keys
+from assistant.sqlite import open_connection
 
 EVENT_MEMORY_SECONDS = 15 * 60  # Slack retries after ~0 s, 1 min and 5 min
 
@@ -37,8 +38,7 @@ class SeenEvents:
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         if path is not None:
-            with closing(sqlite3.connect(path, timeout=30)) as con:
-                con.execute("PRAGMA journal_mode=WAL")
+            open_connection(path).close()  # WAL, switched once
         with self._connection() as con:
             con.execute("CREATE TABLE IF NOT EXISTS slack_seen (key TEXT PRIMARY KEY, seen_at REAL NOT NULL)")
 

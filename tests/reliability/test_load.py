@@ -18,6 +18,8 @@ def test_fifty_concurrent_clients_get_no_errors(demo):
     with ServedSop(demo) as served:
         result = run_load(served.url, clients=CLIENTS, seconds=SECONDS)
         assert served.proc.poll() is None, served.output()
-    assert result.errors == [], f"{len(result.errors)} of {result.requests} failed, e.g. {result.errors[:5]}"
+        log = served.output()
+    failed = f"{len(result.errors)} of {result.requests} failed, e.g. {result.errors[:5]}"
+    assert result.errors == [], f"{failed}\nthe server's log ends:\n{log}"
     assert len(result.per_client) == CLIENTS and min(result.per_client) >= 1, result.per_client
     assert result.health and result.health_errors == [], result.health_errors[:5]
