@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from assistant.conversation import Assistant
 from assistant.runtime import Runtime
 from assistant.settings import parse_api_keys
-from assistant.sqlite import open_connection
 
 EVENT_MEMORY_SECONDS = 15 * 60  # Slack retries after ~0 s, 1 min and 5 min
 
@@ -22,53 +18,34 @@ class SeenEvents:
     """Keys already taken (event ids, request signatures), kept for ``ttl`` seconds: Slack's retries of one
     event, and a signed request replayed, run once.
 
-    Kept in a SQLite table (``$SOP_HOME/slack.db`` in a server) so that several server processes share it;
-    the insert is the check, so check-and-remember is atomic across threads and processes. Without a path
-    (unit tests, one process) an in-memory database behind a lock does the same.
+    Kept in the plan store (``sop_engine.store.seen``) so that every server process on the store shares it;
+    the insert is the check, so check-and-remember is atomic. Without a store (unit tests, one process) an
+    in-memory table behind a lock does the same.
     """
 
-    def __init__(
-        self, path: Path | None = None, ttl: float = EVENT_MEMORY_SECONDS, clock: Callable[[], float] = time.time
-    ) -> None:
-        self.path = path
+    def __init__(self, store=None, ttl: float = EVENT_MEMORY_SECONDS, clock: Callable[[], float] = time.time) -> None:
+        self.store = store
         self.ttl = ttl
         self.clock = clock
         self._lock = threading.Lock()
-        self._memory = sqlite3.connect(":memory:", check_same_thread=False) if path is None else None
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        if path is not None:
-            open_connection(path).close()  # WAL, switched once
-        with self._connection() as con:
-            con.execute("CREATE TABLE IF NOT EXISTS slack_seen (key TEXT PRIMARY KEY, seen_at REAL NOT NULL)")
-
-    @contextmanager
-    def _connection(self) -> Iterator[sqlite3.Connection]:
-        if self._memory is not None or self.path is None:
-            assert self._memory is not None
-            with self._lock, self._memory:
-                yield self._memory
-            return
-        con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            con.execute("BEGIN IMMEDIATE")
-            yield con
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        finally:
-            con.close()
+        self._memory: dict[str, float] = {}
 
     def first_time(self, key: str | None) -> bool:
         """True the first time ``key`` is offered within ``ttl``; no key always passes."""
         if not key:
             return True
         now = self.clock()
-        with self._connection() as con:
-            con.execute("DELETE FROM slack_seen WHERE seen_at <= ?", (now - self.ttl,))
-            taken = con.execute("INSERT OR IGNORE INTO slack_seen VALUES (?, ?)", (key, now)).rowcount
-        return taken == 1
+        if self.store is not None:
+            from sop_engine.store.seen import first_time
+
+            return first_time(self.store, key, now, self.ttl)
+        with self._lock:
+            for old in [k for k, at in self._memory.items() if at <= now - self.ttl]:
+                del self._memory[old]
+            if key in self._memory:
+                return False
+            self._memory[key] = now
+            return True
 
 
 @dataclass
@@ -83,7 +60,7 @@ class SlackServices:
     @classmethod
     def build(cls, runtime: Runtime, assistant: Assistant | None = None, **options) -> SlackServices:
         entries = parse_api_keys(runtime.settings.slack_roles)
-        options.setdefault("seen", SeenEvents(runtime.settings.home / "slack.db"))
+        options.setdefault("seen", SeenEvents(runtime.store))
         return cls(
             runtime=runtime,
             assistant=assistant or Assistant(runtime),

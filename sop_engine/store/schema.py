@@ -247,3 +247,10 @@ jobs = Table(
     Column("saved_version", Integer),  # the forecast version the job wrote (then it can no longer be cancelled)
     Index("ix_jobs_status_created", "status", "created_at"),
 )
+
+# Slack requests already handled (event ids, request signatures), shared by every server process on the store
+slack_seen = Table(
+    "slack_seen", metadata,
+    Column("key", String(200), primary_key=True),
+    Column("seen_at", Float, nullable=False),  # seconds since the epoch
+)

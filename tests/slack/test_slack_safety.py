@@ -42,8 +42,11 @@ def test_a_replayed_signed_slash_command_runs_once(slack_server):
     assert len(anchors) == 1
 
 
-def test_replay_memory_is_shared_by_processes_through_sqlite(tmp_path):
-    one, two = SeenEvents(tmp_path / "slack.db"), SeenEvents(tmp_path / "slack.db")
+def test_replay_memory_is_shared_by_processes_through_the_plan_store(tmp_path):
+    from sop_engine.store import PlanStore
+
+    url = f"sqlite:///{tmp_path / 'plan.db'}"
+    one, two = SeenEvents(PlanStore(url)), SeenEvents(PlanStore(url))  # two engines: as two server processes
     assert one.first_time("sig:abc") and not two.first_time("sig:abc") and not one.first_time("sig:abc")
     assert two.first_time("Ev1") and not one.first_time("Ev1")
 
