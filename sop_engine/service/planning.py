@@ -23,9 +23,19 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
     data = store.plan_data(planning_date)
     demand, source = planning_demand(store)
     if scenario:
-        return what_if_document(data, demand, source, scenario, sku=sku, family=family, months=months,
-                                period=period, with_cover_options=True)
-    return gaps_document(data, demand, source, sku=sku, family=family, months=months, period=period)
+        doc = what_if_document(data, demand, source, scenario, sku=sku, family=family, months=months,
+                               period=period, with_cover_options=True)
+        for side in ("base", "scenario"):
+            if isinstance(doc.get(side), dict):
+                _count_short(doc[side])
+        return doc
+    return _count_short(gaps_document(data, demand, source, sku=sku, family=family, months=months, period=period))
+
+
+def _count_short(doc: dict) -> dict:
+    """The count answers state ("5 products run short"): SKUs of the document with a shortage."""
+    doc["skus_short"] = sum(1 for row in doc.get("skus", []) if row.get("total_shortage"))
+    return doc
 
 
 def reconcile(store: PlanStore, planning_date: date, *, family: str | None = None, months: int | None = None,
@@ -51,6 +61,7 @@ def reconcile(store: PlanStore, planning_date: date, *, family: str | None = Non
                             if d.get("period", "") in keep or keep & set(d.get("periods", []))]
     for row in doc["families"]:
         row["totals"] = family_totals(row["periods"])
+    doc["decision_count"] = len(doc["decisions"])
     return doc
 
 

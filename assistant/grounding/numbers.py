@@ -1,4 +1,4 @@
-"""The grounding check run on every answer: each number in the text must appear in the turn's tool
+"""The number-level reading of earlier versions (kept for its users): each number in the text must appear in
 results (or in the question itself).
 
 Normalisation, stated:
@@ -8,7 +8,10 @@ Normalisation, stated:
 - a percentage ``p%`` also matches a source fraction f with round(100 f, d) == p (``25%`` matches 0.25);
 - numbers inside source strings count (``2026-12`` gives 2026 and 12; ``PO-1182`` gives 1182);
 - ordinal and list markers are not figures: ``1.`` at a line start, and the digits of codes, dates and
-  months inside the answer (``OAT-1L``, ``2026-12-01``, ``Q1``) are taken as tokens, not figures.
+  months inside the answer (``OAT-1L``, ``2026-12-01``, ``Q1``) are taken as tokens, not figures;
+- number formats follow the answer's language (``language``): in Vietnamese ``.`` groups thousands and
+  ``,`` is the decimal mark (``2.322`` is 2322, ``2,5`` is 2.5); numbers inside source strings are then
+  read both ways, since a quoted text may be written in either.
 """
 
 from __future__ import annotations
@@ -23,6 +26,22 @@ from typing import Any
 _FIGURE = re.compile(r"(?<![\w\-/:.#])([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)(%?)(?![\w\-/:]|\.\d)")
 _ANY_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _LIST_MARKER = re.compile(r"^\s*\d+[.)]\s", re.MULTILINE)
+# the same two patterns for languages that group thousands with "." and mark decimals with ","; a "." not
+# followed by groups of three digits is read as a decimal point ("2.5" written the English way)
+_FIGURE_COMMA = re.compile(
+    r"(?<![\w\-/:.#])([+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[+-]?\d+(?:,\d+)?|[+-]?\d+\.\d+)(%?)(?![\w\-/:]|[.,]\d)"
+)
+_ANY_NUMBER_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_THOUSANDS_DOT = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+DECIMAL_COMMA = {"vi"}
+
+
+def _number(raw: str, decimal_comma: bool = False) -> tuple[float, int]:
+    """(value, decimals written) of a figure as the language writes it."""
+    if decimal_comma and _THOUSANDS_DOT.fullmatch(raw):
+        raw = raw.replace(".", "")
+    clean = raw.replace(",", ".") if decimal_comma else raw.replace(",", "")
+    return float(clean), len(clean.split(".")[1]) if "." in clean else 0
 
 
 @dataclass
@@ -32,19 +51,19 @@ class GroundingResult:
     checked: int
 
 
-def figures(text: str) -> list[tuple[str, float, int, bool]]:
+def figures(text: str, language: str = "en") -> list[tuple[str, float, int, bool]]:
     """(as written, value, decimals, is_percent) for each figure in ``text``."""
+    comma = language in DECIMAL_COMMA
     text = _LIST_MARKER.sub(" ", text)
     out = []
-    for match in _FIGURE.finditer(text):
+    for match in (_FIGURE_COMMA if comma else _FIGURE).finditer(text):
         raw, percent = match.group(1), bool(match.group(2))
-        clean = raw.replace(",", "")
-        decimals = len(clean.split(".")[1]) if "." in clean else 0
-        out.append((raw + match.group(2), float(clean), decimals, percent))
+        value, decimals = _number(raw, comma)
+        out.append((raw + match.group(2), value, decimals, percent))
     return out
 
 
-def source_numbers(*sources: Any) -> list[float]:
+def source_numbers(*sources: Any, language: str = "en") -> list[float]:
     """Every number in the sources: values, numbers inside strings, and numbers in keys (``lo_80``)."""
     numbers: list[float] = []
 
@@ -55,6 +74,8 @@ def source_numbers(*sources: Any) -> list[float]:
             numbers.append(float(value))
         elif isinstance(value, str):
             numbers.extend(float(n.replace(",", "")) for n in _ANY_NUMBER.findall(value))
+            if language in DECIMAL_COMMA:
+                numbers.extend(_number(n, True)[0] for n in _ANY_NUMBER_COMMA.findall(value))
         elif isinstance(value, dict):
             for key, item in value.items():
                 walk(str(key))
@@ -81,9 +102,11 @@ def _matches(value: float, decimals: int, percent: bool, pool: list[float]) -> b
     return False
 
 
-def check(answer: str, tool_results: list[Any], question: str = "", fixed_text: str = "") -> GroundingResult:
-    """``fixed_text``: the product's own wording the answer was written with (offline templates)."""
-    pool = source_numbers(tool_results, question, fixed_text)
-    found = figures(answer)
+def check(answer: str, tool_results: list[Any], question: str = "", fixed_text: str = "",
+          language: str = "en") -> GroundingResult:
+    """``fixed_text``: the product's own wording the answer was written with (offline templates);
+    ``language``: the answer's language, which decides how its numbers are read."""
+    pool = source_numbers(tool_results, question, fixed_text, language=language)
+    found = figures(answer, language)
     bad = [raw for raw, value, decimals, percent in found if not _matches(value, decimals, percent, pool)]
     return GroundingResult(not bad, bad, len(found))
