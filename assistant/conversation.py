@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,9 @@ from assistant.approvals import request_write
 from assistant.router.parse import question_language
 from assistant.router.vocab import load_vocabulary
 from assistant.runtime import Runtime
+from assistant.threads import ThreadOwners
+from sop_engine.errors import InvalidArgument
+from sop_engine.limits import MAX_MESSAGE_CHARS
 from sop_engine.resolver import company_resolver
 from tools.base import run_tool
 from tools.context import ToolContext
@@ -119,9 +122,22 @@ class Assistant:
                            planning_date_source=source, notes=self.runtime.notes_store,
                            chart_dir=self.settings.home / "charts", progress=progress, thread_id=thread_id)
 
+    @cached_property
+    def threads(self) -> ThreadOwners:
+        """Who owns which thread (next to the conversations)."""
+        return ThreadOwners(self.memory_path)
+
     def ask(self, text: str, *, principal: str, role: str = "viewer", thread_id: str | None = None,
-            progress: Callable[[int, int, str], None] | None = None) -> dict:
-        thread_id = thread_id or uuid.uuid4().hex[:12]
+            progress: Callable[[int, int, str], None] | None = None, owner: str | None = None) -> dict:
+        """One turn. Without ``thread_id`` a new thread owned by ``owner`` (default: ``principal``) starts;
+        with one, it must be a thread ``owner`` owns, else ``NotFound``."""
+        if len(text) > MAX_MESSAGE_CHARS:
+            raise InvalidArgument(f"a message is limited to {MAX_MESSAGE_CHARS} characters; this one has {len(text)}")
+        owner = owner or principal
+        if thread_id is None:
+            thread_id = self.threads.start(owner)
+        else:
+            self.threads.check(thread_id, owner)
         ctx = self.context(principal, role, thread_id, progress)
         turn = Turn(thread_id, language=question_language(text))
         if self.uses_llm:
@@ -130,7 +146,7 @@ class Assistant:
             except Exception as error:  # timeouts, connection errors, a broken server
                 log.warning("LLM turn failed, answering offline: %s", error)
                 reason = f"{type(error).__name__}"
-                turn = Turn(thread_id, notices=[answers.say("llm_unavailable", reason=reason)],
+                turn = Turn(thread_id, notices=[answers.say("llm_unavailable", turn.language, reason=reason)],
                             language=turn.language)
                 self._offline_turn(text, ctx, turn)
         else:
@@ -144,7 +160,7 @@ class Assistant:
         results (no write run again), an offline answer by the tools' plain rendering; with a one-line note."""
         results = [{"name": c["name"], "args": c["args"], "result": c["result"]} for c in turn.tool_calls]
         resolver = company_resolver(self.runtime.store, load_vocabulary().reserved)
-        fixed = answers.template_text()
+        fixed = answers.template_text(turn.language)
         check = grounding.check(turn.answer, results, text, fixed if turn.engine == "offline" else "",
                                 turn.language, resolver)
         if not check.ok:
@@ -155,8 +171,7 @@ class Assistant:
                 log.warning("offline answer failed the grounding check; failed claims: %s", again.failed_claims)
                 fallback = self._plain(turn, rendered=False)
             turn.answer = fallback or "No data: I could not ground an answer in the tools' results."
-            turn.notices.append("(The model's wording contained figures not found in the tool results, "
-                                "so the tool results are shown as they are.)")
+            turn.notices.append(answers.say("grounding_replaced", turn.language))
         if turn.notices:
             turn.answer = "\n".join([turn.answer, *turn.notices])
         return turn.document(check.ok)
@@ -165,7 +180,8 @@ class Assistant:
     def _plain(turn: Turn, rendered: bool = True) -> str:
         """The offline router's rendering of the turn's results; ``rendered=False``: the results as they are."""
         if rendered:
-            return "\n\n".join(answers.render(c["name"], c["args"], c["result"]) for c in turn.tool_calls)
+            return "\n\n".join(answers.render(c["name"], c["args"], c["result"], turn.language)
+                               for c in turn.tool_calls)
         return "\n\n".join(f"{c['name']}: " + json.dumps(c["result"], default=str, ensure_ascii=False)[:4000]
                              for c in turn.tool_calls)
 

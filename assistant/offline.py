@@ -9,6 +9,7 @@ from dataclasses import asdict
 
 from assistant import answers
 from assistant.router import RoutedCall, route
+from assistant.router.parse import question_language
 from assistant.router.vocab import load_vocabulary
 from sop_engine.errors import SopError
 from sop_engine.resolver import company_resolver
@@ -23,16 +24,17 @@ def offline_answer(text: str, ctx: ToolContext, previous_json: str | None, call_
         resolver = company_resolver(ctx.store, load_vocabulary().reserved)
         routed = route(text, ctx.store.read_table("products"), ctx.planning_date, previous, resolver=resolver)
     except SopError as error:
-        return answers.render_error(error.to_dict()), previous_json, None
+        return answers.render_error(error.to_dict(), question_language(text)), previous_json, None
+    lang = routed.language
     if routed.clarification:
         remembered = json.dumps(asdict(routed), default=str) if routed.pending else previous_json
-        return answers.say("clarify", question=_with_options(routed)), remembered, routed
+        return answers.say("clarify", lang, question=_with_options(routed)), remembered, routed
     if routed.tool == "help":
-        return answers.say("help"), previous_json, routed
+        return answers.say("help", lang), previous_json, routed
     if routed.tool is None:
-        return answers.say("not_understood", hint="Try \"help\" to see what I can answer."), previous_json, routed
+        return answers.say("not_understood", lang), previous_json, routed
     result = call_tool(routed.tool, routed.args)
-    return answers.render(routed.tool, routed.args, result), json.dumps(asdict(routed), default=str), routed
+    return answers.render(routed.tool, routed.args, result, lang), json.dumps(asdict(routed), default=str), routed
 
 
 def _with_options(routed: RoutedCall) -> str:

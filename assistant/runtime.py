@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -14,7 +15,11 @@ from sop_engine.store import PlanStore
 @dataclass
 class Runtime:
     settings: Settings = field(default_factory=Settings)
-    today: date = field(default_factory=date.today)
+    clock: Callable[[], date] = date.today  # read on every call: a long-running server moves with the calendar
+
+    @property
+    def today(self) -> date:
+        return self.clock()
 
     @cached_property
     def store(self) -> PlanStore:
@@ -34,7 +39,9 @@ class Runtime:
         return self.__dict__["_notes"]
 
     def planning_date(self) -> tuple[date, str]:
-        """The planning date and where it came from: setting, then company.toml, then today."""
+        """The planning date and where it came from: setting, then company.toml, then today.
+
+        Computed per call (per request in a server), never frozen at start-up."""
         if self.settings.planning_date:
             return self.settings.planning_date, "SOP_PLANNING_DATE"
         company_date = self.store.company().planning_date if not self.store.is_empty() else None

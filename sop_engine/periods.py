@@ -419,6 +419,12 @@ def parse_period_arg(text: str | None, planning_date: date) -> PeriodRange | Non
     if text is None or not str(text).strip():
         return None
     text = str(text).strip()
+    if ".." in text:  # an ISO range: 2026-12..2027-02
+        start, _, end = text.partition("..")
+        first, last = parse_month(start.strip()), parse_month(end.strip())
+        if last < first:
+            raise InvalidArgument(f"'{text}' ends before it starts")
+        return PeriodRange(first, last, text)
     if _ISO_MONTH.match(text):
         d = parse_month(text)
         return PeriodRange(d, d, text)

@@ -65,9 +65,9 @@ def run_tool(name: str, args: dict | BaseModel | None, ctx: ToolContext) -> dict
         result = REGISTRY[name](model, ctx)
     except SopError as error:
         return error_result(error)
-    except Exception as error:  # a bug must not crash the conversation; it is logged with its traceback
-        log.exception("tool %s failed", name)
-        return {"error": {"code": "internal", "message": f"{name} failed: {type(error).__name__}: {error}",
+    except Exception:  # a bug must not crash the conversation; it is logged with its traceback, and the
+        log.exception("tool %s failed", name)  # user gets a generic message: internals never leave the log
+        return {"error": {"code": "internal", "message": f"{name} failed with an internal error; it was logged",
                           "details": []}}
     result.setdefault("planning_date", ctx.planning_date.isoformat())
     return result

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 import time
 from datetime import date
 
@@ -18,6 +20,16 @@ from tools.context import ToolContext
 from tools.schemas import ChartArgs
 
 HISTORY_MONTHS = 24
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def chart_file_name(sku: str, stamp: int | None = None) -> str:
+    """A file name for a SKU's chart that is never the SKU itself: a short slug (letters, digits, ``-``,
+    ``_``) for people, and a hash of the code so that different codes never share a name. ``/etc/x`` or
+    ``../../x`` cannot leave the chart folder."""
+    slug = _UNSAFE.sub("-", sku).strip("-")[:40] or "sku"
+    digest = hashlib.sha256(sku.encode("utf-8")).hexdigest()[:12]
+    return f"{slug}-{digest}" + (f"-{stamp}" if stamp is not None else "") + ".png"
 
 
 def chart_png(store: PlanStore, planning_date: date, product: str) -> tuple[bytes, dict]:
@@ -82,7 +94,9 @@ def chart(args: ChartArgs, ctx: ToolContext) -> dict:
     path = None
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{figures['sku']}-{int(time.time() * 1000)}.png"
+        path = folder / chart_file_name(figures["sku"], int(time.time() * 1000))
+        if path.resolve().parent != folder.resolve():  # a name is one path component; never reached
+            raise ValueError("chart file outside the chart folder")
         path.write_bytes(png)
     return {
         **figures,

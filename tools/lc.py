@@ -37,9 +37,30 @@ def _make_tool(name: str, schema: type[BaseModel], ctx: ToolContext, on_result: 
     return StructuredTool.from_function(func=call, name=name, description=DESCRIPTIONS[name], args_schema=schema)
 
 
+MAX_SKUS = 25  # a model needs the short SKUs, not hundreds of healthy ones
+
+
 def for_model(result: dict) -> dict:
-    """What the model reads: meeting-note text only inside the quoted, delimited block."""
-    if "quoted_notes" not in result:
-        return result
-    hits = [{k: v for k, v in hit.items() if k != "text"} for hit in result.get("hits", [])]
-    return {**result, "hits": hits}
+    """What the model reads, a compact view of the tool's full document (the turn document keeps the full
+    one): meeting-note text only inside the quoted, delimited block; long SKU lists cut to the SKUs that
+    matter (short, or flagged), with how many were left out."""
+    if "quoted_notes" in result:
+        hits = [{k: v for k, v in hit.items() if k != "text"} for hit in result.get("hits", [])]
+        result = {**result, "hits": hits}
+    if "base" in result and "scenario" in result:
+        return {**result, "base": _compact(result["base"]), "scenario": _compact(result["scenario"])}
+    return _compact(result)
+
+
+def _compact(doc: dict) -> dict:
+    skus = doc.get("skus")
+    if not isinstance(skus, list) or len(skus) <= MAX_SKUS:
+        return doc
+    def matters(s: dict) -> bool:
+        return bool(s.get("asked_months_shortage", s.get("total_shortage")) or s.get("flags"))
+
+    kept = [s for s in skus if matters(s)][:MAX_SKUS]
+    out = {**doc, "skus": kept, "skus_not_shown": len(skus) - len(kept), "skus_checked": len(skus)}
+    if isinstance(doc.get("capacity"), list):
+        out["capacity"] = [c for c in doc["capacity"] if c.get("overloaded")][:20]
+    return out

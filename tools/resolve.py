@@ -6,6 +6,8 @@ from datetime import date
 
 import pandas as pd
 
+from sop_engine.errors import InvalidArgument
+from sop_engine.limits import check_range
 from sop_engine.periods import PeriodRange, add_months, month_start, parse_month, parse_period_arg
 from sop_engine.products import ResolvedName, resolve_name
 
@@ -21,13 +23,21 @@ def product_scope(products: pd.DataFrame, text: str | None) -> tuple[str | None,
 
 
 def period_range(text: str | None, planning_date: date) -> PeriodRange | None:
+    """The months a period argument names; at most 10 years of plausible months (InvalidArgument)."""
     if text is None or not str(text).strip():
         return None
     text = str(text).strip()
     if ".." in text:
         start, _, end = text.partition("..")
-        return PeriodRange(parse_month(start.strip()), parse_month(end.strip()), text)
-    return parse_period_arg(text, planning_date)
+        found: PeriodRange | None = PeriodRange(parse_month(start.strip()), parse_month(end.strip()), text)
+    else:
+        try:
+            found = parse_period_arg(text, planning_date)
+        except (OverflowError, ValueError):  # "next 100000 months" leaves the calendar
+            raise InvalidArgument(f"'{text}' reaches outside the calendar") from None
+    if found is not None:
+        check_range(min(found.start, found.end), max(found.start, found.end), f"'{text}'")
+    return found
 
 
 def past_month(text: str, planning_date: date) -> date:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from sop_engine.limits import MAX_LAG, MAX_RANGE_MONTHS, MAX_SCENARIO_CHANGES
 
 
 class _Args(BaseModel):
@@ -36,9 +38,16 @@ class CapacityChange(_Args):
 
 
 class Scenario(_Args):
-    demand_changes: list[DemandChange] = Field(default_factory=list)
-    supply_changes: list[SupplyChange] = Field(default_factory=list)
-    capacity_changes: list[CapacityChange] = Field(default_factory=list)
+    demand_changes: list[DemandChange] = Field(default_factory=list, max_length=MAX_SCENARIO_CHANGES)
+    supply_changes: list[SupplyChange] = Field(default_factory=list, max_length=MAX_SCENARIO_CHANGES)
+    capacity_changes: list[CapacityChange] = Field(default_factory=list, max_length=MAX_SCENARIO_CHANGES)
+
+    @model_validator(mode="after")
+    def _bounded(self):
+        count = len(self.demand_changes) + len(self.supply_changes) + len(self.capacity_changes)
+        if count > MAX_SCENARIO_CHANGES:
+            raise ValueError(f"a scenario holds at most {MAX_SCENARIO_CHANGES} changes; this one has {count}")
+        return self
 
 
 class CheckShortagesArgs(_Args):
@@ -59,10 +68,11 @@ class GetForecastArgs(_Args):
 class ReforecastArgs(_Args):
     product: str | None = Field(None, description="SKU code, product name or family; omitted = every SKU")
     exclude: list[str] = Field(
-        default_factory=list, description="Months to treat as outliers, e.g. a promo spike: ['2026-03'] or ['March']"
+        default_factory=list, max_length=MAX_RANGE_MONTHS,
+        description="Months to treat as outliers, e.g. a promo spike: ['2026-03'] or ['March']"
     )
     history_until: str | None = Field(None, description="Use history up to this month only (YYYY-MM)")
-    note: str | None = Field(None, description="Why this re-forecast")
+    note: str | None = Field(None, max_length=500, description="Why this re-forecast")
 
 
 class PublishForecastArgs(_Args):
@@ -83,11 +93,12 @@ class GetKpiArgs(_Args):
     )
     product: str | None = Field(None, description="SKU code, product name or family")
     period: str | None = Field(None, description="Months: 'last 6 months', 'YTD', '2026-01..2026-06'")
-    lag: int | None = Field(None, description="Forecast lag in months for accuracy KPIs (1 = made the month before)")
+    lag: int | None = Field(None, ge=0, le=MAX_LAG,
+                            description="Forecast lag in months for accuracy KPIs (1 = made the month before)")
 
 
 class FindProductsArgs(_Args):
-    query: str = Field(..., description="Part of a SKU code, product name or family")
+    query: str = Field(..., max_length=200, description="Part of a SKU code, product name or family")
 
 
 class ChartArgs(_Args):
@@ -95,7 +106,7 @@ class ChartArgs(_Args):
 
 
 class SearchMeetingNotesArgs(_Args):
-    query: str = Field(..., description="What to look for in past S&OP meeting notes")
+    query: str = Field(..., max_length=500, description="What to look for in past S&OP meeting notes")
     meeting: Literal["product_review", "demand_review", "supply_review", "pre_sop", "executive_sop", "other"] | None = (
         Field(None, description="Only notes of this meeting kind")
     )

@@ -8,7 +8,7 @@ import typer
 
 from assistant.approvals import decide
 from assistant.cli.context import runtime
-from assistant.cli.output import JsonOption, console, emit, reports, table
+from assistant.cli.output import JsonOption, console, emit, esc, reports, table
 from assistant.conversation import Assistant
 from assistant.runtime import cli_principal
 from sop_engine.store import approvals as store_approvals
@@ -28,7 +28,8 @@ def _render_turn(doc: dict) -> None:
     console.print(doc["answer"], markup=False, highlight=False)
     sources = [s.get("file") or s.get("source") for s in doc["sources"]]
     if sources:
-        console.print(f"[dim]sources: {'; '.join(dict.fromkeys(filter(None, sources)))} · engine: {doc['engine']}[/]")
+        shown = esc("; ".join(dict.fromkeys(filter(None, sources))))
+        console.print(f"[dim]sources: {shown} · engine: {doc['engine']}[/]")
 
 
 def _confirm_pending(doc: dict, role: str, assistant: Assistant) -> None:
@@ -38,9 +39,9 @@ def _confirm_pending(doc: dict, role: str, assistant: Assistant) -> None:
     if typer.confirm(f"Approve now: {pending['summary']}?", default=False):
         ctx = assistant.context(cli_principal(), role)
         decided = decide(pending["id"], True, ctx)
-        console.print(f"[green]Approved[/] {decided['id']}: {decided['summary']}")
+        console.print(f"[green]Approved[/] {esc(decided['id'])}: {esc(decided['summary'])}")
     else:
-        console.print(f"Left pending as {pending['id']} (`sop approvals approve {pending['id']}` later).")
+        console.print(f"Left pending as {pending['id']} (`sop approvals approve {pending['id']}` later).", markup=False)
 
 
 @reports
@@ -64,9 +65,9 @@ def chat(role: str = RoleOption, thread: str | None = typer.Option(None, "--thre
     """An interactive session that keeps the conversation (empty line or Ctrl-D to leave)."""
     role = _check_role(role)
     assistant = Assistant(runtime())
-    import uuid
-
-    thread_id = thread or uuid.uuid4().hex[:12]
+    if thread:
+        assistant.threads.check(thread, cli_principal())
+    thread_id = thread or assistant.threads.start(cli_principal())
     console.print(f"S&OP assistant (thread {thread_id}, role {role}). Ask a question; 'help' lists what I can do.")
     while True:
         try:
@@ -105,7 +106,8 @@ def _decide(approval_id: str, approve: bool, role: str, json_output: bool) -> No
     role = _check_role(role)
     ctx = Assistant(runtime()).context(cli_principal(), role)
     doc = decide(approval_id, approve, ctx)
-    emit(doc, json_output, lambda d: console.print(f"[green]{d['status'].capitalize()}[/] {d['id']}: {d['summary']}"))
+    emit(doc, json_output,
+         lambda d: console.print(f"[green]{d['status'].capitalize()}[/] {esc(d['id'])}: {esc(d['summary'])}"))
 
 
 @approvals_app.command("approve")

@@ -9,7 +9,7 @@ from rich.markup import escape
 
 from assistant import bootstrap
 from assistant.cli.context import runtime
-from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
+from assistant.cli.output import JsonOption, console, emit, esc, fmt, reports, table
 from assistant.runtime import cli_principal
 from sop_engine.dataset.validate import read_dataset
 
@@ -28,10 +28,10 @@ def validate(folder: Path = typer.Argument(..., help="Folder of contract CSVs.")
 
 
 def _render_report(report: dict) -> None:
-    console.print(f"[green]OK[/] {report['folder']} follows the data contract.")
+    console.print(f"[green]OK[/] {esc(report['folder'])} follows the data contract.")
     table(None, ["file", "rows"], [[f"{k}.csv", fmt(v)] for k, v in report["files"].items()])
     for warning in report["warnings"]:
-        console.print(f"[yellow]warning:[/] {warning}")
+        console.print(f"[yellow]warning:[/] {esc(warning)}")
 
 
 @app.command("load")
@@ -78,10 +78,10 @@ def _render_summary(summary: dict) -> None:
         console.print(f"Planning date: {summary['planning_date']} ({summary['planning_date_source']})")
         return
     company = summary.get("company") or {}
-    console.print(f"[bold]{company.get('name', '')}[/] — loaded from {summary['source']} at {summary['loaded_at']}"
-                  f" by {summary['loaded_by']}")
+    console.print(f"[bold]{esc(company.get('name', ''))}[/] — loaded from {esc(summary['source'])} at "
+                  f"{summary['loaded_at']} by {esc(summary['loaded_by'])}")
     console.print(f"Planning date: {summary['planning_date']} (from {summary['planning_date_source']}); "
-                  f"currency {company.get('currency')}; horizon {company.get('horizon_months')} months")
+                  f"currency {esc(company.get('currency'))}; horizon {company.get('horizon_months')} months")
     rows = []
     for name, count in summary["counts"].items():
         span = summary["periods"].get(name)

@@ -6,8 +6,9 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from assistant.cli.context import runtime
-from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
+from assistant.cli.output import JsonOption, console, emit, esc, fmt, reports, table
 from assistant.runtime import cli_principal
+from sop_engine.limits import MAX_HORIZON
 from sop_engine.service import forecasting
 from sop_engine.store import forecasts as versions
 
@@ -23,7 +24,8 @@ def run(
     sku: str | None = SkuOption,
     family: str | None = FamilyOption,
     all_skus: bool = typer.Option(False, "--all", help="Every SKU (the default when no scope is given)."),
-    horizon: int | None = typer.Option(None, "--horizon", help="Months to forecast (default: company.toml, 18)."),
+    horizon: int | None = typer.Option(None, "--horizon", min=1, max=MAX_HORIZON,
+                                         help="Months to forecast (default: company.toml, 18)."),
     history_until: str | None = typer.Option(None, "--history-until", help="Use history up to this month (YYYY-MM)."),
     exclude: list[str] = typer.Option([], "--exclude", help="A month to treat as an outlier (repeatable)."),
     events: bool = typer.Option(True, "--events/--no-events", help="Apply known future events (events.csv)."),
@@ -133,7 +135,8 @@ def _render_show(doc: dict) -> None:
     if len(doc["rows"]) > 400:
         console.print(f"... {len(doc['rows']) - 400} more rows (use --sku/--family or --json)")
     for info in doc["skus"][:50]:
-        console.print(f"[bold]{info['sku']}[/]: {info['model']} (CV error {fmt(info['cv_error'], 3)}) — {info['note']}")
+        console.print(f"[bold]{esc(info['sku'])}[/]: {info['model']} (CV error {fmt(info['cv_error'], 3)}) — "
+                      f"{esc(info['note'])}")
 
 
 @app.command("diff")
@@ -196,6 +199,6 @@ def override(
         doc,
         json_output,
         lambda d: console.print(
-            f"[green]Override[/] {d['sku']} {d['period']}: {fmt(d['quantity'])} units ({d['reason']})"
+            f"[green]Override[/] {esc(d['sku'])} {d['period']}: {fmt(d['quantity'])} units ({esc(d['reason'])})"
         ),
     )

@@ -50,8 +50,25 @@ def root(debug: bool = typer.Option(False, "--debug", help="Show tracebacks of u
     """S&OP assistant."""
     if debug:
         STATE["debug"] = True
-    # the answers say what went wrong; log lines are for --debug (and for servers, which configure their own)
-    logging.basicConfig(level=logging.DEBUG if STATE["debug"] else logging.ERROR)
+    # the answers say what went wrong; log lines are for --debug (and for servers, which configure their own).
+    # Even then only the project's own loggers speak below WARNING: library internals (bm25s, httpx, chromadb)
+    # never reach the user's terminal.
+    logging.basicConfig(level=logging.WARNING if STATE["debug"] else logging.ERROR)
+    for name in OWN_LOGGERS:
+        logging.getLogger(name).setLevel(logging.DEBUG if STATE["debug"] else logging.ERROR)
+    for handler in logging.getLogger().handlers:  # a library that sets its own logger to DEBUG (bm25s) is cut
+        if not any(isinstance(f, _OwnBelowWarning) for f in handler.filters):
+            handler.addFilter(_OwnBelowWarning())
+
+
+OWN_LOGGERS = ("sop", "assistant", "sop_engine", "tools")
+
+
+class _OwnBelowWarning(logging.Filter):
+    """Below WARNING, only the project's own log records pass."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or record.name.split(".")[0] in OWN_LOGGERS
 
 
 app.command("demo")(demo)

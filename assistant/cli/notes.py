@@ -7,8 +7,9 @@ from pathlib import Path
 import typer
 
 from assistant.cli.context import runtime
-from assistant.cli.output import JsonOption, console, emit, reports, table
+from assistant.cli.output import JsonOption, console, emit, esc, reports, table
 from assistant.runtime import cli_principal
+from sop_engine.limits import MAX_NOTES_HITS
 from sop_engine.periods import parse_month
 from sop_engine.service import notes as notes_service
 
@@ -32,12 +33,12 @@ def ingest(
 
 def _render_ingest(doc: dict) -> None:
     console.print(
-        f"[green]Ingested[/] {doc['folder']}: {doc['added']} added, {doc['updated']} updated, "
+        f"[green]Ingested[/] {esc(doc['folder'])}: {doc['added']} added, {doc['updated']} updated, "
         f"{doc['removed']} removed, {doc['unchanged']} unchanged; {doc['decisions']} decisions and "
         f"{doc['action_items']} action items."
     )
     for skipped in doc["skipped"]:
-        console.print(f"[yellow]skipped[/] {skipped['file']}: {skipped['reason']}", markup=True, highlight=False)
+        console.print(f"[yellow]skipped[/] {esc(skipped['file'])}: {esc(skipped['reason'])}", highlight=False)
 
 
 @app.command("search")
@@ -47,7 +48,7 @@ def search(
     meeting: str | None = typer.Option(None, "--meeting", help="Meeting kind, e.g. executive_sop."),
     since: str | None = typer.Option(None, "--since", help="From this month (YYYY-MM)."),
     sku: str | None = typer.Option(None, "--sku", help="Only notes mentioning this SKU or family."),
-    limit: int = typer.Option(5, "--limit", help="Hits to return."),
+    limit: int = typer.Option(5, "--limit", min=1, max=MAX_NOTES_HITS, help="Hits to return."),
     json_output: bool = JsonOption,
 ):
     """Hybrid search (keywords + meaning) over the notes; every hit is a citation."""
@@ -69,7 +70,8 @@ def _render_hits(doc: dict) -> None:
         console.print("No notes match.")
     for hit in doc["hits"]:
         console.print(
-            f"[bold]{hit['date']} {hit['meeting']}[/] — {hit['title']} › {hit['section']} [dim]({hit['file']})[/]"
+            f"[bold]{esc(hit['date'])} {esc(hit['meeting'])}[/] — {esc(hit['title'])} › {esc(hit['section'])} "
+            f"[dim]({esc(hit['file'])})[/]"
         )
         console.print("  " + " ".join(hit["text"].split())[:500], markup=False, highlight=False)
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from sop_engine.errors import SopError
@@ -53,7 +54,7 @@ def fail(error: SopError, json_output: bool, exit_code: int = 1) -> None:
     if json_output:
         typer.echo(dumps({"error": error.to_dict()}))
     else:
-        err_console.print(f"[bold red]Error:[/] {error.message}", highlight=False, markup=True)
+        err_console.print(f"[bold red]Error:[/] {escape(error.message)}", highlight=False, markup=True)
         for detail in error.details[:200]:
             err_console.print(f"  {detail}", highlight=False, markup=False)
         if len(error.details) > 200:
@@ -84,12 +85,18 @@ def reports(fn: Callable) -> Callable:
 
 
 def table(title: str | None, columns: list[str], rows: list[list[Any]]) -> None:
-    out = Table(title=title, show_lines=False, title_justify="left")
+    """A Rich table; every title and cell is text, never markup (names and codes come from data)."""
+    out = Table(title=escape(title) if title else None, show_lines=False, title_justify="left")
     for column in columns:
-        out.add_column(column, overflow="fold")
+        out.add_column(escape(column), overflow="fold")
     for row in rows:
-        out.add_row(*("" if v is None else str(v) for v in row))
+        out.add_row(*("" if v is None else escape(str(v)) for v in row))
     console.print(out)
+
+
+def esc(value: Any) -> str:
+    """Data shown inside our own markup: ``[/bold]`` in a company name or a SKU stays text."""
+    return escape(str(value))
 
 
 def fmt(value: Any, digits: int = 1) -> str:

@@ -7,8 +7,9 @@ from pathlib import Path
 import typer
 
 from assistant.cli.context import runtime
-from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
+from assistant.cli.output import JsonOption, console, emit, esc, fmt, reports, table
 from sop_engine.errors import InvalidArgument
+from sop_engine.limits import MAX_LAG, MAX_MONTHS
 from sop_engine.service import planning
 
 
@@ -18,7 +19,8 @@ def gaps(
     family: str | None = typer.Option(None, "--family", help="A product family."),
     all_skus: bool = typer.Option(False, "--all", help="Every SKU (the default)."),
     period: str | None = typer.Option(None, "--period", help="One month, YYYY-MM."),
-    months: int | None = typer.Option(None, "--months", help="The current month and the N after it."),
+    months: int | None = typer.Option(None, "--months", min=0, max=MAX_MONTHS,
+                                        help=f"The current month and the N after it (at most {MAX_MONTHS})."),
     scenario: str | None = typer.Option(None, "--scenario", help="What-if: a JSON file or inline JSON."),
     overstock: bool = typer.Option(False, "--overstock", help="SKUs with more cover than overstock_months."),
     json_output: bool = JsonOption,
@@ -71,19 +73,23 @@ def _render_gaps(doc: dict) -> None:
               [[c["resource"], c["period"], fmt(c.get("required_hours")), fmt(c.get("available_hours"))]
                for c in overloaded[:20]])
     for note in doc["notes"]:
-        console.print(f"[yellow]note:[/] {note}")
+        console.print(f"[yellow]note:[/] {esc(note)}")
 
 
 @reports
 def reconcile(
     family: str | None = typer.Option(None, "--family", help="One family (default: all)."),
-    months: int | None = typer.Option(None, "--months", help="The current month and the N after it."),
+    months: int | None = typer.Option(None, "--months", min=0, max=MAX_MONTHS,
+                                        help=f"The current month and the N after it (at most {MAX_MONTHS})."),
     threshold: float | None = typer.Option(None, "--threshold", help="Flag sales plans off the forecast by > this %."),
+    period: str | None = typer.Option(None, "--period", help="Months shown: YYYY-MM, YYYY-MM..YYYY-MM or words."),
+    coherence: bool = typer.Option(False, "--coherence", help="Add the SKU-to-family MinTrace check (seconds)."),
     json_output: bool = JsonOption,
 ):
     """Demand, supply and financial plans side by side; a proposed consensus and the decisions to take."""
     rt = runtime()
-    doc = planning.reconcile(rt.store, rt.planning_date()[0], family=family, months=months, threshold_pct=threshold)
+    doc = planning.reconcile(rt.store, rt.planning_date()[0], family=family, months=months, threshold_pct=threshold,
+                             period=period, with_coherence=coherence)
     emit(doc, json_output, _render_reconcile)
 
 
@@ -100,7 +106,7 @@ def _render_reconcile(doc: dict) -> None:
     for decision in doc["decisions"]:
         console.print(f"• {decision.get('question') or decision}", markup=False)
     for note in doc["notes"]:
-        console.print(f"[yellow]note:[/] {note}")
+        console.print(f"[yellow]note:[/] {esc(note)}")
 
 
 @reports
@@ -110,7 +116,8 @@ def kpi(
     family: str | None = typer.Option(None, "--family", help="A product family."),
     start: str | None = typer.Option(None, "--from", help="First month, YYYY-MM."),
     end: str | None = typer.Option(None, "--to", help="Last month, YYYY-MM."),
-    lag: int | None = typer.Option(None, "--lag", help="Forecast lag in months (accuracy KPIs)."),
+    lag: int | None = typer.Option(None, "--lag", min=0, max=MAX_LAG,
+                                     help="Forecast lag in months (accuracy KPIs)."),
     json_output: bool = JsonOption,
 ):
     """A KPI with its formula, period, scope and coverage. `sop kpi list` shows them all."""
@@ -127,10 +134,10 @@ def kpi(
 def _render_kpi(doc: dict) -> None:
     period = doc["period"]
     value = "insufficient history" if doc["value"] is None else f"{fmt(doc['value'], 2)} {doc['unit']}"
-    console.print(f"[bold]{doc['name']}[/] = {value} · {doc['scope']} · {period['from']}..{period['to']}"
-                  + (f" · {doc['coverage']}" if doc["coverage"] else ""))
+    console.print(f"[bold]{esc(doc['name'])}[/] = {esc(value)} · {esc(doc['scope'])} · {period['from']}..{period['to']}"
+                  + (f" · {esc(doc['coverage'])}" if doc["coverage"] else ""))
     console.print(f"formula: {doc['formula']}", markup=False)
     if doc.get("message"):
         console.print(doc["message"], markup=False)
     for flag in doc.get("flags", []):
-        console.print(f"[yellow]flag:[/] {flag}")
+        console.print(f"[yellow]flag:[/] {esc(flag)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from assistant.cli.context import runtime
-from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
+from assistant.cli.output import JsonOption, console, emit, esc, fmt, reports, table
 from sop_engine.service.sales import sales_document
 
 
@@ -35,4 +35,4 @@ def _render(doc: dict) -> None:
               [[r["sku"], r["period"], fmt(r["actual"]), fmt(r["forecast"]), fmt(r["forecast_lag"]),
                 fmt(r["error_pct"])] for r in doc["rows"][:300]])
     for note in doc["notes"]:
-        console.print(f"[yellow]note:[/] {note}")
+        console.print(f"[yellow]note:[/] {esc(note)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from assistant.cli.context import runtime
-from assistant.cli.output import JsonOption, console, emit, fmt, reports, table
+from assistant.cli.output import JsonOption, console, emit, esc, fmt, reports, table
 from sop_engine.service.capacity import capacity_document, period_months
 from sop_engine.service.orders import orders_document
 from sop_engine.service.overstock import overstock_document
@@ -54,7 +54,7 @@ def _render_capacity(doc: dict) -> None:
             fmt(r["available_hours"]), fmt(r["utilization_pct"]), "yes" if r["overloaded"] else "no"]
            for r in doc["rows"]])
     for note in doc["notes"]:
-        console.print(f"[yellow]note:[/] {note}")
+        console.print(f"[yellow]note:[/] {esc(note)}")
 
 
 def overstock(sku: str | None, family: str | None, json_output: bool) -> None:
@@ -67,7 +67,7 @@ def overstock(sku: str | None, family: str | None, json_output: bool) -> None:
 def _render_overstock(doc: dict) -> None:
     console.print(f"{doc['count']} of {doc['skus_checked']} SKU(s) hold more than {fmt(doc['overstock_months'])} "
                   f"months of cover · excess {fmt(doc['total_excess_units'])} units, "
-                  f"{fmt(doc['total_excess_value'], 2)} {doc['currency']}")
+                  f"{fmt(doc['total_excess_value'], 2)} {esc(doc['currency'])}")
     table(None, ["sku", "name", "cover (months)", "excess units", f"excess value ({doc['currency']})"],
           [[s["sku"], s["name"], "no demand" if s["no_demand"] else fmt(s["months_of_cover"]),
             fmt(s["excess_units"]), fmt(s["excess_value"], 2)] for s in doc["skus"][:100]])

@@ -263,9 +263,14 @@ def _near_months(sentence: Sentence, fig: Figure) -> list[Month]:
     return after or [m for m in sentence.months if lo <= m.at < fig.start]
 
 
+SIGNED = {"balance", "change", "gap", "text"}  # measures whose facts carry a sign
+
+
 def _value_fits(fig: Figure, fact: Fact, signed: int) -> bool:
     if fig.percent != (fact.unit == "%"):
         return False
+    if fact.measure not in SIGNED:
+        signed = 0
     value = fact.value if signed or fig.signed else abs(fact.value)
     written = fig.value if not signed or fig.signed else signed * abs(fig.value)
     return abs(value - written) <= fig.step / 2 + 1e-9

@@ -22,7 +22,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "safety_stock": ("safety_stock",), "below_safety_stock": ("below_safety", "shortage"),
     "lead_time_days": ("lead_time",), "min_order_qty": ("order",), "quantity": ("order", "receipts"),
     "months_of_cover": ("cover", "months"), "stockout_probability": ("probability",),
-    "skus": ("count",), "skus_short": ("count", "shortage"), "skus_checked": ("count",),
+    "skus": ("count",), "skus_short": ("count", "shortage"), "skus_short_in_asked_months": ("count", "shortage"), "skus_checked": ("count",),
     "skus_not_shown": ("count",), "sku_count": ("count",), "count": ("count",), "items_not_shown": ("count",),
     "rows_truncated": ("count",), "decision_count": ("count",), "skus_published": ("count",),
     "forecast": ("forecast",), "final": ("forecast",), "statistical_forecast": ("forecast",),
@@ -133,8 +133,8 @@ def shortages(doc: dict, c: Collector) -> None:
         c.walk(rest)
     for key in ("families", "plants", "capacity"):
         c.walk(doc.get(key, []), months=horizon)
-    c.walk({k: doc.get(k) for k in ("skus_short", "skus_checked", "skus_not_shown", "notes", "demand_source")
-            if k in doc}, months=horizon)
+    c.walk({k: doc.get(k) for k in ("skus_short", "skus_short_in_asked_months", "skus_checked", "skus_not_shown",
+                                    "notes", "demand_source") if k in doc}, months=horizon)
     c.walk(doc.get("options") or doc.get("changes") or [])
 
 

@@ -277,6 +277,8 @@ def _bind_measures(folded: str, figures: list[Figure], vocab: dict) -> None:
             ahead = ahead | {"change"}
         fig.measures = back | ahead
         for a, b, phrase in directions:
-            near = (first_after <= a <= first_after + 2) or (0 <= last_before - (b - 1) <= 2)
+            gap_after = folded[fig.end: words[a][1]] if a < len(words) else ""
+            near = (first_after <= a <= first_after + 2 and not any(c in gap_after for c in ",;-(")) or (
+                0 <= last_before - (b - 1) <= 2)
             if near:
                 fig.direction = -1 if phrase in vocab["negative"] else 1

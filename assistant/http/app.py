@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
-from starlette.middleware.base import BaseHTTPMiddleware
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.conversation import Assistant
 from assistant.http import errors
@@ -13,27 +13,67 @@ from assistant.http.routes import sales as sales_routes
 from assistant.http.routes import supply as supply_routes
 from assistant.runtime import Runtime
 from assistant.settings import parse_roles
+from sop_engine.limits import MAX_BODY_BYTES
 
-MAX_BODY_BYTES = 64 * 1024
 
+class BodyLimit:
+    """ASGI middleware: a request body over ``MAX_BODY_BYTES`` is answered 413 problem+json while it is
+    being read, on every route (``/slack/events`` included).
 
-class BodyLimit(BaseHTTPMiddleware):
-    """Refuse request bodies over ``MAX_BODY_BYTES`` (declared or actual) with 413 problem+json."""
+    A declared ``Content-Length`` over the limit is refused before one byte of the body is read; a chunked
+    (or understated) body is counted as it arrives and refused as soon as it passes the limit, so at most
+    the limit is ever held in memory. A body within the limit is handed on to the app unchanged.
+    """
 
-    async def dispatch(self, request: Request, call_next):
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-            return errors.problem(413, f"request bodies are limited to {MAX_BODY_BYTES} bytes", "too_large")
-        if request.method in ("POST", "PUT", "PATCH") and not request.url.path.startswith("/slack"):
-            body = await request.body()
-            if len(body) > MAX_BODY_BYTES:
-                return errors.problem(413, f"request bodies are limited to {MAX_BODY_BYTES} bytes", "too_large")
-        return await call_next(request)
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await self._too_large(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await self._too_large(scope, receive, send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = errors.problem(413, f"request bodies are limited to {self.limit} bytes", "too_large",
+                                  headers={"Connection": "close"})
+        await response(scope, receive, send)
 
 
 def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handler=None) -> FastAPI:
     app = FastAPI(title="sop-assistant", version="0.1.0",
-                  description="S&OP assistant: chat, forecasts, shortages, reconciliation, KPIs, meeting notes.")
+                  description="S&OP assistant: chat, forecasts, shortages, reconciliation, KPIs, meeting notes. "
+                              f"Request bodies are limited to {MAX_BODY_BYTES // 1024} KiB on every route (413, "
+                              "counted while the body is read); counts and ranges have the maxima shown on "
+                              "each parameter (422 beyond them).")
     app.state.runtime = runtime
     app.state.assistant = assistant or Assistant(runtime)
     app.state.api_keys = parse_roles(runtime.settings.api_keys)

@@ -25,6 +25,7 @@ from assistant.router import slots
 from assistant.router.entities import find_owner
 from assistant.router.vocab import Token, find_phrase, load_vocabulary, longest_match, phrase_tokens, score_intents
 from assistant.router.whatif import read_whatif
+from sop_engine.language import detect_language as language_of
 from sop_engine.periods import MONTHS, NUMBER_WORDS, VI_NUMBER_WORDS, PeriodRange, looking_back, parse_period_words
 from sop_engine.resolver import Entity, Mention, Resolver, resolver_from_tables
 from sop_engine.text import has_diacritics, tokenize
@@ -130,25 +131,8 @@ def _mention_span(m: Mention | None) -> set[int]:
 
 
 def detect_language(tokens: list[Token], skip: set[int] = frozenset()) -> str:
-    """The language of the question's words (names excluded): words only one vocabulary file holds, and
-    letters with diacritics, which English words do not have. English on a tie."""
-    vocabulary = load_vocabulary()
-    en = vocabulary.language_words.get("en", frozenset())
-    scores = {lang: 0.0 for lang in vocabulary.language_words}
-    for i, t in enumerate(tokens):
-        if i in skip:
-            continue
-        for lang, words in vocabulary.language_words.items():
-            if lang != "en" and t.text in words and t.text not in en:
-                scores[lang] += 1
-            elif lang == "en" and t.text in words and not any(
-                t.text in w for k, w in vocabulary.language_words.items() if k != "en"
-            ):
-                scores[lang] += 1
-        if has_diacritics(t.raw):
-            scores["vi"] = scores.get("vi", 0) + 2
-    best = max(scores, key=lambda k: (scores[k], k == "en"))
-    return best if scores[best] > scores.get("en", 0) else "en"
+    """The language of the question's words, the names found in it left out (``sop_engine.language``)."""
+    return language_of(" ".join(t.raw for i, t in enumerate(tokens) if i not in skip))
 
 
 def question_language(text: str) -> str:

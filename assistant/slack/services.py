@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from assistant.conversation import Assistant
 from assistant.runtime import Runtime
@@ -16,31 +18,57 @@ EVENT_MEMORY_SECONDS = 15 * 60  # Slack retries after ~0 s, 1 min and 5 min
 
 
 class SeenEvents:
-    """Event ids already taken, kept for ``ttl`` seconds: Slack's retries of one event run it once.
+    """Keys already taken (event ids, request signatures), kept for ``ttl`` seconds: Slack's retries of one
+    event, and a signed request replayed, run once.
 
-    Bolt has no dedupe of its own; a lock makes check-and-remember atomic across listener threads.
+    Kept in a SQLite table (``$SOP_HOME/slack.db`` in a server) so that several server processes share it;
+    the insert is the check, so check-and-remember is atomic across threads and processes. Without a path
+    (unit tests, one process) an in-memory database behind a lock does the same.
     """
 
     def __init__(
-        self, ttl: float = EVENT_MEMORY_SECONDS, clock: Callable[[], float] = time.monotonic
+        self, path: Path | None = None, ttl: float = EVENT_MEMORY_SECONDS, clock: Callable[[], float] = time.time
     ) -> None:
+        self.path = path
         self.ttl = ttl
         self.clock = clock
-        self._seen: OrderedDict[str, float] = OrderedDict()
         self._lock = threading.Lock()
+        self._memory = sqlite3.connect(":memory:", check_same_thread=False) if path is None else None
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if path is not None:
+            with closing(sqlite3.connect(path, timeout=30)) as con:
+                con.execute("PRAGMA journal_mode=WAL")
+        with self._connection() as con:
+            con.execute("CREATE TABLE IF NOT EXISTS slack_seen (key TEXT PRIMARY KEY, seen_at REAL NOT NULL)")
 
-    def first_time(self, event_id: str | None) -> bool:
-        """True the first time ``event_id`` is offered within ``ttl``; events without an id always pass."""
-        if not event_id:
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        if self._memory is not None or self.path is None:
+            assert self._memory is not None
+            with self._lock, self._memory:
+                yield self._memory
+            return
+        con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            yield con
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        finally:
+            con.close()
+
+    def first_time(self, key: str | None) -> bool:
+        """True the first time ``key`` is offered within ``ttl``; no key always passes."""
+        if not key:
             return True
         now = self.clock()
-        with self._lock:
-            while self._seen and next(iter(self._seen.values())) <= now - self.ttl:
-                self._seen.popitem(last=False)
-            if event_id in self._seen:
-                return False
-            self._seen[event_id] = now
-            return True
+        with self._connection() as con:
+            con.execute("DELETE FROM slack_seen WHERE seen_at <= ?", (now - self.ttl,))
+            taken = con.execute("INSERT OR IGNORE INTO slack_seen VALUES (?, ?)", (key, now)).rowcount
+        return taken == 1
 
 
 @dataclass
@@ -53,6 +81,7 @@ class SlackServices:
 
     @classmethod
     def build(cls, runtime: Runtime, assistant: Assistant | None = None, **options) -> SlackServices:
+        options.setdefault("seen", SeenEvents(runtime.settings.home / "slack.db"))
         return cls(
             runtime=runtime,
             assistant=assistant or Assistant(runtime),

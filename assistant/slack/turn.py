@@ -17,8 +17,9 @@ from slack_sdk.errors import SlackApiError
 from assistant.slack.blocks import answer_blocks, escape, section
 from assistant.slack.progress import ProgressMessage
 from assistant.slack.services import SlackServices
+from assistant.threads import slack_owner
 from sop_engine.errors import SopError
-from tools.charts import chart_png
+from tools.charts import chart_file_name, chart_png
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +40,9 @@ class Question:
     message_ts: str | None = None  # the user's message, to react on
 
     @property
-    def thread_id(self) -> str:
-        return f"slack:{self.channel}:{self.thread_ts}"
+    def key(self) -> str:
+        """Where the thread lives (for logs); its conversation id is a random one (``assistant.threads``)."""
+        return f"{self.channel}/{self.thread_ts}"
 
 
 def clean_text(text: str) -> str:
@@ -71,7 +73,8 @@ def answer_in_thread(services: SlackServices, client, question: Question) -> dic
             question.text,
             principal=f"slack:{question.user}",
             role=services.role_of(question.user),
-            thread_id=question.thread_id,
+            thread_id=services.assistant.threads.slack_thread(question.channel, question.thread_ts),
+            owner=slack_owner(question.channel),
             progress=progress,
         )
         text, blocks = answer_blocks(doc)
@@ -82,8 +85,8 @@ def answer_in_thread(services: SlackServices, client, question: Question) -> dic
         return doc
     except SopError as error:
         _say_sorry(client, question, f"Sorry, I could not do that: {escape(error)}")
-    except Exception as error:  # never silence: the user hears about it, the log keeps the traceback
-        log.exception("Slack turn failed for %s", question.thread_id)
+    except Exception as error:  # never silence: the user hears the kind, the log keeps the traceback
+        log.exception("Slack turn failed for %s", question.key)
         _say_sorry(client, question, SORRY.format(kind=type(error).__name__))
     return None
 
@@ -108,7 +111,8 @@ def upload_chart(
 ) -> None:
     sku, path = sku_and_path
     try:
-        if path and Path(path).is_file():
+        charts = (services.runtime.settings.home / "charts").resolve()
+        if path and Path(path).resolve().parent == charts and Path(path).is_file():  # the chart tool's own file
             png = Path(path).read_bytes()
         else:
             png, _ = chart_png(services.runtime.store, services.runtime.planning_date()[0], sku)
@@ -116,15 +120,13 @@ def upload_chart(
             channel=question.channel,
             thread_ts=question.thread_ts,
             file=png,
-            filename=f"{sku}-chart.png",
+            filename=chart_file_name(sku),
             title=f"{sku}: demand, forecast and projected stock",
             alt_txt=f"Chart of {sku}: demand history, forecast with its 80% interval, projected stock",
         )
     except Exception as error:  # the answer is already posted; say why the picture is missing
-        log.warning("chart upload for %s failed: %s", sku, error)
-        _say_sorry(
-            client, question, f"(I could not attach the chart of {escape(sku)}: {type(error).__name__}.)"
-        )
+        log.warning("chart upload for %s failed: %s", sku, error, exc_info=error)
+        _say_sorry(client, question, f"(I could not attach the chart of {escape(sku)}.)")
 
 
 def _react(client, question: Question) -> None:
@@ -138,4 +140,4 @@ def _say_sorry(client, question: Question, text: str) -> None:
     try:
         post(client, question, text, [section(text)])
     except Exception:
-        log.exception("could not tell the user about a failure in %s", question.thread_id)
+        log.exception("could not tell the user about a failure in %s", question.key)

@@ -47,6 +47,8 @@ class RawTable:
 def read_raw(path: Path) -> RawTable | Problem:
     """Read ``path`` into text cells, or return the one problem that makes it unreadable."""
     name = path.name
+    if path.is_symlink():  # a link could point anywhere on the machine: only the folder's own files are read
+        return Problem(name, None, None, "is a symbolic link; copy the file itself into the folder")
     data = path.read_bytes()
     text = decode(name, data)
     if isinstance(text, Problem):

@@ -1,6 +1,7 @@
 """What-if scenarios: a change to demand, supply or capacity, applied to copies — never written.
 
-A scenario (JSON text, a file path, a dict or a ``Scenario``)::
+A scenario (JSON text, a dict or a ``Scenario``; never a path: only the CLI reads a file, from its
+user's shell)::
 
     {"demand_changes":   [{"sku": "A" | "family": "F", "pct": 20, "months": ["2026-12"]}],
      "supply_changes":   [{"ref": "PO-1", "delay_days": 30 | "quantity": 500 | "cancel": true}],
@@ -14,13 +15,13 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from rapidfuzz import process
 
 from sop_engine.errors import InvalidArgument
+from sop_engine.limits import MAX_SCENARIO_CHANGES
 from sop_engine.periods import parse_month
 from sop_engine.plandata import PlanData
 from sop_engine.planning.common import label, no_cyclic_gc, to_month
@@ -80,21 +81,33 @@ class CapacityChange(BaseModel):
 
 class Scenario(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    name: str | None = None
-    demand_changes: list[DemandChange] = []
-    supply_changes: list[SupplyChange] = []
-    capacity_changes: list[CapacityChange] = []
+    name: str | None = Field(default=None, max_length=200)
+    demand_changes: list[DemandChange] = Field(default=[], max_length=MAX_SCENARIO_CHANGES)
+    supply_changes: list[SupplyChange] = Field(default=[], max_length=MAX_SCENARIO_CHANGES)
+    capacity_changes: list[CapacityChange] = Field(default=[], max_length=MAX_SCENARIO_CHANGES)
+
+    @model_validator(mode="after")
+    def _bounded(self):
+        count = len(self.demand_changes) + len(self.supply_changes) + len(self.capacity_changes)
+        if count > MAX_SCENARIO_CHANGES:
+            raise ValueError(f"a scenario holds at most {MAX_SCENARIO_CHANGES} changes; this one has {count}")
+        return self
 
 
-def parse_scenario(value: str | dict | Scenario | Path) -> Scenario:
-    """Read a scenario from JSON text, a JSON file path, a dict or a Scenario; precise errors."""
+NOT_AN_OBJECT = ("scenario must be a JSON object with demand_changes, supply_changes and/or capacity_changes, "
+                 'e.g. {"demand_changes": [{"family": "F", "pct": 20}]}')
+
+
+def parse_scenario(value: str | dict | Scenario) -> Scenario:
+    """Read a scenario from JSON text, a dict or a Scenario; precise errors.
+
+    A string is always JSON, never a file name: no file is opened because an argument named it, and the
+    error does not say whether such a file exists.
+    """
     if isinstance(value, Scenario):
         return value
-    if isinstance(value, Path | str) and not str(value).lstrip().startswith("{"):
-        path = Path(value)
-        if not path.is_file():
-            raise InvalidArgument(f"scenario: '{value}' is neither JSON nor a file")
-        value = path.read_text(encoding="utf-8")
+    if not isinstance(value, str | dict) or (isinstance(value, str) and not value.lstrip().startswith("{")):
+        raise InvalidArgument(NOT_AN_OBJECT)
     if isinstance(value, str):
         try:
             value = json.loads(value)
@@ -103,9 +116,7 @@ def parse_scenario(value: str | dict | Scenario | Path) -> Scenario:
                 f"scenario is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
             ) from None
     if not isinstance(value, dict):
-        raise InvalidArgument(
-            "scenario must be a JSON object with demand_changes, supply_changes, capacity_changes"
-        )
+        raise InvalidArgument(NOT_AN_OBJECT)
     try:
         return Scenario.model_validate(value)
     except ValidationError as exc:
@@ -192,7 +203,7 @@ def what_if_document(
     data: PlanData,
     demand: pd.DataFrame,
     demand_source: dict,
-    scenario: str | dict | Scenario | Path,
+    scenario: str | dict | Scenario,
     *,
     sku: str | None = None,
     family: str | None = None,

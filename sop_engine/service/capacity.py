@@ -21,6 +21,7 @@ from datetime import date
 import pandas as pd
 
 from sop_engine.errors import InvalidArgument, NoData
+from sop_engine.limits import check_range
 from sop_engine.periods import (
     add_months,
     format_period,
@@ -61,8 +62,11 @@ def period_months(text: str | None, planning_date: date) -> tuple[str | None, st
     text = str(text).strip()
     if ".." in text:
         first, _, last = text.partition("..")
-        return format_period(parse_month(first.strip())), format_period(parse_month(last.strip()))
+        start, end = parse_month(first.strip()), parse_month(last.strip())
+        check_range(min(start, end), max(start, end), "period")
+        return format_period(start), format_period(end)
     found = parse_period_arg(text, planning_date)
+    check_range(found.start, found.end, "period")
     return found.labels[0], found.labels[-1]
 
 

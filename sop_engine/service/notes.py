@@ -9,7 +9,8 @@ from pathlib import Path
 
 from sqlalchemy import delete, insert, select
 
-from sop_engine.errors import NoData
+from sop_engine.errors import InvalidArgument, NoData
+from sop_engine.limits import MAX_NOTES_HITS
 from sop_engine.periods import PeriodRange
 from sop_engine.products import resolve_name
 from sop_engine.store import PlanStore
@@ -92,6 +93,8 @@ def search_notes(
     product: str | None = None,
     mode: str = "hybrid",
 ) -> dict:
+    if not 1 <= k <= MAX_NOTES_HITS:
+        raise InvalidArgument(f"limit must be between 1 and {MAX_NOTES_HITS}; got {k}")
     sku, family = _product_filter(store, product)
     until = None
     if period is not None:

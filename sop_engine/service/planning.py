@@ -9,44 +9,104 @@ from __future__ import annotations
 
 from datetime import date
 
+from sop_engine.errors import InvalidArgument
 from sop_engine.kpi import compute_kpi, kpi_catalog
+from sop_engine.limits import check_lag, check_month, check_months, check_range
+from sop_engine.periods import format_period, month_start, months_between, parse_month, parse_period_arg
 from sop_engine.planning.gaps import gaps_document
 from sop_engine.planning.reconcile import reconcile_document
-from sop_engine.planning.scenario import what_if_document
+from sop_engine.planning.scenario import Scenario, what_if_document
 from sop_engine.service.forecasting import planning_demand
 from sop_engine.store import PlanStore
 from sop_engine.store import forecasts as versions
 
 
+def shortage_window(planning_date: date, period: str | None) -> tuple[int, list[str]]:
+    """(months after the current one to project, the months asked) for a period argument: ISO (``2026-12``,
+    ``2026-12..2027-02``) or words (``next month``, ``Q1``). Asked months before the current one are an
+    error: shortages are projected forward from the current period."""
+    wanted = parse_period_arg(period, planning_date)
+    current = month_start(planning_date)
+    if wanted.end < current:
+        raise InvalidArgument(f"{wanted} is in the past; shortages are projected from {format_period(current)}")
+    return max(months_between(current, wanted.end), 0), [m for m in wanted.labels if m >= format_period(current)]
+
+
 def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, family: str | None = None,
-         months: int | None = None, period: str | None = None, scenario: str | dict | None = None) -> dict:
+         months: int | None = None, period: str | None = None,
+         scenario: str | dict | Scenario | None = None) -> dict:
+    """The shortages document of ``sop gaps``, the ``check_shortages`` tool and ``GET /v1/shortages``.
+
+    ``months=N``: the current month and the N after it; ``period`` (a month, a range or period words): the
+    projection from the current month to its end, with ``asked_months`` and, per SKU,
+    ``asked_months_shortage`` — the peak backlog inside the asked months (a backlog carries over from month
+    to month, so it is the figure a shortage question about those months answers). ``scope`` says what
+    the SKUs are (one SKU, a family, all)."""
+    check_months(months)
     data = store.plan_data(planning_date)
     demand, source = planning_demand(store)
+    asked = None
+    if period is not None and str(period).strip():
+        if months is not None:
+            raise InvalidArgument("give either months or period, not both")
+        months, asked = shortage_window(planning_date, str(period))
+        check_months(months, "the period's months after the current one")
     if scenario:
         doc = what_if_document(data, demand, source, scenario, sku=sku, family=family, months=months,
-                               period=period, with_cover_options=True)
+                               with_cover_options=True)
         for side in ("base", "scenario"):
-            if isinstance(doc.get(side), dict):
-                _count_short(doc[side])
-        return doc
-    return _count_short(gaps_document(data, demand, source, sku=sku, family=family, months=months, period=period))
-
-
-def _count_short(doc: dict) -> dict:
-    """The count answers state ("5 products run short"): SKUs of the document with a shortage."""
-    doc["skus_short"] = sum(1 for row in doc.get("skus", []) if row.get("total_shortage"))
+            _focus(doc[side], asked)
+    else:
+        doc = _focus(gaps_document(data, demand, source, sku=sku, family=family, months=months), asked)
+    doc["scope"] = scope_document(data.products, sku, family)
+    doc["unit"] = "units"
+    doc["source"] = f"plan store: inventory, open supply and the {source.get('kind')} forecast"
     return doc
+
+
+def _focus(doc: dict, asked: list[str] | None) -> dict:
+    doc["skus_short"] = sum(1 for row in doc["skus"] if row.get("total_shortage"))  # the count answers state
+    if asked is None:
+        return doc
+    keep = set(asked)
+    for row in doc["skus"]:
+        row["asked_months_shortage"] = max((p["shortage"] for p in row["periods"] if p["period"] in keep),
+                                           default=0.0)
+    doc["asked_months"] = asked
+    doc["skus_short_in_asked_months"] = sum(1 for row in doc["skus"] if row["asked_months_shortage"] > 0)
+    return doc
+
+
+def scope_document(products, sku: str | None, family: str | None) -> dict:
+    """What a document is about: ``{"kind": "sku", "code", "label"}``, ``{"kind": "family", ...}`` or all."""
+    if sku:
+        names = dict(zip(products["sku"].astype(str), products["name"].astype(str), strict=True))
+        return {"kind": "sku", "code": sku, "label": names.get(sku, sku)}
+    if family:
+        return {"kind": "family", "code": family, "label": family}
+    return {"kind": "all"}
 
 
 def reconcile(store: PlanStore, planning_date: date, *, family: str | None = None, months: int | None = None,
               threshold_pct: float | None = None, only_months: list[str] | None = None,
-              with_coherence: bool = True) -> dict:
-    """The reconciliation document, with each family's ``totals`` over its months.
+              period: str | None = None, with_coherence: bool = False) -> dict:
+    """The reconciliation document of ``sop reconcile``, the ``reconcile_plan`` tool and
+    ``GET /v1/reconciliation``, with each family's ``totals`` over its months.
 
-    ``only_months`` (``YYYY-MM``) keeps the figures and decisions of those months (a question about "Q1"
-    asked in November is projected from November, then shown for January to March). ``with_coherence``
-    adds the MinTrace check of SKU forecasts against family totals (it fits family models: seconds).
+    ``period`` (a month, a range or period words) or ``only_months`` (``YYYY-MM``) keeps the figures and
+    decisions of those months (a question about "Q1" asked in November is projected from November, then
+    shown for January to March). ``with_coherence`` adds the MinTrace check of SKU forecasts against family
+    totals; it fits family models (seconds), so it is asked for explicitly (``sop reconcile --coherence``,
+    ``?coherence=true``).
     """
+    check_months(months)
+    if period is not None and str(period).strip():
+        if months is not None or only_months:
+            raise InvalidArgument("give either period, or months / only_months, not both")
+        wanted = parse_period_arg(str(period), planning_date)
+        months = max(months_between(month_start(planning_date), wanted.end), 0)
+        check_months(months, "the period's months after the current one")
+        only_months = wanted.labels
     data = store.plan_data(planning_date)
     demand, source = planning_demand(store)
     kwargs = {"threshold": threshold_pct / 100.0} if threshold_pct is not None else {}
@@ -62,6 +122,7 @@ def reconcile(store: PlanStore, planning_date: date, *, family: str | None = Non
     for row in doc["families"]:
         row["totals"] = family_totals(row["periods"])
     doc["decision_count"] = len(doc["decisions"])
+    doc["source"] = "plan store: forecast, sales_plan.csv, capacity.csv, budget.csv"
     return doc
 
 
@@ -86,11 +147,26 @@ def family_totals(periods: list[dict]) -> dict:
 
 def kpi(store: PlanStore, planning_date: date, name: str, *, sku: str | None = None, family: str | None = None,
         start: str | None = None, end: str | None = None, lag: int | None = None) -> dict:
+    check_kpi_range(start, end)
+    check_lag(lag)
     data = store.plan_data(planning_date)
     overrides = versions.active_overrides(store)
     overrides = overrides.rename(columns={"override": "quantity"})[["sku", "period", "quantity"]]
     return compute_kpi(data, name, sku=sku, family=family, start=start, end=end, lag=lag,
                        overrides=overrides if not overrides.empty else None)
+
+
+def check_kpi_range(start: str | None, end: str | None) -> None:
+    """``from``/``to`` months: plausible years, ``to`` not before ``from``, at most 10 years apart."""
+    first = parse_month(start) if start else None
+    last = parse_month(end) if end else None
+    if first and last:
+        if last < first:
+            raise InvalidArgument(f"to ({end}) is before from ({start})")
+        check_range(first, last, "from..to")
+    for name, month in (("from", first), ("to", last)):
+        if month:
+            check_month(month, name)
 
 
 def kpis(store: PlanStore, planning_date: date) -> dict:

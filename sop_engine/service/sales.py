@@ -25,6 +25,7 @@ from datetime import date
 import pandas as pd
 
 from sop_engine.errors import InvalidArgument
+from sop_engine.limits import check_range
 from sop_engine.periods import add_months, format_period, month_start, months_from_to, parse_month
 from sop_engine.planning.common import to_month, units
 from sop_engine.service.lookup import scope_of
@@ -44,6 +45,7 @@ def sales_window(planning_date: date, start: str | None = None, end: str | None 
     last = parse_month(end) if end else max(first, add_months(current, -1))
     if last < first:
         raise InvalidArgument(f"--to {format_period(last)} is before --from {format_period(first)}")
+    check_range(first, last, "from..to")
     if first > current:
         raise InvalidArgument(
             f"{format_period(first)} is in the future: sales are known up to {format_period(current)} "

@@ -41,3 +41,39 @@ class ApiServer:
         elif key:
             headers["X-API-Key"] = key
         return httpx.Client(base_url=self.url, headers=headers, timeout=60)
+
+
+def chunked_upload(url: str, path: str, total: int, headers: dict | None = None,
+                   chunk: int = 64 * 1024) -> tuple[int, int]:
+    """POST a chunked body of up to ``total`` bytes over a raw socket, stopping as soon as the server
+    answers; returns (HTTP status, body bytes sent by then). A server that buffers the whole body first
+    only answers after all ``total`` bytes."""
+    import select
+    from urllib.parse import urlsplit
+
+    where = urlsplit(url)
+    extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
+    head = (f"POST {path} HTTP/1.1\r\nHost: {where.hostname}\r\nContent-Type: application/json\r\n"
+            f"Transfer-Encoding: chunked\r\n{extra}\r\n")
+    piece = f"{chunk:x}\r\n".encode() + b" " * chunk + b"\r\n"
+    sent = 0
+    with socket.create_connection((where.hostname, where.port), timeout=30) as conn:
+        conn.sendall(head.encode())
+        try:
+            while sent < total:
+                readable, _, _ = select.select([conn], [], [], 0)
+                if readable:
+                    break
+                conn.sendall(piece)
+                sent += chunk
+            else:
+                conn.sendall(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server answered and closed while we were still sending
+        answer = b""
+        while b"\r\n" not in answer:
+            data = conn.recv(4096)
+            if not data:
+                break
+            answer += data
+    return int(answer.split()[1]), sent

@@ -39,13 +39,14 @@ def test_health_is_open_and_everything_else_needs_a_key(api):
 
 def test_chat_and_its_stream(api):
     with api.client("view-key") as client:
-        doc = client.post("/v1/chat", json={"message": "are we short on oat milk next month?"}).json()
+        doc = client.post("/v1/chat", json={"message": "are we short on oat milk 1L next month?"}).json()
         assert doc["engine"] == "offline" and doc["tool_calls"][0]["name"] == "check_shortages"
         assert "OAT-1L" in doc["answer"] and doc["thread_id"]
         follow = client.post("/v1/chat", json={"message": "and in january 2027?", "thread_id": doc["thread_id"]})
         assert follow.json()["tool_calls"][0]["args"]["product"] == "OAT-1L"
         events = []
-        with client.stream("POST", "/v1/chat/stream", json={"message": "forecast for oat milk next month"}) as stream:
+        question = {"message": "forecast for oat milk 1L next month"}
+        with client.stream("POST", "/v1/chat/stream", json=question) as stream:
             assert stream.headers["content-type"].startswith("text/event-stream")
             kind = None
             for line in stream.iter_lines():

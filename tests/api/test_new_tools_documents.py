@@ -101,13 +101,14 @@ def test_errors_over_http_and_as_tool_results(api):
 
 
 @pytest.mark.parametrize("name, args, first_words", [
-    ("get_sales", {"product": "OAT-1L", "period": "October"}, "Sales of Oat Milk 1L in 2026-10: "),
-    ("get_sales", {"product": "Plant Milks", "period": "last quarter"}, "Sales of Plant Milks over 2026-07..2026-09"),
+    ("get_sales", {"product": "OAT-1L", "period": "October"}, "Sales of Oat Milk 1L (OAT-1L) in October 2026: "),
+    ("get_sales", {"product": "Plant Milks", "period": "last quarter"},
+     "Sales of Plant Milks over July 2026 to September 2026"),
     ("get_orders", {"ref": "PO-1205"}, "PO-1205 (Oat Milk 1L, "),
-    ("get_orders", {"product": "OAT-1L"}, "4 open order(s) for Oat Milk 1L, 1 late"),
-    ("check_overstock", {"product": "Juices"}, "Yes — 2 of 12 SKU(s) of Juices hold more than 3 months of cover"),
-    ("get_capacity", {"resource": "RTM-L1", "period": "2027-01"}, "RTM-L1 in 2027-01: "),
-    ("get_capacity", {}, "Capacity of every resource over 2026-11..2027-02: 0 resource-month(s) overloaded."),
+    ("get_orders", {"product": "OAT-1L"}, "4 open orders for Oat Milk 1L (OAT-1L), 1 late"),
+    ("check_overstock", {"product": "Juices"}, "Yes — 2 of 12 products of Juices hold more than 3 months of cover"),
+    ("get_capacity", {"resource": "RTM-L1", "period": "2027-01"}, "RTM-L1 in January 2027: "),
+    ("get_capacity", {}, "Capacity of every resource in November 2026 to February 2027: no resource is overloaded."),
 ])
 def test_answers_state_the_figure_unit_and_month_and_are_grounded(demo, name, args, first_words):
     result = run_tool(name, args, viewer())

@@ -108,7 +108,7 @@ def test_conversation_memory_keeps_the_thread(demo):
     model = scripted(call("get_forecast", {"product": "OAT-1L", "period": "2026-12"}), say("Here it is."),
                      call("get_forecast", {"product": "OAT-1L", "period": "2027-01"}), say("And January."))
     assistant = _assistant(model)
-    first = assistant.ask("forecast for oat milk next month?", principal="cli:t", role="viewer", thread_id="t1")
+    first = assistant.ask("forecast for oat milk next month?", principal="cli:t", role="viewer")
     assistant.ask("and the month after?", principal="cli:t", role="viewer", thread_id=first["thread_id"])
     # the second model call of the second turn saw the first turn's messages (SQLite checkpointer)
     contents = [getattr(m, "content", "") for m in model.seen[2]]

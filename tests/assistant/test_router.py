@@ -46,10 +46,29 @@ def test_dev_set_scores_at_least_90_percent_and_every_call_validates(demo_produc
     assert sum(r.args_ok for r in results) / len(results) >= 0.9
 
 
-def test_every_intent_appears_in_the_dev_set():
-    tools = {c["tool"] for c in json.loads(DEV.read_text())["cases"]}
+COMPANY_DEV_SETS = [DEV.with_name("router_dev_vi.json"), DEV.with_name("router_dev_en2.json")]
+
+
+def test_every_intent_appears_in_the_dev_sets():
+    tools = {c["tool"] for path in [DEV, *COMPANY_DEV_SETS] for c in json.loads(path.read_text())["cases"]}
     assert set(TOOL_ARGS) <= tools
     assert {"help", None} <= tools
+
+
+@pytest.mark.parametrize("path", COMPANY_DEV_SETS, ids=lambda p: p.name)
+def test_the_company_dev_sets_are_understood_and_nothing_is_silently_wrong(path):
+    from assistant.router.companies import folder_tables
+    from assistant.router.evaluate import run_company_case, tally
+
+    cases = json.loads(path.read_text())["cases"]
+    tables = folder_tables(path.with_name("dev_company"))
+    outcomes = [run_company_case(c, tables, date.fromisoformat(c["planning_date"])) for c in cases]
+    counts = tally(outcomes)
+    wrong = [(o.case["text"], o.call.to_dict()) for o in outcomes if o.outcome == "silently wrong"]
+    assert counts["right"] >= 0.95 * len(cases) and counts["silently wrong"] <= 0.02 * len(cases), wrong
+    for o in outcomes:
+        if o.call.tool in TOOL_ARGS:
+            TOOL_ARGS[o.call.tool].model_validate(o.call.args)
 
 
 def test_reforecast_excludes_the_most_recent_past_march(demo_products):

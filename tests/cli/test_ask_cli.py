@@ -104,3 +104,16 @@ def test_chat_keeps_the_conversation(demo):
     assert result.exit_code == 0, result.output
     assert "2026-12" in result.output and "2027-01" in result.output
     assert result.output.count("OAT-1L") >= 2  # the follow-up kept the product
+
+
+def test_library_internals_never_reach_the_terminal_even_with_debug(demo, tmp_path):
+    notes = Path(__file__).parents[1] / "sop_engine" / "notes" / "demo_notes"
+    env = {**os.environ}
+    ingest = subprocess.run([SOP, "--debug", "notes", "ingest", str(notes)], capture_output=True, text=True, env=env,
+                            timeout=600)
+    assert ingest.returncode == 0, ingest.stderr
+    found = subprocess.run([SOP, "--debug", "notes", "search", "oat milk supplier"], capture_output=True, text=True,
+                           env=env, timeout=600)
+    assert found.returncode == 0, found.stderr
+    for library in ("bm25s", "httpx", "chromadb", "urllib3", "sentence_transformers"):
+        assert f"DEBUG:{library}" not in ingest.stderr + found.stderr, library

@@ -12,6 +12,7 @@ from sop_engine.store import approvals as store_approvals
 from tests.slack.slack_server import ADMIN, CHANNEL, PLANNER, VIEWER
 from tools import base as tools_base
 from tools.base import run_tool
+from tools.charts import chart_file_name
 
 
 def texts(body: dict) -> str:
@@ -100,7 +101,7 @@ def test_slash_command_posts_the_question_answers_in_its_thread_and_uploads_the_
     [upload] = slack_server.fake.calls_to("upload")
     assert upload.raw.startswith(b"\x89PNG\r\n\x1a\n") and upload.body["bytes"] > 10_000
     [get_url] = slack_server.fake.calls_to("files.getUploadURLExternal")
-    assert get_url.body["filename"] == "AB-100-chart.png" and int(get_url.body["length"]) == upload.body["bytes"]
+    assert get_url.body["filename"] == chart_file_name("AB-100") and int(get_url.body["length"]) == upload.body["bytes"]
 
 
 def test_slash_help_is_answered_in_the_acknowledgement(slack_server):

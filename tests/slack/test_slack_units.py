@@ -14,6 +14,7 @@ from assistant.slack.listeners.events import is_user_dm, question_from
 from assistant.slack.progress import ProgressMessage
 from assistant.slack.services import SeenEvents, SlackServices
 from assistant.slack.turn import Question, answer_in_thread, chart_sku, clean_text
+from assistant.threads import ThreadOwners
 from sop_engine.errors import InvalidArgument
 
 
@@ -165,12 +166,8 @@ def test_slash_help_is_acknowledged_with_the_help_and_questions_with_an_empty_ac
 def test_events_become_questions_in_their_thread():
     event = {"text": "<@UBOT> short &lt;oat&gt; milk &amp; more", "user": "U1", "channel": "C1", "ts": "5.5"}
     question = question_from(event)
-    assert (question.text, question.thread_ts, question.thread_id) == (
-        "short <oat> milk & more",
-        "5.5",
-        "slack:C1:5.5",
-    )
-    assert question_from({**event, "thread_ts": "4.4"}).thread_id == "slack:C1:4.4"
+    assert (question.text, question.channel, question.thread_ts) == ("short <oat> milk & more", "C1", "5.5")
+    assert question_from({**event, "thread_ts": "4.4"}).thread_ts == "4.4"
     assert is_user_dm({"channel_type": "im", "user": "U1", "text": "hi"})
     assert not is_user_dm({"channel_type": "im", "user": "U1", "bot_id": "B1"})
     assert not is_user_dm({"channel_type": "im", "user": "U1", "subtype": "message_changed"})
@@ -184,7 +181,7 @@ def _services(ask) -> SlackServices:
     return SlackServices(runtime=MagicMock(), assistant=assistant, roles={"UPLAN": "planner"})
 
 
-def test_a_turn_asks_with_the_thread_and_the_users_role():
+def test_a_turn_asks_with_the_thread_and_the_users_role(tmp_path):
     seen = {}
 
     def ask(text, **kwargs):
@@ -198,13 +195,18 @@ def test_a_turn_asks_with_the_thread_and_the_users_role():
         }
 
     client = MagicMock()
-    answer_in_thread(_services(ask), client, Question("forecast AB", "UPLAN", "C1", "1.0", "1.0"))
-    assert (seen["text"], seen["principal"], seen["role"], seen["thread_id"]) == (
+    services = _services(ask)
+    services.assistant.threads = ThreadOwners(tmp_path / "conversations.db")
+    answer_in_thread(services, client, Question("forecast AB", "UPLAN", "C1", "1.0", "1.0"))
+    assert (seen["text"], seen["principal"], seen["role"], seen["owner"]) == (
         "forecast AB",
         "slack:UPLAN",
         "planner",
-        "slack:C1:1.0",
+        "slack-channel:C1",
     )
+    # the thread's id is the one mapped from the channel and thread timestamp, never built from them
+    mapped = services.assistant.threads.slack_thread("C1", "1.0")
+    assert seen["thread_id"] == mapped and "C1" not in mapped and len(mapped) >= 22
     assert client.chat_postMessage.call_args.kwargs["text"] == "fine"
     client.reactions_add.assert_called_once_with(channel="C1", timestamp="1.0", name="hourglass_flowing_sand")
 

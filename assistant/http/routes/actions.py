@@ -37,7 +37,10 @@ def read_job(job_id: str, request: Request, caller: CallerDep) -> dict:
 
 @router.get("/approvals")
 def list_approvals(runtime: RuntimeDep, caller: CallerDep, status: str | None = "pending") -> dict:
-    return {"approvals": store_approvals.list_approvals(runtime.store, None if status == "all" else status)}
+    items = store_approvals.list_approvals(runtime.store, None if status == "all" else status)
+    if caller.role == "viewer":  # a thread id is a conversation's handle: viewers do not get others'
+        items = [{k: v for k, v in item.items() if k != "thread_id"} for item in items]
+    return {"approvals": items}
 
 
 @router.post("/approvals/{approval_id}/approve")

@@ -7,9 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.http.deps import CallerDep, RuntimeDep
+from sop_engine.limits import MAX_LAG, MAX_MONTHS, MAX_NOTES_HITS, MAX_RANGE_MONTHS, MAX_SCENARIO_CHANGES
 from sop_engine.periods import parse_month
+from sop_engine.planning.scenario import Scenario
 from sop_engine.service import forecasting, planning
 from sop_engine.service import notes as notes_service
 from tools.charts import chart_png
@@ -18,7 +21,14 @@ from tools.products import find_products
 from tools.schemas import FindProductsArgs
 
 router = APIRouter(prefix="/v1", tags=["planning"])
-Opt = Annotated[str | None, Query()]
+Opt = Annotated[str | None, Query(max_length=200)]
+Months = Annotated[int | None, Query(ge=0, le=MAX_MONTHS,
+                                     description=f"The current month and the N after it (at most {MAX_MONTHS})")]
+Month = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}-\d{1,2}(-\d{1,2})?$", description="YYYY-MM")]
+ScenarioText = Annotated[str | None, Query(
+    max_length=48_000,
+    description="A what-if as JSON (demand_changes, supply_changes, capacity_changes; at most "
+                f"{MAX_SCENARIO_CHANGES} changes). Always JSON: never a file name.")]
 
 
 @router.get("/products")
@@ -44,9 +54,9 @@ def read_shortages(
     caller: CallerDep,
     sku: Opt = None,
     family: Opt = None,
-    months: int | None = None,
+    months: Months = None,
     period: Opt = None,
-    scenario: Opt = None,
+    scenario: ScenarioText = None,
 ) -> dict:
     return planning.gaps(
         runtime.store,
@@ -59,9 +69,29 @@ def read_shortages(
     )
 
 
+class ShortagesRequest(BaseModel):
+    """``POST /v1/shortages``: the same question as the GET, with the what-if as a JSON body."""
+
+    model_config = ConfigDict(extra="forbid")
+    sku: str | None = Field(None, max_length=200)
+    family: str | None = Field(None, max_length=200)
+    months: int | None = Field(None, ge=0, le=MAX_MONTHS)
+    period: str | None = Field(None, max_length=200)
+    scenario: Scenario | None = Field(None, description=f"demand, supply and capacity changes; at most "
+                                                        f"{MAX_SCENARIO_CHANGES} in all")
+
+
+@router.post("/shortages")
+def what_if_shortages(body: ShortagesRequest, runtime: RuntimeDep, caller: CallerDep) -> dict:
+    return planning.gaps(runtime.store, runtime.planning_date()[0], sku=body.sku, family=body.family,
+                         months=body.months, period=body.period, scenario=body.scenario)
+
+
 @router.get("/reconciliation")
-def read_reconciliation(runtime: RuntimeDep, caller: CallerDep, family: Opt = None, months: int | None = None) -> dict:
-    return planning.reconcile(runtime.store, runtime.planning_date()[0], family=family, months=months)
+def read_reconciliation(runtime: RuntimeDep, caller: CallerDep, family: Opt = None, months: Months = None,
+                        period: Opt = None, coherence: bool = False) -> dict:
+    return planning.reconcile(runtime.store, runtime.planning_date()[0], family=family, months=months,
+                              period=period, with_coherence=coherence)
 
 
 @router.get("/kpis")
@@ -76,9 +106,12 @@ def read_kpi(
     caller: CallerDep,
     sku: Opt = None,
     family: Opt = None,
-    start: Annotated[str | None, Query(alias="from")] = None,
-    end: Annotated[str | None, Query(alias="to")] = None,
-    lag: int | None = None,
+    start: Annotated[str | None, Query(alias="from", max_length=10, pattern=r"^\d{4}-\d{1,2}(-\d{1,2})?$",
+                                       description=f"First month, YYYY-MM; from..to spans at most "
+                                                   f"{MAX_RANGE_MONTHS} months")] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=10, pattern=r"^\d{4}-\d{1,2}(-\d{1,2})?$",
+                                     description="Last month, YYYY-MM")] = None,
+    lag: Annotated[int | None, Query(ge=0, le=MAX_LAG)] = None,
 ) -> dict:
     return planning.kpi(
         runtime.store, runtime.planning_date()[0], name, sku=sku, family=family, start=start, end=end, lag=lag
@@ -89,11 +122,11 @@ def read_kpi(
 def search_notes(
     runtime: RuntimeDep,
     caller: CallerDep,
-    q: Annotated[str, Query(min_length=1)],
+    q: Annotated[str, Query(min_length=1, max_length=500)],
     meeting: Opt = None,
-    since: Opt = None,
+    since: Month = None,
     sku: Opt = None,
-    limit: int = 5,
+    limit: Annotated[int, Query(ge=1, le=MAX_NOTES_HITS)] = 5,
 ) -> dict:
     return notes_service.search_notes(
         runtime.store,

@@ -37,7 +37,8 @@ def register(app: App, services: SlackServices) -> None:
         def tell(text: str) -> None:
             client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, text=text)
 
-        ctx = services.assistant.context(f"slack:{user}", role, thread_id=f"slack:{channel}:{thread_ts}")
+        thread_id = services.assistant.threads.slack_thread(channel, thread_ts) if thread_ts else None
+        ctx = services.assistant.context(f"slack:{user}", role, thread_id=thread_id)
         try:
             approval = decide(action["value"], action["action_id"] == APPROVE_ACTION, ctx)
         except PermissionDenied:
@@ -46,9 +47,9 @@ def register(app: App, services: SlackServices) -> None:
         except SopError as error:  # unknown or already decided
             tell(f"Nothing done: {escape(error)}")
             return
-        except Exception as error:
+        except Exception:
             log.exception("approval %s failed", action.get("value"))
-            tell(f"Sorry, that failed ({type(error).__name__}); nothing was changed. It has been logged.")
+            tell("Sorry, that failed; nothing was changed. It has been logged.")
             return
         text, decided = decision_blocks(approval, user)
         kept = [b for b in message.get("blocks", []) if not str(b.get("block_id", "")).startswith("approval")]

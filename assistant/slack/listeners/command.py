@@ -14,6 +14,8 @@ from slack_sdk.errors import SlackApiError
 from assistant.slack.blocks import answer_blocks, escape, help_blocks, mention, section
 from assistant.slack.services import SlackServices
 from assistant.slack.turn import Question, answer_in_thread, clean_text
+from assistant.threads import slack_owner
+from sop_engine.errors import SopError
 
 log = logging.getLogger(__name__)
 
@@ -53,19 +55,19 @@ def register(app: App, services: SlackServices) -> None:
 
 
 def answer_privately(services: SlackServices, command: dict, text: str, respond) -> None:
-    user = command.get("user_id", "")
+    user, channel = command.get("user_id", ""), command["channel_id"]
     try:
         doc = services.assistant.ask(
             text,
             principal=f"slack:{user}",
             role=services.role_of(user),
-            thread_id=f"slack:{command['channel_id']}:cmd-{command.get('trigger_id', '')}",
+            thread_id=services.assistant.threads.slack_thread(channel, f"cmd-{command.get('trigger_id', '')}"),
+            owner=slack_owner(channel),
         )
         fallback, blocks = answer_blocks(doc)
         respond(text=fallback, blocks=blocks, response_type="ephemeral")
-    except Exception as error:
+    except SopError as error:
+        respond(text=f"Sorry, I could not do that: {escape(error)}", response_type="ephemeral")
+    except Exception:
         log.exception("/sop failed")
-        respond(
-            text=f"Sorry, something went wrong while answering ({type(error).__name__}).",
-            response_type="ephemeral",
-        )
+        respond(text="Sorry, something went wrong while answering. It has been logged.", response_type="ephemeral")

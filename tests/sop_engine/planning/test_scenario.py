@@ -71,7 +71,7 @@ def test_capacity_change_moves_the_load(tmp_path):
         json.dumps({"capacity_changes": [{"resource": "L1", "months": ["2026-12"], "available_hours": 200}]})
     )
     dem = demand({"A1": [100, 120], "A2": [80, 90], "B1": [80, 80], "B2": [40, 40]})
-    doc = what_if_document(small_company(), dem, SOURCE, path, months=1)
+    doc = what_if_document(small_company(), dem, SOURCE, path.read_text(), months=1)
     l1 = [c for c in doc["scenario"]["capacity"] if c["resource"] == "L1" and c["period"] == "2026-12"][0]
     assert (l1["available_hours"], l1["overloaded"]) == (200.0, False)
     assert doc["scenario_input"]["capacity_changes"][0]["available_hours"] == 200.0
@@ -89,12 +89,30 @@ def test_capacity_change_moves_the_load(tmp_path):
         ),
         ('{"surprise": 1}', "scenario.surprise: Extra inputs are not permitted"),
         ("{oops", "not valid JSON"),
-        ("no/such/file.json", "neither JSON nor a file"),
+        ("no/such/file.json", "scenario must be a JSON object"),
     ],
 )
 def test_bad_scenarios_say_what_is_wrong(bad, message):
     with pytest.raises(InvalidArgument, match=message.replace("(", r"\(").replace(".", r"\.")):
         parse_scenario(bad)
+
+
+def test_a_path_is_never_opened_and_its_existence_never_told(tmp_path):
+    real = tmp_path / "scenario.json"
+    real.write_text('{"supply_changes": [{"ref": "PO-1", "cancel": true}]}')
+    messages = set()
+    for value in (str(real), str(tmp_path / "missing.json"), real):
+        with pytest.raises(InvalidArgument) as raised:
+            parse_scenario(value)
+        messages.add(raised.value.message)
+    assert len(messages) == 1 and str(tmp_path) not in messages.pop()
+
+
+def test_a_scenario_holds_at_most_200_changes():
+    change = {"ref": "PO-1", "delay_days": 1}
+    assert len(parse_scenario({"supply_changes": [change] * 200}).supply_changes) == 200
+    with pytest.raises(InvalidArgument, match="at most 200"):
+        parse_scenario({"supply_changes": [change] * 100, "demand_changes": [{"sku": "A", "pct": 1}] * 101})
 
 
 def test_unknown_things_in_a_scenario():
