@@ -271,6 +271,8 @@ def _value_fits(fig: Figure, fact: Fact, signed: int) -> bool:
         return False
     if fact.measure not in SIGNED:
         signed = 0
+    elif fact.measure == "balance" and not signed:
+        signed = 1  # a balance written without a sign or a direction is positive
     value = fact.value if signed or fig.signed else abs(fact.value)
     written = fig.value if not signed or fig.signed else signed * abs(fig.value)
     return abs(value - written) <= fig.step / 2 + 1e-9
@@ -303,6 +305,23 @@ def verify(fig: Figure, subjects: list[str], months: list[Month], facts: list[Fa
     return bool(set.intersection(*groups.values()))
 
 
+_CACHE: dict[str, tuple[list[Fact], list[str], set[str]]] = {}
+
+
+def _read_results(results: list[dict], language: str, resolver) -> tuple[list[Fact], list[str], set[str]]:
+    """The facts, the text strings and the months written in the text of ``results`` (the last few kept: a
+    turn's answer, its fallback and a stream's sentences are checked against the same results)."""
+    key = f"{id(resolver)}:{language}:" + json.dumps(results, sort_keys=True, default=str)
+    if key not in _CACHE:
+        facts = extract_facts(results, language, resolver)
+        strings = _strings(results, [])
+        months = {str(m) for text in strings for m in reading.read(text).months if m.year}
+        if len(_CACHE) >= 8:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = (facts, strings, months)
+    return _CACHE[key]
+
+
 def check(answer: str, tool_results: list[Any], question: str = "", fixed_text: str = "",
           language: str | None = None, resolver=None) -> GroundingResult:
     """Check every figure of ``answer`` against ``tool_results`` (``[{"name", "args", "result"}]``).
@@ -316,12 +335,10 @@ def check(answer: str, tool_results: list[Any], question: str = "", fixed_text: 
     language = "vi" if str(language).lower().startswith("vi") else "en"
     results = [r if isinstance(r, dict) else {"result": r} for r in tool_results]
     resolver = resolver or _resolver(results)
-    facts = extract_facts(results, language, resolver)
+    facts, strings, text_months = _read_results(results, language, resolver)
     inputs = _inputs(question, [r.get("args") for r in results], fixed_text, language)
     source_months, source_dates = _labels(results, question)
-    strings = _strings(results, [])
-    for text in strings:
-        source_months.update(str(m) for m in reading.read(text).months if m.year)
+    source_months |= text_months
     q_months = reading.read(question or "", language).months
     bad: list[str] = []
     claims: list[str] = []

@@ -15,7 +15,7 @@ from assistant.grounding import reading
 # a document's key -> the measures its value is a fact of
 KEYS: dict[str, tuple[str, ...]] = {
     "shortage": ("shortage",), "total_shortage": ("shortage",), "asked_months_shortage": ("shortage",),
-    "shortage_before": ("shortage",), "shortage_after": ("shortage",),
+    "shortage_after": ("shortage",),
     "demand": ("demand",), "consensus_demand": ("demand", "consensus"),
     "receipts": ("receipts",), "projected_balance": ("balance",),
     "opening_stock": ("stock",), "on_hand": ("stock",), "allocated": ("allocated", "stock"),
@@ -24,7 +24,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "months_of_cover": ("cover", "months"), "stockout_probability": ("probability",),
     "skus": ("count",), "skus_short": ("count", "shortage"), "skus_short_in_asked_months": ("count", "shortage"), "skus_checked": ("count",),
     "skus_not_shown": ("count",), "sku_count": ("count",), "count": ("count",), "items_not_shown": ("count",),
-    "rows_truncated": ("count",), "decision_count": ("count",), "skus_published": ("count",),
+    "rows_truncated": ("count",), "decision_count": ("count",),
+    "skus_published": ("count",),
     "forecast": ("forecast",), "final": ("forecast",), "statistical_forecast": ("forecast",),
     "lo_80": ("lower", "interval"), "hi_80": ("upper", "interval"), "lo_95": ("lower", "interval"),
     "hi_95": ("upper", "interval"),
@@ -128,8 +129,16 @@ def shortages(doc: dict, c: Collector) -> None:
                       source=key)
         c.add(("probability",), sku["sku"], horizon, (sku.get("stockout_probability") or 0) * 100, "%",
               source="stockout_probability")
+        for option in sku.get("cover_options") or []:  # what is still short after it, from its month on
+            after = option.get("first_short_period_after")
+            told = {str(option[k])[:7] for k in ("first_short_period_after", "arrives", "from_date") if option.get(k)}
+            if option.get("shortage_after"):  # in the months the option's sentence names
+                c.add(("shortage",), sku["sku"], frozenset(told) or horizon, option["shortage_after"], start=after,
+                      source="shortage_after")
         rest = {k: v for k, v in sku.items() if k not in ("total_shortage", "asked_months_shortage",
                                                           "stockout_probability")}
+        rest["cover_options"] = [{k: v for k, v in o.items() if k != "shortage_after"}
+                                 for o in sku.get("cover_options") or []]
         c.walk(rest)
     for key in ("families", "plants", "capacity"):
         c.walk(doc.get(key, []), months=horizon)

@@ -191,7 +191,7 @@ def _find_phrases(words: list[tuple[str, int, int]], table) -> list[tuple[int, i
     found: list[tuple[int, int, str]] = []
     used: set[int] = set()
     texts = [w[0] for w in words]
-    for n in (4, 3, 2, 1):
+    for n in (5, 4, 3, 2, 1):
         for i in range(len(texts) - n + 1):
             if any(j in used for j in range(i, i + n)):
                 continue
@@ -231,16 +231,16 @@ def read(text: str, language: str = "en", masks: list[tuple[int, int]] | None = 
             step = max(step, 10.0 ** exponent) if exponent > 0 else step
         figures.append(Figure(raw + (m.group(2) or "") + (m.group(3) or ""), value, step, bool(m.group(3)),
                               raw[:1] in "+-−", m.start(), m.end()))
-    _bind_measures(folded, figures, vocab)
+    _bind_measures(folded, figures, vocab, list(masks or []))
     return Sentence(text, figures, months, dates, levels, spans=spans)
 
 
-def _bind_measures(folded: str, figures: list[Figure], vocab: dict) -> None:
+def _bind_measures(folded: str, figures: list[Figure], vocab: dict, names: list[tuple[int, int]]) -> None:
     """Each figure's measures: the nearest measure phrase looking back (not past ';', '(' or ')', ':' or a
     comparison word; reaching the previous figure, its measures), and one right after it (up to 4 words, not
     past punctuation or a comparison word); both when both are found."""
-    words = _words_with_offsets(folded)
-    phrases = _find_phrases(words, vocab["words"])
+    words = [w for w in _words_with_offsets(folded) if not any(a <= w[1] < b for a, b in names)]
+    phrases = [p for p in _find_phrases(words, vocab["words"]) if vocab["words"][p[2]] != {"scope"}]
     bounds = _find_phrases(words, vocab["boundaries"])
     directions = _find_phrases(words, vocab["negative"] | vocab["positive"])
     changes = _find_phrases(words, vocab["change_after"])
