@@ -211,3 +211,55 @@ def false_claims(facts: list[Fact], doc: dict) -> dict[str, list[tuple[str, str]
                 out["fragment"].append((lang, sentence(fact, lang, value=float(piece))))
                 break
     return out
+
+
+# the tool calls the suite runs on a company (every fact of each result is used)
+CALLS = [
+    ("check_shortages", {"product": "Plant Milks"}),
+    ("check_shortages", {"product": "OAT-1L", "period": "December 2026"}),
+    ("get_forecast", {"product": "OAT-1L"}),
+    ("get_kpi", {"name": "wape"}),
+    ("get_kpi", {"name": "revenue_vs_budget"}),
+    ("reconcile_plan", {}),
+]
+# calls of the hand-written answers whose results are large: their answers and the offline ones only
+HAND_ONLY = [("check_shortages", {}), ("check_shortages", {"period": "December 2026"})]
+NOTE_CALLS = [("list_decisions", {"open_only": True}), ("search_meeting_notes", {"query": "safety stock COC-1L cut"})]
+
+
+def evaluate(name: str, args: dict, result: dict, resolver, hand_written: list[dict] = (),
+             generated: bool = True) -> dict:
+    """Counts for one tool result: ``true`` (kept, total), each false kind (caught, total), ``offline`` (the
+    router's answers in English and Vietnamese that pass, total) and the hand-written answers (right, total)."""
+    from assistant import answers, grounding
+
+    results = [{"name": name, "args": args, "result": result}]
+
+    def ok(language: str, text: str, fixed: str = "") -> bool:
+        return grounding.check(text, results, "", fixed, language, resolver).ok
+
+    facts = facts_of(name, result) if generated else []
+    counts: dict = {}
+    claims = true_claims(facts)
+    counts["true"] = (sum(ok(lang, text) for lang, text in claims), len(claims))
+    for kind, perturbed in false_claims(facts, result).items():
+        counts[kind] = (sum(not ok(lang, text) for lang, text in perturbed), len(perturbed))
+    rendered = [(lang, answers.render(name, args, result, lang)) for lang in ("en", "vi")]
+    counts["offline"] = (sum(ok(lang, text, answers.template_text(lang)) for lang, text in rendered), len(rendered))
+    mine = [c for c in hand_written if c["tool"] == name and c["args"] == args]
+    counts["hand_written"] = (sum(ok(c["language"], c["answer"]) == c["ok"] for c in mine), len(mine))
+    return counts
+
+
+def table(rows: dict[str, dict]) -> str:
+    """A Markdown table: one row per tool call, a column per kind (kept or caught / total)."""
+    columns = ["true", *KINDS, "offline", "hand_written"]
+    lines = ["| tool call | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    for call, counts in rows.items():
+        cells = [f"{counts[c][0]}/{counts[c][1]}" if counts.get(c, (0, 0))[1] else "-" for c in columns]
+        lines.append(f"| {call} | " + " | ".join(cells) + " |")
+    totals = {c: (sum(r.get(c, (0, 0))[0] for r in rows.values()), sum(r.get(c, (0, 0))[1] for r in rows.values()))
+              for c in columns}
+    lines.append("| **all** | " + " | ".join(
+        f"{a}/{b} ({100 * a / b:.1f}%)" if b else "-" for a, b in totals.values()) + " |")
+    return "\n".join(lines)
