@@ -206,7 +206,7 @@ def quoted(sentence: Sentence, fig: Figure, strings: list[str]) -> bool:
     side of the figure) is grounded by the quotation."""
     text = sentence.text
     for piece in (text[max(0, fig.start - 24): fig.end], text[fig.start: fig.end + 24]):
-        piece = piece.strip(" ([•↳-—")
+        piece = piece.strip(" ([•↳-—“”\"'«»")
         if sum(c.isalpha() for c in piece) >= 8 and any(piece in s for s in strings):
             return True
     return False
@@ -264,12 +264,13 @@ def _near_months(sentence: Sentence, fig: Figure) -> list[Month]:
 
 
 SIGNED = {"balance", "change", "gap", "text"}  # measures whose facts carry a sign
+MAGNITUDES = {"gap", "shortage_after"}  # keys whose value is a size, its direction said in words
 
 
 def _value_fits(fig: Figure, fact: Fact, signed: int) -> bool:
     if fig.percent != (fact.unit == "%"):
         return False
-    if fact.measure not in SIGNED:
+    if fact.measure not in SIGNED or fact.source in MAGNITUDES:
         signed = 0
     elif fact.measure == "balance" and not signed:
         signed = 1  # a balance written without a sign or a direction is positive
@@ -323,32 +324,31 @@ def _read_results(results: list[dict], language: str, resolver) -> tuple[list[Fa
 
 
 def check(answer: str, tool_results: list[Any], question: str = "", fixed_text: str = "",
-          language: str | None = None, resolver=None) -> GroundingResult:
+          language: str = "en", resolver=None) -> GroundingResult:
     """Check every figure of ``answer`` against ``tool_results`` (``[{"name", "args", "result"}]``).
     ``fixed_text``: the product's own wording the answer was written with (offline templates);
-    ``language``: the answer's language (``en``/``vi``), which decides how its numbers are read (read from
-    the answer when not given); ``resolver``: the company's resolver (built from the results when absent)."""
-    if language is None:
-        from sop_engine.text import has_diacritics
-
-        language = "vi" if has_diacritics(answer) else "en"
-    language = "vi" if str(language).lower().startswith("vi") else "en"
+    ``language``: the answer's language (``en``/``vi``, ``vi-VN``), which decides how its numbers are read;
+    ``resolver``: the company's resolver (built from the results when absent)."""
+    language = "vi" if str(language or "en").lower().startswith("vi") else "en"
     results = [r if isinstance(r, dict) else {"result": r} for r in tool_results]
     resolver = resolver or _resolver(results)
     facts, strings, text_months = _read_results(results, language, resolver)
     inputs = _inputs(question, [r.get("args") for r in results], fixed_text, language)
-    source_months, source_dates = _labels(results, question)
+    source_months, source_dates = _labels(results, question, fixed_text)
     source_months |= text_months
+    fixed = reading.read(fixed_text or "")
+    source_months |= {str(m) for m in fixed.months if m.year}
+    strings = [*strings, reading.fold(fixed_text)] if fixed_text else strings
     q_months = reading.read(question or "", language).months
     bad: list[str] = []
     claims: list[str] = []
     checked = 0
     carried_subjects: list[str] = []
-    carried_months: list[Month] = []
     for piece in reading.sentences(answer):
         subjects, spans = _subjects(piece, resolver)
         sentence = reading.read(piece, language, spans)
-        subjects = subjects or carried_subjects
+        if not subjects or all(s.startswith(("resource:", "plant:")) for s in subjects):
+            subjects = subjects + carried_subjects  # a resource named in a product's line is where, not what
         for month in sentence.months:
             label = str(month)
             if (month.year and label not in source_months and not any(
@@ -362,7 +362,7 @@ def check(answer: str, tool_results: list[Any], question: str = "", fixed_text: 
                 claims.append(f"date {date}: in no tool result")
         for fig in sentence.figures:
             checked += 1
-            months = _near_months(sentence, fig) or sentence.months or carried_months
+            months = _near_months(sentence, fig) or sentence.months  # months are checked where written
             if any(abs(fig.value - v) <= fig.step / 2 + 1e-9 or abs(abs(fig.value) - abs(v)) < 1e-9
                    for v in inputs) or quoted(sentence, fig, strings):
                 continue
@@ -370,10 +370,8 @@ def check(answer: str, tool_results: list[Any], question: str = "", fixed_text: 
                 bad.append(fig.raw)
                 claims.append(f"{fig.raw}: {'/'.join(sorted(fig.measures)) or 'no measure'} of "
                               f"{', '.join(subjects) or 'any subject'} in {', '.join(map(str, months)) or 'any month'}")
-        if sentence.months:
-            carried_months = sentence.months
         if subjects:
-            carried_subjects = subjects
+            carried_subjects = list(dict.fromkeys(subjects + carried_subjects))
     return GroundingResult(not bad, bad, checked, claims)
 
 

@@ -21,9 +21,12 @@ KEYS: dict[str, tuple[str, ...]] = {
     "opening_stock": ("stock",), "on_hand": ("stock",), "allocated": ("allocated", "stock"),
     "safety_stock": ("safety_stock",), "below_safety_stock": ("below_safety", "shortage"),
     "lead_time_days": ("lead_time",), "min_order_qty": ("order",), "quantity": ("order", "receipts"),
-    "months_of_cover": ("cover", "months"), "stockout_probability": ("probability",),
-    "skus": ("count",), "skus_short": ("count", "shortage"), "skus_short_in_asked_months": ("count", "shortage"),
-    "skus_checked": ("count",),
+    "months_of_cover": ("cover", "months"), "stockout_probability": ("probability",), "probability": ("probability",),
+    "skus": ("count",), "skus_short": ("count", "shortage"), "total_shortage_base": ("shortage",),
+    "total_shortage_scenario": ("shortage",),
+    "delta": ("change", "shortage"), "skus_short_in_asked_months": ("count", "shortage"),
+    "skus_checked": ("count",), "skus_shortage_changed": ("count", "shortage"),
+    "skus_stock_only_changed": ("count", "stock"),
     "skus_not_shown": ("count",), "sku_count": ("count",), "count": ("count",), "items_not_shown": ("count",),
     "rows_truncated": ("count",), "decision_count": ("count",),
     "skus_published": ("count",),
@@ -34,15 +37,21 @@ KEYS: dict[str, tuple[str, ...]] = {
     "capacity_gap": ("capacity_gap",), "sales_plan_vs_forecast_pct": ("change",), "gap_pct": ("change",),
     "revenue_statistical": ("revenue",), "revenue_consensus": ("revenue",), "actual_revenue": ("revenue",),
     "revenue": ("revenue",), "budget": ("budget",), "revenue_vs_budget": ("gap", "revenue", "budget"),
-    "revenue_vs_budget_pct": ("change", "gap"), "gap": ("gap",), "threshold_pct": ("threshold", "change"),
+    "revenue_vs_budget_pct": ("change", "gap"),
+    "gap": ("gap", "budget", "revenue"), "threshold_pct": ("threshold", "change"),
     "hours": ("hours",), "required_hours": ("hours",), "available_hours": ("hours",), "needed_hours": ("hours",),
-    "load_hours": ("hours",), "extra_hours": ("hours",), "utilisation": ("utilisation",),
+    "load_hours": ("hours",), "extra_hours": ("hours",), "overload_hours": ("hours",), "spill_in_hours": ("hours",),
+    "utilisation": ("utilisation",), "utilization": ("utilisation",), "overrides": ("count",),
+    "unserved_revenue": ("revenue", "capacity_gap"), "cv_error": ("kpi",),
     "utilisation_pct": ("utilisation",), "load_pct": ("utilisation",), "months": ("months", "count"),
     "version": ("version",), "lag": ("months",), "unserved": ("capacity_gap",), "unserved_units": ("capacity_gap",),
 }
-PERCENT_KEYS = {"stockout_probability": 100.0}  # fractions stated as percentages
+PERCENT_KEYS = {"stockout_probability": 100.0, "probability": 100.0}  # fractions stated as percentages
 TEXT_KEYS = {"text", "question", "action", "note", "notes", "message", "coverage", "scope", "window", "title"}
 SUBJECT_KEYS = ("sku", "resource", "family", "plant")
+# numbers that are labels, never figures of an answer
+NOT_VALUES = {"id", "chunk_id", "score", "seed", "row", "line", "rank", "index", "thread_id", "approval_id",
+              "shortage_before"}  # the total shortage again, not tied to a month
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,12 @@ class Collector:
                 scale = PERCENT_KEYS.get(key)
                 unit = "%" if scale or key.endswith("_pct") else ""
                 self.add(KEYS[key], subject, months, value * (scale or 1.0), unit, source=key)
-        elif isinstance(value, str) and key in TEXT_KEYS:
+            elif key and key not in NOT_VALUES:  # a value of a key no extractor names: any measure
+                unit = "%" if key.endswith(("_pct", "_percent", "_rate")) else ""
+                self.add(("text",), subject, months, value, unit, source=key)
+                if unit:
+                    self.add(("text",), subject, months, value, "", source=key)
+        elif isinstance(value, str) and (key in TEXT_KEYS or len(value) >= 8) and any(c.isdigit() for c in value):
             self.facts.extend(self.read_text(value, subject, months))
 
 
@@ -146,6 +160,7 @@ def shortages(doc: dict, c: Collector) -> None:
     c.walk({k: doc.get(k) for k in ("skus_short", "skus_short_in_asked_months", "skus_checked", "skus_not_shown",
                                     "notes", "demand_source") if k in doc}, months=horizon)
     c.walk(doc.get("options") or doc.get("changes") or [])
+    c.walk({k: doc[k] for k in ("skus_shortage_changed", "skus_stock_only_changed") if k in doc}, months=horizon)
 
 
 def forecast(doc: dict, c: Collector) -> None:
@@ -166,7 +181,7 @@ def kpi(doc: dict, c: Collector) -> None:
 
         months = frozenset(format_period(m) for m in months_from_to(parse_month(period["from"]),
                                                                      parse_month(period["to"])))
-    name = str(doc.get("name") or "").replace("_", " ")
+    name = str(doc.get("name") or "").replace("_", " ") + " " + str(doc.get("unit") or "")
     measures = {"kpi"} | {m for f in reading.read(name + " 1").figures for m in f.measures}
     if doc.get("value") is not None:
         c.add(sorted(measures), None, months, doc["value"], "%" if doc.get("unit") == "%" else "", source="value")

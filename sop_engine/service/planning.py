@@ -56,6 +56,10 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
                                with_cover_options=True)
         for side in ("base", "scenario"):
             _focus(doc[side], asked)
+        # the counts answers state: products whose shortage changes, and those whose stock alone moves
+        doc["skus_shortage_changed"] = sum(1 for c in doc.get("changes", []) if c.get("delta") or
+                                           c.get("first_short_period_base") != c.get("first_short_period_scenario"))
+        doc["skus_stock_only_changed"] = len(doc.get("changes", [])) - doc["skus_shortage_changed"]
     else:
         doc = _focus(gaps_document(data, demand, source, sku=sku, family=family, months=months), asked)
     doc["scope"] = scope_document(data.products, sku, family)

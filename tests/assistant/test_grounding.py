@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from fakes import scripted, say
+from fakes import say, scripted
 from grounding_cases import CASES
 
 from assistant import grounding

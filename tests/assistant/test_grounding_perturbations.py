@@ -26,7 +26,8 @@ def _run(calls, generated=True):
     for name, args in calls:
         result = run_tool(name, args, ctx)
         assert "error" not in result, result
-        rows[f"{name} {json.dumps(args, ensure_ascii=False)}"] = evaluate(name, args, result, resolver, CASES, generated)
+        call = f"{name} {json.dumps(args, ensure_ascii=False)}"
+        rows[call] = evaluate(name, args, result, resolver, CASES, generated)
     return rows
 
 
