@@ -14,8 +14,9 @@ The rules, stated:
   bound to: the measure word nearest to it (``measures.toml``, English and Vietnamese; looking back, not past
   ``;``, ``:``, a parenthesis or a comparison word such as "against"/"so với", inheriting the previous
   figure's measure when it reaches it; and the measure word right after it); the subjects the sentence names
-  (through the one resolver: SKU codes, product names, families, resources), else the previous sentence's;
-  the months next to the figure, else the sentence's, else the previous sentence's. ISO months
+  (through the one resolver: SKU codes, product names, families, resources), else those of the sentences
+  before it; the months written next to the figure (after it, else before it), else the sentence's — a
+  sentence that writes no month makes no claim about months. ISO months
   (``2026-12``), "December 2026", "tháng 12/2026", "12/2026", "May–October 2026" are months; "from <month>"
   is where a run starts. The claim holds when one fact has one of its measures, its subject (or is about
   the whole scope), one of its months (or is not tied to months) and its value.
@@ -30,6 +31,11 @@ The rules, stated:
   precision. A percentage matches a percentage fact (a probability of 0.629 is 62.9%). Number formats
   follow the answer's language: in Vietnamese ``2.322`` is 2322 and ``2,5`` is 2.5.
 - Interval levels named with their interval ("80% interval", "khoảng tin cậy 95%") are labels.
+- **Text of the results.** A note's passage, a decision's wording or an option's action is read like an
+  answer: its figures are facts with the measure words, subjects and months written there. A figure
+  inside a passage quoted verbatim (8 letters or more of it next to the figure) is grounded by the quote.
+- **Other tools.** A value under a key no extractor names is a fact of any measure, still tied to its
+  row's subject and months.
 """
 
 from __future__ import annotations
