@@ -136,7 +136,7 @@ def render(tool: str, args: dict, result: dict, language: str = BASE) -> str:
 def render_error(error: dict, language: str = BASE) -> str:
     w = Writer(language)
     code, message = error.get("code"), error.get("message", "")
-    if error.get("ask_user"):
+    if error.get("ask_user") and code != "unknown_product":
         if error.get("candidates"):
             return w("ambiguous", message=message, candidates="; ".join(map(_candidate, error["candidates"])))
         return w("clarify", question=message)

@@ -21,12 +21,14 @@ from sop_engine.service.notes import ingest_notes
 log = logging.getLogger(__name__)
 
 
-def load_folder(runtime: Runtime, folder: Path, principal: str, *, demo: bool = False) -> dict:
+def load_folder(runtime: Runtime, folder: Path, principal: str, *, demo: bool = False, progress=None) -> dict:
     """Load a folder, all or nothing. When it brings another company, the previous company's forecasts,
     overrides, decisions and notes index are dropped (``company_change`` says what; the audit log keeps it)."""
     dataset = read_dataset(folder)
     source = str(Path(folder).resolve())
-    loaded = runtime.store.load(dataset, principal, source=source, demo=demo,
+    if progress is not None:
+        progress(f"read {len(dataset.frames)} files" + ("" if dataset.ok else ": problems found"))
+    loaded = runtime.store.load(dataset, principal, source=source, demo=demo, progress=progress,
                                 on_company_change=lambda: {**drop_notes_index(runtime),
                                                            **forget_conversations(runtime)})
     change = loaded["company_change"]

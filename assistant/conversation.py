@@ -30,7 +30,7 @@ from sop_engine.limits import MAX_MESSAGE_CHARS
 from sop_engine.resolver import company_resolver
 from tools.base import run_tool
 from tools.context import ToolContext
-from tools.schemas import WRITE_TOOLS
+from tools.schemas import JOB_TOOLS, WRITE_TOOLS
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +72,8 @@ class Turn:
         """A question back from the tools' results: a name that fit several products (the LLM path)."""
         for call in self.tool_calls:
             error = call["result"].get("error") or {}
-            if error.get("ask_user") and error.get("options"):
-                return {"question": error.get("message", ""), "options": list(error["options"])}
+            if error.get("ask_user") and ("options" in error or error.get("code") == "unknown_product"):
+                return {"question": error.get("message", ""), "options": list(error.get("options") or [])}
         return None
 
     def document(self, grounded: bool) -> dict:
@@ -83,22 +83,33 @@ class Turn:
                 "language": self.language}
 
 
+BUSY_TIMEOUT_SECONDS = 30
+
+
+def _connect(path: Path, **options) -> sqlite3.Connection:
+    """The conversations SQLite in WAL mode (readers never wait for a writer) with a busy timeout."""
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, **options)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
+    return connection
+
+
 class ThreadMemory:
     """The offline router's memory per thread (its last call), next to the LLM checkpoints."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        with sqlite3.connect(path) as con:
+        with _connect(path) as con:
             con.execute("CREATE TABLE IF NOT EXISTS offline_threads (thread_id TEXT PRIMARY KEY, last_call TEXT)")
 
     def get(self, thread_id: str) -> str | None:
-        with sqlite3.connect(self.path) as con:
+        with _connect(self.path) as con:
             row = con.execute("SELECT last_call FROM offline_threads WHERE thread_id = ?", (thread_id,)).fetchone()
         return row[0] if row else None
 
     def put(self, thread_id: str, value: str) -> None:
-        with sqlite3.connect(self.path) as con:
+        with _connect(self.path) as con:
             con.execute("INSERT INTO offline_threads VALUES (?, ?) ON CONFLICT(thread_id) DO UPDATE SET "
                         "last_call = excluded.last_call", (thread_id, value))
 
@@ -110,6 +121,8 @@ class Assistant:
         self.model_factory = model_factory
         self.memory_path = self.settings.home / "conversations.db"
         self._checkpointer = None
+        # set by a server: runs a job tool (reforecast) in a worker process and waits for it
+        self.job_runner: Callable[[str, dict, ToolContext], dict] | None = None
 
     @property
     def uses_llm(self) -> bool:
@@ -120,7 +133,9 @@ class Assistant:
         planning_date, source = self.runtime.planning_date()
         return ToolContext(store=self.runtime.store, planning_date=planning_date, principal=principal, role=role,
                            planning_date_source=source, notes=self.runtime.notes_store,
-                           chart_dir=self.settings.home / "charts", progress=progress, thread_id=thread_id)
+                           chart_dir=self.settings.home / "charts", progress=progress, thread_id=thread_id,
+                           extras={"allow_self_approval": self.settings.self_approval_allowed,
+                                   "run_job": self.job_runner})
 
     @cached_property
     def threads(self) -> ThreadOwners:
@@ -191,6 +206,8 @@ class Assistant:
         """Run a tool for an engine: writes go through the approval gate instead of running."""
         if name in WRITE_TOOLS:
             return request_write(name, args, ctx)
+        if name in JOB_TOOLS and ctx.extras.get("run_job"):
+            return ctx.extras["run_job"](name, args, ctx)
         return run_tool(name, args, ctx)
 
     def _offline_turn(self, text: str, ctx: ToolContext, turn: Turn) -> None:
@@ -223,6 +240,6 @@ class Assistant:
             from langgraph.checkpoint.sqlite import SqliteSaver
 
             self.memory_path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.memory_path, check_same_thread=False)
+            connection = _connect(self.memory_path, check_same_thread=False)
             self._checkpointer = SqliteSaver(connection)
         return self._checkpointer

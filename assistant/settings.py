@@ -42,9 +42,16 @@ class Settings(BaseSettings):
     embedding_model: str = "text-embedding-3-small"
 
     # HTTP
-    api_keys: str = Field("", description="key1:viewer,key2:planner,key3:admin")
+    api_keys: str = Field("", description="key1:viewer:name1,key2:planner:name2 (the name is optional)")
     host: str = "127.0.0.1"
     port: int = 8000
+
+    # jobs (re-forecasts) and approvals
+    job_workers: int = Field(1, ge=1, le=32, description="re-forecasts running at once (worker processes)")
+    job_queue_max: int = Field(20, ge=1, le=10_000, description="jobs queued or running at most")
+    job_per_principal: int = Field(3, ge=1, le=10_000, description="jobs queued or running per principal")
+    allow_self_approval: bool | None = Field(
+        None, description="may a requester approve their own write; default: no with API keys, yes without")
 
     # Slack
     slack_bot_token: str | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "SOP_SLACK_BOT_TOKEN"))
@@ -67,6 +74,12 @@ class Settings(BaseSettings):
     def llm_configured(self) -> bool:
         return bool(self.openai_api_key or self.openai_base_url)
 
+    @property
+    def self_approval_allowed(self) -> bool:
+        if self.allow_self_approval is not None:
+            return self.allow_self_approval
+        return not self.api_keys.strip()
+
 
 def parse_roles(text: str) -> dict[str, str]:
     """``'a:viewer,b:planner'`` -> ``{'a': 'viewer', 'b': 'planner'}``; bad entries raise ValueError."""
@@ -77,3 +90,25 @@ def parse_roles(text: str) -> dict[str, str]:
             raise ValueError(f"'{entry}' is not KEY:ROLE with ROLE one of viewer, planner, admin")
         roles[key.strip()] = role
     return roles
+
+
+def parse_api_keys(text: str) -> dict[str, tuple[str, str | None]]:
+    """``'k1:viewer:ana,k2:planner'`` -> ``{'k1': ('viewer', 'ana'), 'k2': ('planner', None)}``.
+
+    The name (optional) makes the key's principal ``api:NAME``: the same person as ``cli:NAME`` and a
+    Slack user with that name. Bad entries raise ValueError.
+    """
+    keys: dict[str, tuple[str, str | None]] = {}
+    for entry in filter(None, (e.strip() for e in text.split(","))):
+        parts = entry.split(":")
+        name: str | None = None
+        if len(parts) >= 3 and parts[-2] in ("viewer", "planner", "admin"):
+            name = parts[-1].strip()
+            if not name or not all(c.isalnum() or c in "._-@" for c in name):
+                raise ValueError(f"'{entry}': the name must be letters, digits or . _ - @")
+            parts = parts[:-1]
+        key, role = ":".join(parts[:-1]).strip(), parts[-1]
+        if len(parts) < 2 or not key or role not in ("viewer", "planner", "admin"):
+            raise ValueError(f"'{entry}' is not KEY:ROLE[:NAME] with ROLE one of viewer, planner, admin")
+        keys[key] = (role, name)
+    return keys

@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "api"))
 
-PLANNING = ["are we short on oat milk next month?", "forecast for cold brew next quarter",
+PLANNING = ["are we short on oat milk 1L next month?", "tháng sau có thiếu Oat Milk 1L không?",
+            "forecast for cold brew next quarter",
             "what if PO-1182 slips two weeks?", "fill rate last quarter", "does the plan meet the budget in Q1?"]
 NOTES_QUESTION = "what did we decide about safety stock on oat milk?"
 SOP = str(Path(sys.executable).with_name("sop"))

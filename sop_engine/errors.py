@@ -86,3 +86,13 @@ class Conflict(SopError):
     """The action conflicts with the store's state (publishing a published version, ...)."""
 
     code = "conflict"
+
+
+class Busy(SopError):
+    """A bounded resource (the job queue) is full; try again after ``retry_after`` seconds."""
+
+    code = "busy"
+
+    def __init__(self, message: str, retry_after: int = 30, details: Sequence[str] = ()) -> None:
+        super().__init__(message, details)
+        self.retry_after = int(retry_after)

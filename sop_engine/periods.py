@@ -9,8 +9,9 @@ the data contract's table defines them.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sop_engine.errors import InvalidArgument
 from sop_engine.text import fold
@@ -344,6 +345,30 @@ def _vi_month(m, cur):
     return d, d
 
 
+_TODAY: ContextVar[date] = ContextVar("planning_date")
+
+
+def _week_month(shift_days: int) -> tuple[date, date]:
+    """The month holding the planning date moved by whole weeks ("last week" on 2026-11-15: November)."""
+    d = month_start(_TODAY.get() + timedelta(days=shift_days))
+    return d, d
+
+
+@_rule(r"(?:this|current) week|tuan nay|tuan nay")
+def _this_week(m, cur):
+    return _week_month(0)
+
+
+@_rule(r"(?:last|previous|past) week|tuan (?:truoc|roi|qua|vua roi|vua qua)")
+def _last_week(m, cur):
+    return _week_month(-7)
+
+
+@_rule(r"(?:next|coming) week|tuan (?:sau|toi)")
+def _next_week(m, cur):
+    return _week_month(7)
+
+
 def looking_back(period: PeriodRange | None, planning_date: date) -> PeriodRange | None:
     """A question that looks back reads a bare month or quarter as the latest one not in the future:
     "sales in October" on 2026-11-15 is 2026-10, "Q4" is 2026-Q4, "March" 2026-03."""
@@ -356,7 +381,8 @@ def looking_back(period: PeriodRange | None, planning_date: date) -> PeriodRange
 
 
 # Chat shorthand for period words, and month names typed with a slip ("febuary"), read as written out.
-_SHORTHAND = {"nxt": "next", "mth": "month", "mnth": "month", "mths": "months", "mos": "months", "qtr": "quarter",
+SHORTHAND = {"nxt": "next", "mth": "month", "mnth": "month", "mths": "months", "mo": "month", "mos": "months",
+              "qtr": "quarter",
               "qtrs": "quarters", "yr": "year", "lst": "last", "prev": "previous"}
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4]
 
@@ -367,8 +393,8 @@ def _spelled_out(text: str) -> str:
     words = text.split(" ")
     for i, word in enumerate(words):
         bare = word.strip("?.,!;:")
-        if bare in _SHORTHAND:
-            words[i] = word.replace(bare, _SHORTHAND[bare])
+        if bare in SHORTHAND:
+            words[i] = word.replace(bare, SHORTHAND[bare])
         elif len(bare) >= 6 and bare.isalpha() and bare not in MONTHS:
             found = process.extractOne(bare, _FULL_MONTHS, scorer=fuzz.ratio, score_cutoff=86)
             if found:
@@ -384,12 +410,12 @@ def parse_period_words(text: str, planning_date: date) -> PeriodRange | None:
     """
     normalised = " " + _spelled_out(re.sub(r"\s+", " ", fold(text))) + " "
     current = month_start(planning_date)
+    _TODAY.set(planning_date if isinstance(planning_date, date) else current)
     best: tuple[int, int, PeriodRange] | None = None
     for order, (pattern, fn, bare) in enumerate(_RULES):
-        match = pattern.search(normalised)
+        # the first match that is a period ("is May ep 1 loaded in December": not "may", but "december")
+        match = next((m for m in pattern.finditer(normalised) if not _is_false_month(normalised, m)), None)
         if not match:
-            continue
-        if _is_false_month(normalised, match):
             continue
         try:
             start, end = fn(match, current)  # type: ignore[operator]
@@ -406,7 +432,7 @@ def parse_period_words(text: str, planning_date: date) -> PeriodRange | None:
 def _is_false_month(text: str, match: re.Match[str]) -> bool:
     """'may' and 'mar' are also ordinary words: accept them only next to a period cue."""
     word = match.group(0).strip()
-    if word not in ("may", "mar", "jun", "jan", "dec", "oct", "sep", "aug", "apr", "feb", "nov", "jul"):
+    if word not in ("may", "mar"):  # the other short names ("oct", "dec") are not everyday words
         return False
     before = text[: match.start()].split()[-1:] or [""]
     after = text[match.end():].split()[:1] or [""]

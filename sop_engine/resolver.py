@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from sop_engine.text import Token, fold, fold_words, tokenize
 
-MAX_SPAN = 5
+MAX_SPAN = 8  # words of a name: Vietnamese names spell one syllable a word ("Cà phê sữa đá lon 235ml")
 SPAN_RATIO = 86.0  # token_sort_ratio a run of words needs to count as a name
 WORD_RATIO = 88.0  # ratio a single typed word (5+ letters) needs to count as a name with a typo
 NAME_ACCEPT = 90.0  # a typed argument (not a message) fuzzy-matching one entity at least this well is taken
@@ -34,6 +34,8 @@ _UNIT_WORDS = frozenset(
 )
 # Pack types that may end a name after its size is gone ("Nước giặt Em Bé túi 2 L" -> "nước giặt em bé").
 _PACK_WORDS = frozenset("tui can goi hop chai lon thung bich lo vi bag bottle jar tin tub pouch box".split())
+_SIZE = re.compile(r"^\d+(?:[.,]\d+)?(?:ml|l|g|gr|kg|oz|lb|cl|pk|pcs|ah|v|in|cm|mm|m)$")  # "250g", "1l", "60ah"
+_CODE_WORD = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]{2,}$")  # a word of letters and digits: "g7", "3in1"
 _LOOKS_LIKE_REF = re.compile(r"^(?=.*\d)[a-z]{1,6}[-/]?[a-z0-9]*[-/]?\d{2,}[a-z0-9/-]*$")
 
 
@@ -91,12 +93,21 @@ def ref_key(text: str) -> str:
 _norm_ref = ref_key
 
 
+_SIZE_LIKE = re.compile(r"^\d+(?:[.,]\d+)?(?:[x×]\d+\w*|-?(?:pack|pk|pcs|pc|goi|cai|bags?|cans?|pack)s?|[a-z]{0,3})$")
+
+
+def _is_size(word: str) -> bool:
+    """A pack size or count ("1l", "250ml", "1.5l", "6-pack", "6x330ml", "18v", "2"), not a code-like word of
+    the name itself ("g7", "3in1")."""
+    return bool(_SIZE_LIKE.match(word))
+
+
 def _strip_variant(words: list[str]) -> list[str]:
     """Drop the trailing pack-size words of a name ("1l", "250ml", "500 ml", "20 bags")."""
     out = list(words)
     while len(out) > 1:
         last = out[-1]
-        if any(c.isdigit() for c in last):
+        if _is_size(last):
             out.pop()
         elif last in _UNIT_WORDS and len(out) > 2 and any(c.isdigit() for c in out[-2]):
             out.pop()
@@ -143,6 +154,15 @@ def _item_bases(rows: list[tuple[str, str, str]], names: dict[str, list[str]]) -
                 ["x", *rest]) == ["x"]:
             bases[sku] = names[sku][:n]
     return bases
+
+
+def _singular(word: str) -> str:
+    """An English plural read as singular ("pads" -> "pad", "batteries" -> "battery"); other words as they are."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def _holds_run(words: list[str], run: list[str]) -> bool:
@@ -226,9 +246,13 @@ class Resolver:
         family_words = {w for f in self.family_skus for w in fold_words(f).split()}
         self.words: dict[str, list[str]] = {}  # word -> SKUs whose item name holds it
         self.phrases: dict[str, list[str]] = {}  # runs of 2-4 words of item names -> SKUs (exact matches only)
+        self.any_word: dict[str, list[str]] = {}  # every word of item names -> SKUs (typed arguments only)
         for sku, item in self.item_of.items():
+            for word in set(item.split()) | {_singular(w) for w in item.split()}:
+                self.any_word.setdefault(word, []).append(sku)
             for word in set(item.split()):
-                if len(word) >= 4 and word.isalpha() and word not in self.reserved and word not in family_words:
+                distinctive = (len(word) >= 4 and word.isalpha()) or (_CODE_WORD.match(word) and not _SIZE.match(word))
+                if distinctive and word not in self.reserved and word not in family_words:
                     self.words.setdefault(word, []).append(sku)
             parts = item.split()
             for n in range(2, min(4, len(parts)) + 1):
@@ -241,6 +265,14 @@ class Resolver:
                     if sku not in skus:
                         skus.append(sku)
         self._word_pool = list(dict.fromkeys([*self.words, *(a for a in self.choices if " " not in a)]))
+        self.sizes: dict[str, list[str]] = {}  # a pack size as written in names ("250g") -> SKUs
+        for sku, parts in names.items():
+            for k, word in enumerate(parts):
+                size = word if _SIZE.match(word) else (
+                    word + parts[k + 1] if k + 1 < len(parts) and word.replace(",", "").replace(".", "").isdigit()
+                    and _SIZE.match(word + parts[k + 1]) else None)
+                if size and sku not in self.sizes.get(size, []):
+                    self.sizes.setdefault(size, []).append(sku)
         self.refs = {_norm_ref(r): str(r) for r in refs if str(r).strip()}
         self.resources = {fold_words(r): str(r) for r in resources if str(r).strip()}
         self.plants = {fold_words(p): str(p) for p in plants if str(p).strip()}
@@ -268,16 +300,16 @@ class Resolver:
             return found[0], []
         skus = [e for e in found if e.kind == "sku"]
         if len(skus) == len(found):
+            digits = _digits(near)
+            if digits:  # a pack size typed with the name picks one ("the 250 ml one", "loại 1L")
+                picked = [e for e in skus if self.variant_digits.get(e.code, set()) & digits]
+                if len(picked) == 1:
+                    return picked[0], []
             families = {self.family_of[e.code] for e in skus}
             if len(families) == 1:
                 family = families.pop()
                 if len(skus) == len(self.family_skus[family]) and len(skus) > 1:
                     return Entity("family", family, family), []
-            digits = _digits(near)
-            if digits:
-                picked = [e for e in skus if self.variant_digits.get(e.code, set()) & digits]
-                if len(picked) == 1:
-                    return picked[0], []
         return None, found
 
     def _alias(self, alias: str, near: Iterable[str]) -> tuple[Entity | None, list[Entity]]:
@@ -300,6 +332,11 @@ class Resolver:
                 key = (hit.score >= 90, n, hit.score, -i)  # the longest good name: "sữa tắm trà xah" > "sữa tắm"
                 if best is None or key > best[0]:
                     best = (key, hit)
+        if best is None:  # no name, but a pack size some names carry ("fcst 250g dec"): which of them?
+            for i, word in enumerate(words):
+                if i not in skip and word in self.sizes:
+                    entity, candidates = self.settle([self.sku_entity[s] for s in self.sizes[word]])
+                    return Mention(entity, candidates, i, i + 1, word, 90.0)
         return best[1] if best else None
 
     def _near(self, words: list[str], i: int, n: int, skip: set[int]) -> list[str]:
@@ -316,6 +353,10 @@ class Resolver:
         if span in self.phrases:  # a run of words of item names ("nước xả vải", "hoa anh đào")
             entity, candidates = self.settle([self.sku_entity[s] for s in self.phrases[span]], near)
             return Mention(entity, candidates, i, i + n, span, 98.0)
+        subset = self._holding_all(words[i : i + n]) if 1 < n <= 3 else None
+        if subset:  # words of one item in another order or plural ("front pads" -> Brake Pad Set Front)
+            entity, candidates = self.settle([self.sku_entity[s] for s in subset], near)
+            return Mention(entity, candidates, i, i + n, span, 96.0)
         edges = (words[i], words[i + n - 1])
         if any(w in months or w.isdigit() or w in self.reserved for w in edges):
             return None
@@ -330,7 +371,25 @@ class Resolver:
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
 
+    def _holding_all(self, run: list[str]) -> list[str] | None:
+        """The SKUs whose item name holds every word of ``run`` (an English plural read as singular), when
+        the words are not all everyday words."""
+        if all(w in self.reserved or w.isdigit() for w in run):
+            return None
+        found: set[str] | None = None
+        for word in run:
+            skus = self.any_word.get(word) or self.any_word.get(_singular(word))
+            if not skus:
+                return None
+            found = set(skus) if found is None else found & set(skus)
+            if not found:
+                return None
+        return sorted(found) if found else None
+
     def _score_word(self, word: str, i: int, near: list[str]) -> Mention | None:
+        if word in self.words and _CODE_WORD.match(word):  # "g7": a code-like word of one name
+            entity, candidates = self.settle([self.sku_entity[s] for s in self.words[word]], near)
+            return Mention(entity, candidates, i, i + 1, word, 95.0)
         if len(word) < 4 or not word.isalpha():
             return None
         score, key = 100.0, word
@@ -353,11 +412,20 @@ class Resolver:
         Known refs of any shape are found; an unknown token is reported only if it looks like a reference
         (letters then digits, PO-9999) and is not a SKU code. A resolver without supply data takes such a
         word as the reference it looks like."""
-        out = []
+        out: list[tuple[int, str | None, str]] = []
+        joined: set[int] = set()
         for i, t in enumerate(tokens):
+            if i in joined:
+                continue
             key = _norm_ref(t.raw)
             if key in self.refs:
                 out.append((i, self.refs[key], t.raw))
+                continue
+            pair = _norm_ref(t.raw + (tokens[i + 1].raw if i + 1 < len(tokens) else ""))
+            if i + 1 < len(tokens) and t.text.isalpha() and pair in self.refs:  # "po 7781" for PO-7781
+                out.append((i, self.refs[pair], f"{t.raw} {tokens[i + 1].raw}"))
+                joined.add(i + 1)
+                out.append((i + 1, self.refs[pair], tokens[i + 1].raw))
             elif t.text.isdigit() and len(t.text) >= 7 and self.refs:  # an ERP number such as 4500012399
                 out.append((i, None, t.raw))
             elif t.text not in self.codes and _LOOKS_LIKE_REF.match(t.text) and not t.text[:1].isdigit() \
@@ -410,8 +478,11 @@ class Resolver:
                 if span in table:
                     score = 100.0
                     code = table[span]
-                elif fuzzy and n > 1 and words[i] not in self.reserved and words[i + n - 1] not in self.reserved:
-                    found = process.extractOne(span, list(table), scorer=fuzz.token_sort_ratio, score_cutoff=SPAN_RATIO)
+                elif fuzzy and n > 1 and not all(w in self.reserved or w.isdigit() for w in words[i : i + n]):
+                    # an everyday word at an edge ("dây" folds to "day") needs a closer match
+                    edge = words[i] in self.reserved or words[i + n - 1] in self.reserved
+                    found = process.extractOne(span, list(table), scorer=fuzz.token_sort_ratio,
+                                               score_cutoff=92.0 if edge else SPAN_RATIO)
                     if not found:
                         continue
                     score, code = float(found[1]), table[found[0]]
@@ -458,6 +529,9 @@ class Resolver:
                 if fits:
                     out.entity, out.candidates = self.settle(fits, key.split())
                     return out
+            if " " not in key and key in self.any_word:  # "cold": every product holding the word
+                out.entity, out.candidates = self.settle([self.sku_entity[s] for s in self.any_word[key]])
+                return out
             tokens = tokenize(text)
             hit = self.find(tokens)
             if hit is not None and hit.score >= NAME_ACCEPT and hit.end - hit.start == len(tokens):

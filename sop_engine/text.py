@@ -12,14 +12,14 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "ß": "ss",
-                        "’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-"})
+_PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-"})
+_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "ß": "ss"})
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The matching form of ``text``: NFC, case-folded, without accents; ``đ`` -> ``d``."""
-    text = unicodedata.normalize("NFC", str(text)).translate(_EXTRA).casefold()
+    text = unicodedata.normalize("NFC", str(text)).translate(_PUNCTUATION).translate(_EXTRA).casefold()
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -43,7 +43,7 @@ class Token:
 
 def tokenize(message: str) -> list[Token]:
     """The word tokens of ``message``, folded for matching and kept as typed."""
-    message = unicodedata.normalize("NFC", str(message or "")).translate(_EXTRA)
+    message = unicodedata.normalize("NFC", str(message or "")).translate(_PUNCTUATION)  # raw keeps "đ"
     return [Token(fold(m.group(0)).replace(" ", ""), m.group(0), m.start()) for m in _TOKEN.finditer(message)]
 
 

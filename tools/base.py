@@ -42,11 +42,22 @@ def error_result(error: SopError) -> dict:
     result: dict[str, Any] = {"error": error.to_dict()}
     if isinstance(error, UnknownProduct):
         result["error"]["closest"] = error.closest
+        result["error"]["options"] = [_option(c) for c in error.closest]
+        result["error"]["ask_user"] = True  # an unknown name answers nothing: the user chooses, or says none
     if isinstance(error, AmbiguousProduct):
         result["error"]["candidates"] = error.candidates
         result["error"]["options"] = error.options
         result["error"]["ask_user"] = True
     return result
+
+
+def _option(shown: str) -> dict:
+    """An option of a question back from a closest match as shown ("OAT-1L (Oat Milk 1L)", "family Teas")."""
+    text = str(shown)
+    if text.startswith("family "):
+        return {"label": f"{text[7:]} (family)", "value": text[7:]}
+    code = text.split(" (", 1)[0] if text.endswith(")") else text
+    return {"label": text, "value": code}
 
 
 def run_tool(name: str, args: dict | BaseModel | None, ctx: ToolContext) -> dict:

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from tools.base import DESCRIPTIONS, _load_implementations, run_tool
 from tools.context import ToolContext
-from tools.schemas import TOOL_ARGS
+from tools.schemas import JOB_TOOLS, TOOL_ARGS
 
 OnResult = Callable[[str, dict, dict], None]
 
@@ -30,7 +30,8 @@ def _make_tool(name: str, schema: type[BaseModel], ctx: ToolContext, on_result: 
     def call(**kwargs: Any) -> str:
         args = {k: (v.model_dump(exclude_none=True) if isinstance(v, BaseModel) else v)
                 for k, v in kwargs.items() if v is not None}
-        result = run_tool(name, args, ctx)
+        run_job = ctx.extras.get("run_job") if name in JOB_TOOLS else None
+        result = run_job(name, args, ctx) if run_job else run_tool(name, args, ctx)
         on_result(name, args, result)
         return json.dumps(for_model(result), default=str, ensure_ascii=False)
 

@@ -168,3 +168,4 @@ TOOL_ARGS: dict[str, type[_Args]] = {
 }
 WRITE_TOOLS = {"publish_forecast"}
 PLANNER_TOOLS = {"reforecast", "publish_forecast"}
+JOB_TOOLS = {"reforecast"}  # long runs: a server runs them as jobs (``ctx.extras["run_job"]``), in a worker process

@@ -9,7 +9,7 @@ from rich.markup import escape
 
 from assistant import bootstrap
 from assistant.cli.context import runtime
-from assistant.cli.output import JsonOption, console, emit, esc, fmt, reports, table
+from assistant.cli.output import JsonOption, console, emit, esc, fmt, progress_line, reports, table
 from assistant.runtime import cli_principal
 from sop_engine.dataset.validate import read_dataset
 
@@ -55,7 +55,10 @@ def _render_load(doc: dict) -> None:
 
 
 def load_folder(folder: Path) -> dict:
-    return bootstrap.load_folder(runtime(), folder, cli_principal())
+    progress_line(f"reading {folder}")
+    doc = bootstrap.load_folder(runtime(), folder, cli_principal(), progress=progress_line)
+    progress_line("committed")
+    return doc
 
 
 @app.command("show")

@@ -6,7 +6,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from assistant.cli.context import runtime
-from assistant.cli.output import JsonOption, console, emit, esc, fmt, reports, table
+from assistant.cli.output import JsonOption, console, emit, esc, fmt, progress_line, reports, table
 from assistant.runtime import cli_principal
 from sop_engine.limits import MAX_HORIZON
 from sop_engine.service import forecasting
@@ -45,8 +45,9 @@ def run(
         use_events=events,
         note=note,
     )
-    if json_output:
-        doc = forecasting.run_forecast(rt.store, planning_date, **kwargs)
+    if json_output or not console.is_terminal:
+        doc = forecasting.run_forecast(rt.store, planning_date, progress=_progress_lines, **kwargs)
+        progress_line(f"stored version {doc['version']}")
     else:
         with Progress(
             TextColumn("{task.description}"),
@@ -72,6 +73,10 @@ def run(
             + f"\nNext: {d['next_step']}"
         ),
     )
+
+
+def _progress_lines(done: int, total: int, stage: str) -> None:
+    progress_line(f"{stage} ({done}/{total})" if stage != "done" else f"done ({done}/{total}): storing the version")
 
 
 @app.command("versions")

@@ -9,6 +9,7 @@ from typer.core import TyperGroup
 
 from assistant.cli import data, forecast, notes
 from assistant.cli.ask import approvals_app, ask, chat
+from assistant.cli.audit import audit
 from assistant.cli.demo import demo
 from assistant.cli.output import STATE, dumps
 from assistant.cli.planning import gaps, kpi, reconcile
@@ -86,6 +87,7 @@ app.command("serve")(serve)
 app.command("slack")(slack_command)
 app.command("chat")(chat)
 app.add_typer(approvals_app, name="approvals")
+app.command("audit")(audit)
 
 
 def main() -> None:

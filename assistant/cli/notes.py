@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from assistant.cli.context import runtime
-from assistant.cli.output import JsonOption, console, emit, esc, reports, table
+from assistant.cli.output import JsonOption, console, emit, esc, progress_line, reports, table
 from assistant.runtime import cli_principal
 from sop_engine.limits import MAX_NOTES_HITS
 from sop_engine.periods import parse_month
@@ -27,7 +27,10 @@ def ingest(
 ):
     """Ingest notes: new and edited notes are indexed, deleted ones removed, bad ones reported and skipped."""
     rt = runtime()
-    doc = notes_service.ingest_notes(rt.store, rt.notes_store(), folder, cli_principal(), reindex=reindex)
+    progress_line(f"reading {folder}")
+    doc = notes_service.ingest_notes(rt.store, rt.notes_store(), folder, cli_principal(), reindex=reindex,
+                                     progress=progress_line)
+    progress_line("committed")
     emit(doc, json_output, _render_ingest)
 
 

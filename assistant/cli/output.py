@@ -2,7 +2,8 @@
 
 Every reporting command is decorated with ``@reports``: it catches the core's ``SopError`` (and, unless
 ``--debug``, anything else) and prints ``{"error": {"code", "message", "details"}}`` on stdout with
-``--json``, or a human message on stderr, exiting non-zero.
+``--json``, or a human message on stderr, exiting non-zero. Long commands (``data load``, ``forecast run``,
+``notes ingest``) print one ``progress: <stage>`` line per stage on stderr (``progress_line``).
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ def emit(doc: Any, json_output: bool, render: Callable[[Any], None] | None = Non
         typer.echo(dumps(doc))
     else:
         render(doc)
+
+
+def progress_line(stage: str) -> None:
+    """One line per stage of a long command, on stderr (``progress: <stage>``); stdout stays the document."""
+    typer.echo(f"progress: {stage}", err=True)
 
 
 def fail(error: SopError, json_output: bool, exit_code: int = 1) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -12,7 +14,7 @@ from assistant.http.routes import actions, chat, reads
 from assistant.http.routes import sales as sales_routes
 from assistant.http.routes import supply as supply_routes
 from assistant.runtime import Runtime
-from assistant.settings import parse_roles
+from assistant.settings import parse_api_keys
 from sop_engine.limits import MAX_BODY_BYTES
 
 
@@ -69,15 +71,26 @@ class BodyLimit:
 
 
 def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handler=None) -> FastAPI:
-    app = FastAPI(title="sop-assistant", version="0.1.0",
+    jobs = Jobs(runtime)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):
+        jobs.start()  # the job supervisor lives as long as the server
+        try:
+            yield
+        finally:
+            jobs.stop()
+
+    app = FastAPI(title="sop-assistant", version="0.1.0", lifespan=lifespan,
                   description="S&OP assistant: chat, forecasts, shortages, reconciliation, KPIs, meeting notes. "
                               f"Request bodies are limited to {MAX_BODY_BYTES // 1024} KiB on every route (413, "
                               "counted while the body is read); counts and ranges have the maxima shown on "
                               "each parameter (422 beyond them).")
     app.state.runtime = runtime
     app.state.assistant = assistant or Assistant(runtime)
-    app.state.api_keys = parse_roles(runtime.settings.api_keys)
-    app.state.jobs = Jobs()
+    app.state.api_keys = parse_api_keys(runtime.settings.api_keys)
+    app.state.jobs = jobs
+    app.state.assistant.job_runner = jobs.run_and_wait  # re-forecasts asked in a chat (HTTP, Slack) run as jobs
     errors.install(app)
     app.add_middleware(BodyLimit)
     app.include_router(chat.router)
@@ -87,7 +100,7 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
     app.include_router(supply_routes.router)
 
     @app.get("/healthz", tags=["health"])
-    def healthz() -> dict:
+    async def healthz() -> dict:
         return {"status": "ok"}
 
     @app.get("/readyz", tags=["health"])
@@ -101,4 +114,5 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
 
     if slack_handler is not None:
         slack_handler.mount(app)
+    errors.document_problems(app)
     return app

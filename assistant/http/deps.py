@@ -43,15 +43,15 @@ AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 
 def get_caller(request: Request, key: Annotated[str | None, Security(api_key_header)] = None,
                credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None) -> Caller:
-    keys: dict[str, str] = request.app.state.api_keys
+    keys: dict[str, tuple[str, str | None]] = request.app.state.api_keys
     if not keys:  # no keys configured: the server only listens on loopback; local callers are planners
         return Caller("api:local", "planner")
     given = key or (credentials.credentials if credentials else None)
     if not given:
         raise Unauthenticated("an API key is required: send `Authorization: Bearer KEY` or `X-API-Key: KEY`")
-    for known, role in keys.items():
+    for known, (role, name) in keys.items():
         if secrets.compare_digest(given.encode(), known.encode()):
-            return Caller("api:" + hashlib.sha256(known.encode()).hexdigest()[:8], role)
+            return Caller("api:" + (name or hashlib.sha256(known.encode()).hexdigest()[:8]), role)
     raise Unauthenticated("unknown API key")
 
 
@@ -68,3 +68,4 @@ def require(role: str):
 
 
 PlannerDep = Annotated[Caller, Depends(require("planner"))]
+AdminDep = Annotated[Caller, Depends(require("admin"))]

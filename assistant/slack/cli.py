@@ -47,6 +47,15 @@ def slack_command(
         loaded = ensure_data(rt, cli_principal())
         if loaded:
             console.print(f"Loaded the demo company into an empty store ({loaded['folder']}).")
-    app = build_app(SlackServices.build(rt))
+    from assistant.http.jobs import Jobs
+
+    services = SlackServices.build(rt)
+    jobs = Jobs(rt)  # re-forecasts run in worker processes, queued in the plan store, as in `sop serve`
+    services.assistant.job_runner = jobs.run_and_wait
+    app = build_app(services)
     console.print("sop-assistant connected to Slack over Socket Mode (Ctrl+C to stop).")
-    SocketModeHandler(app, settings.slack_app_token, web_client=app.client).start()
+    jobs.start()
+    try:
+        SocketModeHandler(app, settings.slack_app_token, web_client=app.client).start()
+    finally:
+        jobs.stop()

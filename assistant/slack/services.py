@@ -12,7 +12,7 @@ from pathlib import Path
 
 from assistant.conversation import Assistant
 from assistant.runtime import Runtime
-from assistant.settings import parse_roles
+from assistant.settings import parse_api_keys
 
 EVENT_MEMORY_SECONDS = 15 * 60  # Slack retries after ~0 s, 1 min and 5 min
 
@@ -78,16 +78,24 @@ class SlackServices:
     seen: SeenEvents = field(default_factory=SeenEvents)
     progress_interval: float = 2.0  # seconds between chat.update calls of a progress message
     roles: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # SOP_SLACK_ROLES' optional USER:ROLE:NAME
 
     @classmethod
     def build(cls, runtime: Runtime, assistant: Assistant | None = None, **options) -> SlackServices:
+        entries = parse_api_keys(runtime.settings.slack_roles)
         options.setdefault("seen", SeenEvents(runtime.settings.home / "slack.db"))
         return cls(
             runtime=runtime,
             assistant=assistant or Assistant(runtime),
-            roles=parse_roles(runtime.settings.slack_roles),
+            roles={user: role for user, (role, _) in entries.items()},
+            names={user: name for user, (_, name) in entries.items() if name},
             **options,
         )
+
+    def principal_of(self, user_id: str | None) -> str:
+        """``slack:NAME`` for a user named in SOP_SLACK_ROLES (the same person as ``cli:NAME``, ``api:NAME``),
+        else ``slack:USER_ID``."""
+        return f"slack:{self.names.get(user_id or '', user_id)}"
 
     def role_of(self, user_id: str | None) -> str:
         """The role of a Slack user (SOP_SLACK_ROLES); everyone else is a viewer."""

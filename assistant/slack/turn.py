@@ -71,7 +71,7 @@ def answer_in_thread(services: SlackServices, client, question: Question) -> dic
         progress = ProgressMessage(client, question.channel, question.thread_ts, services.progress_interval)
         doc = services.assistant.ask(
             question.text,
-            principal=f"slack:{question.user}",
+            principal=services.principal_of(question.user),
             role=services.role_of(question.user),
             thread_id=services.assistant.threads.slack_thread(question.channel, question.thread_ts),
             owner=slack_owner(question.channel),

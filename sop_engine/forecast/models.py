@@ -26,6 +26,8 @@ from statsforecast.models import (
     SeasonalNaive,
 )
 
+from sop_engine.forecast.workers import dying_with_parent
+
 MEDIAN = "Median(ETS,CES,DOT)"
 # members of the default combination for smooth and erratic demand
 # AutoETS_ZNZ: AutoETS choosing error (A/M) and season (N/A/M) but no trend: DynamicOptimizedTheta
@@ -90,6 +92,7 @@ def _tidy(fc: pd.DataFrame) -> pd.DataFrame:
     return fc.drop(columns=["ds"]).set_index(["sku", "step"])
 
 
+@dying_with_parent()  # pool workers die with this process
 def run_models(frame: pd.DataFrame, aliases: Sequence[str], h: int, levels: Sequence[int],
                season_length: int, ets_forms: pd.Series | None = None,
                interval_aliases: Sequence[str] | None = None) -> tuple[pd.DataFrame, pd.Series]:
@@ -139,6 +142,7 @@ def run_models(frame: pd.DataFrame, aliases: Sequence[str], h: int, levels: Sequ
     return result[["sku", "step", *[c for c in result.columns if c not in ("sku", "step")]]], forms
 
 
+@dying_with_parent()
 def cross_validate(frame: pd.DataFrame, aliases: Sequence[str], h_cv: int, n_windows: int,
                    season_length: int, ets_forms: pd.Series | None = None) -> pd.DataFrame:
     """Rolling-origin cross-validation: for window w = 1..n_windows, hide the last w*h_cv months of

@@ -8,7 +8,8 @@ same note always yields the same ids.
 Chunk metadata (chroma accepts scalars only):
 ``source`` (absolute path), ``folder`` (absolute ingested folder), ``file`` (path relative to the folder),
 ``note_hash``, ``meeting``, ``date`` (int ``20260915``, for ``$gte``/``$lte``), ``date_iso``, ``title``,
-``section``, ``piece`` (index within the note), ``codes`` / ``skus`` / ``families`` (comma strings with
+``section``, ``piece`` (index within the note), ``lang`` (the language the note is written in, ``en`` or
+``vi``, detected from its text), ``codes`` / ``skus`` / ``families`` (comma strings with
 surrounding commas, ``",PO-1182,"``), and one boolean flag per mention: ``"sku:<SKU>"`` and
 ``"family:<family in lower case>"``.
 """
@@ -20,6 +21,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from sop_engine.notes.items import product_mentions
+from sop_engine.notes.languages import detect_language
 from sop_engine.notes.parse import Note
 
 MAX_CHUNK_CHARS = 1200
@@ -56,6 +58,7 @@ def chunk_note(
     max_chars: int = MAX_CHUNK_CHARS,
 ) -> list[Chunk]:
     chunks: list[Chunk] = []
+    language = detect_language("\n".join([note.title, *(f"{s.heading}\n{s.body}" for s in note.sections)]))
     for section in note.sections:
         for piece in split_text(section.body, max_chars):
             index = len(chunks)
@@ -73,6 +76,7 @@ def chunk_note(
                 "title": note.title,
                 "section": section.heading,
                 "piece": index,
+                "lang": language,
                 "codes": _comma(codes),
                 "skus": _comma(s.upper() for s in skus),
                 "families": _comma(f.lower() for f in fams),

@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from sop_engine.errors import ContractError
+from sop_engine.notes.textfold import fold
 
 MEETING_KINDS = ("product_review", "demand_review", "supply_review", "pre_sop", "executive_sop", "other")
 NOTE_SUFFIXES = (".md", ".txt")
@@ -64,8 +65,9 @@ class Note:
     content_hash: str  # sha256 of the file's text: a changed hash means an edited note
 
     def section(self, heading: str) -> Section | None:
-        wanted = heading.strip().lower()
-        return next((s for s in self.sections if s.heading.lower() == wanted), None)
+        """The first section of that heading, compared case-, accent- and spacing-insensitively."""
+        wanted = " ".join(fold(heading).split())
+        return next((s for s in self.sections if " ".join(fold(s.heading).split()) == wanted), None)
 
 
 def read_note_text(path: Path) -> str:

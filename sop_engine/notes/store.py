@@ -7,9 +7,13 @@
   is left alone, a note no longer in the folder has its chunks removed. A bad note (front matter, binary,
   not UTF-8) is reported in ``skipped`` by file and skipped; a note that turned bad keeps its previous
   chunks. ``reindex=True`` drops the whole collection first and rebuilds it with the configured embeddings.
+  A note counts as unchanged only when its hash and its whole set of chunk ids are in the collection (an
+  ingest killed between writes is completed by the next one). ``progress(stage)`` is told each stage.
 - ``search(query, *, k=5, meeting=None, since=None, until=None, sku=None, family=None, mode="hybrid")
   -> list[Hit]``: ``mode`` is ``hybrid`` (RRF of dense and BM25, k=60), ``dense`` or ``bm25``; filters
-  apply to both halves. Raises ``NoData`` when nothing was ingested.
+  apply to both halves. In ``hybrid``, the dense ranking weighs less when the query or the passage is not
+  English (``hybrid.dense_weights``): the local embedding model is English-only and must not drown a
+  Vietnamese keyword match. Raises ``NoData`` when nothing was ingested.
 - ``stats() -> dict``: chunk and note counts and the embedding choice.
 - ``drop() -> int`` (also ``drop_collection(config)``, without an embedding model): deletes the whole
   collection (a load brought another company); returns its chunk count.
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -42,7 +46,7 @@ from sop_engine.notes.embeddings import (
     make_embedding_function,
 )
 from sop_engine.notes.hits import Hit
-from sop_engine.notes.hybrid import BM25Index, SearchFilters, rrf_fuse
+from sop_engine.notes.hybrid import BM25Index, SearchFilters, dense_weights, rrf_fuse
 from sop_engine.notes.items import NoteItem, extract_items
 from sop_engine.notes.parse import NOTE_SUFFIXES, NoteFormatError, parse_note
 
@@ -51,6 +55,7 @@ REINDEX_HINT = (
     "run `sop notes ingest DIR --reindex` to rebuild the notes index with the configured embeddings"
 )
 
+UPSERT_BATCH = 50  # chunks per chroma write; a note whose chunks span batches is checked on the next ingest
 _clients: dict[tuple[str, str], chromadb.api.ClientAPI] = {}
 _bm25_cache: dict[tuple[str, str], tuple[tuple, BM25Index]] = {}
 _lock = threading.Lock()
@@ -209,7 +214,12 @@ class NotesStore:
         known_skus: Collection[str] | Mapping[str, str] = (),
         families: Collection[str] = (),
         reindex: bool = False,
+        progress: Callable[[str], None] | None = None,
     ) -> IngestReport:
+        def tell(stage: str) -> None:
+            if progress is not None:
+                progress(stage)
+
         root = Path(folder).expanduser()
         if not root.is_dir():
             raise InvalidArgument(f"folder: '{folder}' is not a folder of meeting notes")
@@ -247,8 +257,12 @@ class NotesStore:
                 continue
             seen.add(source)
             report.items.extend(replace(i, file=rel) for i in extract_items(note, known_skus, families))
+            chunks = chunk_note(
+                note, source=source, folder=str(root), file=rel, known_skus=known_skus, families=families
+            )
             previous = existing.get(source)
-            if previous and previous[0] == note.content_hash:
+            # unchanged only when complete: an ingest killed between batches leaves a note with some chunks
+            if previous and previous[0] == note.content_hash and set(previous[1]) == {c.id for c in chunks}:
                 report.unchanged += 1
                 continue
             if previous:
@@ -256,29 +270,30 @@ class NotesStore:
                 report.updated += 1
             else:
                 report.added += 1
-            new_chunks.extend(
-                chunk_note(
-                    note, source=source, folder=str(root), file=rel, known_skus=known_skus, families=families
-                )
-            )
+            new_chunks.extend(chunks)
         for source, (_, ids) in existing.items():
             if source not in seen:
                 stale_ids.extend(ids)
                 report.removed += 1
 
+        tell(f"read {report.added + report.updated + report.unchanged} notes: {report.added} new, "
+             f"{report.updated} edited, {report.removed} removed, {report.unchanged} unchanged")
         if new_chunks:
+            tell(f"embedding {len(new_chunks)} chunks")
             vectors = self._embed(collection, [c.index_text for c in new_chunks])
         if stale_ids:
+            tell(f"removing {len(stale_ids)} stale chunks")
             collection.delete(ids=stale_ids)
         if new_chunks:
-            for start in range(0, len(new_chunks), 500):
-                batch = new_chunks[start : start + 500]
+            for start in range(0, len(new_chunks), UPSERT_BATCH):
+                batch = new_chunks[start : start + UPSERT_BATCH]
                 collection.upsert(
                     ids=[c.id for c in batch],
                     documents=[c.text for c in batch],
                     metadatas=[c.metadata for c in batch],
-                    embeddings=vectors[start : start + 500],
+                    embeddings=vectors[start : start + UPSERT_BATCH],
                 )
+                tell(f"wrote chunks {start + 1}-{start + len(batch)} of {len(new_chunks)}")
             report.chunks_written = len(new_chunks)
         if new_chunks or stale_ids or reindex:
             self._bump_generation(collection)
@@ -326,7 +341,9 @@ class NotesStore:
         elif mode == "bm25":
             ranked = lexical
         else:
-            ranked = rrf_fuse([[i for i, _ in dense], [i for i, _ in lexical]])
+            dense_ids = [i for i, _ in dense]
+            weights = dense_weights(query, dense_ids, index.language_of)
+            ranked = rrf_fuse([dense_ids, [i for i, _ in lexical]], weights=[weights, 1.0])
         hits = []
         for chunk_id, score in ranked[:k]:
             n = found[chunk_id]

@@ -11,18 +11,20 @@ from sqlalchemy import delete, insert, select
 
 from sop_engine.errors import InvalidArgument, NoData
 from sop_engine.limits import MAX_NOTES_HITS
+from sop_engine.notes.textfold import fold, has_marks
 from sop_engine.periods import PeriodRange
 from sop_engine.products import resolve_name
 from sop_engine.store import PlanStore
 from sop_engine.store.schema import note_items
 
 
-def ingest_notes(store: PlanStore, notes_store, folder: Path, principal: str, reindex: bool = False) -> dict:
+def ingest_notes(store: PlanStore, notes_store, folder: Path, principal: str, reindex: bool = False,
+                 progress=None) -> dict:
     """Ingest a folder of notes; its decisions and action items replace the folder's previous ones."""
     products = store.read_table("products")
-    known = dict(zip(products["sku"].astype(str), products["name"].astype(str), strict=True))
+    known = dict(zip(products["sku"].astype(str), products["family"].fillna("").astype(str), strict=True))
     families = sorted(products["family"].dropna().astype(str).unique())
-    report = notes_store.ingest(folder, known_skus=known, families=families, reindex=reindex)
+    report = notes_store.ingest(folder, known_skus=known, families=families, reindex=reindex, progress=progress)
     rows = [
         {
             "id": _item_id(report.folder, item.key),
@@ -43,6 +45,8 @@ def ingest_notes(store: PlanStore, notes_store, folder: Path, principal: str, re
         for item in report.items
     ]
     rows = list({row["id"]: row for row in rows}.values())  # the same bullet twice in a note counts once
+    if progress is not None:
+        progress(f"writing {len(rows)} decisions and action items")
     with store.engine.begin() as connection:
         connection.execute(delete(note_items).where(note_items.c.folder == report.folder))
         if rows:
@@ -144,11 +148,11 @@ def list_decisions(
     if total is None:
         raise NoData("no meeting notes ingested: run `sop notes ingest DIR`")
     if owner:
-        needle = owner.casefold().strip()
-        rows = [r for r in rows if r["owner"] and needle in r["owner"].casefold()]
+        needle = " ".join(fold(owner).split())
+        rows = [r for r in rows if r["owner"] and needle in " ".join(fold(r["owner"]).split())]
     if mentions:
-        needle = mentions.casefold().strip()
-        rows = [r for r in rows if needle in r["text"].casefold() or needle in [c.casefold() for c in r["refs"] or []]]
+        needle = fold(mentions).strip()
+        rows = [r for r in rows if needle in fold(r["text"]) or needle in [fold(c) for c in r["refs"] or []]]
     if sku:
         rows = [r for r in rows if sku in (r["skus"] or [])]
     if family:
@@ -184,3 +188,27 @@ def list_decisions(
         "count": len(items),
         "items": items,
     }
+
+
+def list_owners(store: PlanStore) -> list[str]:
+    """Every owner of an ingested action item, as written in the notes ("Nguyễn Thị Lan"), once each.
+
+    Sorted accent- and case-insensitively; spellings that differ only in case, accents or spacing are one
+    owner, shown in its most frequent spelling (on a tie: with accents, then with capitals, then the first
+    seen). For a resolver that finds owners by first name or in lower case; empty when nothing is ingested."""
+    query = (
+        select(note_items.c.owner)
+        .where(note_items.c.kind == "action_item", note_items.c.owner.is_not(None))
+        .order_by(note_items.c.date, note_items.c.file, note_items.c.id)
+    )
+    with store.engine.connect() as connection:
+        written = [" ".join(str(o).split()) for (o,) in connection.execute(query) if o and str(o).strip()]
+    spellings: dict[str, dict[str, int]] = {}
+    for name in written:
+        counts = spellings.setdefault(fold(name), {})
+        counts[name] = counts.get(name, 0) + 1
+    best = [
+        max(counts, key=lambda n, c=counts: (c[n], has_marks(n), n != n.casefold(), -list(c).index(n)))
+        for counts in spellings.values()
+    ]
+    return sorted(best, key=lambda n: (fold(n), n))

@@ -56,24 +56,39 @@ def list_approvals(store: PlanStore, status: str | None = "pending") -> list[dic
         return [_doc(r) for r in connection.execute(query).mappings()]
 
 
+def same_person(a: str, b: str) -> bool:
+    """``cli:ana``, ``api:ana`` and ``slack:ana`` are one person: the name after the channel prefix."""
+    return a == b or a.split(":", 1)[-1] == b.split(":", 1)[-1]
+
+
 def decide(store: PlanStore, approval_id: str, *, approve: bool, principal: str, role: str,
-           execute: Callable[[str, dict], dict]) -> dict:
+           execute: Callable[[str, dict], dict], allow_self: bool = True) -> dict:
     """Approve (running ``execute(action, arguments)``) or reject a pending request.
 
-    Only planners and admins may decide; this is checked here, in code, whoever asks.
+    Only planners and admins may decide (checked here, in code, whoever asks), and not their own request
+    unless ``allow_self``. The claim (pending -> decided) and the write it approves run in one
+    transaction: whoever claims first executes; everyone else gets ``Conflict`` and nothing runs twice;
+    if the write fails, the claim rolls back with it and the request stays pending.
     """
     if role not in APPROVER_ROLES:
         raise PermissionDenied(f"a {role} cannot approve or reject writes; a planner or admin must")
     approval = get_approval(store, approval_id)
-    if approval["status"] != "pending":
-        raise Conflict(f"approval {approval_id} was already {approval['status']} by {approval['decided_by']}")
-    result = execute(approval["action"], approval["arguments"]) if approve else None
+    if not allow_self and same_person(approval["requested_by"], principal):
+        raise PermissionDenied(f"{principal} requested {approval_id}; another planner or admin must decide it")
     status = "approved" if approve else "rejected"
-    with store.engine.begin() as connection:
-        changed = connection.execute(update(approvals).where(
+    with store.begin() as connection:
+        # the first statement writes, so SQLite takes its write lock here: concurrent deciders queue up
+        claimed = connection.execute(update(approvals).where(
             (approvals.c.id == approval_id) & (approvals.c.status == "pending")
-        ).values(status=status, decided_by=principal, decided_at=utcnow(), result=result)).rowcount
-        if not changed:
-            raise Conflict(f"approval {approval_id} was decided by someone else meanwhile")
-        store.audit(connection, principal, f"approval.{status}", {"id": approval_id, "action": approval["action"]})
+        ).values(status=status, decided_by=principal, decided_at=utcnow())).rowcount
+        if not claimed:
+            now = connection.execute(select(approvals.c.status, approvals.c.decided_by)
+                                     .where(approvals.c.id == approval_id)).first()
+            raise Conflict(f"approval {approval_id} was already {now.status} by {now.decided_by}")
+        result = execute(approval["action"], approval["arguments"]) if approve else None
+        if result is not None:
+            connection.execute(update(approvals).where(approvals.c.id == approval_id).values(result=result))
+        store.audit(connection, principal, f"approval.{status}",
+                    {"id": approval_id, "action": approval["action"], "arguments": approval["arguments"],
+                     "requested_by": approval["requested_by"]})
     return get_approval(store, approval_id)

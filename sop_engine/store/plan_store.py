@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
@@ -21,6 +23,13 @@ from sop_engine.store.company import company_change, drop_company_data
 from sop_engine.store.schema import CONTRACT_TABLES, audit_log, dataset_meta
 
 T = TypeVar("T")
+
+# The transaction this thread is inside (``PlanStore.begin``), so nested writes join it.
+_transaction: ContextVar[Connection | None] = ContextVar("plan_store_transaction", default=None)
+# Called inside every write transaction with (connection, action, detail) before it commits; raising
+# rolls the write back. A job worker uses it to refuse writes once its job was cancelled.
+write_guard: ContextVar[Callable[[Connection, str, dict], None] | None] = ContextVar("plan_store_write_guard",
+                                                                                    default=None)
 
 
 def utcnow() -> datetime:
@@ -61,7 +70,35 @@ class PlanStore:
 
     # --- writes -------------------------------------------------------------------------------------
 
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A write transaction; inside one already (same thread), the same one: a claim and the write it
+        guards commit or roll back together."""
+        current = _transaction.get()
+        if current is not None:
+            yield current
+            return
+        with self.engine.begin() as connection:
+            token = _transaction.set(connection)
+            try:
+                yield connection
+            finally:
+                _transaction.reset(token)
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A connection for reads: the current transaction's when there is one (it sees its own writes)."""
+        current = _transaction.get()
+        if current is not None:
+            yield current
+            return
+        with self.engine.connect() as connection:
+            yield connection
+
     def audit(self, connection: Connection, principal: str, action: str, detail: dict | None = None) -> None:
+        guard = write_guard.get()
+        if guard is not None:
+            guard(connection, action, detail or {})
         connection.execute(
             insert(audit_log).values(at=utcnow(), principal=principal, action=action, detail=detail or {})
         )
@@ -71,13 +108,15 @@ class PlanStore:
         return self.load(dataset, principal, source)["rows"]
 
     def load(self, dataset: Dataset, principal: str, source: str | None = None, *, demo: bool = False,
-             on_company_change: Callable[[], dict] | None = None) -> dict:
+             on_company_change: Callable[[], dict] | None = None,
+             progress: Callable[[str], None] | None = None) -> dict:
         """Replace the contract's tables with ``dataset`` in one transaction: ``{"rows", "company_change"}``.
 
         The same company's tool-made data is kept; when the load brings another company
         (``sop_engine.store.company``) the previous company's is dropped in the same transaction, and
         ``on_company_change()`` (e.g. dropping the notes index) runs before it commits: if it fails,
         nothing changes. A dataset with any problem is refused before anything is written.
+        ``progress(stage)`` is called before each table is written (inside the transaction).
         """
         if not dataset.ok:
             raise dataset.contract_error("; nothing was loaded")
@@ -91,6 +130,8 @@ class PlanStore:
                     change["dropped"].update(on_company_change())
                 self.audit(connection, principal, "company.change", change)
             for name, table in CONTRACT_TABLES.items():
+                if progress is not None:
+                    progress(f"writing {name}")
                 connection.execute(delete(table))
                 frame = dataset.frames.get(name)
                 if frame is None or frame.empty:

@@ -224,4 +224,26 @@ audit_log = Table(
     Column("principal", String(128), nullable=False),
     Column("action", String(64), nullable=False),
     Column("detail", JSON),
+    Index("ix_audit_log_at", "at"),
+)
+
+# Background jobs (re-forecasts started over HTTP or Slack), queued and run by worker processes.
+jobs = Table(
+    "jobs", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("kind", String(32), nullable=False),  # a tool name, e.g. reforecast
+    Column("arguments", JSON, nullable=False),
+    Column("principal", String(128), nullable=False),
+    Column("role", String(20), nullable=False),
+    # queued | running | done | failed | cancelled | interrupted
+    Column("status", String(20), nullable=False, default="queued"),
+    Column("done", Integer, nullable=False, default=0), Column("total", Integer, nullable=False, default=0),
+    Column("stage", Text),
+    Column("result", JSON), Column("error", JSON),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("started_at", DateTime(timezone=True)), Column("finished_at", DateTime(timezone=True)),
+    Column("runner", String(128)),  # host:pid of the server process supervising the worker
+    Column("worker_pid", Integer),
+    Column("saved_version", Integer),  # the forecast version the job wrote (then it can no longer be cancelled)
+    Index("ix_jobs_status_created", "status", "created_at"),
 )

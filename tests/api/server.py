@@ -14,8 +14,8 @@ from assistant.runtime import Runtime
 
 
 class ApiServer:
-    def __init__(self, runtime: Runtime) -> None:
-        self.app = create_app(runtime)
+    def __init__(self, runtime: Runtime, assistant=None) -> None:
+        self.app = create_app(runtime, assistant)
         self.socket = socket.socket()
         self.socket.bind(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"

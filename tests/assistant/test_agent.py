@@ -53,6 +53,16 @@ def test_an_ambiguous_name_from_the_model_comes_back_as_a_question_with_options(
     assert {o["value"] for o in doc["clarification"]["options"]} == {"OAT-1L", "OAT-250"}
 
 
+def test_an_unknown_name_from_the_model_answers_nothing_and_offers_the_closest(demo):
+    model = scripted(call("check_shortages", {"product": "almnd mlk 250", "period": "next month"}),
+                     say("I could not find that product."))
+    doc = _assistant(model).ask("are we short on almnd mlk 250?", principal="cli:t", role="viewer")
+    [tool_call] = doc["tool_calls"]
+    assert tool_call["result"]["error"]["code"] == "unknown_product"
+    values = [o["value"] for o in doc["clarification"]["options"]]
+    assert values[0] == "ALM-250" and "ALM-1L" in values  # the closest first
+
+
 def test_an_invented_number_is_caught_and_replaced(demo):
     model = scripted(call("check_shortages", {"product": "OAT-1L"}), say("OAT-1L is short by 987654 units."))
     doc = _assistant(model).ask("short on OAT-1L?", principal="cli:t", role="viewer")

@@ -46,7 +46,8 @@ def test_dev_set_scores_at_least_90_percent_and_every_call_validates(demo_produc
     assert sum(r.args_ok for r in results) / len(results) >= 0.9
 
 
-COMPANY_DEV_SETS = [DEV.with_name("router_dev_vi.json"), DEV.with_name("router_dev_en2.json")]
+COMPANY_DEV_SETS = [DEV.with_name(name) for name in ("router_dev_vi.json", "router_dev_en2.json", "router_dev2_en.json",
+                                                     "router_dev2_vi.json", "router_dev3.json")]
 
 
 def test_every_intent_appears_in_the_dev_sets():
@@ -61,8 +62,8 @@ def test_the_company_dev_sets_are_understood_and_nothing_is_silently_wrong(path)
     from assistant.router.evaluate import run_company_case, tally
 
     cases = json.loads(path.read_text())["cases"]
-    tables = folder_tables(path.with_name("dev_company"))
-    outcomes = [run_company_case(c, tables, date.fromisoformat(c["planning_date"])) for c in cases]
+    tables = {name: folder_tables(path.with_name(name)) for name in {c["company"] for c in cases}}
+    outcomes = [run_company_case(c, tables[c["company"]], date.fromisoformat(c["planning_date"])) for c in cases]
     counts = tally(outcomes)
     wrong = [(o.case["text"], o.call.to_dict()) for o in outcomes if o.outcome == "silently wrong"]
     assert counts["right"] >= 0.95 * len(cases) and counts["silently wrong"] <= 0.02 * len(cases), wrong
@@ -175,7 +176,7 @@ def test_notes_and_decisions_slots(demo_products):
     ("text", "tool", "entity", "months", "args"),
     [
         (
-            "are we short on cordless drills next month?",
+            "are we short on cordless drill 18V next month?",
             "check_shortages",
             "PT-1010",
             ["2026-12"],
@@ -276,3 +277,44 @@ def test_importing_the_router_stays_light():
         cwd=Path(__file__).parents[2],
     )
     assert out.stdout.strip() == "[]"
+
+
+def _slip(word: str, rng) -> str:
+    """One slip of the keyboard: two letters swapped, a letter dropped, doubled or changed."""
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.choice(("swap", "drop", "double", "change"))
+    if kind == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if kind == "drop":
+        return word[:i] + word[i + 1:]
+    if kind == "double":
+        return word[:i] + word[i] + word[i:]
+    return word[:i] + rng.choice("aeiourstn") + word[i + 1:]
+
+
+def test_one_slip_in_a_long_word_of_a_dev_question_is_never_silently_misread():
+    import random
+
+    from assistant.router.companies import folder_tables
+    from assistant.router.evaluate import run_company_case, tally
+
+    rng = random.Random(7)
+    outcomes = []
+    companies: dict[str, dict] = {}
+    for path in COMPANY_DEV_SETS:
+        for case in json.loads(path.read_text())["cases"]:
+            if case["company"] not in companies:
+                companies[case["company"]] = folder_tables(DEV.with_name(case["company"]))
+            tables = companies[case["company"]]
+            words = case["text"].split()
+            long = [i for i, w in enumerate(words) if len(w) >= 6 and w.isalpha()]
+            if case.get("context") or case["expect"] != "answer" or not long:
+                continue
+            i = rng.choice(long)
+            words[i] = _slip(words[i], rng)
+            outcomes.append(run_company_case({**case, "text": " ".join(words)}, tables,
+                                             date.fromisoformat(case["planning_date"])))
+    counts = tally(outcomes)
+    wrong = [(o.case["text"], o.call.to_dict()) for o in outcomes if o.outcome == "silently wrong"]
+    assert len(outcomes) > 80 and counts["silently wrong"] <= 0.03 * len(outcomes), wrong
+    assert counts["right"] >= 0.9 * len(outcomes)

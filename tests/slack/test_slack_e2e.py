@@ -281,3 +281,27 @@ def test_a_request_with_a_bad_signature_is_refused(slack_server):
         json.dumps({"type": "url_verification", "challenge": "abc123"}), "application/json"
     )
     assert challenge.status_code == 200 and challenge.json() == {"challenge": "abc123"}
+
+
+def test_a_question_back_shows_its_options_as_buttons_and_a_press_answers_it(slack_server):
+    slack_server.mention("how are the KPIs for AB-100 last quarter?", ts="1700000009.000100")
+    [asked] = slack_server.replies("1700000009.000100")
+    [choices] = [b for b in asked.body["blocks"] if b["type"] == "actions" and b["block_id"] == "choose"]
+    wape = next(e for e in choices["elements"] if e["value"] == "wape")
+    message = {"ts": "1700000009.000200", "thread_ts": "1700000009.000100", "blocks": asked.body["blocks"]}
+    payload = {
+        "type": "block_actions", "team": {"id": "T1"}, "user": {"id": VIEWER}, "api_app_id": "A1",
+        "token": "legacy", "trigger_id": "1.2.3", "response_url": slack_server.fake.response_url,
+        "container": {"type": "message", "message_ts": message["ts"], "channel_id": CHANNEL},
+        "channel": {"id": CHANNEL}, "message": message,
+        "actions": [{"type": "button", "action_id": wape["action_id"], "block_id": "choose", "value": "wape",
+                     "action_ts": "1700000009.3"}],
+    }
+    from urllib.parse import urlencode
+
+    response = slack_server.post_signed(urlencode({"payload": json.dumps(payload)}),
+                                        "application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    _, answered = slack_server.replies("1700000009.000100", count=2)
+    assert "WAPE" in texts(answered.body) or "wape" in texts(answered.body).lower()
+    assert "get_kpi" in answered.body["blocks"][-1]["elements"][0]["text"]  # the sources line names the tool

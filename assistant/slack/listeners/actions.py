@@ -9,8 +9,9 @@ import re
 from slack_bolt import Ack, App
 
 from assistant.approvals import decide
-from assistant.slack.blocks import APPROVE_ACTION, REJECT_ACTION, decision_blocks, escape
+from assistant.slack.blocks import APPROVE_ACTION, CHOOSE_ACTION, REJECT_ACTION, decision_blocks, escape
 from assistant.slack.services import SlackServices
+from assistant.slack.turn import Question, answer_in_thread
 from sop_engine.errors import PermissionDenied, SopError
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ def register(app: App, services: SlackServices) -> None:
             client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, text=text)
 
         thread_id = services.assistant.threads.slack_thread(channel, thread_ts) if thread_ts else None
-        ctx = services.assistant.context(f"slack:{user}", role, thread_id=thread_id)
+        ctx = services.assistant.context(services.principal_of(user), role, thread_id=thread_id)
         try:
             approval = decide(action["value"], action["action_id"] == APPROVE_ACTION, ctx)
         except PermissionDenied:
@@ -56,3 +57,13 @@ def register(app: App, services: SlackServices) -> None:
         client.chat_update(channel=channel, ts=ts, text=text, blocks=kept + decided)
 
     app.action(re.compile(f"^({APPROVE_ACTION}|{REJECT_ACTION})$"))(ack=_ack, lazy=[decide_approval])
+
+    def choose(body: dict, client) -> None:
+        """A button of a question back: its value is the next message of the thread, from who pressed it."""
+        action = body["actions"][0]
+        message = body.get("message") or {}
+        thread_ts = message.get("thread_ts") or message.get("ts")
+        question = Question(str(action.get("value", "")), body["user"]["id"], body["channel"]["id"], thread_ts)
+        answer_in_thread(services, client, question)
+
+    app.action(re.compile(f"^{CHOOSE_ACTION}_\\d+$"))(ack=_ack, lazy=[choose])

@@ -59,7 +59,7 @@ def answer_privately(services: SlackServices, command: dict, text: str, respond)
     try:
         doc = services.assistant.ask(
             text,
-            principal=f"slack:{user}",
+            principal=services.principal_of(user),
             role=services.role_of(user),
             thread_id=services.assistant.threads.slack_thread(channel, f"cmd-{command.get('trigger_id', '')}"),
             owner=slack_owner(channel),
