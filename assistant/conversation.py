@@ -10,6 +10,7 @@ thread, answers it), else null; ``language`` is the language of the question's w
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,11 +21,13 @@ from typing import Any
 from assistant import answers, grounding
 from assistant.approvals import request_write
 from assistant.router.parse import question_language
+from assistant.router.vocab import load_vocabulary
 from assistant.runtime import Runtime
 from assistant.sqlite import open_connection, transaction
 from assistant.threads import ThreadOwners
 from sop_engine.errors import InvalidArgument
 from sop_engine.limits import MAX_MESSAGE_CHARS
+from sop_engine.resolver import company_resolver
 from tools.base import run_tool
 from tools.context import ToolContext
 from tools.schemas import JOB_TOOLS, WRITE_TOOLS
@@ -161,20 +164,34 @@ class Assistant:
     # --- the grounding check ------------------------------------------------------------------------
 
     def _finish(self, text: str, turn: Turn) -> dict:
-        results = [{"args": c["args"], "result": c["result"]} for c in turn.tool_calls]
-        fixed = answers.template_text(turn.language) if turn.engine == "offline" else ""
-        check = grounding.check(turn.answer, results, text, fixed, language=turn.language)
+        """What fails the claim check is not shown: an LLM answer by the offline router's answer over the same
+        results (no write run again), an offline answer by the tools' plain rendering; with a one-line note."""
+        results = [{"name": c["name"], "args": c["args"], "result": c["result"]} for c in turn.tool_calls]
+        resolver = company_resolver(self.runtime.store, load_vocabulary().reserved)
+        fixed = answers.template_text(turn.language)
+        check = grounding.check(turn.answer, results, text, fixed if turn.engine == "offline" else "",
+                                turn.language, resolver)
         if not check.ok:
-            log.warning("answer failed the grounding check (%s); replaced by a plain rendering", check.ungrounded)
-            turn.answer = self._plain(turn) or "No data: I could not ground an answer in the tools' results."
+            log.warning("%s answer failed the grounding check; failed claims: %s", turn.engine, check.failed_claims)
+            fallback = self._plain(turn, rendered=turn.engine == "llm")
+            again = grounding.check(fallback, results, text, fixed, turn.language, resolver)
+            if turn.engine == "llm" and not again.ok:
+                log.warning("offline answer failed the grounding check; failed claims: %s", again.failed_claims)
+                fallback = self._plain(turn, rendered=False)
+            turn.answer = fallback or "No data: I could not ground an answer in the tools' results."
             turn.notices.append(answers.say("grounding_replaced", turn.language))
         if turn.notices:
             turn.answer = "\n".join([turn.answer, *turn.notices])
         return turn.document(check.ok)
 
     @staticmethod
-    def _plain(turn: Turn) -> str:
-        return "\n\n".join(answers.render(c["name"], c["args"], c["result"], turn.language) for c in turn.tool_calls)
+    def _plain(turn: Turn, rendered: bool = True) -> str:
+        """The offline router's rendering of the turn's results; ``rendered=False``: the results as they are."""
+        if rendered:
+            return "\n\n".join(answers.render(c["name"], c["args"], c["result"], turn.language)
+                               for c in turn.tool_calls)
+        return "\n\n".join(f"{c['name']}: " + json.dumps(c["result"], default=str, ensure_ascii=False)[:4000]
+                             for c in turn.tool_calls)
 
     # --- engines ------------------------------------------------------------------------------------
 

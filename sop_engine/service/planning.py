@@ -56,6 +56,10 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
                                with_cover_options=True)
         for side in ("base", "scenario"):
             _focus(doc[side], asked)
+        # the counts answers state: products whose shortage changes, and those whose stock alone moves
+        doc["skus_shortage_changed"] = sum(1 for c in doc.get("changes", []) if c.get("delta") or
+                                           c.get("first_short_period_base") != c.get("first_short_period_scenario"))
+        doc["skus_stock_only_changed"] = len(doc.get("changes", [])) - doc["skus_shortage_changed"]
     else:
         doc = _focus(gaps_document(data, demand, source, sku=sku, family=family, months=months), asked)
     doc["scope"] = scope_document(data.products, sku, family)
@@ -65,6 +69,7 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
 
 
 def _focus(doc: dict, asked: list[str] | None) -> dict:
+    doc["skus_short"] = sum(1 for row in doc["skus"] if row.get("total_shortage"))  # the count answers state
     if asked is None:
         return doc
     keep = set(asked)
@@ -120,6 +125,7 @@ def reconcile(store: PlanStore, planning_date: date, *, family: str | None = Non
                             if d.get("period", "") in keep or keep & set(d.get("periods", []))]
     for row in doc["families"]:
         row["totals"] = family_totals(row["periods"])
+    doc["decision_count"] = len(doc["decisions"])
     doc["source"] = "plan store: forecast, sales_plan.csv, capacity.csv, budget.csv"
     return doc
 

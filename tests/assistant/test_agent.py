@@ -72,7 +72,7 @@ def test_an_invented_number_is_caught_and_replaced(demo):
 
 
 def test_grounding_normalisation_rules():
-    results = [{"shortage": 1339.6, "p": 0.253, "period": "2026-12"}]
+    results = [{"shortage": 1339.6, "stockout_probability": 0.253, "period": "2026-12"}]
     assert check("short by 1,340 units (25.3%) in 2026-12", results).ok
     assert check("short by 1,339.6 units", results).ok
     assert not check("short by 1,400 units", results).ok

@@ -1,4 +1,4 @@
-"""The grounding check run on every answer: each number in the text must appear in the turn's tool
+"""The number-level reading of earlier versions (kept for its users): each number in the text must appear in
 results (or in the question itself).
 
 Normalisation, stated:
