@@ -44,9 +44,13 @@ class Turn:
     notices: list[str] = field(default_factory=list)
     clarification: dict | None = None
     language: str = "en"
+    on_event: Callable[[str, dict], None] | None = None  # told of each tool call as it happens (streaming)
 
     def record(self, name: str, args: dict, result: dict) -> None:
         self.tool_calls.append({"name": name, "args": args, "result": result})
+        if self.on_event is not None:
+            self.on_event("tool_call", {"name": name, "args": args})
+            self.on_event("tool_result", {"name": name, "result": result})
 
     @property
     def pending_approval(self) -> dict | None:
@@ -136,9 +140,11 @@ class Assistant:
         return ThreadOwners(self.memory_path)
 
     def ask(self, text: str, *, principal: str, role: str = "viewer", thread_id: str | None = None,
-            progress: Callable[[int, int, str], None] | None = None, owner: str | None = None) -> dict:
+            progress: Callable[[int, int, str], None] | None = None, owner: str | None = None,
+            on_event: Callable[[str, dict], None] | None = None) -> dict:
         """One turn. Without ``thread_id`` a new thread owned by ``owner`` (default: ``principal``) starts;
-        with one, it must be a thread ``owner`` owns, else ``NotFound``."""
+        with one, it must be a thread ``owner`` owns, else ``NotFound``. ``on_event(kind, data)`` hears of
+        each tool call and result as it happens (``tool_call``, ``tool_result``)."""
         if len(text) > MAX_MESSAGE_CHARS:
             raise InvalidArgument(f"a message is limited to {MAX_MESSAGE_CHARS} characters; this one has {len(text)}")
         owner = owner or principal
@@ -147,7 +153,7 @@ class Assistant:
         else:
             self.threads.check(thread_id, owner)
         ctx = self.context(principal, role, thread_id, progress)
-        turn = Turn(thread_id, language=question_language(text))
+        turn = Turn(thread_id, language=question_language(text), on_event=on_event)
         if self.uses_llm:
             try:
                 self._llm_turn(text, ctx, turn)
@@ -155,7 +161,7 @@ class Assistant:
                 log.warning("LLM turn failed, answering offline: %s", error)
                 reason = f"{type(error).__name__}"
                 turn = Turn(thread_id, notices=[answers.say("llm_unavailable", turn.language, reason=reason)],
-                            language=turn.language)
+                            language=turn.language, on_event=on_event)
                 self._offline_turn(text, ctx, turn)
         else:
             self._offline_turn(text, ctx, turn)

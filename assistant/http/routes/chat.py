@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
@@ -57,12 +58,30 @@ async def chat(body: OwnedChat, caller: CallerDep, assistant: AssistantDep) -> d
 
 
 @router.post("/stream", response_class=EventSourceResponse, responses=NOT_YOURS)
-async def chat_stream(body: OwnedChat, caller: CallerDep, assistant: AssistantDep) -> Iterator[ServerSentEvent]:
-    """The turn as events: ``tool_call`` and ``tool_result`` per call, ``token``s of the answer, then ``answer``
-    (the whole document). Tokens are sent after the grounding check, so no unchecked figure is ever streamed."""
+async def chat_stream(body: OwnedChat, caller: CallerDep, assistant: AssistantDep) -> AsyncIterator[ServerSentEvent]:
+    """The turn as events: ``tool_call`` and ``tool_result`` as each call happens, then the answer released
+    sentence by sentence as ``token`` events once it has passed the grounding check (a failed answer is
+    replaced before any of its text is sent, so no unchecked figure is ever streamed), then ``answer`` (the
+    whole turn document)."""
+    loop = asyncio.get_running_loop()
+    events: asyncio.Queue = asyncio.Queue()
+
+    def heard(kind: str, data: dict) -> None:  # called from the turn's thread
+        loop.call_soon_threadsafe(events.put_nowait, (kind, data))
+
+    turn = asyncio.ensure_future(run_in_threadpool(
+        assistant.ask, body.message, principal=caller.principal, role=caller.role, thread_id=body.thread_id,
+        on_event=heard))
+    while not turn.done() or not events.empty():
+        waiting = asyncio.ensure_future(events.get())
+        done, _ = await asyncio.wait({waiting, turn}, return_when=asyncio.FIRST_COMPLETED)
+        if waiting in done:
+            kind, data = waiting.result()
+            yield ServerSentEvent(event=kind, data=data)
+        else:
+            waiting.cancel()
     try:
-        doc = await run_in_threadpool(assistant.ask, body.message, principal=caller.principal, role=caller.role,
-                                      thread_id=body.thread_id)
+        doc = turn.result()
     except SopError as error:
         yield ServerSentEvent(event="error", data=error.to_dict())
         return
@@ -70,9 +89,10 @@ async def chat_stream(body: OwnedChat, caller: CallerDep, assistant: AssistantDe
         log.exception("chat stream failed")
         yield ServerSentEvent(event="error", data={"code": "internal", "message": "unexpected error; it was logged"})
         return
-    for call in doc["tool_calls"]:
-        yield ServerSentEvent(event="tool_call", data={"name": call["name"], "args": call["args"]})
-        yield ServerSentEvent(event="tool_result", data={"name": call["name"], "result": call["result"]})
-    for token in re.findall(r"\S+\s*|\s+", doc["answer"]):
-        yield ServerSentEvent(event="token", data=token)
+    for sentence in SENTENCE.findall(doc["answer"]):
+        for token in re.findall(r"\S+\s*|\s+", sentence):
+            yield ServerSentEvent(event="token", data=token)
     yield ServerSentEvent(event="answer", data=doc)
+
+
+SENTENCE = re.compile(r".+?(?:[.!?](?=\s)|\n|$)\s*", re.S)  # a sentence and the space after it
