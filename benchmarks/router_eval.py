@@ -175,7 +175,8 @@ def run_company_set(path: Path, show_errors: bool) -> dict:
         pair = by_kind.setdefault(str(o.case.get("kind")), [0, 0])
         pair[0] += o.outcome == "right"
         pair[1] += 1
-    return {"set": path.name, "language": data.get("language", "?"), "cases": len(cases), "counts": counts,
+    languages = sorted({c.get("lang") or data.get("language", "?") for c in cases})
+    return {"set": path.name, "language": "+".join(languages), "cases": len(cases), "counts": counts,
             "outcomes": OUTCOMES, "companies": sorted(tables), "ms_per_message": 1000 * seconds / messages,
             "by_kind": by_kind}
 
@@ -280,8 +281,12 @@ def _company_section(rows: list[dict]) -> str:
         "",
         "The held-out sets (`router_heldout_en.json`, `router_heldout_vi.json`, companies in",
         "`tests/assistant/eval_companies/`) were written from the issue text alone before the router was",
-        "changed, by someone who did not read the router, and are never tuned on; the dev sets",
-        "(`router_dev_*.json` on `tests/assistant/dev_company`) are.",
+        "changed, by someone who did not read the router, and are never tuned on: only their totals are",
+        "read, never which cases fail. On their first run (the new resolver, before the shorthand, follow-up",
+        "and spelling work, which was driven by the dev sets) they scored 67.6% right / 21.6% silently wrong",
+        "(English) and 75.6% / 17.9% (Vietnamese). The dev sets (`router_dev_*.json`, `router_dev3.json` on",
+        "`tests/assistant/dev_company*`, written the same way by others on four more companies) are tuned on.",
+        "Figures measured on a loaded machine (load average 5-9 on 2 cores).",
         "",
     ]
     return "\n".join(lines)
