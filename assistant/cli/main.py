@@ -55,8 +55,9 @@ def root(debug: bool = typer.Option(False, "--debug", help="Show tracebacks of u
     # Even then only the project's own loggers speak below WARNING: library internals (bm25s, httpx, chromadb)
     # never reach the user's terminal.
     logging.basicConfig(level=logging.WARNING if STATE["debug"] else logging.ERROR)
-    for name in OWN_LOGGERS:
-        logging.getLogger(name).setLevel(logging.DEBUG if STATE["debug"] else logging.ERROR)
+    if STATE["debug"]:
+        for name in OWN_LOGGERS:
+            logging.getLogger(name).setLevel(logging.DEBUG)
     for handler in logging.getLogger().handlers:  # a library that sets its own logger to DEBUG (bm25s) is cut
         if not any(isinstance(f, _OwnBelowWarning) for f in handler.filters):
             handler.addFilter(_OwnBelowWarning())
