@@ -35,6 +35,7 @@ _UNIT_WORDS = frozenset(
 # Pack types that may end a name after its size is gone ("Nước giặt Em Bé túi 2 L" -> "nước giặt em bé").
 _PACK_WORDS = frozenset("tui can goi hop chai lon thung bich lo vi bag bottle jar tin tub pouch box".split())
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?(?:ml|l|g|gr|kg|oz|lb|cl|pk|pcs|ah|v|in|cm|mm|m)$")  # "250g", "1l", "60ah"
+_TIME_WORDS = frozenset("day days week weeks month months wk wks ngay tuan thang percent pct phan".split())
 _CODE_WORD = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]{2,}$")  # a word of letters and digits: "g7", "3in1"
 _LOOKS_LIKE_REF = re.compile(r"^(?=.*\d)[a-z]{1,6}[-/]?[a-z0-9]*[-/]?\d{2,}[a-z0-9/-]*$")
 
@@ -340,8 +341,12 @@ class Resolver:
         return best[1] if best else None
 
     def _near(self, words: list[str], i: int, n: int, skip: set[int]) -> list[str]:
+        """The words typed next to a name that may be its pack size: not a percentage ("+30%") and not an
+        amount of time ("2 tuần", "3 weeks")."""
         around = [j for j in (i - 2, i - 1, i + n, i + n + 1) if 0 <= j < len(words) and j not in skip]
-        return [words[j] for j in around]
+        return [words[j] for j in around
+                if "%" not in words[j]
+                and not (words[j].isdigit() and j + 1 < len(words) and words[j + 1] in _TIME_WORDS)]
 
     def _score_span(self, words: list[str], i: int, n: int, skip: set[int], months: frozenset[str]
                     ) -> Mention | None:

@@ -318,3 +318,13 @@ def test_one_slip_in_a_long_word_of_a_dev_question_is_never_silently_misread():
     wrong = [(o.case["text"], o.call.to_dict()) for o in outcomes if o.outcome == "silently wrong"]
     assert len(outcomes) > 80 and counts["silently wrong"] <= 0.03 * len(outcomes), wrong
     assert counts["right"] >= 0.9 * len(outcomes)
+
+
+def test_a_percentage_or_an_amount_of_time_is_never_read_as_a_pack_size():
+    products = pd.DataFrame({"sku": ["BAR-1", "BAR-20"], "name": ["Oat Bar 1 pack", "Oat Bar 20 pack"],
+                             "family": ["Bars", "Bars"]})
+    products = pd.concat([products, pd.DataFrame({"sku": ["CHIP-1"], "name": ["Corn Chips"], "family": ["Bars"]})])
+    call = route("what if oat bar demand goes up 20% next month", products, PLANNING)
+    assert call.tool is None and {o["value"] for o in call.options} == {"BAR-1", "BAR-20"}
+    call = route("oat bar 20 pack short in 2 weeks?", products, PLANNING)
+    assert call.entity == "BAR-20"
