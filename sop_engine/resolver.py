@@ -248,6 +248,13 @@ class Resolver:
         self.words: dict[str, list[str]] = {}  # word -> SKUs whose item name holds it
         self.phrases: dict[str, list[str]] = {}  # runs of 2-4 words of item names -> SKUs (exact matches only)
         self.any_word: dict[str, list[str]] = {}  # every word of item names -> SKUs (typed arguments only)
+        # every word of whole names, variant words and sizes included ("lon", "hộp giấy", "200g"), and two
+        # words typed as one ("phomai"): a run of them names the SKUs holding them all
+        self.bag: dict[str, list[str]] = {}
+        for sku, parts in names.items():
+            for word in {*parts, *(_singular(w) for w in parts),
+                         *(a + b for a, b in zip(parts, parts[1:], strict=False) if (a + b).isalpha())}:
+                self.bag.setdefault(word, []).append(sku)
         for sku, item in self.item_of.items():
             for word in set(item.split()) | {_singular(w) for w in item.split()}:
                 self.any_word.setdefault(word, []).append(sku)
@@ -358,7 +365,8 @@ class Resolver:
         if span in self.phrases:  # a run of words of item names ("nước xả vải", "hoa anh đào")
             entity, candidates = self.settle([self.sku_entity[s] for s in self.phrases[span]], near)
             return Mention(entity, candidates, i, i + n, span, 98.0)
-        subset = self._holding_all(words[i : i + n]) if 1 < n <= 3 else None
+        subset = self._holding_all(words[i : i + n]) if 1 < n <= 3 or (
+            3 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) else None
         if subset:  # words of one item in another order or plural ("front pads" -> Brake Pad Set Front)
             entity, candidates = self.settle([self.sku_entity[s] for s in subset], near)
             return Mention(entity, candidates, i, i + n, span, 96.0)
@@ -381,9 +389,12 @@ class Resolver:
         the words are not all everyday words."""
         if all(w in self.reserved or w.isdigit() for w in run):
             return None
+        named = [w for w in run if not _is_size(w) and w not in _UNIT_WORDS]
+        if not named or (len(named) == 1 and len(named[0]) < 4):  # "lạt 200g": one short word and a size
+            return None
         found: set[str] | None = None
         for word in run:
-            skus = self.any_word.get(word) or self.any_word.get(_singular(word))
+            skus = self.bag.get(word) or self.bag.get(_singular(word))
             if not skus:
                 return None
             found = set(skus) if found is None else found & set(skus)
