@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from sop_engine.text import Token, fold, fold_words, tokenize
+from sop_engine.text import Token, fold, fold_words, has_diacritics, tokenize
 
 MAX_SPAN = 8  # words of a name: Vietnamese names spell one syllable a word ("Cà phê sữa đá lon 235ml")
 SPAN_RATIO = 86.0  # token_sort_ratio a run of words needs to count as a name
@@ -285,15 +285,19 @@ class Resolver:
         self.resources = {fold_words(r): str(r) for r in resources if str(r).strip()}
         self.plants = {fold_words(p): str(p) for p in plants if str(p).strip()}
         self.owners: dict[str, str] = {}  # folded full name or first name -> owner as written
+        self.owner_written: dict[str, str] = {}  # the same keys -> the name or part as written, lower case
         first_names: dict[str, set[str]] = {}
         for owner in owners:
             owner = str(owner).strip()
             if not owner:
                 continue
-            folded = fold_words(owner)
+            parts = tokenize(owner)
+            folded = " ".join(t.text for t in parts)
             self.owners[folded] = owner
-            for part in folded.split():
-                first_names.setdefault(part, set()).add(owner)
+            self.owner_written[folded] = " ".join(t.raw.lower() for t in parts)
+            for part in parts:
+                first_names.setdefault(part.text, set()).add(owner)
+                self.owner_written.setdefault(part.text, part.raw.lower())
         for part, who in first_names.items():
             if len(who) == 1 and part not in self.owners and len(part) >= 2:
                 self.owners[part] = next(iter(who))
@@ -437,11 +441,15 @@ class Resolver:
             if key in self.refs:
                 out.append((i, self.refs[key], t.raw))
                 continue
-            pair = _norm_ref(t.raw + (tokens[i + 1].raw if i + 1 < len(tokens) else ""))
-            if i + 1 < len(tokens) and t.text.isalpha() and pair in self.refs:  # "po 7781" for PO-7781
-                out.append((i, self.refs[pair], f"{t.raw} {tokens[i + 1].raw}"))
-                joined.add(i + 1)
-                out.append((i + 1, self.refs[pair], tokens[i + 1].raw))
+            # a reference typed in words: "po 7781" for PO-7781, "po 2026 412" for PO/2026/412
+            split = next((k for k in (3, 2) if i + k <= len(tokens) and t.text.isalpha()
+                          and _norm_ref("".join(x.raw for x in tokens[i : i + k])) in self.refs), None)
+            if split:
+                ref = self.refs[_norm_ref("".join(x.raw for x in tokens[i : i + split]))]
+                out.append((i, ref, " ".join(x.raw for x in tokens[i : i + split])))
+                for j in range(i + 1, i + split):
+                    joined.add(j)
+                    out.append((j, ref, tokens[j].raw))
             elif t.text.isdigit() and len(t.text) >= 7 and self.refs:  # an ERP number such as 4500012399
                 out.append((i, None, t.raw))
             elif t.text not in self.codes and _LOOKS_LIKE_REF.match(t.text) and not t.text[:1].isdigit() \
@@ -478,7 +486,26 @@ class Resolver:
         return best
 
     def find_owner(self, tokens: list[Token], skip: set[int] = frozenset()) -> Mention | None:
-        return self._find_in(self.owners, "owner", tokens, skip, fuzzy=False)
+        """An owner of action items by full or first name, as a word written like the name: "Hằng" is not
+        "hàng" (goods), "Tuấn" not "tuần" (week); a name that is also an everyday word ("thi") counts only
+        written as in the notes or capitalised inside the sentence."""
+        skip = set(skip)
+        for _ in range(4):
+            hit = self._find_in(self.owners, "owner", tokens, skip, fuzzy=False)
+            if hit is None or self._written_like_owner(tokens, hit):
+                return hit
+            skip.update(range(hit.start, hit.end))
+        return None
+
+    def _written_like_owner(self, tokens: list[Token], hit: Mention) -> bool:
+        typed = tokens[hit.start : hit.end]
+        raw = " ".join(t.raw.lower() for t in typed)
+        written = self.owner_written.get(hit.text, raw)
+        if any(has_diacritics(t.raw) for t in typed) and raw != written:
+            return False
+        if len(typed) == 1 and hit.text in self.reserved and raw != written:
+            return hit.start > 0 and typed[0].raw[:1].isupper()
+        return True
 
     def _find_in(self, table: dict[str, str], kind: str, tokens: list[Token], skip: set[int], fuzzy: bool = True
                  ) -> Mention | None:

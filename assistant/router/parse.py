@@ -261,8 +261,17 @@ def _starts_with_cue(r: _Reading) -> bool:
     return False
 
 
+def _ends_with_cue(r: _Reading) -> bool:
+    for cue in load_vocabulary().slot_words.get("followup_tail", []):
+        parts = phrase_tokens(cue)
+        if len(r.words) > len(parts) and r.words[-len(parts):] == parts:
+            return True
+    return False
+
+
 def _is_followup(r: _Reading) -> bool:
-    return _starts_with_cue(r) or (len(r.words) <= 4 and not any(v >= 3 for v in r.scores.values()))
+    return _starts_with_cue(r) or _ends_with_cue(r) or (
+        len(r.words) <= 4 and not any(v >= 3 for v in r.scores.values()))
 
 
 def _short_about_nothing(r: _Reading) -> bool:
@@ -710,9 +719,10 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
                 change["months"] = list(months)
     if call.tool == "get_kpi" and r.kpi:
         call.args["name"] = r.kpi[0]
+    same_question = intent is not None and INTENT_OF_TOOL.get(previous.tool) == intent and _short_about_nothing(r)
     if r.entity is None and not months and not (call.tool == "get_kpi" and r.kpi) and not (
         r.resource is not None and call.tool == "get_capacity"
-    ):
+    ) and not same_question:  # "is it late?" after "when does PO-5518 arrive?": the same call
         return None
     return call
 
