@@ -481,6 +481,9 @@ class Resolver:
                     best = Mention(one, [] if one else entities, i, i + n, " ".join(run), 95.0)
             if best is not None:
                 break
+        if hit is not None and best is not None and best.entity is None and hit.entity in best.candidates \
+                and best.start <= hit.start and hit.end <= best.end:
+            return best  # "binding line" with Binding Line 1 and 2: a near match to one of them is no choice
         if hit is not None and (best is None or hit.end - hit.start >= best.end - best.start):
             return hit
         return best
@@ -531,7 +534,7 @@ class Resolver:
                     score, code = float(found[1]), table[found[0]]
                 else:
                     continue
-                if best is None or (n, score) > (best.end - best.start, best.score):
+                if best is None or (score >= 100, n, score) > (best.score >= 100, best.end - best.start, best.score):
                     best = Mention(Entity(kind, code, code), [], i, i + n, span, score)
         return best
 
