@@ -581,6 +581,10 @@ def _period_is_topic(r: _Reading) -> bool:
     if r.period is None:
         return False
     at = find_phrase(r.words, r.period.words)
+    if at is not None and r.meeting:  # "the October exec meeting": when the meeting was
+        meeting_at = find_phrase(r.words, r.meeting[1])
+        if meeting_at == at + len(phrase_tokens(r.period.words)):
+            return False
     return at is not None and at > 0 and r.words[at - 1] in TOPIC_DETERMINERS
 
 
