@@ -251,6 +251,10 @@ class Resolver:
         # every word of whole names, variant words and sizes included ("lon", "hộp giấy", "200g"), and two
         # words typed as one ("phomai"): a run of them names the SKUs holding them all
         self.bag: dict[str, list[str]] = {}
+        self.written_forms: dict[str, set[str]] = {}  # a folded word -> its spellings in names ("dau": dâu, đậu)
+        for _, name, _ in rows:
+            for t in tokenize(name):
+                self.written_forms.setdefault(t.text, set()).add(t.raw.lower())
         for sku, parts in names.items():
             for word in {*parts, *(_singular(w) for w in parts),
                          *(a + b for a, b in zip(parts, parts[1:], strict=False) if (a + b).isalpha())}:
@@ -333,12 +337,13 @@ class Resolver:
              ) -> Mention | None:
         """The best product or family named in ``tokens`` (positions in ``skip`` excluded)."""
         words = [t.text for t in tokens]
+        raws = [t.raw for t in tokens]
         best: tuple[tuple, Mention] | None = None
         for n in range(min(MAX_SPAN, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
                 if any(j in skip for j in range(i, i + n)):
                     continue
-                hit = self._score_span(words, i, n, skip, months)
+                hit = self._score_span(words, i, n, skip, months, raws)
                 if hit is None:
                     continue
                 key = (hit.score >= 90, n, hit.score, -i)  # the longest good name: "sữa tắm trà xah" > "sữa tắm"
@@ -359,15 +364,16 @@ class Resolver:
                 if "%" not in words[j]
                 and not (words[j].isdigit() and j + 1 < len(words) and words[j + 1] in _TIME_WORDS)]
 
-    def _score_span(self, words: list[str], i: int, n: int, skip: set[int], months: frozenset[str]
-                    ) -> Mention | None:
+    def _score_span(self, words: list[str], i: int, n: int, skip: set[int], months: frozenset[str],
+                    raw: list[str] | None = None) -> Mention | None:
         span = " ".join(words[i : i + n])
         near = self._near(words, i, n, skip)
         if span in self.aliases:
             entity, candidates = self._alias(span, near)
             return Mention(entity, candidates, i, i + n, span, 100.0)
         if span in self.phrases:  # a run of words of item names ("nước xả vải", "hoa anh đào")
-            entity, candidates = self.settle([self.sku_entity[s] for s in self.phrases[span]], near)
+            skus = self._also_spelled_otherwise(words[i : i + n], raw[i : i + n] if raw else None, self.phrases[span])
+            entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
             return Mention(entity, candidates, i, i + n, span, 98.0)
         subset = self._holding_all(words[i : i + n]) if 1 < n <= 3 or (
             3 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) else None
@@ -387,6 +393,16 @@ class Resolver:
             return None
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
+
+    def _also_spelled_otherwise(self, run: list[str], typed: list[str] | None, skus: list[str]) -> list[str]:
+        """``skus`` and, when the run was typed without accents and one of its words stands for several
+        written words ("sua dau": sữa đậu nành, sữa tươi hương dâu), every SKU whose name holds the run's words."""
+        if typed is None or any(has_diacritics(w) for w in typed):
+            return skus
+        if not any(len(self.written_forms.get(w, ())) > 1 for w in run):
+            return skus
+        every = self._holding_all(run) or []
+        return every if set(every) > set(skus) else skus
 
     def _holding_all(self, run: list[str]) -> list[str] | None:
         """The SKUs whose item name holds every word of ``run`` (an English plural read as singular), when

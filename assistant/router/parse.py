@@ -226,7 +226,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         hit = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
-        owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit))
+        titles = {i for i, t in enumerate(tokens[:-1]) if t.text in vocabulary.honorifics}  # "anh Tuấn": a title
+        owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit) | titles) or resolver.find_owner(
+            tokens, skip=names_used | _mention_span(hit))
         used |= _mention_span(resource)
     masked = [w if i not in _mention_span(hit) | _mention_span(resource) else "\x00" for i, w in enumerate(words)]
     scores = score_intents(masked, vocabulary, [t.raw for t in tokens])
@@ -278,6 +280,12 @@ def _short_about_nothing(r: _Reading) -> bool:
     """A short question that names no product, order, line, owner or period (it means the previous one's)."""
     return (len(r.words) <= 5 and r.hit is None and not r.refs and not r.unknown_refs and r.resource is None
             and r.owner is None and r.period is None and r.kpi is None)
+
+
+def _only_a_period(r: _Reading) -> bool:
+    """Nothing but a period, stopwords and follow-up words ("what about next month?", "số liệu tháng sau nhé")."""
+    return (r.hit is None and not r.refs and not r.unknown_refs and r.resource is None and r.owner is None
+            and r.kpi is None and r.meeting is None and not any(v >= 3 for v in r.scores.values()))
 
 
 def _has_any(words: list[str], phrases: list[str]) -> bool:
@@ -352,6 +360,26 @@ def _question_options(entity: Entity, language: str) -> list[dict]:
              "value": spec["value"].format(code=entity.code)} for spec in asks.values()]
 
 
+def _period_options(r: _Reading, planning_date: date) -> list[dict]:
+    """What one may ask about a period named alone: ahead-looking questions for a coming period, looking-back
+    ones for a past one; the values are texts the router reads back unambiguously."""
+    ahead = _ahead(r, planning_date)
+    label = _period_as_typed(r)
+    period = r.months[0] if len(r.months) == 1 else f"{r.months[0]}..{r.months[-1]}"
+    return [{"label": spec[r.language if r.language in spec else "en"].format(label=label),
+             "value": spec["value"].format(period=period)}
+            for spec in _questions().get("questions_for_period", {}).values() if spec.get("ahead") == ahead]
+
+
+def _ahead(r: _Reading, planning_date: date) -> bool:
+    return r.months[-1] >= f"{planning_date:%Y-%m}"
+
+
+def _period_as_typed(r: _Reading) -> str:
+    at = sorted(_span(r.words, r.period.words)) if r.period is not None else []
+    return " ".join(r.tokens[i].raw for i in at) if at else r.months[0]
+
+
 def _options(entities: list[Entity]) -> list[dict]:
     return [{"label": e.option_label, "value": e.code} for e in entities]
 
@@ -411,6 +439,12 @@ def route(
             and previous.entity and intent is not None and INTENT_OF_TOOL.get(previous.tool) != intent:
         # "k co thieu ko", "any shortage?" after a question about a product: the same product
         return _inherit(r, previous, intent, r.months, planning_date)
+    if previous is not None and previous.tool and previous.args and _short_about_nothing(r) \
+            and intent == INTENT_OF_TOOL.get(previous.tool) and not r.scores.get("help"):
+        # "có bị trễ không?" after "when does PO-1876 arrive?": the same question about the same thing
+        call = copy.deepcopy(previous)
+        call.clarification, call.options, call.pending, call.language = None, [], None, r.language
+        return call
     if previous is not None and previous.tool and _is_followup(r):
         _like_previous(r, previous, resolver)
         followed = _follow(r, previous, intent, planning_date)
@@ -448,6 +482,9 @@ def route(
                 closest = resolver.closest(leftover, ("sku", "family", "resource", "order"), cutoff=85.0)
                 if closest:
                     return _ask(r, "unknown", "unknown", _options(closest), text=leftover)
+            if r.months and _only_a_period(r):  # "what about next month?" with nothing before it
+                key = "which_question_period" if _ahead(r, planning_date) else "which_question_period_back"
+                return _ask(r, "unknown", key, _period_options(r, planning_date), text=_period_as_typed(r))
             return RoutedCall(None, {}, "unknown", None, r.months, language=r.language)
     if r.hit is not None and r.hit.entity is None and intent not in ("product_lookup", "notes"):
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)

@@ -47,7 +47,8 @@ def test_dev_set_scores_at_least_90_percent_and_every_call_validates(demo_produc
 
 
 COMPANY_DEV_SETS = [DEV.with_name(name) for name in ("router_dev_vi.json", "router_dev_en2.json", "router_dev2_en.json",
-                                                     "router_dev2_vi.json", "router_dev3.json")]
+                                                     "router_dev2_vi.json", "router_dev3.json", "router_dev4_en.json",
+                                                     "router_dev4_vi.json")]
 
 
 def test_every_intent_appears_in_the_dev_sets():
