@@ -33,7 +33,10 @@ _UNIT_WORDS = frozenset(
     "thung vien cai".split()
 )
 # Pack types that may end a name after its size is gone ("Nước giặt Em Bé túi 2 L" -> "nước giặt em bé").
-_PACK_WORDS = frozenset("tui can goi hop chai lon thung bich lo vi bag bottle jar tin tub pouch box".split())
+_PACK_WORDS = frozenset(
+    "tui can goi hop chai lon thung bich lo vi bag bottle jar tin tub pouch box keg cask case crate carton sachet "
+    "cup tube pack bucket drum sack".split()
+)
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?(?:ml|l|g|gr|kg|oz|lb|cl|pk|pcs|ah|v|in|cm|mm|m)$")  # "250g", "1l", "60ah"
 _TIME_WORDS = frozenset("day days week weeks month months wk wks ngay tuan thang percent pct phan".split())
 _CODE_WORD = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]{2,}$")  # a word of letters and digits: "g7", "3in1"
@@ -112,6 +115,8 @@ def _strip_variant(words: list[str]) -> list[str]:
             out.pop()
         elif last in _UNIT_WORDS and len(out) > 2 and any(c.isdigit() for c in out[-2]):
             out.pop()
+            out.pop()
+        elif last in _PACK_WORDS and len(out) > 2 and _is_size(out[-2]):  # "500ml bottle", "30l keg"
             out.pop()
         else:
             break

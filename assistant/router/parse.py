@@ -721,6 +721,8 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
     elif intent == "help":
         tool, entity, months = "help", None, None
     args = {k: v for k, v in args.items() if v is not None}
+    if tool in ("search_meeting_notes", "find_products"):  # a text search: the call names no product
+        entity = None
     return RoutedCall(tool, args, intent, entity.canonical if entity else None, months, language=r.language)
 
 
