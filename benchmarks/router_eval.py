@@ -41,6 +41,8 @@ COMPANY_SETS = [  # (file, role)
     ("router_dev3.json", "dev"),
     ("router_dev4_en.json", "dev"),
     ("router_dev4_vi.json", "dev"),
+    ("router_dev5_en.json", "dev"),
+    ("router_dev5_vi.json", "dev"),
     ("router_heldout_en.json", "held-out"),
     ("router_heldout_vi.json", "held-out"),
 ]

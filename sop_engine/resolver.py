@@ -166,6 +166,8 @@ def _singular(word: str) -> str:
     """An English plural read as singular ("pads" -> "pad", "batteries" -> "battery"); other words as they are."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):  # "glasses", "boxes", "brushes"
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
@@ -380,8 +382,8 @@ class Resolver:
             skus = self._also_spelled_otherwise(words[i : i + n], raw[i : i + n] if raw else None, self.phrases[span])
             entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
             return Mention(entity, candidates, i, i + n, span, 98.0)
-        subset = self._holding_all(words[i : i + n]) if 1 < n <= 3 or (
-            3 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) else None
+        subset = self._holding_all(words[i : i + n]) if n == 2 or (
+            2 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) else None
         if subset:  # words of one item in another order or plural ("front pads" -> Brake Pad Set Front)
             entity, candidates = self.settle([self.sku_entity[s] for s in subset], near)
             return Mention(entity, candidates, i, i + n, span, 96.0)
@@ -509,14 +511,17 @@ class Resolver:
             return hit
         return best
 
-    def find_owner(self, tokens: list[Token], skip: set[int] = frozenset()) -> Mention | None:
+    def find_owner(self, tokens: list[Token], skip: set[int] = frozenset(), titled: set[int] = frozenset()
+                   ) -> Mention | None:
         """An owner of action items by full or first name, as a word written like the name: "Hằng" is not
         "hàng" (goods), "Tuấn" not "tuần" (week); a name that is also an everyday word ("thi") counts only
-        written as in the notes or capitalised inside the sentence."""
+        written as in the notes, capitalised inside the sentence, or after a title (positions in ``titled``:
+        "chi hang")."""
         skip = set(skip)
         for _ in range(4):
             hit = self._find_in(self.owners, "owner", tokens, skip, fuzzy=False)
-            if hit is None or self._written_like_owner(tokens, hit):
+            if hit is None or self._written_like_owner(tokens, hit) or (
+                    hit.start in titled and not any(has_diacritics(t.raw) for t in tokens[hit.start:hit.end])):
                 return hit
             skip.update(range(hit.start, hit.end))
         return None

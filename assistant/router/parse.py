@@ -21,6 +21,8 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from assistant.router import slots
 from assistant.router.entities import find_owner
 from assistant.router.spelling import spell_corrected
@@ -45,7 +47,7 @@ from sop_engine.periods import (
     parse_period_words,
 )
 from sop_engine.resolver import Entity, Mention, Resolver, resolver_from_tables
-from sop_engine.text import has_diacritics, tokenize
+from sop_engine.text import fold, has_diacritics, tokenize
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
     import pandas as pd
@@ -227,7 +229,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
         titles = {i for i, t in enumerate(tokens[:-1]) if t.text in vocabulary.honorifics}  # "anh Tuấn": a title
-        owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit) | titles) or resolver.find_owner(
+        owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit) | titles,
+                                    titled={i + 1 for i in titles}) or resolver.find_owner(
             tokens, skip=names_used | _mention_span(hit))
         used |= _mention_span(resource)
     masked = [w if i not in _mention_span(hit) | _mention_span(resource) else "\x00" for i, w in enumerate(words)]
@@ -280,6 +283,16 @@ def _short_about_nothing(r: _Reading) -> bool:
     """A short question that names no product, order, line, owner or period (it means the previous one's)."""
     return (len(r.words) <= 5 and r.hit is None and not r.refs and not r.unknown_refs and r.resource is None
             and r.owner is None and r.period is None and r.kpi is None)
+
+
+def _numbered_line(r: _Reading, resolver: Resolver) -> str | None:
+    """A word of the company's line names followed by a number no line carries ("line 3"), as typed."""
+    name_words = {w for name in resolver.resources for w in name.split() if not w.isdigit()}
+    for i, t in enumerate(r.tokens[:-1]):
+        after = r.tokens[i + 1]
+        if t.text in name_words and after.text.isdigit() and i + 1 not in r.used:
+            return f"{t.raw} {after.raw}"
+    return None
 
 
 def _only_a_period(r: _Reading) -> bool:
@@ -423,7 +436,12 @@ def route(
         previous = None  # a new question: a pending call is never the base of a follow-up
     if r.refs and r.hit is not None and r.hit.ambiguous and r.hit.end - r.hit.start == 1:
         r.hit = None  # "the impact of PO-1182 slipping": an order's what-if, not a product word
+    if previous is not None and not r.refs and not r.unknown_refs and previous.args.get("ref") \
+            and (_has_whatif_cue(r) or slots_amount(r)) and r.hit is None:
+        r.refs = [previous.args["ref"]]  # "what if it slips 2 weeks" after "when does PO-4502 arrive?"
     intent = _best_intent(r)
+    if r.refs and intent == "kpi" and r.hit is None:
+        intent = "orders"  # "po/2026/126 - is it on time?": that order, not the company's on-time KPI
     whatif = None
     percent = "%" in text or "percent" in r.words or "pct" in r.words
     if (r.refs and (_has_whatif_cue(r) or slots_amount(r))) or percent:
@@ -464,6 +482,11 @@ def route(
         closest = resolver.closest(ref, ("order",)) if resolver else []
         key = "unknown_ref" if closest else "unknown_ref_none"
         return _ask(r, intent or "orders", key, _options(closest), text=ref)
+    if intent == "capacity" and r.resource is None and resolver is not None and resolver.resources:
+        typed = _numbered_line(r, resolver)
+        if typed:  # "line 3" when the lines are Canning Line 1 and 2: no such line
+            closest = resolver.closest(typed, ("resource",))
+            return _ask(r, "capacity", "unknown" if closest else "unknown_none", _options(closest), text=typed)
     if r.resource is not None and r.resource.entity is None and intent in ("capacity", None):
         return _ask(r, "capacity", "ambiguous_resource", _options(r.resource.candidates), text=r.resource.text)
     if intent is None:
@@ -491,7 +514,8 @@ def route(
         return _ask(r, intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
     leftover = _leftover_name(r) if intent in ABOUT_A_PRODUCT and resolver is not None and not r.refs else None
     exact_name = r.hit is not None and r.hit.score >= 100 and r.hit.end - r.hit.start > 1
-    if leftover and r.hit is not None and (exact_name or not _next_to(r, leftover)):
+    if leftover and r.hit is not None and (exact_name or not _next_to(r, leftover)) \
+            and not _like_a_word_of_the_family(r, leftover, resolver):
         leftover = None
     if leftover:
         if True:
@@ -555,6 +579,16 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
 def _at(r: _Reading, words: str) -> int:
     first = words.split()[0]
     return next(i for i, t in enumerate(r.tokens) if t.raw == first)
+
+
+def _like_a_word_of_the_family(r: _Reading, leftover: str, resolver: Resolver) -> bool:
+    """A family named with a word close to, not equal to, a word of its products' names ("sua tuoi khong
+    duog" for "không đường"): one of the family was meant, with a slip."""
+    if r.hit is None or r.hit.entity is None or r.hit.entity.kind != "family":
+        return False
+    words = {w for sku in resolver.family_skus.get(r.hit.entity.code, []) for w in fold(resolver.labels[sku]).split()}
+    return any(w not in words and any(len(x) >= 4 and fuzz.ratio(w, x) >= 85 for x in words)
+               for w in fold(leftover).split() if len(w) >= 4)
 
 
 def _next_to(r: _Reading, leftover: str) -> bool:
@@ -622,6 +656,13 @@ def _period_is_topic(r: _Reading) -> bool:
         meeting_at = find_phrase(r.words, r.meeting[1])
         if meeting_at == at + len(phrase_tokens(r.period.words)):
             return False
+    if at is not None and at > 0 and r.period.bare and len(phrase_tokens(r.period.words)) == 1:
+        before = r.words[at - 1]  # "about dry january": a name; "notes from January", "in January": a time
+        vocabulary = load_vocabulary()
+        named = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource) | _mention_span(r.owner)
+        if before.isalpha() and before not in vocabulary.reserved and before not in vocabulary.stopwords \
+                and at - 1 not in named and r.period.words.isalpha():
+            return True
     return at is not None and at > 0 and r.words[at - 1] in TOPIC_DETERMINERS
 
 
