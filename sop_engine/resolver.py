@@ -37,6 +37,7 @@ _PACK_WORDS = frozenset(
     "tui can goi hop chai lon thung bich lo vi bag bottle jar tin tub pouch box keg cask case crate carton sachet "
     "cup tube pack bucket drum sack".split()
 )
+_LETTER_SIZES = frozenset("xxs xs s m l xl xxl xxxl small medium large".split())  # the last word of a name
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?(?:ml|l|g|gr|kg|oz|lb|cl|pk|pcs|ah|v|in|cm|mm|m)$")  # "250g", "1l", "60ah"
 _TIME_WORDS = frozenset("day days week weeks month months wk wks ngay tuan thang percent pct phan".split())
 _CODE_WORD = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]{2,}$")  # a word of letters and digits: "g7", "3in1"
@@ -117,6 +118,8 @@ def _strip_variant(words: list[str]) -> list[str]:
             out.pop()
             out.pop()
         elif last in _PACK_WORDS and len(out) > 2 and _is_size(out[-2]):  # "500ml bottle", "30l keg"
+            out.pop()
+        elif last in _LETTER_SIZES and len(out) > 2:  # "Brewery T-Shirt M"
             out.pop()
         else:
             break

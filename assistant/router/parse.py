@@ -47,6 +47,7 @@ from sop_engine.periods import (
     parse_period_words,
 )
 from sop_engine.resolver import Entity, Mention, Resolver, resolver_from_tables
+from sop_engine.resolver import _singular as resolver_singular
 from sop_engine.text import fold, has_diacritics, tokenize
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
@@ -564,6 +565,8 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
         if picked is not None and picked.kind == "sku" and picked.code != previous.entity:
             at = next(i for i, w in enumerate(r.words) if i not in taken and any(c.isdigit() for c in w))
             r.hit = Mention(picked, [], at, at + 1, r.words[at], 95.0)
+        elif len(siblings) > 1:  # a variant word alone: "and L", "the keg", "and the bottles?"
+            _variant_of_previous(r, previous, siblings, resolver)
         return
     if not r.hit.ambiguous:
         return
@@ -574,6 +577,34 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
     picked = [c for n, c in shared if n == best]
     if best > 0 and len(picked) == 1:
         r.hit.entity, r.hit.candidates = picked[0], []
+
+
+def _variant_of_previous(r: _Reading, previous: RoutedCall, siblings: list[Entity], resolver: Resolver) -> None:
+    picked = _by_variant_words(r, siblings, resolver)
+    if picked is not None and picked.code != previous.entity:
+        at = [i for i in range(len(r.words)) if i not in r.used]
+        r.hit = Mention(picked, [], at[0], at[-1] + 1, " ".join(r.words[i] for i in at), 95.0)
+
+
+def _by_variant_words(r: _Reading, candidates: list[Entity], resolver: Resolver) -> Entity | None:
+    """The one candidate whose name holds the one or two words typed ("and L", "the keg", "the bottles")."""
+    vocabulary = load_vocabulary()
+    cues = {w for cue in vocabulary.followup_cues for w in phrase_tokens(cue)}
+    typed = [w for i, w in enumerate(r.words) if i not in r.used and w not in vocabulary.stopwords and w not in cues
+             and w not in ("one", "ones")]
+    if not typed or len(typed) > 2:
+        return None
+    spelled = dict(pair.split("=", 1) for pair in vocabulary.slot_words.get("size_words", []) if "=" in pair)
+    wanted = [spelled.get(w, w) for w in typed]  # "small" for the S of "T-Shirt S"
+    picked = []
+    for candidate in candidates:
+        if candidate.kind != "sku":
+            continue
+        name = fold(resolver.labels.get(candidate.code, "")).replace("-", " ").split()
+        bag = set(name) | {resolver_singular(w) for w in name}
+        if all(w in bag or resolver_singular(w) in bag for w in wanted):
+            picked.append(candidate)
+    return picked[0] if len(picked) == 1 else None
 
 
 def _at(r: _Reading, words: str) -> int:
@@ -632,8 +663,10 @@ def _answer_pending(r: _Reading, previous: RoutedCall, resolver: Resolver | None
             picked, _ = resolver.settle(candidates, r.words) if candidates else (None, [])
             entity = picked
         else:
-            candidates = [resolver.resolve(v).entity for v in values]
-            picked, _ = resolver.settle([c for c in candidates if c is not None], r.words)
+            candidates = [c for c in (resolver.resolve(v).entity for v in values) if c is not None]
+            picked, _ = resolver.settle(candidates, r.words)
+            if picked is None:  # "the keg", "the bottle one": a word of one option's name
+                picked = _by_variant_words(r, candidates, resolver)
             entity = picked if picked is not None and len(previous.options) > 1 else None
     strong = any(v >= 3 for v in r.scores.values())
     if entity is None or (strong and len(r.words) > 4):
