@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     allow_self_approval: bool | None = Field(
         None, description="may a requester approve their own write; default: no with API keys, yes without")
 
+    # MCP (``sop mcp``): who a stdio client is; over HTTP the API key says it
+    mcp_principal: str | None = Field(None, description="principal of a stdio MCP client; default mcp:<os user>")
+    mcp_role: str = Field("viewer", pattern="^(viewer|planner|admin)$", description="role of a stdio MCP client")
+
     # Slack
     slack_bot_token: str | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "SOP_SLACK_BOT_TOKEN"))
     slack_signing_secret: str | None = Field(

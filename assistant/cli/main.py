@@ -11,6 +11,7 @@ from assistant.cli import data, forecast, notes
 from assistant.cli.ask import approvals_app, ask, chat
 from assistant.cli.audit import audit
 from assistant.cli.demo import demo
+from assistant.cli.mcp import mcp
 from assistant.cli.output import STATE, dumps
 from assistant.cli.planning import gaps, kpi, reconcile
 from assistant.cli.sales import sales
@@ -85,6 +86,7 @@ app.command("capacity")(capacity)
 app.add_typer(notes.app, name="notes")
 app.command("ask")(ask)
 app.command("serve")(serve)
+app.command("mcp")(mcp)
 app.command("slack")(slack_command)
 app.command("chat")(chat)
 app.add_typer(approvals_app, name="approvals")

@@ -13,6 +13,7 @@ from assistant.http.jobs import Jobs
 from assistant.http.routes import actions, chat, reads
 from assistant.http.routes import sales as sales_routes
 from assistant.http.routes import supply as supply_routes
+from assistant.mcp_server.transports import McpHttp
 from assistant.runtime import Runtime
 from assistant.settings import parse_api_keys
 from sop_engine.limits import MAX_BODY_BYTES
@@ -72,12 +73,16 @@ class BodyLimit:
 
 def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handler=None) -> FastAPI:
     jobs = Jobs(runtime)
+    assistant = assistant or Assistant(runtime)
+    api_keys = parse_api_keys(runtime.settings.api_keys)
+    mcp = McpHttp(assistant, api_keys, runtime.settings.host)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
         jobs.start()  # the job supervisor lives as long as the server
         try:
-            yield
+            async with mcp.lifespan():  # the MCP endpoint's session manager, at /mcp
+                yield
         finally:
             jobs.stop()
 
@@ -87,8 +92,8 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
                               "counted while the body is read); counts and ranges have the maxima shown on "
                               "each parameter (422 beyond them).")
     app.state.runtime = runtime
-    app.state.assistant = assistant or Assistant(runtime)
-    app.state.api_keys = parse_api_keys(runtime.settings.api_keys)
+    app.state.assistant = assistant
+    app.state.api_keys = api_keys
     app.state.jobs = jobs
     app.state.assistant.job_runner = jobs.run_and_wait  # re-forecasts asked in a chat (HTTP, Slack) run as jobs
     errors.install(app)
@@ -111,6 +116,8 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
         return {"status": "ready" if loaded else "empty", "data_loaded": loaded,
                 "company": (meta.get("company") or {}).get("name"), "demo": bool(meta.get("demo")),
                 "engine": "llm" if app.state.assistant.uses_llm else "offline"}
+
+    app.router.add_route("/mcp", mcp, include_in_schema=False)  # the tools for other agents (MCP, streamable HTTP)
 
     if slack_handler is not None:
         slack_handler.mount(app)
