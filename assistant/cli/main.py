@@ -13,6 +13,7 @@ from assistant.cli.audit import audit
 from assistant.cli.demo import demo
 from assistant.cli.mcp import mcp
 from assistant.cli.output import STATE, dumps
+from assistant.cli.pack import pack
 from assistant.cli.planning import gaps, kpi, reconcile
 from assistant.cli.sales import sales
 from assistant.cli.serve import serve
@@ -83,6 +84,7 @@ app.command("kpi")(kpi)
 app.command("sales")(sales)
 app.command("orders")(orders)
 app.command("capacity")(capacity)
+app.command("pack")(pack)
 app.add_typer(notes.app, name="notes")
 app.command("ask")(ask)
 app.command("serve")(serve)

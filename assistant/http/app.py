@@ -10,7 +10,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from assistant.conversation import Assistant
 from assistant.http import errors
 from assistant.http.jobs import Jobs
-from assistant.http.routes import actions, chat, reads
+from assistant.http.routes import actions, chat, pack, reads
 from assistant.http.routes import sales as sales_routes
 from assistant.http.routes import supply as supply_routes
 from assistant.mcp_server.transports import McpHttp
@@ -103,6 +103,7 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
     app.include_router(actions.router)
     app.include_router(sales_routes.router)
     app.include_router(supply_routes.router)
+    app.include_router(pack.router)
 
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict:
