@@ -11,6 +11,7 @@ from assistant.cli import data, forecast, notes
 from assistant.cli.ask import approvals_app, ask, chat
 from assistant.cli.audit import audit
 from assistant.cli.demo import demo
+from assistant.cli.digest import digest
 from assistant.cli.mcp import mcp
 from assistant.cli.output import STATE, dumps
 from assistant.cli.pack import pack
@@ -85,6 +86,7 @@ app.command("sales")(sales)
 app.command("orders")(orders)
 app.command("capacity")(capacity)
 app.command("pack")(pack)
+app.command("digest")(digest)
 app.add_typer(notes.app, name="notes")
 app.command("ask")(ask)
 app.command("serve")(serve)

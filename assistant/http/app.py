@@ -71,7 +71,7 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
-def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handler=None) -> FastAPI:
+def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handler=None, digests=None) -> FastAPI:
     jobs = Jobs(runtime)
     assistant = assistant or Assistant(runtime)
     api_keys = parse_api_keys(runtime.settings.api_keys)
@@ -80,10 +80,14 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
     @asynccontextmanager
     async def lifespan(_: FastAPI):
         jobs.start()  # the job supervisor lives as long as the server
+        if digests is not None:
+            digests.start()  # the scheduled Slack digests (SOP_DIGESTS); missed posts within the grace go out once
         try:
             async with mcp.lifespan():  # the MCP endpoint's session manager, at /mcp
                 yield
         finally:
+            if digests is not None:
+                digests.stop()
             jobs.stop()
 
     app = FastAPI(title="sop-assistant", version="0.1.0", lifespan=lifespan,
