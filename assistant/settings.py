@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 import platformdirs
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -57,7 +57,7 @@ class Settings(BaseSettings):
 
     # MCP (``sop mcp``): who a stdio client is; over HTTP the API key says it
     mcp_principal: str | None = Field(None, description="principal of a stdio MCP client; default mcp:<os user>")
-    mcp_role: str = Field("viewer", pattern="^(viewer|planner|admin)$", description="role of a stdio MCP client")
+    mcp_role: str = Field("viewer", description="role of a stdio MCP client: one of tools.context.ROLES")
 
     # Slack
     slack_bot_token: str | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "SOP_SLACK_BOT_TOKEN"))
@@ -74,6 +74,15 @@ class Settings(BaseSettings):
     digest_grace_hours: float = Field(12.0, ge=0, le=24 * 31,
                                       description="a post missed while the server was down is sent on start "
                                                   "within this many hours, once")
+
+    @field_validator("mcp_role")
+    @classmethod
+    def _known_role(cls, value: str) -> str:
+        from tools.context import ROLES
+
+        if value not in ROLES:
+            raise ValueError(f"SOP_MCP_ROLE '{value}' is not one of {', '.join(ROLES)}")
+        return value
 
     @property
     def db_url(self) -> str:
