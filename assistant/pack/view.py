@@ -78,13 +78,22 @@ def _shortages(d: dict, doc: dict, w: dict, f: Formats) -> Section:
     for r in d["rows"]:
         cover = r.get("cover")
         shown = w["words"]["no_option"] if not cover else \
-            f"{cover['action']} ({w['words']['covers'] if cover['covers'] else w['words']['partly']})"
+            f"{_cover(cover, w, f)} ({w['words']['covers'] if cover['covers'] else w['words']['partly']})"
         rows.append([r["sku"], r["name"], f.month(r["first_short_period"]), f.number(r["shortage"]),
                      f.probability(r.get("stockout_probability")), shown])
     chart = charts.bars(w["charts"]["shortages"], [r["sku"] for r in d["rows"]],
                         {"": [r["shortage"] for r in d["rows"]]}, f) if d["rows"] else None
     return Section("shortages", w["sections"]["shortages"], line,
                    _cols(w, "sku", "product", "first_short", "shortage", "probability", "cover"), rows, chart)
+
+
+def _cover(cover: dict, w: dict, f: Formats) -> str:
+    """A cover option in the pack's language, from its fields (the engine's own sentence when a kind is new)."""
+    template = w["cover_kinds"].get(cover["kind"])
+    if template is None:
+        return str(cover.get("action") or cover["kind"])
+    return template.format(quantity=f.number(cover.get("quantity")), month=f.month(cover.get("arrives")),
+                           ref=cover.get("ref") or "", resource=cover.get("resource") or "")
 
 
 def _capacity(d: dict, doc: dict, w: dict, f: Formats) -> Section:

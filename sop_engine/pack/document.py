@@ -92,8 +92,8 @@ def _shortages(store: PlanStore, planning_date: date, window: str) -> dict:
         rows.append({"sku": s["sku"], "name": s["name"], "family": s["family"],
                      "first_short_period": s["first_short_period"], "shortage": s["asked_months_shortage"],
                      "stockout_probability": s.get("stockout_probability"),
-                     "cover": best and {"kind": best["kind"], "action": best["action"], "covers": best["covers"],
-                                        "shortage_after": best.get("shortage_after")},
+                     "cover": best and {k: best.get(k) for k in ("kind", "action", "covers", "shortage_after",
+                                                                  "quantity", "arrives", "ref", "resource")},
                      "periods": [{"period": p["period"], "projected_balance": p["projected_balance"]}
                                  for p in s["periods"]]})
     return {"months": doc.get("asked_months", doc["months"]), "skus_short": doc["skus_short_in_asked_months"],

@@ -197,3 +197,17 @@ def test_sop_digest_now_posts_once_to_the_configured_or_given_channel(slack_home
     error = sop_json("digest", "pack", "--now", ok=False)["error"]["message"]
     assert "SOP_DIGESTS[0]" in error and "cron" in error
     assert sop("digest", "pack", "--now").exit_code == 1
+
+
+def test_the_served_app_schedules_the_digests_and_catches_up_on_start(slack_home, fake_slack):
+    """``sop serve``'s app starts the schedule in its lifespan (and posts the slot missed 2 h ago), then stops it."""
+    from fastapi.testclient import TestClient
+
+    from assistant.http.app import create_app
+
+    digests = _digests(slack_home, WEEKLY, Clock(MONDAY + timedelta(hours=2)))
+    with TestClient(create_app(Runtime(slack_home.settings), digests=digests)) as client:
+        assert client.get("/healthz").status_code == 200
+        fake_slack.wait_for("chat.postMessage", lambda b: b.get("channel") == "C0PLAN")
+        assert [j["id"] for j in digests.jobs()] == ["digest-0"]
+    assert digests.jobs() == [] and len(_posts(fake_slack, "C0PLAN")) == 1
