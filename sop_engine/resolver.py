@@ -216,7 +216,8 @@ class Resolver:
         for sku, _, family in rows:
             self.family_skus.setdefault(family, []).append(sku)
         self.codes = {fold(sku): sku for sku, _, _ in rows}
-        names = {sku: fold_words(name).split() for sku, name, _ in rows}
+        tokens = {sku: tokenize(name) for sku, name, _ in rows}
+        names = {sku: [t.text for t in tokens[sku]] for sku in tokens}
         self.variant_digits = {sku: _digits(names[sku][len(_strip_variant(names[sku])):]) for sku in names}
         pending: dict[str, list[tuple[int, Entity]]] = {}
 
@@ -262,8 +263,8 @@ class Resolver:
         # words typed as one ("phomai"): a run of them names the SKUs holding them all
         self.bag: dict[str, list[str]] = {}
         self.written_forms: dict[str, set[str]] = {}  # a folded word -> its spellings in names ("dau": dâu, đậu)
-        for _, name, _ in rows:
-            for t in tokenize(name):
+        for typed in tokens.values():
+            for t in typed:
                 self.written_forms.setdefault(t.text, set()).add(t.raw.lower())
         for sku, parts in names.items():
             for word in {*parts, *(_singular(w) for w in parts),
