@@ -6,7 +6,8 @@ driver-free ``ForecastResult`` of ``engine.forecast`` and returns a ``DriverFore
 - **The model**: statsforecast's AutoARIMA with the SKU's drivers as exogenous columns, each driver this
   month and last month (``x[t]``, ``x[t-1]``: an effect that carries over into the next month), and the
   season as two Fourier pairs of the month (exogenous too), at most ``MAX_DRIVERS`` drivers per SKU (a
-  SKU, family or company-wide driver whose history covers every month of the SKU's history and varies). A regression with ARIMA errors: the forecast is linear in the drivers.
+  SKU, family or company-wide driver whose history covers every month of the SKU's history and varies).
+  A regression with ARIMA errors: the forecast is linear in the drivers.
 - **Used only where it earns it**: rolling-origin CV on the same windows as the driver-free candidates
   (``n_windows`` x ``min(horizon, 6)`` months, the windows' actual driver values standing in for a plan)
   scores it with the same scaled RMSE; it replaces the driver-free forecast only when its CV error is at
