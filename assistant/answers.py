@@ -665,5 +665,25 @@ def _capacity(w: Writer, args: dict, doc: dict) -> str:
     return "\n".join(lines + _period_read(w, args, months) + [w("note", note=n) for n in doc.get("notes", [])[:2]])
 
 
+def _drivers(w: Writer, args: dict, doc: dict) -> str:
+    scope = _scope(doc.get("scope"), args.get("product") or w.word("all_products"))
+    if not doc.get("effects"):
+        driver = doc.get("driver")
+        return w("drivers_none", driver=driver.replace("_", " ") if driver else w("drivers_any"), scope=scope,
+                 drivers=w.f.join([d.replace("_", " ") for d in doc.get("drivers_in_data", [])]))
+    lines = [w("drivers_head", scope=scope)]
+    effects = doc["effects"]
+    if len({e["sku"] for e in effects}) == 1:
+        lines += [w("drivers_line", name=e["name"], sku=e["sku"], driver=e["label"],
+                    effect=w.f.percent(e["effect_pct"], signed=True), source=w.word(e["source"], "driver_source"))
+                  for e in effects[:MAX_LINES]]
+        return "\n".join(lines)
+    for s in doc.get("summary", []):
+        lines.append(w("drivers_summary", driver=s["label"], effect=w.f.percent(s["effect_pct_mean"], signed=True),
+                       count=s["skus_with_effect"], low=w.f.percent(s["effect_pct_min"], signed=True),
+                       high=w.f.percent(s["effect_pct_max"], signed=True)))
+    return "\n".join(lines)
+
+
 RENDERERS.update({"get_sales": _sales, "get_orders": _orders, "check_overstock": _overstock,
-                  "get_capacity": _capacity})
+                  "get_capacity": _capacity, "get_driver_effects": _drivers})

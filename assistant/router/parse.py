@@ -44,7 +44,7 @@ from sop_engine.periods import (
     looking_back,
     parse_period_words,
 )
-from sop_engine.resolver import Entity, Mention, Resolver, resolver_from_tables
+from sop_engine.resolver import Entity, Mention, Resolver, find_driver, resolver_from_tables
 from sop_engine.text import has_diacritics, tokenize
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
@@ -52,13 +52,13 @@ if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
 
 # On equal scores, the more specific intent wins.
 PRIORITY = (
-    "help", "reforecast", "publish", "chart", "decisions", "notes", "overstock", "capacity", "orders", "kpi",
-    "reconcile", "sales", "product_lookup", "shortage", "forecast",
+    "help", "reforecast", "publish", "chart", "decisions", "notes", "overstock", "capacity", "orders", "drivers",
+    "kpi", "reconcile", "sales", "product_lookup", "shortage", "forecast",
 )
 TOOLS_WITH_PRODUCT = {
     "check_shortages": "product", "get_forecast": "product", "reforecast": "product", "reconcile_plan": "family",
     "get_kpi": "product", "chart": "product", "list_decisions": "product", "find_products": "query",
-    "get_sales": "product", "get_orders": "product", "check_overstock": "product",
+    "get_sales": "product", "get_orders": "product", "check_overstock": "product", "get_driver_effects": "product",
 }
 TOOLS_WITH_PERIOD = {
     "check_shortages", "get_forecast", "reconcile_plan", "get_kpi", "search_meeting_notes", "list_decisions",
@@ -69,6 +69,7 @@ INTENT_OF_TOOL = {
     "publish_forecast": "publish", "reconcile_plan": "reconcile", "get_kpi": "kpi", "find_products": "product_lookup",
     "chart": "chart", "search_meeting_notes": "notes", "list_decisions": "decisions", "help": "help",
     "get_sales": "sales", "get_orders": "orders", "check_overstock": "overstock", "get_capacity": "capacity",
+    "get_driver_effects": "drivers",
 }
 # Questions about what happened: a bare month or quarter means the latest one not in the future.
 LOOKS_BACK = {"kpi", "notes", "decisions", "sales"}
@@ -132,6 +133,7 @@ class _Reading:
     meeting: tuple[str, str, int] | None
     used: set[int]  # token positions already taken by a period, KPI, meeting, order reference, name
     language: str = "en"
+    driver: str | None = None  # a demand driver of the data the message names
 
     @property
     def entity(self) -> Entity | None:
@@ -239,8 +241,12 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     if (refs or unknown_refs) and "orders" in scores:
         scores["orders"] += 1
     language = detect_language(tokens, _mention_span(hit) | _mention_span(resource) | _mention_span(owner))
+    groups = {k: v for k, v in vocabulary.slot_words.items() if k.startswith("driver_")}
+    driver = find_driver(resolver, words, groups) if resolver is not None and resolver.drivers else None
+    if driver is not None and "drivers" in scores:
+        scores["drivers"] += 2
     reading = _Reading(tokens, words, period, period.labels if period else None, hit, refs, unknown_refs,
-                       resource, owner, scores, kpi, meeting, used, language)
+                       resource, owner, scores, kpi, meeting, used, language, driver)
     return reading, resolver
 
 
@@ -602,6 +608,9 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
             args["version"] = version
     elif intent == "sales":
         args = {"product": _product_arg(entity), "period": period}
+    elif intent == "drivers":
+        args = {"product": _product_arg(entity), "driver": r.driver}
+        months = None
     elif intent == "orders":
         args = {"ref": r.refs[0] if r.refs else None, "product": None if r.refs else _product_arg(entity)}
         months = None

@@ -56,6 +56,17 @@ def test_forecast_with_drivers_records_value_added_effects_and_what_ifs(company,
     assert doc["driver_results"][0]["skus_changed"] == 1
     assert "base" in doc and "scenario" in doc
 
+    # the assistant, offline: what drives demand, how much ads move sales, in Vietnamese too
+    asked = sop_json("ask", "what drives demand for the Carryover family?")
+    assert asked["tool_calls"][0]["name"] == "get_driver_effects", asked
+    assert "+10% ad spend ≈ +" in asked["answer"] and asked["grounded"] is True, asked
+    asked = sop_json("ask", "how much do ads move sales of RES-03?")
+    assert asked["tool_calls"][0]["args"] == {"product": "RES-03", "driver": "ad_spend"}
+    assert f"{by_sku['RES-03'][2]:+.1f}%" in asked["answer"]
+    asked = sop_json("ask", "quảng cáo ảnh hưởng doanh số thế nào?")
+    assert asked["tool_calls"][0]["args"].get("driver") == "ad_spend"
+    assert "+10% ad spend ≈" in asked["answer"] and "số lượng" in asked["answer"]
+
     # a driver the forecast does not know is named with the ones it does
     bad = sop("gaps", "--scenario", '{"driver_changes": [{"driver": "tv_spend", "pct": 10}]}', "--json")
     assert bad.exit_code == 1 and "no effect of 'tv_spend'" in json.loads(bad.stdout)["error"]["message"]
