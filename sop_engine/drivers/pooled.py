@@ -8,8 +8,9 @@ The pooled model is a least-squares regression over the pool's SKU-months, each 
 (an intercept and a trend per SKU, a seasonal index shared by the pool, the driver this month and last
 month, both on the SKU's own average). ``c0 + c1`` is the pool's response at average levels: +10% of the
 driver moves units by about ``10·(c0 + c1)`` %. For one SKU, ``c0·mean(y)/mean(x)`` is its response in units
-per driver unit this month, ``c1·...`` the carry-over into the next. A pool is used only when its estimate is
-at least ``MIN_T`` standard errors away from zero.
+per driver unit this month, ``c1·...`` the carry-over into the next. A SKU takes its family's pool when the
+family has ``MIN_SKUS`` SKUs to fit one, else the company's; it is used only when its estimate is at least
+``MIN_T`` standard errors away from zero.
 """
 
 from __future__ import annotations
@@ -92,7 +93,8 @@ def sku_response(pool: Pool, y: np.ndarray, x: np.ndarray) -> tuple[float, float
 
 def pooled_effects(history: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]],
                    families: pd.Series | None, driver: str, season_length: int = 12) -> dict[str, Pool]:
-    """sku -> the pool that speaks for it: its family's when that pool is significant, else the company's."""
+    """sku -> the pool that speaks for it, when significant: its family's when the family has enough SKUs to
+    fit one (a family pool that finds no effect means no effect), else the company's."""
     fam = families.set_axis(families.index.astype(str)) if families is not None else pd.Series(dtype=object)
     company = fit_pool(history, "company", driver, season_length)
     by_family: dict[str, Pool | None] = {}
@@ -105,7 +107,7 @@ def pooled_effects(history: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, 
                 members = {s: v for s, v in history.items() if fam.get(s) == family}
                 by_family[family] = fit_pool(members, f"family {family}", driver, season_length)
             pool = by_family[family]
-        if pool is None or not pool.significant:
+        if pool is None:
             pool = company
         if pool is not None and pool.significant:
             out[sku] = pool

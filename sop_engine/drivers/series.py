@@ -5,7 +5,7 @@
 month before ``current`` and ``plan`` from it on. For one SKU and month a SKU row beats a family row,
 which beats a company-wide row; in history months an actual beats a plan (a plan stands in where no actual
 was given); forecast months take plans only. A row without ``kind`` is an actual before ``current`` and a
-plan from it on. ``sales_history.price`` gives the driver ``price`` for past months (before any
+plan from it on. A driver's ``unit`` is the first one its rows give. ``sales_history.price`` gives the driver ``price`` for past months (before any
 ``drivers.csv`` row named ``price``); future prices come only from plan rows.
 """
 
@@ -63,11 +63,12 @@ def driver_values(drivers: pd.DataFrame | None, sales_history: pd.DataFrame | No
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
     out = pd.concat([p[[*COLUMNS, "rank"]] for p in parts], ignore_index=True)
+    named = out.dropna(subset=["unit"])
+    named = named[named["unit"].astype(str).str.strip() != ""]
+    units = named.groupby("driver")["unit"].first()  # a driver's unit: the first row that gives one
     out = out.sort_values(["sku", "driver", "period", "rank"], kind="stable")
     out = out.drop_duplicates(["sku", "driver", "period"], keep="first")
     out["kind"] = (out["period"] < current).map({True: "actual", False: "plan"})
-    units = out.dropna(subset=["unit"]).groupby(["sku", "driver"])["unit"].first()
-    out = out.drop(columns=["unit", "rank"]).merge(units.rename("unit").reset_index(), on=["sku", "driver"],
-                                                   how="left")
+    out = out.drop(columns=["unit", "rank"]).merge(units.rename("unit").reset_index(), on="driver", how="left")
     out["value"] = out["value"].astype(float)
     return out[COLUMNS].reset_index(drop=True)
