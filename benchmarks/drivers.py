@@ -158,6 +158,11 @@ def main() -> None:
         "What-if: ad spend doubled in the third held-out month, that month's demand change (units):",
         table(["company", "family", "true change", "what-if change", "ratio", "SKUs within 25%"], whatif),
         f"Time: {timing}; whole benchmark {time.perf_counter() - t0:.0f} s on 2 shared cores.",
+        "Reading: a SKU's forecast uses its drivers only where rolling-origin CV beat the best driver-free "
+        "candidate by 5%; the others keep the driver-free forecast, and their effect (for answers and what-ifs) "
+        "comes from the family pool when that pool is significant. The M5 items are low-volume, intermittent "
+        "monthly series where price and event days add little. The driver model's 80% intervals cover fewer "
+        "held-out months than nominal: they take the plan of the drivers as certain.",
     ])
     print(text)
     if args.write:

@@ -85,6 +85,8 @@ class ReforecastArgs(_Args):
     )
     history_until: str | None = Field(None, description="Use history up to this month only (YYYY-MM)")
     note: str | None = Field(None, max_length=500, description="Why this re-forecast")
+    scenario: Scenario | None = Field(None, description="A what-if on demand (demand or driver changes): the "
+                                                        "draft is marked as a scenario and cannot be published")
 
 
 class PublishForecastArgs(_Args):

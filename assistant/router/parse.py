@@ -243,8 +243,11 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     language = detect_language(tokens, _mention_span(hit) | _mention_span(resource) | _mention_span(owner))
     groups = {k: v for k, v in vocabulary.slot_words.items() if k.startswith("driver_")}
     driver = find_driver(resolver, words, groups) if resolver is not None and resolver.drivers else None
-    if driver is not None and "drivers" in scores:
-        scores["drivers"] += 2
+    if driver is not None:
+        parts = {w for key, name in resolver.drivers.items() if name == driver for w in key}
+        used |= {i for i, w in enumerate(words) if w in parts}  # "spend" of ad_spend is no unknown name
+        if "drivers" in scores:
+            scores["drivers"] += 2
     reading = _Reading(tokens, words, period, period.labels if period else None, hit, refs, unknown_refs,
                        resource, owner, scores, kpi, meeting, used, language, driver)
     return reading, resolver
@@ -299,6 +302,15 @@ def slots_amount(r: _Reading) -> bool:
 def _has_whatif_cue(r: _Reading) -> bool:
     cues = load_vocabulary().whatif.get("cues", [])
     return any(find_phrase(r.words, cue) is not None for cue in cues)
+
+
+def _as_driver_changes(scenario: dict, driver: str) -> dict:
+    """The demand changes of a what-if read as changes of the named driver's plan."""
+    changes = [{"driver": driver, **{k: v for k, v in ch.items() if k in ("sku", "family", "pct", "months")}}
+               for ch in scenario.get("demand_changes", [])]
+    if not changes:
+        return scenario
+    return {**{k: v for k, v in scenario.items() if k != "demand_changes"}, "driver_changes": changes}
 
 
 def _leftover_name(r: _Reading) -> str | None:
@@ -404,6 +416,8 @@ def route(
             ref = r.refs[0] if r.refs else ""
             return _ask(r, "whatif", "whatif_days", [], None, ref=ref)
         intent = "whatif"
+        if r.driver is not None:  # "30% more on ads in March": a change to the driver's plan, not to demand
+            whatif.scenario = _as_driver_changes(whatif.scenario, r.driver)
     if previous is not None and previous.tool and not _is_followup(r) and _short_about_nothing(r) \
             and previous.entity and intent is not None and INTENT_OF_TOOL.get(previous.tool) != intent:
         # "k co thieu ko", "any shortage?" after a question about a product: the same product

@@ -106,7 +106,7 @@ def side_by_side(base: pd.DataFrame, changed: pd.DataFrame) -> dict:
 def scenario_forecast(plan, values: pd.DataFrame, driven, scenario) -> tuple[pd.DataFrame, dict]:
     """A run's values with a scenario's demand and driver changes applied (``sop forecast run --scenario``).
     Supply and capacity changes do not change a forecast: they are refused here."""
-    from sop_engine.planning.scenario import apply_demand_changes, parse_scenario
+    from sop_engine.planning.scenario import apply_demand_changes, parse_scenario, scenario_input
 
     parsed = parse_scenario(scenario)
     if parsed.supply_changes or parsed.capacity_changes:
@@ -117,4 +117,4 @@ def scenario_forecast(plan, values: pd.DataFrame, driven, scenario) -> tuple[pd.
     if parsed.driver_changes:
         effects = driven.effects if driven is not None else pd.DataFrame(columns=["sku", "driver"])
         changed, reports = apply_driver_changes(changed, effects, parsed.driver_changes, plan.products)
-    return changed, {**parsed.model_dump(exclude_none=True), "driver_results": reports}
+    return changed, {**scenario_input(parsed), "driver_results": reports}

@@ -153,6 +153,14 @@ def parse_scenario(value: str | dict | Scenario) -> Scenario:
         raise InvalidArgument("invalid scenario: " + "; ".join(details), details) from None
 
 
+def scenario_input(parsed: Scenario) -> dict:
+    """The scenario as read back in a document (``driver_changes`` only when it has some)."""
+    doc = parsed.model_dump(exclude_none=True)
+    if not doc.get("driver_changes"):
+        doc.pop("driver_changes", None)
+    return doc
+
+
 def apply_demand_changes(data: PlanData, demand: pd.DataFrame, scenario: Scenario) -> pd.DataFrame:
     """A copy of ``demand`` with the scenario's ``demand_changes`` (percentages) applied."""
     demand = demand.copy()
@@ -300,7 +308,7 @@ def what_if_document(
         "base": base,
         "scenario": after,
         "changes": changes,
-        "scenario_input": parsed.model_dump(exclude_none=True),
+        "scenario_input": scenario_input(parsed),
     }
     if driver_results is not None:
         doc["driver_results"] = driver_results

@@ -174,8 +174,31 @@ def show_forecast(store: PlanStore, planning_date: date, ref: str | int = "publi
     sku_docs = [{"sku": r["sku"], "model": r["model"], "cv_error": number(r["cv_error"], 3),
                  "candidates": {k: number(v, 3) for k, v in (r["candidates"] or {}).items()},
                  "demand_class": r["demand_class"], "note": r["note"]} for r in info.to_dict("records")]
+    _with_driver_records(store, sku_docs, values, header)
     return {**header, "planning_date": planning_date.isoformat(), "unit": "units",
             "rows": records(merged), "skus": sku_docs}
+
+
+def _with_driver_records(store: PlanStore, sku_docs: list[dict], values: pd.DataFrame, header: dict) -> None:
+    """Add each SKU's ``driver_value_added`` (both CV errors) and ``driver_effects`` where it has them."""
+    ids = sorted(int(v) for v in values["version"].unique()) if "version" in values.columns else [header["version"]]
+    added, effects = versions.driver_records(store, ids, [d["sku"] for d in sku_docs])
+    if added.empty:
+        return
+    by_added = {r["sku"]: r for r in added.to_dict("records")}
+    by_effect: dict[str, list] = {}
+    for r in effects.to_dict("records"):
+        by_effect.setdefault(r["sku"], []).append({"driver": r["driver"], "effect_pct": number(r["effect_pct"], 2),
+                                                  "source": r["source"], "explanation": r["explanation"]})
+    for doc in sku_docs:
+        rec = by_added.get(doc["sku"])
+        if rec is None:
+            continue
+        doc["driver_value_added"] = {"drivers": rec["drivers"], "used": bool(rec["used"]),
+                                     "cv_error_drivers": number(rec["cv_error_drivers"], 3),
+                                     "cv_error_driver_free": number(rec["cv_error_driver_free"], 3),
+                                     "driver_free_model": rec["driver_free_model"]}
+        doc["driver_effects"] = by_effect.get(doc["sku"], [])
 
 
 def diff_versions(store: PlanStore, a: str | int, b: str | int, threshold_pct: float = 0.0) -> dict:

@@ -9,7 +9,10 @@ import sqlite3
 import pandas as pd
 import pytest
 from cli.helpers import sop, sop_json
+from fakes import say, scripted
 
+from assistant.cli.context import runtime
+from assistant.conversation import Assistant
 from sop_engine.demo.drivers import driver_company
 
 
@@ -62,10 +65,25 @@ def test_forecast_with_drivers_records_value_added_effects_and_what_ifs(company,
     assert "+10% ad spend ≈ +" in asked["answer"] and asked["grounded"] is True, asked
     asked = sop_json("ask", "how much do ads move sales of RES-03?")
     assert asked["tool_calls"][0]["args"] == {"product": "RES-03", "driver": "ad_spend"}
-    assert f"{by_sku['RES-03'][2]:+.1f}%" in asked["answer"]
+    assert f"{by_sku['RES-03'][2]:+.1f}%" in asked["answer"] and asked["grounded"] is True, asked
     asked = sop_json("ask", "quảng cáo ảnh hưởng doanh số thế nào?")
     assert asked["tool_calls"][0]["args"].get("driver") == "ad_spend"
     assert "+10% ad spend ≈" in asked["answer"] and "số lượng" in asked["answer"]
+
+    asked = sop_json("ask", "what if we spend 30% more on ads in March?")
+    [routed] = asked["tool_calls"]
+    assert routed["name"] == "check_shortages" and routed["args"]["scenario"] == {
+        "driver_changes": [{"driver": "ad_spend", "pct": 30.0, "months": ["2027-03"]}]}, routed
+    assert asked["grounded"] is True, asked
+
+    # the LLM path: the effect is a fact the answer check binds; an invented one is caught
+    pct = by_sku["RES-03"][2]
+    for figure, grounded in ((pct, True), (pct + 7.3, False)):
+        model = scripted(call("get_driver_effects", {"product": "RES-03", "driver": "ad_spend"}),
+                         say(f"For RES-03, +10% ad spend ≈ {figure:+.1f}% units."))
+        doc = Assistant(runtime(), model_factory=lambda model=model: model).ask(
+            "how much do ads move sales of RES-03?", principal="cli:t", role="viewer")
+        assert doc["engine"] == "llm" and doc["grounded"] is grounded, doc["answer"]
 
     # a driver the forecast does not know is named with the ones it does
     bad = sop("gaps", "--scenario", '{"driver_changes": [{"driver": "tv_spend", "pct": 10}]}', "--json")
