@@ -9,7 +9,7 @@ import sqlite3
 import pandas as pd
 import pytest
 from cli.helpers import sop, sop_json
-from fakes import say, scripted
+from fakes import call, say, scripted
 
 from assistant.cli.context import runtime
 from assistant.conversation import Assistant
