@@ -5,8 +5,9 @@
 month before ``current`` and ``plan`` from it on. For one SKU and month a SKU row beats a family row,
 which beats a company-wide row; in history months an actual beats a plan (a plan stands in where no actual
 was given); forecast months take plans only. A row without ``kind`` is an actual before ``current`` and a
-plan from it on. A driver's ``unit`` is the first one its rows give. ``sales_history.price`` gives the driver ``price`` for past months (before any
-``drivers.csv`` row named ``price``); future prices come only from plan rows.
+plan from it on. A driver's ``unit`` is the first one its rows give. ``sales_history.price`` gives the driver
+``price`` for past months (before any ``drivers.csv`` row named ``price``); future prices come only from plan
+rows.
 """
 
 from __future__ import annotations
