@@ -24,6 +24,7 @@ driver-free ``ForecastResult`` of ``engine.forecast`` and returns a ``DriverFore
   (``sop_engine.drivers.whatif``).
 - **Missing plans**: a forecast month without a planned value of every driver the SKU's model uses gets
   the driver-free forecast, and the SKU's note names the driver and months.
+- Intervals: the model's own, widened to the quantiles of its CV errors where those reach further.
 - Events (``events.csv``) multiply the driver forecast as they do the driver-free one.
 """
 
@@ -105,7 +106,7 @@ def forecast_with_drivers(result: ForecastResult, history: pd.DataFrame, drivers
                 and len(d.y) >= min_cv and info.at[s, "candidates"]]
     steps = 3
     tick = _ticker(progress, steps)
-    cv_errors = _cross_validate([series[s] for s in eligible], h_cv, settings)
+    cv_errors, cv_residuals = _cross_validate([series[s] for s in eligible], h_cv, settings)
     tick("drivers: cross-validated")
     records, used = {}, []
     for sku in eligible:
@@ -137,7 +138,7 @@ def forecast_with_drivers(result: ForecastResult, history: pd.DataFrame, drivers
                 f"driver-free forecast (CV scaled RMSE with drivers {rec['cv_error_drivers']:.3f} against "
                 f"{rec['cv_error_driver_free']:.3f})"))
             continue
-        rows = fit["values"][keep]
+        rows = _widened(fit["values"], cv_residuals.get(sku), settings.sorted_levels)[keep]
         fitted_rows.append(rows)
         months = [f"{m:%Y-%m}" for m in future[keep]]
         records[sku]["months"] = months
@@ -240,8 +241,10 @@ def _by_count(items: list[_Sku]) -> dict[int, list[_Sku]]:
 
 
 @dying_with_parent()
-def _cross_validate(items: list[_Sku], h_cv: int, settings: ForecastSettings) -> dict[str, float]:
-    """Scaled RMSE (RMSE / the SKU's mean month) of the driver model over the rolling-origin windows."""
+def _cross_validate(items: list[_Sku], h_cv: int, settings: ForecastSettings
+                    ) -> tuple[dict[str, float], dict[str, np.ndarray]]:
+    """Scaled RMSE (RMSE / the SKU's mean month) of the driver model over the rolling-origin windows, and the
+    errors (actual - forecast) themselves."""
     errors: dict[str, list[np.ndarray]] = {}
     for k, group in _by_count(items).items():
         for w in range(1, settings.n_windows + 1):
@@ -259,12 +262,13 @@ def _cross_validate(items: list[_Sku], h_cv: int, settings: ForecastSettings) ->
             fc = sf.forecast(df=pd.concat(train, ignore_index=True), h=h_cv, X_df=pd.concat(test, ignore_index=True))
             for sku, part in fc.groupby("unique_id", sort=False):
                 errors.setdefault(str(sku), []).append(actual[str(sku)] - part[MODEL].to_numpy(dtype=float))
-    out = {}
+    out, residuals = {}, {}
     for d in items:
         if d.sku in errors:
             e = np.concatenate(errors[d.sku])
+            residuals[d.sku] = e
             out[d.sku] = round(float(np.sqrt(np.mean(e * e)) / max(float(d.y.mean()), 1e-9)), 4)
-    return out
+    return out, residuals
 
 
 def _future_exog(d: _Sku, k: int, months: pd.DatetimeIndex, season_length: int,
@@ -330,6 +334,19 @@ def _fit_and_forecast(items: list[_Sku], h: int, settings: ForecastSettings) -> 
                          for j in range(k)],
             }
     return out
+
+
+def _widened(values: pd.DataFrame, errors: np.ndarray | None, levels) -> pd.DataFrame:
+    """The model's bounds, widened to the quantiles of its own CV errors where those reach further: ARIMA's
+    intervals take the drivers' plan as certain, and on the benchmark companies covered too few months."""
+    if errors is None or errors.size < intervals.MIN_ERRORS:
+        return values
+    values = values.copy()
+    empirical = intervals.empirical_bounds(values["forecast"].to_numpy(dtype=float), errors, levels)
+    for lv in levels:
+        values[f"lo_{lv}"] = np.minimum(values[f"lo_{lv}"].to_numpy(dtype=float), empirical[f"lo_{lv}"])
+        values[f"hi_{lv}"] = np.maximum(values[f"hi_{lv}"].to_numpy(dtype=float), empirical[f"hi_{lv}"])
+    return values
 
 
 def _replace(values: pd.DataFrame, fitted_rows: list[pd.DataFrame], future: pd.DatetimeIndex, levels,
