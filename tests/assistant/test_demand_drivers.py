@@ -75,6 +75,7 @@ def test_forecast_with_drivers_records_value_added_effects_and_what_ifs(company,
     assert routed["name"] == "check_shortages" and routed["args"]["scenario"] == {
         "driver_changes": [{"driver": "ad_spend", "pct": 30.0, "months": ["2027-03"]}]}, routed
     assert asked["grounded"] is True, asked
+    assert "ad spend changes by +30% in" in asked["answer"] and ": demand " in asked["answer"], asked["answer"]
 
     # the LLM path: the effect is a fact the answer check binds; an invented one is caught
     pct = by_sku["RES-03"][2]
