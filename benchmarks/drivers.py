@@ -161,8 +161,8 @@ def main() -> None:
         "Reading: a SKU's forecast uses its drivers only where rolling-origin CV beat the best driver-free "
         "candidate by 5%; the others keep the driver-free forecast, and their effect (for answers and what-ifs) "
         "comes from the family pool when that pool is significant. The M5 items are low-volume, intermittent "
-        "monthly series where price and event days add little. The driver model's 80% intervals cover fewer "
-        "held-out months than nominal: they take the plan of the drivers as certain.",
+        "monthly series where price and event days add little. The driver model's 80% intervals (its own, widened "
+        "to the quantiles of its CV errors) still cover fewer held-out months than nominal in some families.",
     ])
     print(text)
     if args.write:
