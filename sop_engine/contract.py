@@ -68,6 +68,7 @@ SUPPLY_KINDS = ("purchase_order", "production_order", "transfer")
 SUPPLY_STATUSES = ("planned", "firm", "released")
 EVENT_KINDS = ("promotion", "launch", "holiday", "other")
 PLAN_SOURCES = ("sales", "marketing")
+DRIVER_KINDS = ("actual", "plan")
 MEETING_KINDS = ("product_review", "demand_review", "supply_review", "pre_sop", "executive_sop", "other")
 
 TABLES: dict[str, TableSpec] = {
@@ -87,9 +88,10 @@ TABLES: dict[str, TableSpec] = {
         TableSpec(
             "sales_history",
             (_c("sku", "code", True), _c("period", "period", True), _c("quantity", "quantity", True),
-             _c("channel", "text"), _c("location", "text")),
+             _c("channel", "text"), _c("location", "text"), _c("price", "money")),
             required_file=True, sku_column="sku",
-            summary="actual demand; rows of one sku and month are summed, daily or weekly rows bucketed",
+            summary="actual demand; rows of one sku and month are summed, daily or weekly rows bucketed; "
+                    "price (optional) is the driver 'price', its monthly quantity-weighted mean",
         ),
         TableSpec(
             "inventory",
@@ -155,6 +157,15 @@ TABLES: dict[str, TableSpec] = {
              _c("quantity", "quantity", True), _c("source", "text", default="legacy")),
             sku_column="sku",
             summary="forecasts made in the past, for accuracy at a lag",
+        ),
+        TableSpec(
+            "drivers",
+            (_c("period", "period", True), _c("driver", "code", True), _c("value", "signed", True),
+             _c("sku", "code"), _c("family", "text"), _c("kind", "choice", False, *DRIVER_KINDS),
+             _c("unit", "text")),
+            sku_column="sku",
+            summary="demand drivers (ad spend, web sessions, price plans ...): actuals for past months, plans "
+                    "for future ones; no sku or family = company-wide",
         ),
         TableSpec(
             "kpi_actuals",

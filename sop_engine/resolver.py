@@ -197,8 +197,11 @@ class Resolver:
         plants: Iterable[str] = (),
         owners: Iterable[str] = (),
         reserved: frozenset[str] = frozenset(),
+        drivers: Iterable[str] = (),
     ) -> None:
         self.reserved = frozenset(fold(w) for w in reserved)
+        # demand drivers named in the data (drivers.csv, the price column): folded words -> the name
+        self.drivers = {tuple(fold_words(str(d).replace("_", " ")).split()): str(d) for d in dict.fromkeys(drivers)}
         rows = []
         if products is not None and len(products):
             rows = list(
@@ -643,6 +646,25 @@ class Resolver:
         return out[:limit]
 
 
+def find_driver(resolver: Resolver, words: Sequence[str], groups: dict[str, list[str]]) -> str | None:
+    """The demand driver a message names: a driver's own words (``ad spend`` for ``ad_spend``), or a word of a
+    group (``ads``, ``quảng cáo`` in the group holding ``ad``) sharing a word with one driver's name."""
+    folded = [fold(w) for w in words]
+    for parts, name in sorted(resolver.drivers.items(), key=lambda kv: -len(kv[0])):
+        n = len(parts)
+        if any(tuple(folded[i:i + n]) == parts for i in range(len(folded) - n + 1)):
+            return name
+    text = f" {' '.join(folded)} "
+    for group in groups.values():
+        if not any(f" {g} " in text for g in group):
+            continue
+        members = {w for g in group for w in g.split()}
+        matches = [name for parts, name in resolver.drivers.items() if members & set(parts)]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
 def resolver_from_tables(tables: dict, reserved: frozenset[str] = frozenset()) -> Resolver:
     """A resolver over a company's tables (``products``, ``supply``, ``capacity``, ``routing``,
     ``note_items``; any may be missing)."""
@@ -661,6 +683,7 @@ def resolver_from_tables(tables: dict, reserved: frozenset[str] = frozenset()) -
         plants=column("products", "plant") + column("capacity", "plant"),
         owners=column("note_items", "owner"),
         reserved=reserved,
+        drivers=column("drivers", "driver") + (["price"] if column("sales_history", "price") else []),
     )
 
 
@@ -668,7 +691,9 @@ def company_resolver(store, reserved: frozenset[str] = frozenset()) -> Resolver:
     """The resolver of the company in the plan ``store``, built once per change of the store."""
 
     def build() -> Resolver:
-        tables = {name: store.read_table(name) for name in ("products", "supply", "capacity", "routing")}
+        tables = {name: store.read_table(name) for name in ("products", "supply", "capacity", "routing", "drivers")}
+        prices = store.read_table("sales_history")["price"].dropna()
+        tables["sales_history"] = prices.head(1).to_frame()
         tables["note_items"] = note_owners_frame(store)
         return resolver_from_tables(tables, reserved)
 

@@ -46,7 +46,7 @@ from sop_engine.periods import (
     looking_back,
     parse_period_words,
 )
-from sop_engine.resolver import Entity, Mention, Resolver, resolver_from_tables
+from sop_engine.resolver import Entity, Mention, Resolver, find_driver, resolver_from_tables
 from sop_engine.resolver import _singular as resolver_singular
 from sop_engine.text import fold, has_diacritics, tokenize
 
@@ -55,13 +55,13 @@ if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
 
 # On equal scores, the more specific intent wins.
 PRIORITY = (
-    "help", "reforecast", "publish", "chart", "decisions", "notes", "overstock", "capacity", "orders", "kpi",
-    "reconcile", "sales", "product_lookup", "shortage", "forecast",
+    "help", "reforecast", "publish", "chart", "decisions", "notes", "overstock", "capacity", "orders", "drivers",
+    "kpi", "reconcile", "sales", "product_lookup", "shortage", "forecast",
 )
 TOOLS_WITH_PRODUCT = {
     "check_shortages": "product", "get_forecast": "product", "reforecast": "product", "reconcile_plan": "family",
     "get_kpi": "product", "chart": "product", "list_decisions": "product", "find_products": "query",
-    "get_sales": "product", "get_orders": "product", "check_overstock": "product",
+    "get_sales": "product", "get_orders": "product", "check_overstock": "product", "get_driver_effects": "product",
 }
 TOOLS_WITH_PERIOD = {
     "check_shortages", "get_forecast", "reconcile_plan", "get_kpi", "search_meeting_notes", "list_decisions",
@@ -72,6 +72,7 @@ INTENT_OF_TOOL = {
     "publish_forecast": "publish", "reconcile_plan": "reconcile", "get_kpi": "kpi", "find_products": "product_lookup",
     "chart": "chart", "search_meeting_notes": "notes", "list_decisions": "decisions", "help": "help",
     "get_sales": "sales", "get_orders": "orders", "check_overstock": "overstock", "get_capacity": "capacity",
+    "get_driver_effects": "drivers",
 }
 # Questions about what happened: a bare month or quarter means the latest one not in the future.
 LOOKS_BACK = {"kpi", "notes", "decisions", "sales"}
@@ -135,6 +136,7 @@ class _Reading:
     meeting: tuple[str, str, int] | None
     used: set[int]  # token positions already taken by a period, KPI, meeting, order reference, name
     language: str = "en"
+    driver: str | None = None  # a demand driver of the data the message names
 
     @property
     def entity(self) -> Entity | None:
@@ -245,8 +247,15 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     if (refs or unknown_refs) and "orders" in scores:
         scores["orders"] += 1
     language = detect_language(tokens, _mention_span(hit) | _mention_span(resource) | _mention_span(owner))
+    groups = {k: v for k, v in vocabulary.slot_words.items() if k.startswith("driver_")}
+    driver = find_driver(resolver, words, groups) if resolver is not None and resolver.drivers else None
+    if driver is not None:
+        parts = {w for key, name in resolver.drivers.items() if name == driver for w in key}
+        used |= {i for i, w in enumerate(words) if w in parts}  # "spend" of ad_spend is no unknown name
+        if "drivers" in scores:
+            scores["drivers"] += 2
     reading = _Reading(tokens, words, period, period.labels if period else None, hit, refs, unknown_refs,
-                       resource, owner, scores, kpi, meeting, used, language)
+                       resource, owner, scores, kpi, meeting, used, language, driver)
     return reading, resolver
 
 
@@ -324,6 +333,15 @@ def slots_amount(r: _Reading) -> bool:
 def _has_whatif_cue(r: _Reading) -> bool:
     cues = load_vocabulary().whatif.get("cues", [])
     return any(find_phrase(r.words, cue) is not None for cue in cues)
+
+
+def _as_driver_changes(scenario: dict, driver: str) -> dict:
+    """The demand changes of a what-if read as changes of the named driver's plan."""
+    changes = [{"driver": driver, **{k: v for k, v in ch.items() if k in ("sku", "family", "pct", "months")}}
+               for ch in scenario.get("demand_changes", [])]
+    if not changes:
+        return scenario
+    return {**{k: v for k, v in scenario.items() if k != "demand_changes"}, "driver_changes": changes}
 
 
 def _leftover_name(r: _Reading) -> str | None:
@@ -454,6 +472,8 @@ def route(
             ref = r.refs[0] if r.refs else ""
             return _ask(r, "whatif", "whatif_days", [], None, ref=ref)
         intent = "whatif"
+        if r.driver is not None:  # "30% more on ads in March": a change to the driver's plan, not to demand
+            whatif.scenario = _as_driver_changes(whatif.scenario, r.driver)
     if previous is not None and previous.tool and not _is_followup(r) and _short_about_nothing(r) \
             and previous.entity and intent is not None and INTENT_OF_TOOL.get(previous.tool) != intent:
         # "k co thieu ko", "any shortage?" after a question about a product: the same product
@@ -726,6 +746,9 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
             args["version"] = version
     elif intent == "sales":
         args = {"product": _product_arg(entity), "period": period}
+    elif intent == "drivers":
+        args = {"product": _product_arg(entity), "driver": r.driver}
+        months = None
     elif intent == "orders":
         args = {"ref": r.refs[0] if r.refs else None, "product": None if r.refs else _product_arg(entity)}
         months = None

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from sop_engine.contract import COMPANY_KEYS, LANGUAGES, TABLES, Company, TableSpec
+from sop_engine.dataset.drivers import check_drivers
 from sop_engine.dataset.problems import ProblemGroup, group_problems
 from sop_engine.dataset.reader import DateOrder, Problem, RawTable, parse_number, read_raw
 from sop_engine.errors import ContractError
@@ -91,6 +92,7 @@ def read_dataset(folder: Path) -> Dataset:
         if name.endswith(".csv"):
             dataset.warnings.append(f"{name}: not a file of the contract; ignored")
     _check_references(dataset)
+    check_drivers(dataset)
     return dataset
 
 

@@ -53,7 +53,7 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
         check_months(months, "the period's months after the current one")
     if scenario:
         doc = what_if_document(data, demand, source, scenario, sku=sku, family=family, months=months,
-                               with_cover_options=True)
+                               with_cover_options=True, effects=demand_effects(store, demand))
         for side in ("base", "scenario"):
             _focus(doc[side], asked)
         # the counts answers state: products whose shortage changes, and those whose stock alone moves
@@ -66,6 +66,18 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
     doc["unit"] = "units"
     doc["source"] = f"plan store: inventory, open supply and the {source.get('kind')} forecast"
     return doc
+
+
+def demand_effects(store: PlanStore, demand) -> object:
+    """The demand drivers' recorded effects of the forecast versions each SKU's demand comes from."""
+    if "version" not in demand.columns or demand.empty:
+        return None
+    pairs = demand[["sku", "version"]].drop_duplicates()
+    _, effects = versions.driver_records(store, sorted(int(v) for v in pairs["version"].unique()))
+    if effects.empty:
+        return effects
+    effects = effects.merge(pairs, left_on=["sku", "version_id"], right_on=["sku", "version"])
+    return effects.drop(columns=["version"])
 
 
 def _focus(doc: dict, asked: list[str] | None) -> dict:

@@ -19,6 +19,8 @@ from sqlalchemy import and_, delete, func, insert, select, update
 from sop_engine.errors import Conflict, InvalidArgument, NotFound
 from sop_engine.store.plan_store import PlanStore, utcnow
 from sop_engine.store.schema import (
+    forecast_driver_effects,
+    forecast_drivers,
     forecast_sku_info,
     forecast_values,
     forecast_versions,
@@ -36,8 +38,9 @@ def _rows(frame: pd.DataFrame) -> list[dict]:
 
 
 def create_version(store: PlanStore, values: pd.DataFrame, skus: pd.DataFrame, *, scope: dict,
-                   parameters: dict, note: str | None, principal: str) -> int:
-    """Store a forecast run as a new draft version and return its id."""
+                   parameters: dict, note: str | None, principal: str, drivers=None) -> int:
+    """Store a forecast run as a new draft version and return its id; ``drivers`` (a
+    ``forecast.drivers.DriverForecast``) adds its driver value added and effects."""
     with store.engine.begin() as connection:
         version_id = connection.execute(
             insert(forecast_versions).values(
@@ -49,6 +52,11 @@ def create_version(store: PlanStore, values: pd.DataFrame, skus: pd.DataFrame, *
         connection.execute(insert(forecast_values), _rows(rows))
         info = skus.reindex(columns=INFO_COLUMNS).assign(version_id=version_id)
         connection.execute(insert(forecast_sku_info), _rows(info))
+        if drivers is not None and not drivers.value_added.empty:
+            connection.execute(insert(forecast_drivers), _rows(drivers.value_added.assign(version_id=version_id)))
+        if drivers is not None and not drivers.effects.empty:
+            connection.execute(insert(forecast_driver_effects),
+                               _rows(drivers.effects.assign(version_id=version_id)))
         store.audit(connection, principal, "forecast.run",
                     {"version": version_id, "scope": scope, "skus": int(len(skus)), "note": note})
     return int(version_id)
@@ -74,6 +82,7 @@ def _version_doc(row, sku_count: int, published_skus: int) -> dict:
         "published_skus": published_skus,
         "published_at": row["published_at"].isoformat(timespec="seconds") if row["published_at"] else None,
         "published_by": row["published_by"],
+        "scenario": (row["parameters"] or {}).get("scenario") is not None,
     }
 
 
@@ -111,6 +120,8 @@ def version_info(store: PlanStore, version_id: int, skus: list[str] | None = Non
 def publish(store: PlanStore, ref: int | str, principal: str) -> dict:
     """Make a version the published forecast for the SKUs it covers."""
     version = get_version(store, ref)
+    if (version.get("parameters") or {}).get("scenario") is not None:
+        raise Conflict(f"forecast version {version['id']} is a scenario (a what-if draft): it cannot be published")
     if version["status"] == "published" and version["published_skus"] == version["skus"]:
         raise Conflict(f"forecast version {version['id']} is already the published forecast of its SKUs")
     now = utcnow()
@@ -191,3 +202,16 @@ def with_overrides(values: pd.DataFrame, active: pd.DataFrame) -> pd.DataFrame:
     merged["override"] = merged["override"].astype("float64")
     merged["final"] = merged["override"].where(merged["override"].notna(), merged["forecast"])
     return merged
+
+
+def driver_records(store: PlanStore, version_ids: list[int], skus: list[str] | None = None
+                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(driver value added, driver effects) of these versions' SKUs."""
+    added = select(forecast_drivers).where(forecast_drivers.c.version_id.in_(version_ids))
+    effects = select(forecast_driver_effects).where(forecast_driver_effects.c.version_id.in_(version_ids))
+    if skus is not None:
+        added = added.where(forecast_drivers.c.sku.in_(skus))
+        effects = effects.where(forecast_driver_effects.c.sku.in_(skus))
+    return (store.read_frame(added.order_by(forecast_drivers.c.sku), json_columns=("drivers", "months")),
+            store.read_frame(effects.order_by(forecast_driver_effects.c.sku, forecast_driver_effects.c.driver),
+                             json_columns=("planned",)))

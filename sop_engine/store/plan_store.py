@@ -234,10 +234,8 @@ class PlanStore:
         tables = {name: self._read_table(name) for name in CONTRACT_TABLES}
         history = tables["sales_history"]
         if not history.empty:
-            tables["sales_history"] = (
-                history.groupby(["sku", "period"], as_index=False)["quantity"].sum()
-                .assign(channel=None, location=None)
-            )
+            tables["sales_history"] = monthly_sales(history, ["sku", "period"]).assign(channel=None, location=None)[
+                [c.name for c in TABLES["sales_history"].columns]]
         return PlanData(planning_date, self.company(), tables, set(meta.get("provided", [])))
 
     def summary(self) -> dict:
@@ -265,6 +263,21 @@ class PlanStore:
             return [{**row, "at": row["at"].isoformat()} for row in rows]
 
 
+def monthly_sales(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Rows summed per ``keys``; ``price`` the quantity-weighted mean of the rows that have one (their plain
+    mean when those rows sold nothing)."""
+    frame = rows.assign(quantity=pd.to_numeric(rows["quantity"]), price=pd.to_numeric(rows["price"]))
+    priced = frame["price"].notna()
+    frame = frame.assign(_pq=(frame["price"] * frame["quantity"]).where(priced),
+                         _q=frame["quantity"].where(priced), _p=frame["price"])
+    out = frame.groupby(keys, as_index=False, sort=True).agg(
+        quantity=("quantity", "sum"), _pq=("_pq", "sum"), _q=("_q", "sum"), _p=("_p", "mean"),
+        _n=("price", "count"))
+    weighted = out["_pq"] / out["_q"].where(out["_q"] > 0)
+    out["price"] = weighted.where(weighted.notna(), out["_p"]).where(out["_n"] > 0)
+    return out.drop(columns=["_pq", "_q", "_p", "_n"])
+
+
 def _records(name: str, frame: pd.DataFrame) -> list[dict]:
     spec = TABLES[name]
     columns = [c.name for c in spec.columns] + (["attributes"] if "attributes" in frame.columns else [])
@@ -274,8 +287,10 @@ def _records(name: str, frame: pd.DataFrame) -> list[dict]:
             out[column.name] = out[column.name].dt.date
     out = out.astype(object).where(out.notna(), None)
     if name == "sales_history":
-        # daily or weekly rows are bucketed into their month and summed
+        # daily or weekly rows are bucketed into their month and summed; price: quantity-weighted mean
         keys = ["sku", "period", "channel", "location"]
-        out = out.fillna({"channel": "", "location": ""}).groupby(keys, as_index=False, sort=True)["quantity"].sum()
+        out = out.fillna({"channel": "", "location": ""})
+        out = monthly_sales(out, keys)
         out[["channel", "location"]] = out[["channel", "location"]].replace("", None)
+        out = out.astype(object).where(out.notna(), None)
     return out.to_dict("records")

@@ -64,7 +64,8 @@ def test_another_company_drops_the_previous_ones_tool_made_data_and_audits_it(tm
     assert (change["from"], change["to"], change["from_demo"]) == ("Test Co", "Other Ltd", False)
     assert change["reason"] == "company.toml names another company"
     assert change["dropped"] == {"published_forecast": 3, "forecast_values": change["dropped"]["forecast_values"],
-                                 "forecast_sku_info": 4, "forecast_versions": 2, "overrides": 1, "note_items": 1,
+                                 "forecast_sku_info": 4, "forecast_drivers": 0,
+                                 "forecast_driver_effects": 0, "forecast_versions": 2, "overrides": 1, "note_items": 1,
                                  "pending_approvals": 1, "notes_chunks": 0, "conversation_threads": 1}
     assert _tool_made(isolated_home) == {"forecast_versions": 0, "published_forecast": 0, "overrides": 0,
                                          "note_items": 0}
