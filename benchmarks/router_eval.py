@@ -298,7 +298,8 @@ def _company_section(rows: list[dict]) -> str:
         "tuned on; their first runs measured the router as it stood on unseen companies: dev4 87.9% right /",
         "8.8% silently wrong (English), 72.3% / 10.8% (Vietnamese); dev5, after the dev4 work, 80.2% / 6.3%",
         "(English), 88.1% / 7.1% (Vietnamese).",
-        "Figures measured on a loaded machine (load average 9-22 on 2 cores; the per-message times above vary with it).",
+        "Figures measured on a loaded machine (load average 9-22 on 2 cores; the per-message times above",
+        "vary with it).",
         "",
     ]
     return "\n".join(lines)
