@@ -21,7 +21,7 @@ APPROVER_ROLES = ("planner", "admin")
 def request_approval(store: PlanStore, action: str, arguments: dict, summary: str, requested_by: str,
                      thread_id: str | None = None) -> dict:
     approval_id = "apr-" + secrets.token_hex(4)
-    with store.engine.begin() as connection:
+    with store.begin() as connection:
         connection.execute(insert(approvals).values(
             id=approval_id, action=action, arguments=arguments, summary=summary, requested_by=requested_by,
             requested_at=utcnow(), status="pending", thread_id=thread_id))
@@ -77,7 +77,7 @@ def decide(store: PlanStore, approval_id: str, *, approve: bool, principal: str,
         raise PermissionDenied(f"{principal} requested {approval_id}; another planner or admin must decide it")
     status = "approved" if approve else "rejected"
     with store.begin() as connection:
-        # the first statement writes, so SQLite takes its write lock here: concurrent deciders queue up
+        # the write turn is taken first (on SQLite by the first statement, which writes): deciders queue up
         claimed = connection.execute(update(approvals).where(
             (approvals.c.id == approval_id) & (approvals.c.status == "pending")
         ).values(status=status, decided_by=principal, decided_at=utcnow())).rowcount

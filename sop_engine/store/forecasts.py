@@ -17,6 +17,7 @@ import pandas as pd
 from sqlalchemy import and_, delete, func, insert, select, update
 
 from sop_engine.errors import Conflict, InvalidArgument, NotFound
+from sop_engine.store.bulk import insert_rows, records
 from sop_engine.store.plan_store import PlanStore, utcnow
 from sop_engine.store.schema import (
     forecast_sku_info,
@@ -30,15 +31,10 @@ VALUE_COLUMNS = ["sku", "period", "forecast", "lo_80", "hi_80", "lo_95", "hi_95"
 INFO_COLUMNS = ["sku", "model", "cv_error", "candidates", "demand_class", "note"]
 
 
-def _rows(frame: pd.DataFrame) -> list[dict]:
-    """Records for an insert: NaN as NULL, numpy scalars as Python values (vectorised, not per cell)."""
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-
 def create_version(store: PlanStore, values: pd.DataFrame, skus: pd.DataFrame, *, scope: dict,
                    parameters: dict, note: str | None, principal: str) -> int:
     """Store a forecast run as a new draft version and return its id."""
-    with store.engine.begin() as connection:
+    with store.begin() as connection:
         version_id = connection.execute(
             insert(forecast_versions).values(
                 created_at=utcnow(), created_by=principal, scope=scope, parameters=parameters, note=note,
@@ -46,9 +42,9 @@ def create_version(store: PlanStore, values: pd.DataFrame, skus: pd.DataFrame, *
             )
         ).inserted_primary_key[0]
         rows = values[VALUE_COLUMNS].assign(period=values["period"].dt.date, version_id=version_id)
-        connection.execute(insert(forecast_values), _rows(rows))
+        insert_rows(connection, forecast_values, records(rows))
         info = skus.reindex(columns=INFO_COLUMNS).assign(version_id=version_id)
-        connection.execute(insert(forecast_sku_info), _rows(info))
+        insert_rows(connection, forecast_sku_info, records(info))
         store.audit(connection, principal, "forecast.run",
                     {"version": version_id, "scope": scope, "skus": int(len(skus)), "note": note})
     return int(version_id)
@@ -141,7 +137,7 @@ def add_override(store: PlanStore, sku: str, period: date, quantity: float, reas
         raise InvalidArgument(f"an override quantity cannot be negative (got {quantity})")
     if not reason or not reason.strip():
         raise InvalidArgument("an override needs a reason (--reason \"...\")")
-    with store.engine.begin() as connection:
+    with store.begin() as connection:
         replaced = connection.execute(
             update(overrides).where(and_(overrides.c.sku == sku, overrides.c.period == period,
                                          overrides.c.active.is_(True))).values(active=False)

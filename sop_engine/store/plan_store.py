@@ -19,6 +19,7 @@ from sop_engine.errors import NoData
 from sop_engine.periods import format_period
 from sop_engine.plandata import PlanData, empty_frame
 from sop_engine.store import db
+from sop_engine.store.bulk import insert_rows, records
 from sop_engine.store.company import company_change, drop_company_data
 from sop_engine.store.schema import CONTRACT_TABLES, audit_log, dataset_meta
 
@@ -38,8 +39,8 @@ def utcnow() -> datetime:
 
 class PlanStore:
     def __init__(self, url: str) -> None:
-        self.url = url
-        self.engine: Engine = db.make_engine(url)
+        self.url = db.normalize_url(url)
+        self.engine: Engine = db.make_engine(self.url)
         db.upgrade(self.engine)
         self._cache: dict[object, tuple[int, object]] = {}
         self._cache_lock = threading.Lock()
@@ -73,12 +74,13 @@ class PlanStore:
     @contextmanager
     def begin(self) -> Iterator[Connection]:
         """A write transaction; inside one already (same thread), the same one: a claim and the write it
-        guards commit or roll back together."""
+        guards commit or roll back together. It waits for the store's write turn first (``db.lock_writes``)."""
         current = _transaction.get()
         if current is not None:
             yield current
             return
         with self.engine.begin() as connection:
+            db.lock_writes(connection)
             token = _transaction.set(connection)
             try:
                 yield connection
@@ -96,6 +98,8 @@ class PlanStore:
             yield connection
 
     def audit(self, connection: Connection, principal: str, action: str, detail: dict | None = None) -> None:
+        if connection is not _transaction.get():  # a transaction not opened by ``begin``: take the turn now
+            db.lock_writes(connection)
         guard = write_guard.get()
         if guard is not None:
             guard(connection, action, detail or {})
@@ -121,7 +125,7 @@ class PlanStore:
         if not dataset.ok:
             raise dataset.contract_error("; nothing was loaded")
         counts: dict[str, int] = {}
-        with self.engine.begin() as connection:
+        with self.begin() as connection:
             previous = {row.key: row.value for row in connection.execute(select(dataset_meta))}
             change = company_change(previous, dataset.company.name, demo)
             if change:
@@ -137,9 +141,7 @@ class PlanStore:
                 if frame is None or frame.empty:
                     counts[name] = 0
                     continue
-                records = _records(name, frame)
-                connection.execute(insert(table), records)
-                counts[name] = len(records)
+                counts[name] = insert_rows(connection, table, _records(name, frame))
             meta = {
                 "company": {
                     "name": dataset.company.name,
@@ -257,17 +259,18 @@ class PlanStore:
             return [{**row, "at": row["at"].isoformat()} for row in rows]
 
 
-def _records(name: str, frame: pd.DataFrame) -> list[dict]:
+def _records(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     spec = TABLES[name]
     columns = [c.name for c in spec.columns] + (["attributes"] if "attributes" in frame.columns else [])
     out = frame[columns].copy()
     for column in spec.columns:
         if column.kind in ("period", "date"):
             out[column.name] = out[column.name].dt.date
-    out = out.astype(object).where(out.notna(), None)
+    out = records(out)
     if name == "sales_history":
         # daily or weekly rows are bucketed into their month and summed
         keys = ["sku", "period", "channel", "location"]
         out = out.fillna({"channel": "", "location": ""}).groupby(keys, as_index=False, sort=True)["quantity"].sum()
         out[["channel", "location"]] = out[["channel", "location"]].replace("", None)
-    return out.to_dict("records")
+        out = records(out)
+    return out
