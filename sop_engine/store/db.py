@@ -1,9 +1,10 @@
 """Opening the plan store and keeping its schema current (Alembic migrations, run in place).
 
 Two databases are supported: a SQLite file (the default) and PostgreSQL (``postgresql+psycopg://...``).
-Writers take turns on both: SQLite has one write lock per file; on PostgreSQL every write transaction
-first takes one transaction-level advisory lock (``lock_writes``), so the two behave alike — readers never
-wait, writes are serialized, and the audit log's ids grow in commit order (``PlanStore.generation``).
+Writers take turns on both: every write transaction first takes the store's write turn (``lock_writes``:
+SQLite's write lock, PostgreSQL's transaction-level advisory lock), so the two behave alike — readers never
+wait, writes are serialized, limits counted inside a write hold, and the audit log's ids grow in commit
+order (``PlanStore.generation``).
 """
 
 from __future__ import annotations
@@ -79,11 +80,14 @@ WRITE_LOCK = _lock_key("plan-store-writes")
 
 
 def lock_writes(connection: Connection) -> None:
-    """Wait for the store's write turn (PostgreSQL; held until the transaction ends). A no-op on SQLite, whose
-    write lock is taken by the first write itself. Taken again inside the same transaction, it costs a
-    round trip and nothing else."""
+    """Wait for the store's write turn, held until the transaction ends: PostgreSQL's advisory lock (taken
+    again inside the same transaction, it costs a round trip and nothing else); on SQLite ``BEGIN IMMEDIATE``
+    as the transaction's first statement (later in a transaction, its first write takes the lock). Taking it
+    first means what the transaction reads before it writes cannot change under it."""
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+    elif connection.dialect.name == "sqlite" and not connection.connection.driver_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _alembic_config():
