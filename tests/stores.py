@@ -64,3 +64,18 @@ def connect_server() -> PostgresServer:
     except OperationalError as error:
         absent(f"the PostgreSQL server of {POSTGRES_ENV} does not answer: {str(error).splitlines()[0]}")
         raise  # not reached
+
+
+def run_sql(statement: str, **params) -> list[tuple]:
+    """A SQL statement on the plan store the environment names (SOP_DATABASE_URL, else SOP_HOME's file), as a
+    `sop` command would open it; its rows (none for a write, which is committed)."""
+    from assistant.settings import Settings
+    from sop_engine.store.db import make_engine
+
+    engine = make_engine(Settings().db_url)
+    try:
+        with engine.begin() as connection:
+            result = connection.execute(text(statement), params)
+            return [tuple(row) for row in result] if result.returns_rows else []
+    finally:
+        engine.dispose()

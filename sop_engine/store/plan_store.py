@@ -12,10 +12,11 @@ from typing import Any, TypeVar
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, Select, delete, func, insert, select
+from sqlalchemy.exc import OperationalError
 
 from sop_engine.contract import TABLES, Company
 from sop_engine.dataset.validate import Dataset
-from sop_engine.errors import NoData
+from sop_engine.errors import NoData, StoreUnavailable
 from sop_engine.periods import format_period
 from sop_engine.plandata import PlanData, empty_frame
 from sop_engine.store import db
@@ -41,7 +42,13 @@ class PlanStore:
     def __init__(self, url: str) -> None:
         self.url = db.normalize_url(url)
         self.engine: Engine = db.make_engine(self.url)
-        db.upgrade(self.engine)
+        try:
+            db.upgrade(self.engine)
+        except OperationalError as error:
+            self.engine.dispose()
+            reason = str(getattr(error, "orig", error)).strip().splitlines()[0]
+            raise StoreUnavailable(f"the plan store at {db.display_url(self.url)} does not answer: {reason}; "
+                                   "check SOP_DATABASE_URL and that the database server runs") from None
         self._cache: dict[object, tuple[int, object]] = {}
         self._cache_lock = threading.Lock()
 
