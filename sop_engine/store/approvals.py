@@ -12,7 +12,7 @@ from collections.abc import Callable
 from sqlalchemy import insert, select, update
 
 from sop_engine.errors import Conflict, NotFound, PermissionDenied
-from sop_engine.store.plan_store import PlanStore, utcnow
+from sop_engine.store.plan_store import PlanStore, iso_utc, utcnow
 from sop_engine.store.schema import approvals
 
 APPROVER_ROLES = ("planner", "admin")
@@ -33,9 +33,9 @@ def request_approval(store: PlanStore, action: str, arguments: dict, summary: st
 def _doc(row) -> dict:
     return {
         "id": row["id"], "action": row["action"], "arguments": row["arguments"], "summary": row["summary"],
-        "requested_by": row["requested_by"], "requested_at": row["requested_at"].isoformat(timespec="seconds"),
+        "requested_by": row["requested_by"], "requested_at": iso_utc(row["requested_at"]),
         "status": row["status"], "decided_by": row["decided_by"],
-        "decided_at": row["decided_at"].isoformat(timespec="seconds") if row["decided_at"] else None,
+        "decided_at": iso_utc(row["decided_at"]),
         "result": row["result"], "thread_id": row["thread_id"],
     }
 

@@ -18,7 +18,7 @@ from sqlalchemy import and_, delete, func, insert, select, update
 
 from sop_engine.errors import Conflict, InvalidArgument, NotFound
 from sop_engine.store.bulk import insert_rows, records
-from sop_engine.store.plan_store import PlanStore, utcnow
+from sop_engine.store.plan_store import PlanStore, iso_utc, utcnow
 from sop_engine.store.schema import (
     forecast_sku_info,
     forecast_values,
@@ -64,11 +64,11 @@ def list_versions(store: PlanStore) -> list[dict]:
 
 def _version_doc(row, sku_count: int, published_skus: int) -> dict:
     return {
-        "id": row["id"], "created_at": row["created_at"].isoformat(timespec="seconds"),
+        "id": row["id"], "created_at": iso_utc(row["created_at"]),
         "created_by": row["created_by"], "scope": row["scope"], "parameters": row["parameters"],
         "note": row["note"], "status": row["status"], "skus": sku_count,
         "published_skus": published_skus,
-        "published_at": row["published_at"].isoformat(timespec="seconds") if row["published_at"] else None,
+        "published_at": iso_utc(row["published_at"]),
         "published_by": row["published_by"],
     }
 

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from sop_engine.errors import Busy, Conflict, NotFound, PermissionDenied
-from sop_engine.store.plan_store import PlanStore, utcnow, write_guard
+from sop_engine.store.plan_store import PlanStore, iso_utc, utcnow, write_guard
 from sop_engine.store.schema import jobs
 
 ACTIVE = ("queued", "running")
@@ -26,7 +26,7 @@ KEEP_FINISHED = timedelta(days=30)  # finished jobs are forgotten after this; th
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat(timespec="seconds") if moment else None
+    return iso_utc(moment)
 
 
 def _doc(row) -> dict:

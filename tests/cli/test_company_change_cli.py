@@ -117,3 +117,9 @@ def test_the_image_and_compose_start_without_the_demo():
     assert json.loads(cmd.removeprefix("CMD ")) == ["sop", "serve", "--no-demo"]
     compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
     assert compose["services"]["sop"]["command"] == ["sop", "serve", "--no-demo"]
+    # the plan store is the compose file's PostgreSQL, which the app waits for
+    sop = compose["services"]["sop"]
+    assert sop["environment"]["SOP_DATABASE_URL"].startswith("postgresql+psycopg://sop:")
+    assert sop["environment"]["SOP_DATABASE_URL"].endswith("@postgres:5432/sop")
+    assert sop["depends_on"]["postgres"] == {"condition": "service_healthy"}
+    assert compose["services"]["postgres"]["environment"]["POSTGRES_DB"] == "sop"
