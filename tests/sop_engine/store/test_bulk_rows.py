@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -71,4 +72,21 @@ def test_a_forecast_version_reads_back_as_written(tmp_path, store_url):
     assert info.loc[AWKWARD[3], "candidates"] is None and pd.isna(info.loc[AWKWARD[3], "cv_error"])
     assert info.loc["AB-100", "note"] == AWKWARD[1]
     assert store_forecasts.get_version(store, version)["note"] == AWKWARD[2]
+    store.engine.dispose()
+
+
+def test_other_values_in_text_and_float_columns_are_stored_as_the_column_says(store_url):
+    from sop_engine.store.bulk import insert_rows, records
+    from sop_engine.store.schema import kpi_actuals
+
+    store = PlanStore(store_url)
+    frame = records(pd.DataFrame({"metric": ["otif", "otif"], "period": [date(2026, 9, 1), date(2026, 10, 1)],
+                                  "value": [1, 2], "dimension": pd.Series([12345, None], dtype=object),
+                                  "unit": ["%", None]}))
+    with store.begin() as connection:
+        assert insert_rows(connection, kpi_actuals, frame) == 2
+    back = store.read_table("kpi_actuals")
+    assert back["dimension"].tolist()[0] == "12345" and back["value"].tolist() == [1.0, 2.0]
+    assert pd.isna(back["dimension"].tolist()[1]) and back["period"].tolist() == [pd.Timestamp("2026-09-01"),
+                                                                                  pd.Timestamp("2026-10-01")]
     store.engine.dispose()
