@@ -36,25 +36,47 @@ def _executemany(connection, table, frame) -> None:
     connection.execute(insert(table), frame.to_dict("records"))
 
 
-def run(url: str, dataset: Dataset, demand: pd.DataFrame, questions: bool = True) -> dict[str, float]:
+class Clock:
+    """Wall seconds, and CPU seconds of this process plus, on PostgreSQL, of the server processes serving the
+    store's database (read from /proc: the server runs on this machine). CPU does not depend on what else
+    the machine runs; wall does."""
+
+    def __init__(self, store: PlanStore) -> None:
+        self.store = store
+
+    def _server_cpu(self) -> float:
+        if self.store.engine.dialect.name != "postgresql":
+            return 0.0
+        with self.store.engine.connect() as connection:
+            pids = connection.exec_driver_sql(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()").scalars().all()
+        total = 0.0
+        for pid in pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return total
+
+    def time(self, step) -> tuple[float, float]:
+        wall, cpu, server = time.perf_counter(), time.process_time(), self._server_cpu()
+        step()
+        return time.perf_counter() - wall, time.process_time() - cpu + self._server_cpu() - server
+
+
+def run(url: str, dataset: Dataset, demand: pd.DataFrame, questions: bool = True) -> dict[str, tuple[float, float]]:
     store = PlanStore(url)
-    out = {}
-    started = time.perf_counter()
-    store.load(dataset, "bench")
-    out["load"] = time.perf_counter() - started
+    clock = Clock(store)
+    out = {"load": clock.time(lambda: store.load(dataset, "bench"))}
     values = demand.assign(model="bench")
     info = pd.DataFrame({"sku": values["sku"].unique(), "model": "bench"})
-    started = time.perf_counter()
-    version = versions.create_version(store, values, info, scope={"kind": "all"}, parameters={}, note=None,
-                                      principal="bench")
-    out["forecast"] = time.perf_counter() - started
-    started = time.perf_counter()
-    versions.publish(store, version, "bench")
-    out["publish"] = time.perf_counter() - started
+    made = []
+    out["forecast"] = clock.time(lambda: made.append(versions.create_version(
+        store, values, info, scope={"kind": "all"}, parameters={}, note=None, principal="bench")))
+    out["publish"] = clock.time(lambda: versions.publish(store, made[0], "bench"))
     for key, sku in (("first", "S00042"), ("next", "S00043")) if questions else ():
-        started = time.perf_counter()
-        planning.gaps(store, PLANNING_DATE, sku=sku, months=3)
-        out[key] = time.perf_counter() - started
+        out[key] = clock.time(lambda sku=sku: planning.gaps(store, PLANNING_DATE, sku=sku, months=3))
     store.engine.dispose()
     return out
 
@@ -96,31 +118,33 @@ def main() -> None:
     with engine.connect() as connection:
         server = connection.exec_driver_sql("SHOW server_version").scalar()
     engine.dispose()
-    table = ["| store | load (s) | forecast version (s) | publish (s) | first one-SKU question after (s) | next (s) |",
+    steps = ("load", "forecast", "publish", "first", "next")
+    table = ["| store | load | forecast version | publish | first one-SKU question after | next |",
              "| --- | ---: | ---: | ---: | ---: | ---: |"]
-    table += [f"| {name} | {r['load']:.2f} | {r['forecast']:.2f} | {r['publish']:.2f} | {_s(r.get('first'))} | "
-              f"{_s(r.get('next'))} |" for name, r in results.items()]
+    table += [f"| {name} | " + " | ".join(_s(r.get(step)) for step in steps) + " |" for name, r in results.items()]
     text = "\n".join([
-        f"`python benchmarks/store_load.py --skus {args.skus}`: {args.skus:,} synthetic SKUs, {rows:,} contract rows "
-        f"loaded in one transaction (`PlanStore.load`, the store step of `sop data load`), then a forecast "
+        f"`python benchmarks/store_load.py --skus {args.skus}`: {args.skus:,} synthetic SKUs, {rows:,} contract "
+        "rows loaded in one transaction (`PlanStore.load`, the store step of `sop data load`), then a forecast "
         f"version of {len(demand):,} rows written and published, then one-SKU gap questions through "
         "`sop_engine.service.planning` (the first reads the store, the next one its read cache). One run "
-        f"each. PostgreSQL {server} on loopback (fsync off, as in CI), psycopg {_psycopg()}. Machine: "
+        "each; wall seconds, and in brackets CPU seconds of the benchmark's process plus, on PostgreSQL, the "
+        "server's processes for the database (CPU does not depend on the machine's other load). "
+        f"PostgreSQL {server} on loopback (fsync off, as in CI), psycopg {_psycopg()}. Machine: "
         f"{platform.machine()}, {os.cpu_count()} cores, load average {load_start:.1f} at the start and "
         f"{os.getloadavg()[0]:.1f} at the end (other jobs shared the machine).",
         "",
         *table,
         "",
         "On PostgreSQL the store writes bulk rows with COPY (`sop_engine/store/bulk.py`, psycopg's "
-        "`cursor.copy`); SQLite keeps executemany. The executemany row on PostgreSQL is the same code with "
+        "`cursor.copy`, binary); SQLite keeps executemany. The executemany row on PostgreSQL is the same code with "
         "COPY swapped out, for comparison (no questions asked).",
     ])
     print(f"{SECTION}\n\n{text}")
     write_section(SECTION, text)
 
 
-def _s(seconds: float | None) -> str:
-    return "" if seconds is None else f"{seconds:.2f}"
+def _s(seconds: tuple[float, float] | None) -> str:
+    return "" if seconds is None else f"{seconds[0]:.2f} s ({seconds[1]:.2f} s CPU)"
 
 
 def _psycopg() -> str:
