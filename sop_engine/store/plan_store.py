@@ -64,7 +64,8 @@ class PlanStore:
     # --- a read cache for long-running processes ----------------------------------------------------
 
     def generation(self) -> int:
-        """Changes with every write, whichever process made it: every write leaves an audit line."""
+        """Changes with every write, whichever process made it: every write leaves an audit line, and as
+        writers take turns (``db.lock_writes``) the lines' ids grow in commit order on PostgreSQL too."""
         with self.engine.connect() as connection:
             return connection.execute(select(func.max(audit_log.c.id))).scalar() or 0
 
