@@ -11,7 +11,7 @@ import shutil
 from datetime import date
 
 import pytest
-from stores import KINDS, connect_server
+from stores import KINDS, connect_server, copy_store
 
 from assistant.cli import context
 
@@ -32,21 +32,17 @@ def isolated_home(tmp_path, monkeypatch):
     context.reset()
 
 
-def _demo_runtime(home, database_url=None):
+@pytest.fixture(scope="session")
+def demo_home(tmp_path_factory):
+    """A SOP_HOME holding the demo company (loaded, forecast published; no notes), built once per session."""
     from assistant.bootstrap import setup_demo
     from assistant.runtime import Runtime
     from assistant.settings import Settings
 
-    runtime = Runtime(Settings(home=home, planning_date=date(2026, 11, 15), database_url=database_url))
+    home = tmp_path_factory.mktemp("demo") / "sop-home"
+    runtime = Runtime(Settings(home=home, planning_date=date(2026, 11, 15)))
     setup_demo(runtime, "cli:test", planning_date=date(2026, 11, 15), with_notes=False)
     runtime.store.engine.dispose()
-
-
-@pytest.fixture(scope="session")
-def demo_home(tmp_path_factory):
-    """A SOP_HOME holding the demo company (loaded, forecast published; no notes), built once per session."""
-    home = tmp_path_factory.mktemp("demo") / "sop-home"
-    _demo_runtime(home)
     return home
 
 
@@ -88,12 +84,12 @@ def store_url(store_kind, isolated_home, request, monkeypatch):
 
 
 @pytest.fixture(scope="session")
-def postgres_demo(postgres_server, tmp_path_factory):
-    """The demo company built in a PostgreSQL database used as a template, and its SOP_HOME; built once."""
+def postgres_demo(postgres_server, demo_home):
+    """The demo company's SOP_HOME and a PostgreSQL database holding its plan store, used as a template: the
+    SQLite demo's rows copied over once (``copy_store``; building it again would forecast again)."""
     name = postgres_server.create()
-    home = tmp_path_factory.mktemp("demo-postgres") / "sop-home"
-    _demo_runtime(home, postgres_server.url_of(name))
-    yield home, name
+    copy_store(f"sqlite:///{demo_home / 'plan.db'}", postgres_server.url_of(name))
+    yield demo_home, name
     postgres_server.drop(name)
 
 
@@ -106,7 +102,7 @@ def demo_store(store_kind, isolated_home, request, monkeypatch):
         return
     server = request.getfixturevalue("postgres_server")
     home, template = request.getfixturevalue("postgres_demo")
-    shutil.copytree(home, isolated_home)
+    shutil.copytree(home, isolated_home, ignore=shutil.ignore_patterns("plan.db*"))
     name = server.create(template=template)
     monkeypatch.setenv("SOP_DATABASE_URL", server.url_of(name))
     context.reset()

@@ -79,3 +79,29 @@ def run_sql(statement: str, **params) -> list[tuple]:
             return [tuple(row) for row in result] if result.returns_rows else []
     finally:
         engine.dispose()
+
+
+def copy_store(source_url: str, target_url: str) -> None:
+    """Every row of one plan store into another, empty one (migrated by opening it), ids and all: the target's
+    id sequences then continue after the copied rows."""
+    import pandas as pd
+    from sqlalchemy import Integer, select
+
+    from sop_engine.store import PlanStore
+    from sop_engine.store.bulk import insert_rows, records
+    from sop_engine.store.schema import metadata
+
+    source, target = PlanStore(source_url), PlanStore(target_url)
+    try:
+        with source.engine.connect() as read, target.begin() as write:
+            for table in metadata.sorted_tables:
+                rows = read.execute(select(table)).mappings().all()
+                if rows:
+                    insert_rows(write, table, records(pd.DataFrame([dict(r) for r in rows], dtype=object)))
+                serial = [c for c in table.primary_key.columns if c.name == "id" and isinstance(c.type, Integer)]
+                if serial and write.dialect.name == "postgresql":
+                    write.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                                       f"COALESCE(MAX(id), 0) + 1, false) FROM {table.name}"))
+    finally:
+        source.engine.dispose()
+        target.engine.dispose()

@@ -37,15 +37,17 @@ def _sop(*args: str) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _one_sku_values(level: float) -> pd.DataFrame:
+def _values(skus: list[str], level: float) -> pd.DataFrame:
+    """A version's values made here, cheaply (the forecasting itself is not what these tests are about)."""
     periods = pd.date_range("2026-11-01", periods=HORIZON, freq="MS")
-    return pd.DataFrame({"sku": "AB-200", "period": periods, "forecast": 10.0 + level, "lo_80": 8.0, "hi_80": 12.0,
-                         "lo_95": 7.0, "hi_95": 13.0, "model": "AutoETS"})
+    return pd.DataFrame({"sku": [s for s in skus for _ in periods], "period": list(periods) * len(skus),
+                         "forecast": 10.0 + level, "lo_80": 8.0, "hi_80": 12.0, "lo_95": 7.0, "hi_95": 13.0,
+                         "model": "AutoETS"})
 
 
-def _one_sku_info() -> pd.DataFrame:
-    return pd.DataFrame({"sku": ["AB-200"], "model": ["AutoETS"], "cv_error": [0.1], "candidates": [None],
-                         "demand_class": ["smooth"], "note": [None]})
+def _info(skus: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({"sku": skus, "model": "AutoETS", "cv_error": 0.1, "candidates": None,
+                         "demand_class": "smooth", "note": None})
 
 
 def _rows(store: PlanStore, table, version: int) -> int:
@@ -64,7 +66,7 @@ def test_two_forecast_runs_at_once_keep_both_versions_whole(tmp_path, store_url)
     written = []
     while any(run.poll() is None for run in runs) or len(written) < 3:
         store_forecasts.add_override(store, "AB-100", date(2026, 12, 1), 80.0 + len(written), "promo", "cli:t")
-        version = store_forecasts.create_version(store, _one_sku_values(len(written)), _one_sku_info(),
+        version = store_forecasts.create_version(store, _values(["AB-200"], len(written)), _info(["AB-200"]),
                                                  scope={"kind": "sku", "value": "AB-200", "skus": ["AB-200"]},
                                                  parameters={"horizon": HORIZON}, note=None, principal="cli:t")
         store_forecasts.publish(store, version, "cli:t")
@@ -95,7 +97,10 @@ def test_two_forecast_runs_at_once_keep_both_versions_whole(tmp_path, store_url)
 def test_publishes_racing_from_several_servers_leave_one_published_forecast(tmp_path, store_url):
     sop_json("data", "load", str(write_company(tmp_path / "co", **{"sales_history.csv": SALES})))
     store = PlanStore(store_url)
-    versions = [run_forecast(store, date(2026, 11, 15), principal="cli:t", horizon=3)["version"] for _ in range(6)]
+    versions = [store_forecasts.create_version(store, _values(["AB-100", "AB-200", "CD-300"], i),
+                                               _info(["AB-100", "AB-200", "CD-300"]), scope={"kind": "all"},
+                                               parameters={"horizon": HORIZON}, note=None, principal="cli:t")
+                for i in range(6)]
     stores = [PlanStore(store_url) for _ in versions]  # one engine per server
     barrier = threading.Barrier(len(versions))
     results, errors = {}, []
