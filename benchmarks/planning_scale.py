@@ -1,7 +1,9 @@
 """Gaps and KPIs at scale: 10,000 synthetic SKUs, timed per question once the data is loaded.
 
-Run: ``python benchmarks/planning_scale.py [--skus 10000]``. Prints a table and writes it into the
-section "## Gaps and KPIs at scale" of benchmarks/README.md (other sections are left as they are).
+Run: ``python benchmarks/planning_scale.py [--skus 10000] [--store sqlite|postgresql] [--database-url URL]``
+(``--store postgresql`` asks the store questions of a PostgreSQL database, by default SOP_TEST_POSTGRES_URL's,
+which is emptied first: give it a scratch database). Prints a table and writes it into the section
+"## Gaps and KPIs at scale" of benchmarks/README.md (other sections are left as they are).
 """
 
 from __future__ import annotations
@@ -161,9 +163,9 @@ def synthetic(n: int, seed: int = 7) -> tuple[PlanData, pd.DataFrame]:
     return data, demand
 
 
-def store_questions(data: PlanData, demand: pd.DataFrame, folder: Path) -> list[tuple[str, float, str]]:
-    """The same company in a SQLite plan store: questions through ``sop_engine.service.planning``, as the
-    CLI, the tools and the HTTP API ask them. The first question reads the store; the next ones reuse the
+def store_questions(data: PlanData, demand: pd.DataFrame, url: str) -> list[tuple[str, float, str]]:
+    """The same company in a plan store (SQLite or PostgreSQL): questions through ``sop_engine.service.planning``,
+    as the CLI, the tools and the HTTP API ask them. The first question reads the store; the next ones reuse the
     store's read cache until something is written (a server answers many questions per load)."""
     from sop_engine.contract import TABLES
     from sop_engine.dataset.validate import Dataset
@@ -171,7 +173,8 @@ def store_questions(data: PlanData, demand: pd.DataFrame, folder: Path) -> list[
     from sop_engine.store import PlanStore
     from sop_engine.store import forecasts as versions
 
-    store = PlanStore(f"sqlite:///{folder / 'plan.db'}")
+    store = PlanStore(url)
+    folder = Path(url.removeprefix("sqlite:///")).parent
     frames = {name: data.table(name).reindex(columns=[c.name for c in spec.columns])
               for name, spec in TABLES.items() if data.has(name)}
     started = time.perf_counter()
@@ -222,7 +225,12 @@ def measure(fn, runs: int = 3) -> tuple[float, float, float, object]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--skus", type=int, default=10_000)
+    parser.add_argument("--store", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--database-url", default=os.environ.get("SOP_TEST_POSTGRES_URL"),
+                        help="with --store postgresql: a scratch database (emptied); default SOP_TEST_POSTGRES_URL")
     args = parser.parse_args()
+    if args.store == "postgresql" and not args.database_url:
+        parser.error("--store postgresql needs --database-url (or SOP_TEST_POSTGRES_URL)")
     load_start = os.getloadavg()[0]
     t0 = time.perf_counter()
     data, demand = synthetic(args.skus)
@@ -282,8 +290,17 @@ def main() -> None:
     ]
     table += [f"| {n} | {s:.3f} | {m:.3f} | {p:.1f} | {e} |" for n, s, m, p, e in rows]
     with tempfile.TemporaryDirectory() as folder:
-        stored = store_questions(data, demand, Path(folder))
-    store_table = ["| through the SQLite plan store | seconds | answer |", "| --- | ---: | --- |"]
+        if args.store == "postgresql":
+            from sop_engine.store import db
+
+            engine = db.make_engine(args.database_url)
+            if db.current_revision(engine) is not None:
+                db.downgrade(engine, "base")
+            engine.dispose()
+        url = args.database_url if args.store == "postgresql" else f"sqlite:///{Path(folder) / 'plan.db'}"
+        stored = store_questions(data, demand, url)
+    store_name = "PostgreSQL" if args.store == "postgresql" else "SQLite"
+    store_table = [f"| through the {store_name} plan store | seconds | answer |", "| --- | ---: | --- |"]
     store_table += [f"| {n} | {s:.3f} | {a} |" for n, s, a in stored]
     text = "\n".join(
         [
@@ -309,9 +326,9 @@ def main() -> None:
             "",
             BEFORE,
             "",
-            "The same company in a SQLite plan store, asked through `sop_engine.service.planning` (what the "
-            "CLI, the tools and the HTTP API call): reading 10,000 SKUs and a 180,000-row forecast from "
-            "SQLite is what a cold question waits for; a long-running process (`sop serve`, Slack) keeps "
+            f"The same company in a {store_name} plan store, asked through `sop_engine.service.planning` (what "
+            "the CLI, the tools and the HTTP API call): reading 10,000 SKUs and a 180,000-row forecast from "
+            f"{store_name} is what a cold question waits for; a long-running process (`sop serve`, Slack) keeps "
             "the frames in a read cache that any write invalidates (every write leaves an audit line).",
             "",
             *store_table,

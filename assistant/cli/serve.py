@@ -13,6 +13,7 @@ from assistant.cli.context import runtime
 from assistant.cli.output import console, err_console, reports
 from assistant.runtime import cli_principal
 from sop_engine.errors import InvalidArgument
+from sop_engine.store.db import display_url
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,8 @@ def serve(
         console.print(f"Slack digests scheduled: {', '.join(f'{s.digest} ({s.cron})' for s in digests.specs)} "
                       f"· time zone {digests.timezone()}", markup=False)
     engine = "LLM " + settings.model if settings.llm_configured else "offline router"
-    console.print(f"sop-assistant on http://{host}:{port} (docs at /docs) · {engine} · store {settings.db_url}")
+    store = display_url(settings.db_url)
+    console.print(f"sop-assistant on http://{host}:{port} (docs at /docs) · {engine} · store {store}")
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

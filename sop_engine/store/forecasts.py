@@ -17,7 +17,8 @@ import pandas as pd
 from sqlalchemy import and_, delete, func, insert, select, update
 
 from sop_engine.errors import Conflict, InvalidArgument, NotFound
-from sop_engine.store.plan_store import PlanStore, utcnow
+from sop_engine.store.bulk import insert_rows, records
+from sop_engine.store.plan_store import PlanStore, iso_utc, utcnow
 from sop_engine.store.schema import (
     forecast_driver_effects,
     forecast_drivers,
@@ -32,16 +33,11 @@ VALUE_COLUMNS = ["sku", "period", "forecast", "lo_80", "hi_80", "lo_95", "hi_95"
 INFO_COLUMNS = ["sku", "model", "cv_error", "candidates", "demand_class", "note"]
 
 
-def _rows(frame: pd.DataFrame) -> list[dict]:
-    """Records for an insert: NaN as NULL, numpy scalars as Python values (vectorised, not per cell)."""
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-
 def create_version(store: PlanStore, values: pd.DataFrame, skus: pd.DataFrame, *, scope: dict,
                    parameters: dict, note: str | None, principal: str, drivers=None) -> int:
     """Store a forecast run as a new draft version and return its id; ``drivers`` (a
     ``forecast.drivers.DriverForecast``) adds its driver value added and effects."""
-    with store.engine.begin() as connection:
+    with store.begin() as connection:
         version_id = connection.execute(
             insert(forecast_versions).values(
                 created_at=utcnow(), created_by=principal, scope=scope, parameters=parameters, note=note,
@@ -49,14 +45,13 @@ def create_version(store: PlanStore, values: pd.DataFrame, skus: pd.DataFrame, *
             )
         ).inserted_primary_key[0]
         rows = values[VALUE_COLUMNS].assign(period=values["period"].dt.date, version_id=version_id)
-        connection.execute(insert(forecast_values), _rows(rows))
+        insert_rows(connection, forecast_values, records(rows))
         info = skus.reindex(columns=INFO_COLUMNS).assign(version_id=version_id)
-        connection.execute(insert(forecast_sku_info), _rows(info))
+        insert_rows(connection, forecast_sku_info, records(info))
         if drivers is not None and not drivers.value_added.empty:
-            connection.execute(insert(forecast_drivers), _rows(drivers.value_added.assign(version_id=version_id)))
+            insert_rows(connection, forecast_drivers, records(drivers.value_added.assign(version_id=version_id)))
         if drivers is not None and not drivers.effects.empty:
-            connection.execute(insert(forecast_driver_effects),
-                               _rows(drivers.effects.assign(version_id=version_id)))
+            insert_rows(connection, forecast_driver_effects, records(drivers.effects.assign(version_id=version_id)))
         store.audit(connection, principal, "forecast.run",
                     {"version": version_id, "scope": scope, "skus": int(len(skus)), "note": note})
     return int(version_id)
@@ -76,11 +71,11 @@ def list_versions(store: PlanStore) -> list[dict]:
 
 def _version_doc(row, sku_count: int, published_skus: int) -> dict:
     return {
-        "id": row["id"], "created_at": row["created_at"].isoformat(timespec="seconds"),
+        "id": row["id"], "created_at": iso_utc(row["created_at"]),
         "created_by": row["created_by"], "scope": row["scope"], "parameters": row["parameters"],
         "note": row["note"], "status": row["status"], "skus": sku_count,
         "published_skus": published_skus,
-        "published_at": row["published_at"].isoformat(timespec="seconds") if row["published_at"] else None,
+        "published_at": iso_utc(row["published_at"]),
         "published_by": row["published_by"],
         "scenario": (row["parameters"] or {}).get("scenario") is not None,
     }
@@ -152,7 +147,7 @@ def add_override(store: PlanStore, sku: str, period: date, quantity: float, reas
         raise InvalidArgument(f"an override quantity cannot be negative (got {quantity})")
     if not reason or not reason.strip():
         raise InvalidArgument("an override needs a reason (--reason \"...\")")
-    with store.engine.begin() as connection:
+    with store.begin() as connection:
         replaced = connection.execute(
             update(overrides).where(and_(overrides.c.sku == sku, overrides.c.period == period,
                                          overrides.c.active.is_(True))).values(active=False)

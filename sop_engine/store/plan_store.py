@@ -12,13 +12,15 @@ from typing import Any, TypeVar
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, Select, delete, func, insert, select
+from sqlalchemy.exc import OperationalError
 
 from sop_engine.contract import TABLES, Company
 from sop_engine.dataset.validate import Dataset
-from sop_engine.errors import NoData
+from sop_engine.errors import NoData, StoreUnavailable
 from sop_engine.periods import format_period
 from sop_engine.plandata import PlanData, empty_frame
 from sop_engine.store import db
+from sop_engine.store.bulk import insert_rows, records
 from sop_engine.store.company import company_change, drop_company_data
 from sop_engine.store.schema import CONTRACT_TABLES, audit_log, dataset_meta
 
@@ -36,18 +38,34 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def iso_utc(moment: datetime | None) -> str | None:
+    """A stored moment as ISO 8601 in UTC (``2026-11-15T09:30:00+00:00``), the same from SQLite (which keeps
+    no zone: the store writes UTC) and PostgreSQL."""
+    if moment is None:
+        return None
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return moment.isoformat(timespec="seconds")
+
+
 class PlanStore:
     def __init__(self, url: str) -> None:
-        self.url = url
-        self.engine: Engine = db.make_engine(url)
-        db.upgrade(self.engine)
+        self.url = db.normalize_url(url)
+        self.engine: Engine = db.make_engine(self.url)
+        try:
+            db.upgrade(self.engine)
+        except OperationalError as error:
+            self.engine.dispose()
+            reason = str(getattr(error, "orig", error)).strip().splitlines()[0]
+            raise StoreUnavailable(f"the plan store at {db.display_url(self.url)} does not answer: {reason}; "
+                                   "check SOP_DATABASE_URL and that the database server runs") from None
         self._cache: dict[object, tuple[int, object]] = {}
         self._cache_lock = threading.Lock()
 
     # --- a read cache for long-running processes ----------------------------------------------------
 
     def generation(self) -> int:
-        """Changes with every write, whichever process made it: every write leaves an audit line."""
+        """Changes with every write, whichever process made it: every write leaves an audit line, and as
+        writers take turns (``db.lock_writes``) the lines' ids grow in commit order on PostgreSQL too."""
         with self.engine.connect() as connection:
             return connection.execute(select(func.max(audit_log.c.id))).scalar() or 0
 
@@ -73,12 +91,13 @@ class PlanStore:
     @contextmanager
     def begin(self) -> Iterator[Connection]:
         """A write transaction; inside one already (same thread), the same one: a claim and the write it
-        guards commit or roll back together."""
+        guards commit or roll back together. It waits for the store's write turn first (``db.lock_writes``)."""
         current = _transaction.get()
         if current is not None:
             yield current
             return
         with self.engine.begin() as connection:
+            db.lock_writes(connection)
             token = _transaction.set(connection)
             try:
                 yield connection
@@ -96,6 +115,8 @@ class PlanStore:
             yield connection
 
     def audit(self, connection: Connection, principal: str, action: str, detail: dict | None = None) -> None:
+        if connection is not _transaction.get():  # a transaction not opened by ``begin``: take the turn now
+            db.lock_writes(connection)
         guard = write_guard.get()
         if guard is not None:
             guard(connection, action, detail or {})
@@ -121,7 +142,7 @@ class PlanStore:
         if not dataset.ok:
             raise dataset.contract_error("; nothing was loaded")
         counts: dict[str, int] = {}
-        with self.engine.begin() as connection:
+        with self.begin() as connection:
             previous = {row.key: row.value for row in connection.execute(select(dataset_meta))}
             change = company_change(previous, dataset.company.name, demo)
             if change:
@@ -137,9 +158,7 @@ class PlanStore:
                 if frame is None or frame.empty:
                     counts[name] = 0
                     continue
-                records = _records(name, frame)
-                connection.execute(insert(table), records)
-                counts[name] = len(records)
+                counts[name] = insert_rows(connection, table, _records(name, frame))
             meta = {
                 "company": {
                     "name": dataset.company.name,
@@ -194,15 +213,20 @@ class PlanStore:
 
     def read_frame(self, statement: Select, dates: tuple[str, ...] = (), json_columns: tuple[str, ...] = ()
                    ) -> pd.DataFrame:
-        """A query's rows as a frame. On SQLite the rows come through the driver as stored (dates as ISO text,
-        parsed here in one vectorised call): SQLAlchemy's per-value type processing is about three times
-        slower on the 100,000-row tables of a large company."""
+        """A query's rows as a frame. The rows come through the driver as it gives them (on SQLite dates as ISO
+        text, parsed here in one vectorised call; psycopg gives dates and JSON already typed): SQLAlchemy's
+        per-row processing is two to three times slower on the 100,000-row tables of a large company."""
         with self.engine.connect() as connection:
-            if self.engine.dialect.name == "sqlite":
-                compiled = statement.compile(dialect=self.engine.dialect,
-                                             compile_kwargs={"render_postcompile": True})
+            dialect = self.engine.dialect
+            compiled = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+            if dialect.name == "sqlite":
                 params = [compiled.params[key] for key in compiled.positiontup or []]
                 frame = pd.read_sql_query(str(compiled), connection.connection.driver_connection, params=params)
+            elif dialect.name == "postgresql":
+                with connection.connection.driver_connection.cursor() as cursor:
+                    cursor.execute(str(compiled), compiled.params)
+                    frame = pd.DataFrame.from_records(cursor.fetchall(),
+                                                      columns=[column.name for column in cursor.description])
             else:
                 frame = pd.read_sql(statement, connection)
         for column in dates:
@@ -260,7 +284,7 @@ class PlanStore:
     def audit_entries(self, limit: int = 50) -> list[dict]:
         with self.engine.connect() as connection:
             rows = connection.execute(select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)).mappings()
-            return [{**row, "at": row["at"].isoformat()} for row in rows]
+            return [{**row, "at": iso_utc(row["at"])} for row in rows]
 
 
 def monthly_sales(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -278,19 +302,19 @@ def monthly_sales(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out.drop(columns=["_pq", "_q", "_p", "_n"])
 
 
-def _records(name: str, frame: pd.DataFrame) -> list[dict]:
+def _records(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     spec = TABLES[name]
     columns = [c.name for c in spec.columns] + (["attributes"] if "attributes" in frame.columns else [])
     out = frame[columns].copy()
     for column in spec.columns:
         if column.kind in ("period", "date"):
             out[column.name] = out[column.name].dt.date
-    out = out.astype(object).where(out.notna(), None)
+    out = records(out)
     if name == "sales_history":
         # daily or weekly rows are bucketed into their month and summed; price: quantity-weighted mean
         keys = ["sku", "period", "channel", "location"]
         out = out.fillna({"channel": "", "location": ""})
         out = monthly_sales(out, keys)
         out[["channel", "location"]] = out[["channel", "location"]].replace("", None)
-        out = out.astype(object).where(out.notna(), None)
-    return out.to_dict("records")
+        out = records(out)
+    return out
