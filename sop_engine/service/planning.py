@@ -16,6 +16,7 @@ from sop_engine.periods import format_period, month_start, months_between, parse
 from sop_engine.planning.gaps import gaps_document
 from sop_engine.planning.reconcile import reconcile_document
 from sop_engine.planning.scenario import Scenario, what_if_document
+from sop_engine.service import plan_cache
 from sop_engine.service.forecasting import planning_demand
 from sop_engine.store import PlanStore
 from sop_engine.store import forecasts as versions
@@ -43,8 +44,7 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
     to month, so it is the figure a shortage question about those months answers). ``scope`` says what
     the SKUs are (one SKU, a family, all)."""
     check_months(months)
-    data = store.plan_data(planning_date)
-    demand, source = planning_demand(store)
+    data = store.plan_data(planning_date, copy=False)
     asked = None
     if period is not None and str(period).strip():
         if months is not None:
@@ -52,6 +52,7 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
         months, asked = shortage_window(planning_date, str(period))
         check_months(months, "the period's months after the current one")
     if scenario:
+        demand, source = planning_demand(store)
         doc = what_if_document(data, demand, source, scenario, sku=sku, family=family, months=months,
                                with_cover_options=True)
         for side in ("base", "scenario"):
@@ -60,8 +61,11 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
         doc["skus_shortage_changed"] = sum(1 for c in doc.get("changes", []) if c.get("delta") or
                                            c.get("first_short_period_base") != c.get("first_short_period_scenario"))
         doc["skus_stock_only_changed"] = len(doc.get("changes", [])) - doc["skus_shortage_changed"]
-    else:
-        doc = _focus(gaps_document(data, demand, source, sku=sku, family=family, months=months), asked)
+    else:  # the capacity plan and the checked demand are kept per store version (``plan_cache``)
+        demand, source = plan_cache.checked_demand(store)
+        index = plan_cache.scope_index(store, data.products)
+        doc = _focus(gaps_document(data, demand, source, sku=sku, family=family, months=months, checked=True,
+                                   capacity_cache=plan_cache.capacity_cache(store), index=index), asked)
     doc["scope"] = scope_document(data.products, sku, family)
     doc["unit"] = "units"
     doc["source"] = f"plan store: inventory, open supply and the {source.get('kind')} forecast"
@@ -84,8 +88,8 @@ def _focus(doc: dict, asked: list[str] | None) -> dict:
 def scope_document(products, sku: str | None, family: str | None) -> dict:
     """What a document is about: ``{"kind": "sku", "code", "label"}``, ``{"kind": "family", ...}`` or all."""
     if sku:
-        names = dict(zip(products["sku"].astype(str), products["name"].astype(str), strict=True))
-        return {"kind": "sku", "code": sku, "label": names.get(sku, sku)}
+        hit = products.loc[products["sku"].astype(str) == sku, "name"]
+        return {"kind": "sku", "code": sku, "label": str(hit.iloc[-1]) if len(hit) else sku}
     if family:
         return {"kind": "family", "code": family, "label": family}
     return {"kind": "all"}

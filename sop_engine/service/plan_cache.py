@@ -1,0 +1,111 @@
+"""What a long-running process keeps between questions, per store version, and how it refreshes it.
+
+A server answers many questions between two writes. Per version of the store (``PlanStore.cached``, which
+any write of the matching kind invalidates) it keeps:
+
+- the published demand, refreshed by what changed: after a publish only the SKUs whose published
+  version changed are read again, and overrides (a small table) are re-applied; another company's load
+  reads everything again;
+- the demand checked for the planning engine, and the product index that resolves ``--sku``/``--family``;
+- the capacity plan of each projection window: the allocation of scarce hours ranks SKUs across
+  resources, so it is computed over every SKU once and a one-SKU answer reuses it.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+
+from sop_engine.planning.inputs import check_demand_frame
+from sop_engine.products import ScopeIndex
+from sop_engine.store import PlanStore
+from sop_engine.store import forecasts as versions
+from sop_engine.store.plan_store import DATA, FORECASTS
+from sop_engine.store.schema import published_forecast
+
+REREAD_SHARE = 0.3  # more SKUs than this share changed: read the whole published forecast again
+IN_CHUNK = 500  # SKUs per IN (...) list
+
+
+@dataclass
+class _Published:
+    company: int  # the store's "company" generation it was read under
+    mapping: dict[str, int]  # sku -> published version
+    values: pd.DataFrame
+
+
+_published: weakref.WeakKeyDictionary[PlanStore, _Published] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def sort_by_sku(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows by SKU code, then month (the same order however the frame was put together)."""
+    if frame.empty:
+        return frame.reset_index(drop=True)
+    codes, _ = pd.factorize(frame["sku"], sort=True)
+    order = np.lexsort((frame["period"].to_numpy(), codes))
+    return frame.iloc[order].reset_index(drop=True)
+
+
+def published_values(store: PlanStore) -> pd.DataFrame:
+    """Every SKU's published forecast (``versions.published_values``), read again only where the published
+    version changed since the last call. The returned frame is shared: do not change it."""
+    company = store.generation(("company",))[0]
+    with store.connect() as connection:
+        mapping = dict(connection.execute(select(published_forecast.c.sku, published_forecast.c.version_id)).all())
+    with _lock:
+        kept = _published.get(store)
+    if kept is not None and kept.company == company:
+        changed = sorted(s for s, v in mapping.items() if kept.mapping.get(s) != v)
+        gone = kept.mapping.keys() - mapping.keys()
+        if not changed and not gone:
+            return kept.values
+        if len(changed) <= REREAD_SHARE * max(len(mapping), 1):
+            stale = kept.values["sku"].isin(set(changed) | gone)
+            fresh = [versions.published_values(store, changed[k:k + IN_CHUNK])
+                     for k in range(0, len(changed), IN_CHUNK)]
+            values = sort_by_sku(pd.concat([kept.values[~stale], *fresh], ignore_index=True))
+            # a publish committed between the two reads: the values read carry their version
+            mapping = {**mapping, **dict(zip(values["sku"], values["version"], strict=True))}
+            _keep(store, _Published(company, mapping, values))
+            return values
+    values = sort_by_sku(versions.published_values(store))
+    _keep(store, _Published(company, dict(zip(values["sku"], values["version"], strict=True)), values))
+    return values
+
+
+def _keep(store: PlanStore, state: _Published) -> None:
+    with _lock:
+        _published[store] = state
+
+
+def checked_demand(store: PlanStore) -> tuple[pd.DataFrame, dict]:
+    """``planning_demand(store)`` through ``check_demand_frame``, kept per forecast version: shared, do
+    not change it."""
+    from sop_engine.service.forecasting import planning_demand
+
+    def build() -> tuple[pd.DataFrame, dict]:
+        demand, source = planning_demand(store, copy=False)
+        return check_demand_frame(demand), source
+
+    frame, source = store.cached(("checked_demand",), build, FORECASTS)
+    return frame, dict(source)
+
+
+def scope_index(store: PlanStore, products: pd.DataFrame) -> ScopeIndex:
+    return store.cached(("scope_index",), lambda: ScopeIndex.of(products), DATA)
+
+
+def capacity_cache(store: PlanStore):
+    """A ``capacity_cache`` for ``analyse_gaps``: one capacity plan per projection window, per version of
+    the loaded data and the demand."""
+
+    def cached(window: tuple, build):
+        return store.cached(("capacity_plan", window), build, DATA + FORECASTS)
+
+    return cached
