@@ -157,7 +157,7 @@ def kpi(store: PlanStore, planning_date: date, name: str, *, sku: str | None = N
         start: str | None = None, end: str | None = None, lag: int | None = None) -> dict:
     check_kpi_range(start, end)
     check_lag(lag)
-    data = store.plan_data(planning_date)
+    data = store.plan_data(planning_date, copy=False)
     overrides = versions.active_overrides(store)
     overrides = overrides.rename(columns={"override": "quantity"})[["sku", "period", "quantity"]]
     return compute_kpi(data, name, sku=sku, family=family, start=start, end=end, lag=lag,

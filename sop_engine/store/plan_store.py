@@ -260,7 +260,7 @@ class PlanStore:
         not) for readers that only read: a deep copy of a 10,000-SKU company costs more than a question."""
         data = self.cached("plan_data", lambda: self._plan_data(planning_date), DATA)
         return PlanData(planning_date, data.company, {k: v.copy(deep=copy) for k, v in data.tables.items()},
-                        set(data.provided))
+                        set(data.provided), memo={} if copy else data.memo)
 
     def _plan_data(self, planning_date: date) -> PlanData:
         meta = self.meta()
