@@ -17,7 +17,6 @@ from sop_engine.planning.gaps import gaps_document
 from sop_engine.planning.reconcile import reconcile_document
 from sop_engine.planning.scenario import Scenario, what_if_document
 from sop_engine.service import plan_cache
-from sop_engine.service.forecasting import planning_demand
 from sop_engine.store import PlanStore
 from sop_engine.store import forecasts as versions
 
@@ -51,19 +50,20 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
             raise InvalidArgument("give either months or period, not both")
         months, asked = shortage_window(planning_date, str(period))
         check_months(months, "the period's months after the current one")
+    # the capacity plan, the checked demand and the product index are kept per store version (``plan_cache``)
+    demand, source = plan_cache.checked_demand(store)
+    index = plan_cache.scope_index(store, data.products)
     if scenario:
-        demand, source = planning_demand(store)
         doc = what_if_document(data, demand, source, scenario, sku=sku, family=family, months=months,
-                               with_cover_options=True)
+                               with_cover_options=True, checked=True,
+                               capacity_cache=plan_cache.capacity_cache(store), index=index)
         for side in ("base", "scenario"):
             _focus(doc[side], asked)
         # the counts answers state: products whose shortage changes, and those whose stock alone moves
         doc["skus_shortage_changed"] = sum(1 for c in doc.get("changes", []) if c.get("delta") or
                                            c.get("first_short_period_base") != c.get("first_short_period_scenario"))
         doc["skus_stock_only_changed"] = len(doc.get("changes", [])) - doc["skus_shortage_changed"]
-    else:  # the capacity plan and the checked demand are kept per store version (``plan_cache``)
-        demand, source = plan_cache.checked_demand(store)
-        index = plan_cache.scope_index(store, data.products)
+    else:
         doc = _focus(gaps_document(data, demand, source, sku=sku, family=family, months=months, checked=True,
                                    capacity_cache=plan_cache.capacity_cache(store), index=index), asked)
     doc["scope"] = scope_document(data.products, sku, family)
@@ -115,11 +115,12 @@ def reconcile(store: PlanStore, planning_date: date, *, family: str | None = Non
         months = max(months_between(month_start(planning_date), wanted.end), 0)
         check_months(months, "the period's months after the current one")
         only_months = wanted.labels
-    data = store.plan_data(planning_date)
-    demand, source = planning_demand(store)
+    data = store.plan_data(planning_date, copy=False)
+    demand, source = plan_cache.checked_demand(store)
     kwargs = {"threshold": threshold_pct / 100.0} if threshold_pct is not None else {}
     doc = reconcile_document(data, demand, source, family=family, months=months, with_coherence=with_coherence,
-                             **kwargs)
+                             checked=True, capacity_cache=plan_cache.capacity_cache(store),
+                             index=plan_cache.scope_index(store, data.products), **kwargs)
     if only_months:
         keep = set(only_months)
         doc["asked_months"] = [m for m in doc["months"] if m in keep]

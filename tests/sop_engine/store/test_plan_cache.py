@@ -117,3 +117,30 @@ def test_what_each_audit_action_changes():
     assert topics_of("company.change") == TOPICS
     assert topics_of("job.start") == ()
     assert topics_of("something.new") == TOPICS  # unknown writes invalidate everything
+
+
+def test_what_ifs_and_reconciliation_reuse_kept_plans_with_the_same_answer(store):
+    from sop_engine.planning import what_if_document
+    from sop_engine.planning.reconcile import reconcile_document
+
+    scenario = {"supply_changes": [{"ref": versions_ref(store), "delay_days": 30}]}
+    other = PlanStore(store.url)
+    demand, source = planning_demand(other)
+    data = other.plan_data(D)
+    for _ in range(2):  # the second time from the kept plans
+        answer = planning.gaps(store, D, months=4, scenario=scenario)
+        expected = what_if_document(data, demand, source, scenario, months=4, with_cover_options=True)
+        assert answer["changes"] == expected["changes"] and expected["changes"]
+        for side in ("base", "scenario"):  # the service adds counts beside the engine's keys
+            for key, value in expected[side].items():
+                assert answer[side][key] == value, (side, key)
+        answer = planning.reconcile(store, D, months=4)
+        expected = reconcile_document(data, demand, source, months=4, with_coherence=False)
+        for key in ("skus", "decisions", "capacity", "notes"):
+            assert answer.get(key) == expected.get(key), key
+        assert [{k: v for k, v in f.items() if k != "totals"} for f in answer["families"]] == expected["families"]
+    other.engine.dispose()
+
+
+def versions_ref(store: PlanStore) -> str:
+    return str(store.read_table("supply")["ref"].dropna().iloc[0])
