@@ -56,11 +56,27 @@ def serve(
         loaded = ensure_data(rt, cli_principal())
         if loaded:
             console.print(f"Loaded the demo company into an empty store ({loaded['folder']}).")
+    check_workers(settings)
     _announce_company(rt)
-    app = create_app(rt, slack_handler=slack_handler_from_settings(rt))
     engine = "LLM " + settings.model if settings.llm_configured else "offline router"
-    console.print(f"sop-assistant on http://{host}:{port} (docs at /docs) · {engine} · store {settings.db_url}")
+    console.print(f"sop-assistant on http://{host}:{port} (docs at /docs) · {engine} · store {settings.db_url}"
+                  + (f" · {settings.workers} processes" if settings.workers > 1 else ""))
+    if settings.workers > 1:  # each process builds its own app from the same settings (the environment)
+        uvicorn.run("assistant.http.app:app_from_settings", factory=True, host=host, port=port,
+                    workers=settings.workers, log_level="info")
+        return
+    app = create_app(rt, slack_handler=slack_handler_from_settings(rt))
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def check_workers(settings) -> None:
+    """More than one server process shares the plan store (SQL) and the notes index only through a chroma
+    server: a local chromadb folder is opened by one process at a time."""
+    if settings.workers > 1 and not settings.chroma_url:
+        raise InvalidArgument(
+            f"SOP_WORKERS={settings.workers} needs a chroma server for the meeting notes: a local chromadb "
+            f"folder ({settings.chroma_path}) can be opened by one process only. Start one (`chroma run --path "
+            "DIR --port 8001`) and set SOP_CHROMA_URL=http://127.0.0.1:8001, or use SOP_WORKERS=1")
 
 
 def _announce_company(rt) -> None:

@@ -116,3 +116,12 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
         slack_handler.mount(app)
     errors.document_problems(app)
     return app
+
+
+def app_from_settings() -> FastAPI:
+    """The app of one server process when ``sop serve`` runs several (``SOP_WORKERS``): the settings come from
+    the environment, as in the process that started them."""
+    from assistant.slack.mount import slack_handler_from_settings
+
+    runtime = Runtime()
+    return create_app(runtime, slack_handler=slack_handler_from_settings(runtime))
