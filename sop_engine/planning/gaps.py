@@ -32,7 +32,7 @@ from sop_engine.planning import balance as bal
 from sop_engine.planning.capacity import CapacityResult, capacity_check, capacity_rows
 from sop_engine.planning.common import label, no_cyclic_gc, text, units, units_list
 from sop_engine.planning.cover import cover_options, routing_for
-from sop_engine.planning.inputs import GapInputs, build_inputs, check_demand_frame
+from sop_engine.planning.inputs import GapInputs, build_inputs, check_demand_frame, rows_of, sku_index
 from sop_engine.products import ScopeIndex, resolve_scope
 
 CapacityCache = Callable[[tuple, Callable[[], CapacityResult | None]], CapacityResult | None]
@@ -82,6 +82,7 @@ def analyse_gaps(
     checked: bool = False,
     capacity_cache: CapacityCache | None = None,
     index: ScopeIndex | None = None,
+    demand_index: dict | None = None,
 ) -> GapResult:
     """Project every SKU of the scope (``skus`` given, or resolved from ``sku``/``family``; else all).
 
@@ -92,7 +93,7 @@ def analyse_gaps(
     if skus is None:
         skus = resolve_scope(data.products, sku=sku, family=family, index=index)
     frame = demand if checked else check_demand_frame(demand)
-    inputs = build_inputs(data, frame, skus, months=months, period=period, checked=True)
+    inputs = build_inputs(data, frame, skus, months=months, period=period, checked=True, demand_index=demand_index)
     balance = bal.project(inputs.opening, inputs.receipts, inputs.demand)
     notes = list(inputs.notes)
     capacity = None
@@ -175,6 +176,7 @@ def gaps_document(
     checked: bool = False,
     capacity_cache: CapacityCache | None = None,
     index: ScopeIndex | None = None,
+    demand_index: dict | None = None,
 ) -> dict:
     """The gap-analysis document (JSON-able) for one SKU, one family or (neither) every SKU.
 
@@ -182,10 +184,11 @@ def gaps_document(
     projected from the current period. Keys: planning_date, demand_source, months, skus, families,
     plants, capacity, notes (see the module docstring for every rule). ``only_short=True`` lists only the
     SKUs with a shortage (see ``document_from``); the default lists every SKU of the scope.
-    ``checked``, ``capacity_cache`` and ``index``: see ``analyse_gaps`` (the document is the same).
+    ``checked``, ``capacity_cache``, ``index`` and ``demand_index``: see ``analyse_gaps`` (the document is the
+    same).
     """
     result = analyse_gaps(data, demand, sku=sku, family=family, months=months, period=period, checked=checked,
-                          capacity_cache=capacity_cache, index=index)
+                          capacity_cache=capacity_cache, index=index, demand_index=demand_index)
     with no_cyclic_gc():
         return document_from(
             result, data, demand_source, with_cover_options=with_cover_options, only_short=only_short
@@ -278,7 +281,8 @@ def document_from(
         )
     resources = None
     if routing is not None:
-        resources = set(routing.loc[routing["sku"].isin(i.skus), "resource"])
+        resources = set(rows_of(routing, i.skus, data.derived("routing_index", lambda: sku_index(routing)))
+                        ["resource"])
     capacity = capacity_rows(result.capacity, resources) if result.capacity is not None else []
     if result.capacity is not None:
         keep = set(labels)

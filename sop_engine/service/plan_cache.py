@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import select
 
-from sop_engine.planning.inputs import check_demand_frame
+from sop_engine.planning.inputs import check_demand_frame, sku_index
 from sop_engine.products import ScopeIndex
 from sop_engine.store import PlanStore
 from sop_engine.store import forecasts as versions
@@ -95,6 +95,16 @@ def checked_demand(store: PlanStore) -> tuple[pd.DataFrame, dict]:
 
     frame, source = store.cached(("checked_demand",), build, FORECASTS)
     return frame, dict(source)
+
+
+def demand_index(store: PlanStore) -> dict:
+    """``sku_index`` of ``checked_demand``: a one-SKU question picks its rows by position."""
+    return store.cached(("demand_index",), lambda: sku_index(checked_demand(store)[0]), FORECASTS)
+
+
+def product_names(store: PlanStore, products: pd.DataFrame) -> dict[str, str]:
+    return store.cached(("product_names",), lambda: dict(zip(products["sku"].astype(str),
+                                                             products["name"].astype(str), strict=True)), DATA)
 
 
 def scope_index(store: PlanStore, products: pd.DataFrame) -> ScopeIndex:

@@ -65,8 +65,9 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
         doc["skus_stock_only_changed"] = len(doc.get("changes", [])) - doc["skus_shortage_changed"]
     else:
         doc = _focus(gaps_document(data, demand, source, sku=sku, family=family, months=months, checked=True,
-                                   capacity_cache=plan_cache.capacity_cache(store), index=index), asked)
-    doc["scope"] = scope_document(data.products, sku, family)
+                                   capacity_cache=plan_cache.capacity_cache(store), index=index,
+                                   demand_index=plan_cache.demand_index(store)), asked)
+    doc["scope"] = scope_document(data.products, sku, family, plan_cache.product_names(store, data.products))
     doc["unit"] = "units"
     doc["source"] = f"plan store: inventory, open supply and the {source.get('kind')} forecast"
     return doc
@@ -85,11 +86,13 @@ def _focus(doc: dict, asked: list[str] | None) -> dict:
     return doc
 
 
-def scope_document(products, sku: str | None, family: str | None) -> dict:
-    """What a document is about: ``{"kind": "sku", "code", "label"}``, ``{"kind": "family", ...}`` or all."""
+def scope_document(products, sku: str | None, family: str | None, names: dict[str, str] | None = None) -> dict:
+    """What a document is about: ``{"kind": "sku", "code", "label"}``, ``{"kind": "family", ...}`` or all.
+    ``names``: SKU code -> product name, when the caller keeps it."""
     if sku:
-        hit = products.loc[products["sku"].astype(str) == sku, "name"]
-        return {"kind": "sku", "code": sku, "label": str(hit.iloc[-1]) if len(hit) else sku}
+        if names is None:
+            names = dict(zip(products["sku"].astype(str), products["name"].astype(str), strict=True))
+        return {"kind": "sku", "code": sku, "label": names.get(sku, sku)}
     if family:
         return {"kind": "family", "code": family, "label": family}
     return {"kind": "all"}
