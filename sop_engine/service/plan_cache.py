@@ -107,6 +107,15 @@ def product_names(store: PlanStore, products: pd.DataFrame) -> dict[str, str]:
                                                              products["name"].astype(str), strict=True)), DATA)
 
 
+def overrides(store: PlanStore) -> pd.DataFrame:
+    """The active overrides as (sku, period, quantity), kept per forecast version: shared, do not change it."""
+    def build() -> pd.DataFrame:
+        active = versions.active_overrides(store)
+        return active.rename(columns={"override": "quantity"})[["sku", "period", "quantity"]]
+
+    return store.cached(("overrides",), build, FORECASTS)
+
+
 def scope_index(store: PlanStore, products: pd.DataFrame) -> ScopeIndex:
     return store.cached(("scope_index",), lambda: ScopeIndex.of(products), DATA)
 

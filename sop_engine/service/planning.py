@@ -18,7 +18,6 @@ from sop_engine.planning.reconcile import reconcile_document
 from sop_engine.planning.scenario import Scenario, what_if_document
 from sop_engine.service import plan_cache
 from sop_engine.store import PlanStore
-from sop_engine.store import forecasts as versions
 
 
 def shortage_window(planning_date: date, period: str | None) -> tuple[int, list[str]]:
@@ -162,8 +161,7 @@ def kpi(store: PlanStore, planning_date: date, name: str, *, sku: str | None = N
     check_kpi_range(start, end)
     check_lag(lag)
     data = store.plan_data(planning_date, copy=False)
-    overrides = versions.active_overrides(store)
-    overrides = overrides.rename(columns={"override": "quantity"})[["sku", "period", "quantity"]]
+    overrides = plan_cache.overrides(store)
     return compute_kpi(data, name, sku=sku, family=family, start=start, end=end, lag=lag,
                        overrides=overrides if not overrides.empty else None)
 
