@@ -75,7 +75,7 @@ class PlanStore:
         """Changes with every write to ``topics``, whichever process made it: every write leaves an audit
         line, and its action says what it changed (``topics_of``). The audit lines are read from where the
         last call stopped (a few rows before it: a concurrent writer may commit a lower id later)."""
-        with self.connect() as connection:
+        with self.engine.connect() as connection:  # committed lines only, never the current transaction's
             rows = connection.execute(select(audit_log.c.id, audit_log.c.action)
                                       .where(audit_log.c.id > self._audit_floor)).all()
         with self._cache_lock:
