@@ -56,7 +56,7 @@ def published_values(store: PlanStore) -> pd.DataFrame:
     """Every SKU's published forecast (``versions.published_values``), read again only where the published
     version changed since the last call. The returned frame is shared: do not change it."""
     company = store.generation(("company",))[0]
-    with store.connect() as connection:
+    with store.engine.connect() as connection:
         mapping = dict(connection.execute(select(published_forecast.c.sku, published_forecast.c.version_id)).all())
     with _lock:
         kept = _published.get(store)
