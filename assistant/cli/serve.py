@@ -42,6 +42,7 @@ def serve(
     settings = rt.settings
     host = host or settings.host
     port = port or settings.port
+    check_workers(settings)
     if not settings.api_keys.strip():
         if not is_loopback(host):
             raise InvalidArgument(
@@ -56,7 +57,6 @@ def serve(
         loaded = ensure_data(rt, cli_principal())
         if loaded:
             console.print(f"Loaded the demo company into an empty store ({loaded['folder']}).")
-    check_workers(settings)
     _announce_company(rt)
     engine = "LLM " + settings.model if settings.llm_configured else "offline router"
     console.print(f"sop-assistant on http://{host}:{port} (docs at /docs) · {engine} · store {settings.db_url}"
