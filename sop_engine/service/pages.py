@@ -3,10 +3,11 @@ never sent whole.
 
 A page keeps every key of the document and cuts its main list (``skus``, ``products``) to ``limit`` items
 from the cursor's position; lists about the same SKUs (a forecast's ``rows``) keep the rows of the page's
-SKUs. ``page`` says where it is: ``{"limit", "offset", "returned", "total", "next_cursor"}``; the last page has
-``next_cursor`` null. A cursor is opaque, and holds to the question and the store version it was made for: a
-cursor from another question, or from before a write, is refused (start again without one) rather than
-answered with a page of other data.
+SKUs. ``page`` says where it is: ``{"limit", "offset", "returned", "total", "next_cursor"}``; the last page
+has ``next_cursor`` null. A document that fits in one page, asked without ``limit`` or ``cursor``, comes
+whole and without ``page`` (the same document as the CLI's and the tools'). A cursor is opaque and holds to
+the question and the store version it was made for: a cursor from another question, or from before a
+write, is refused (start again without one) rather than answered with a page of other data.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def paginate(doc: dict, items: str, *, limit: int | None, cursor: str | None, qu
              linked: tuple[str, ...] = ()) -> dict:
     """``doc`` with ``doc[items]`` cut to one page (see the module docstring); ``version``: the store's."""
     size = check_limit(limit)
+    if limit is None and not cursor and len(doc.get(items) or []) <= size:
+        return doc  # whole, and the same document as the CLI's and the tools' (no ``page``)
     mark = fingerprint(question, version)
     offset = decode_cursor(cursor, mark)
     everything = doc.get(items) or []
