@@ -21,11 +21,12 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import select
 
+from sop_engine.plandata import PlanData
 from sop_engine.planning.inputs import check_demand_frame, sku_index
 from sop_engine.products import ScopeIndex
 from sop_engine.store import PlanStore
 from sop_engine.store import forecasts as versions
-from sop_engine.store.plan_store import DATA, FORECASTS
+from sop_engine.store.plan_store import FORECASTS
 from sop_engine.store.schema import published_forecast
 
 REREAD_SHARE = 0.3  # more SKUs than this share changed: read the whole published forecast again
@@ -84,27 +85,30 @@ def _keep(store: PlanStore, state: _Published) -> None:
         _published[store] = state
 
 
-def checked_demand(store: PlanStore) -> tuple[pd.DataFrame, dict]:
-    """``planning_demand(store)`` through ``check_demand_frame``, kept per forecast version: shared, do
-    not change it."""
+@dataclass(eq=False)
+class Demand:
+    """The demand of one forecast version, checked for the planning engine, with its per-SKU row index
+    (built on first use). Shared: do not change it."""
+
+    frame: pd.DataFrame
+    source: dict
+    _index: dict | None = None
+
+    def index(self) -> dict:
+        if self._index is None:
+            self._index = sku_index(self.frame)
+        return self._index
+
+
+def checked_demand(store: PlanStore) -> Demand:
+    """``planning_demand(store)`` through ``check_demand_frame``, kept per forecast version."""
     from sop_engine.service.forecasting import planning_demand
 
-    def build() -> tuple[pd.DataFrame, dict]:
+    def build() -> Demand:
         demand, source = planning_demand(store, copy=False)
-        return check_demand_frame(demand), source
+        return Demand(check_demand_frame(demand), dict(source))
 
-    frame, source = store.cached(("checked_demand",), build, FORECASTS)
-    return frame, dict(source)
-
-
-def demand_index(store: PlanStore) -> dict:
-    """``sku_index`` of ``checked_demand``: a one-SKU question picks its rows by position."""
-    return store.cached(("demand_index",), lambda: sku_index(checked_demand(store)[0]), FORECASTS)
-
-
-def product_names(store: PlanStore, products: pd.DataFrame) -> dict[str, str]:
-    return store.cached(("product_names",), lambda: dict(zip(products["sku"].astype(str),
-                                                             products["name"].astype(str), strict=True)), DATA)
+    return store.cached(("checked_demand",), build, FORECASTS)
 
 
 def overrides(store: PlanStore) -> pd.DataFrame:
@@ -116,15 +120,35 @@ def overrides(store: PlanStore) -> pd.DataFrame:
     return store.cached(("overrides",), build, FORECASTS)
 
 
-def scope_index(store: PlanStore, products: pd.DataFrame) -> ScopeIndex:
-    return store.cached(("scope_index",), lambda: ScopeIndex.of(products), DATA)
+# Kept with the data view itself (``PlanData.derived``), never beside it: a value made from one version is
+# never found under another.
+
+def scope_index(data: PlanData) -> ScopeIndex:
+    return data.derived("scope_index", lambda: ScopeIndex.of(data.products))
 
 
-def capacity_cache(store: PlanStore):
-    """A ``capacity_cache`` for ``analyse_gaps``: one capacity plan per projection window, per version of
-    the loaded data and the demand."""
+def product_names(data: PlanData) -> dict[str, str]:
+    products = data.products
+    return data.derived("product_names", lambda: dict(zip(products["sku"].astype(str), products["name"].astype(str),
+                                                          strict=True)))
+
+
+MAX_PLANS = 32  # capacity plans kept per version (one per projection window asked)
+
+
+def capacity_cache(data: PlanData, demand: Demand):
+    """A ``capacity_cache`` for ``analyse_gaps``: one capacity plan per projection window, kept with this
+    version of the data for this version of the demand (a plan of another demand is dropped)."""
 
     def cached(window: tuple, build):
-        return store.cached(("capacity_plan", window), build, DATA + FORECASTS)
+        kept: dict = data.derived("capacity_plans", dict)
+        hit = kept.get(window)
+        if hit is not None and hit[0] is demand:
+            return hit[1]
+        plan = build()
+        for stale in [w for w, (d, _) in list(kept.items()) if d is not demand or len(kept) >= MAX_PLANS]:
+            kept.pop(stale, None)
+        kept[window] = (demand, plan)
+        return plan
 
     return cached

@@ -50,12 +50,12 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
         months, asked = shortage_window(planning_date, str(period))
         check_months(months, "the period's months after the current one")
     # the capacity plan, the checked demand and the product index are kept per store version (``plan_cache``)
-    demand, source = plan_cache.checked_demand(store)
-    index = plan_cache.scope_index(store, data.products)
+    kept = plan_cache.checked_demand(store)
+    demand, source, index = kept.frame, dict(kept.source), plan_cache.scope_index(data)
     if scenario:
         doc = what_if_document(data, demand, source, scenario, sku=sku, family=family, months=months,
                                with_cover_options=True, checked=True,
-                               capacity_cache=plan_cache.capacity_cache(store), index=index)
+                               capacity_cache=plan_cache.capacity_cache(data, kept), index=index)
         for side in ("base", "scenario"):
             _focus(doc[side], asked)
         # the counts answers state: products whose shortage changes, and those whose stock alone moves
@@ -64,9 +64,9 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
         doc["skus_stock_only_changed"] = len(doc.get("changes", [])) - doc["skus_shortage_changed"]
     else:
         doc = _focus(gaps_document(data, demand, source, sku=sku, family=family, months=months, checked=True,
-                                   capacity_cache=plan_cache.capacity_cache(store), index=index,
-                                   demand_index=plan_cache.demand_index(store)), asked)
-    doc["scope"] = scope_document(data.products, sku, family, plan_cache.product_names(store, data.products))
+                                   capacity_cache=plan_cache.capacity_cache(data, kept), index=index,
+                                   demand_index=kept.index()), asked)
+    doc["scope"] = scope_document(data.products, sku, family, plan_cache.product_names(data))
     doc["unit"] = "units"
     doc["source"] = f"plan store: inventory, open supply and the {source.get('kind')} forecast"
     return doc
@@ -118,11 +118,12 @@ def reconcile(store: PlanStore, planning_date: date, *, family: str | None = Non
         check_months(months, "the period's months after the current one")
         only_months = wanted.labels
     data = store.plan_data(planning_date, copy=False)
-    demand, source = plan_cache.checked_demand(store)
+    kept = plan_cache.checked_demand(store)
+    demand, source = kept.frame, dict(kept.source)
     kwargs = {"threshold": threshold_pct / 100.0} if threshold_pct is not None else {}
     doc = reconcile_document(data, demand, source, family=family, months=months, with_coherence=with_coherence,
-                             checked=True, capacity_cache=plan_cache.capacity_cache(store),
-                             index=plan_cache.scope_index(store, data.products), **kwargs)
+                             checked=True, capacity_cache=plan_cache.capacity_cache(data, kept),
+                             index=plan_cache.scope_index(data), **kwargs)
     if only_months:
         keep = set(only_months)
         doc["asked_months"] = [m for m in doc["months"] if m in keep]

@@ -45,7 +45,8 @@ def same_answer(store: PlanStore, **scope) -> dict:
 
 
 def capacity_plans(store: PlanStore) -> int:
-    return sum(1 for key in store._cache if isinstance(key, tuple) and key[0] == "capacity_plan")
+    """The capacity plans kept with the current version of the data (one per projection window)."""
+    return len(store.plan_data(D, copy=False).memo.get("capacity_plans", {}))
 
 
 def test_one_sku_answer_reuses_the_capacity_plan_and_equals_the_full_computation(store):
