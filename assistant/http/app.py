@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -75,6 +76,10 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
+        # Sync routes and chat turns run in this thread pool. They are CPU-bound Python: dozens of them at once
+        # only queue up for Python's lock, and the event loop (``/healthz``, reading requests) waits behind them
+        # for seconds. A few at a time answer as fast, and the rest wait in the loop, holding nothing.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = runtime.settings.request_threads
         jobs.start()  # the job supervisor lives as long as the server
         try:
             yield
