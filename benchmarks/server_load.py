@@ -256,6 +256,14 @@ def main() -> None:
         "load average after |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         *rows,
+        "",
+        "What held `/healthz` up was the event loop waiting for Python's lock: every sync route and chat turn ran "
+        "in a pool of 40 threads, and 50 clients kept dozens of CPU-bound turns contending for the lock at once "
+        "(the re-forecast itself runs in a worker process, niced since, and never held it). "
+        "`SOP_REQUEST_THREADS` (default 8) now bounds the turns a process runs at once; the rest wait in the "
+        "loop holding nothing. The open loop asks more than the machine can answer when the server's CPU per "
+        "chat times the rate exceeds its cores: the backlog then grows for the whole run, and the latencies "
+        "are the queue's.",
     ])
     print(body)
     if not args.no_readme:
