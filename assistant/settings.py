@@ -47,6 +47,11 @@ class Settings(BaseSettings):
     api_keys: str = Field("", description="key1:viewer:name1,key2:planner:name2 (the name is optional)")
     host: str = "127.0.0.1"
     port: int = 8000
+    request_threads: int = Field(8, ge=1, le=256, description=(
+        "requests of one server process answered at once (the others wait their turn without holding Python's "
+        "lock, so /healthz and the event loop stay responsive under load)"))
+    workers: int = Field(1, ge=1, le=64, description="server processes of `sop serve` (more than one needs "
+                                                      "SOP_CHROMA_URL: a local chromadb folder is one process's)")
 
     # jobs (re-forecasts) and approvals
     job_workers: int = Field(1, ge=1, le=32, description="re-forecasts running at once (worker processes)")

@@ -697,7 +697,7 @@ def company_resolver(store, reserved: frozenset[str] = frozenset()) -> Resolver:
         tables["note_items"] = note_owners_frame(store)
         return resolver_from_tables(tables, reserved)
 
-    return store.cached(("resolver", reserved), build)
+    return store.cached(("resolver", reserved), build, ("data", "notes"))
 
 
 def note_owners_frame(store):

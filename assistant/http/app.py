@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -79,6 +80,10 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
+        # Sync routes and chat turns run in this thread pool. They are CPU-bound Python: dozens of them at once
+        # only queue up for Python's lock, and the event loop (``/healthz``, reading requests) waits behind them
+        # for seconds. A few at a time answer as fast, and the rest wait in the loop, holding nothing.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = runtime.settings.request_threads
         jobs.start()  # the job supervisor lives as long as the server
         if digests is not None:
             digests.start()  # the scheduled Slack digests (SOP_DIGESTS); missed posts within the grace go out once
@@ -128,3 +133,15 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
         slack_handler.mount(app)
     errors.document_problems(app)
     return app
+
+
+def app_from_settings() -> FastAPI:
+    """The app of one server process when ``sop serve`` runs several (``SOP_WORKERS``): the settings come from
+    the environment, as in the process that started them."""
+    from assistant.digests import digests_from_settings
+    from assistant.slack.mount import slack_handler_from_settings
+
+    runtime = Runtime()
+    # every process schedules the digests; a claim in the plan store lets one of them post each slot
+    return create_app(runtime, slack_handler=slack_handler_from_settings(runtime),
+                      digests=digests_from_settings(runtime))

@@ -262,8 +262,14 @@ def what_if_document(
     period: str | date | None = None,
     with_cover_options: bool = False,
     effects: pd.DataFrame | None = None,
+    checked: bool = False,
+    capacity_cache=None,
+    index=None,
 ) -> dict:
     """Base and scenario gap documents side by side, with per-SKU deltas (``changes``).
+
+    ``checked``, ``capacity_cache`` and ``index``: see ``analyse_gaps``; the base reuses a kept capacity
+    plan, and so does a scenario that changes only supply (capacity needs demand, routing and hours).
 
     ``changes`` lists the SKUs whose total_shortage, first_short_period or stockout_probability moved:
     {sku, total_shortage_base, total_shortage_scenario, delta, first_short_period_base/_scenario,
@@ -278,9 +284,12 @@ def what_if_document(
         _, driver_results = apply_driver_changes(check_demand_frame(demand), effects if effects is not None else
                                                  pd.DataFrame(columns=["sku", "driver"]), parsed.driver_changes,
                                                  data.products)
-    skus = resolve_scope(data.products, sku=sku, family=family)
-    base_result = analyse_gaps(data, demand, skus=skus, months=months, period=period)
-    after_result = analyse_gaps(changed_data, changed_demand, skus=skus, months=months, period=period)
+    skus = resolve_scope(data.products, sku=sku, family=family, index=index)
+    base_result = analyse_gaps(data, demand, skus=skus, months=months, period=period, checked=checked,
+                               capacity_cache=capacity_cache)
+    same_capacity = not parsed.demand_changes and not parsed.capacity_changes and not parsed.driver_changes
+    after_result = analyse_gaps(changed_data, changed_demand, skus=skus, months=months, period=period, checked=True,
+                                capacity_cache=capacity_cache if same_capacity else None)
     with no_cyclic_gc():
         base = document_from(base_result, data, demand_source, with_cover_options)
         after = document_from(after_result, changed_data, demand_source, with_cover_options)

@@ -11,9 +11,11 @@ import pandas as pd
 from sop_engine.errors import InvalidArgument, NoData
 from sop_engine.periods import add_months, format_period, month_start, parse_month
 from sop_engine.products import resolve_scope
+from sop_engine.service import plan_cache
 from sop_engine.service.documents import number, records
 from sop_engine.store import PlanStore
 from sop_engine.store import forecasts as versions
+from sop_engine.store.plan_store import FORECASTS
 
 Progress = Callable[[int, int, str], None]
 
@@ -237,19 +239,22 @@ def override_forecast(store: PlanStore, planning_date: date, sku: str, period: s
     return versions.add_override(store, code, month, quantity, reason, principal)
 
 
-def planning_demand(store: PlanStore, skus: list[str] | None = None) -> tuple[pd.DataFrame, dict]:
+def planning_demand(store: PlanStore, skus: list[str] | None = None, *, copy: bool = True
+                    ) -> tuple[pd.DataFrame, dict]:
     """The demand the planning engine works from, and where it came from.
 
     The published forecast with overrides where a SKU has one; for SKUs never published, the latest
-    draft that covers them. ``forecast`` holds the final figure (override or statistical).
+    draft that covers them. ``forecast`` holds the final figure (override or statistical). Kept until the
+    forecasts change (a data load leaves it); after a publish, only the SKUs it changed are read again
+    (``plan_cache.published_values``). ``copy=False``: the kept frame itself, for readers that only read.
     """
     key = ("planning_demand", tuple(skus) if skus is not None else None)
-    demand, source = store.cached(key, lambda: _planning_demand(store, skus))
-    return demand.copy(), dict(source)
+    demand, source = store.cached(key, lambda: _planning_demand(store, skus), FORECASTS)
+    return (demand.copy() if copy else demand), dict(source)
 
 
 def _planning_demand(store: PlanStore, skus: list[str] | None) -> tuple[pd.DataFrame, dict]:
-    published = versions.published_values(store, skus)
+    published = versions.published_values(store, skus) if skus is not None else plan_cache.published_values(store)
     all_versions = [v for v in versions.list_versions(store) if not v.get("scenario")]  # a what-if never plans
     if published.empty and not all_versions:
         raise NoData("no forecast yet: run `sop forecast run --all` (and publish it) first")
@@ -264,7 +269,9 @@ def _planning_demand(store: PlanStore, skus: list[str] | None) -> tuple[pd.DataF
     newest_live = newest is not None and newest["published_skus"] == newest["skus"]  # nothing of it is draft-only
     if newest is not None and not newest_live and (missing is None or missing):
         latest = newest["id"]
-        draft = versions.version_values(store, latest, missing)
+        draft = (versions.version_values(store, latest, missing) if missing is not None else  # a version's
+                 store.cached(("version_values", latest),  # values never change: kept until another company
+                              lambda: versions.version_values(store, latest), ("company",)))
         draft = draft[~draft["sku"].isin(covered)].assign(version=latest).drop(columns=["version_id"])
         if not draft.empty:
             frames.append(draft)

@@ -34,6 +34,28 @@ write_guard: ContextVar[Callable[[Connection, str, dict], None] | None] = Contex
                                                                                     default=None)
 
 
+# What a cached read depends on: the loaded company data, the forecasts (versions, publishing,
+# overrides), the meeting notes' decisions and action items; "company" changes only when another company
+# is loaded (everything the previous one made is dropped).
+TOPICS = ("data", "forecast", "notes", "company")
+AUDIT_REREAD = 256  # audit ids re-read below the highest seen (ids a concurrent transaction commits late)
+_TOPICS_OF = {"data.load": ("data",), "company.change": TOPICS, "notes.ingest": ("notes",)}
+_CHANGES_NOTHING_CACHED = ("job.", "approval.")  # an approved action audits its own write
+DATA = ("data",)
+FORECASTS = ("forecast", "company")
+
+
+def topics_of(action: str) -> tuple[str, ...]:
+    """What a write changed, from its audit action; an action not known here changes everything."""
+    if action in _TOPICS_OF:
+        return _TOPICS_OF[action]
+    if action.startswith("forecast."):
+        return ("forecast",)
+    if action.startswith(_CHANGES_NOTHING_CACHED):
+        return ()
+    return TOPICS
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -58,23 +80,40 @@ class PlanStore:
             reason = str(getattr(error, "orig", error)).strip().splitlines()[0]
             raise StoreUnavailable(f"the plan store at {db.display_url(self.url)} does not answer: {reason}; "
                                    "check SOP_DATABASE_URL and that the database server runs") from None
-        self._cache: dict[object, tuple[int, object]] = {}
+        self._cache: dict[object, tuple[tuple[int, ...], object]] = {}
         self._cache_lock = threading.Lock()
+        self._generations = dict.fromkeys(TOPICS, 0)
+        self._audit_floor = 0  # audit lines above it are read on each ``generation`` call
+        self._audit_seen: set[int] = set()
 
     # --- a read cache for long-running processes ----------------------------------------------------
 
-    def generation(self) -> int:
-        """Changes with every write, whichever process made it: every write leaves an audit line, and as
-        writers take turns (``db.lock_writes``) the lines' ids grow in commit order on PostgreSQL too."""
-        with self.engine.connect() as connection:
-            return connection.execute(select(func.max(audit_log.c.id))).scalar() or 0
+    def generation(self, topics: tuple[str, ...] = TOPICS) -> tuple[int, ...]:
+        """Changes with every write to ``topics``, whichever process made it: every write leaves an audit
+        line, and its action says what it changed (``topics_of``). The audit lines are read from where the
+        last call stopped (a few rows before it: a concurrent writer may commit a lower id later)."""
+        with self.engine.connect() as connection:  # committed lines only, never the current transaction's
+            rows = connection.execute(select(audit_log.c.id, audit_log.c.action)
+                                      .where(audit_log.c.id > self._audit_floor)).all()
+        with self._cache_lock:
+            for audit_id, action in rows:
+                if audit_id in self._audit_seen:
+                    continue
+                self._audit_seen.add(audit_id)
+                for topic in topics_of(action):
+                    self._generations[topic] += 1
+            if rows:
+                self._audit_floor = max(self._audit_floor, max(r[0] for r in rows) - AUDIT_REREAD)
+                self._audit_seen = {i for i in self._audit_seen if i > self._audit_floor}
+            return tuple(self._generations[t] for t in topics)
 
-    def cached(self, key: object, build: Callable[[], T]) -> T:
-        """``build()``'s value, reused until the store changes (a server answers many questions per load).
+    def cached(self, key: object, build: Callable[[], T], topics: tuple[str, ...] = TOPICS) -> T:
+        """``build()``'s value, reused until a write changes one of ``topics`` (a server answers many
+        questions per load): an override leaves the loaded data's cache alone, a data load the forecasts'.
 
         Callers get the cached object itself: they must copy before changing it (``plan_data`` does).
         """
-        generation = self.generation()
+        generation = self.generation(topics)
         with self._cache_lock:
             hit = self._cache.get(key)
             if hit is not None and hit[0] == generation:
@@ -209,7 +248,7 @@ class PlanStore:
 
     def read_table(self, name: str) -> pd.DataFrame:
         """One contract table as a frame (a copy: change it freely)."""
-        return self.cached(("table", name), lambda: self._read_table(name)).copy()
+        return self.cached(("table", name), lambda: self._read_table(name), DATA).copy()
 
     def read_frame(self, statement: Select, dates: tuple[str, ...] = (), json_columns: tuple[str, ...] = ()
                    ) -> pd.DataFrame:
@@ -245,11 +284,14 @@ class PlanStore:
         columns = [c.name for c in TABLES[name].columns] + (["attributes"] if name == "products" else [])
         return frame[columns].reset_index(drop=True)
 
-    def plan_data(self, planning_date: date) -> PlanData:
-        """Everything loaded, as frames (copies); ``sales_history`` summed per sku and month."""
-        data = self.cached("plan_data", lambda: self._plan_data(planning_date))
-        return PlanData(planning_date, data.company, {k: v.copy() for k, v in data.tables.items()},
-                        set(data.provided))
+    def plan_data(self, planning_date: date, *, copy: bool = True) -> PlanData:
+        """Everything loaded, as frames; ``sales_history`` summed per sku and month.
+
+        ``copy=False``: shallow copies (adding or replacing a column is safe, changing values in place is
+        not) for readers that only read: a deep copy of a 10,000-SKU company costs more than a question."""
+        data = self.cached("plan_data", lambda: self._plan_data(planning_date), DATA)
+        return PlanData(planning_date, data.company, {k: v.copy(deep=copy) for k, v in data.tables.items()},
+                        set(data.provided), memo={} if copy else data.memo)
 
     def _plan_data(self, planning_date: date) -> PlanData:
         meta = self.meta()
