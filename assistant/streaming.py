@@ -48,8 +48,10 @@ class Release:
             ends = [m.end() for m in _SENTENCE_END.finditer(self._buffer)]
             if not ends or ends[-1] <= len(self._released):
                 return
-            candidate = self._buffer[:ends[-1]]
-            if not self.accept(candidate.strip()):
+            candidate = self._buffer[:ends[-1]].rstrip()  # the space after a sentence goes with the next one
+            if len(candidate) <= len(self._released):
+                return
+            if not self.accept(candidate):
                 self._blocked = True
                 return
             new = candidate[len(self._released):]

@@ -5,6 +5,7 @@ It can behave like the weak or slow local models seen in practice. A script entr
 - ``{"tool_calls": [(name, args), ...]}`` or ``{"content": text}``: a tool call, or text;
 - ``{"fenced_call": (name, args)}``: the tool call written as JSON in a code block instead of made;
 - ``{"ramble": True}``: text that runs past the request's ``max_tokens`` (``finish_reason: "length"``);
+- ``"pause": (n, event)`` in a text entry: after its first ``n`` words, waits (up to 20 s) for ``event``;
 - ``"sleep": seconds`` in any entry: waits that long first (stopping early, and counting the request in
   ``cancelled``, when the client closes the connection).
 Server-wide: ``context_tokens`` answers HTTP 400 to a request whose messages are longer (estimated at 3
@@ -163,7 +164,10 @@ def _chunks(reply: dict, model: str):
         yield {**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]}
         yield {**base, "choices": [], "usage": {"prompt_tokens": 120, "completion_tokens": 12, "total_tokens": 132}}
         return
-    for word in reply.get("content", "").split(" "):
+    pause_after, resume = reply.get("pause") or (None, None)
+    for i, word in enumerate(reply.get("content", "").split(" ")):
+        if i == pause_after:
+            reply["paused_until_seen"] = resume.wait(timeout=20)
         yield {**base, "choices": [{"index": 0, "delta": {"content": word + " "}, "finish_reason": None}]}
     yield {**base, "choices": [{"index": 0, "delta": {}, "finish_reason": reply.get("finish_reason") or "stop"}]}
     yield {**base, "choices": [], "usage": {"prompt_tokens": 150, "completion_tokens": 20, "total_tokens": 170}}
