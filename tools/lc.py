@@ -1,8 +1,9 @@
 """The tools as LangChain ``StructuredTool``s for one turn.
 
 The schema a model sees is derived from the pydantic argument model of ``tools.schemas``, compacted for
-the model (no titles, no ``null`` alternatives or null defaults, no bounds: the arguments are still
-validated against the full model when the tool runs). The result it reads is the compact view of the
+the model (no titles, no ``null`` alternatives or null defaults, no bounds, descriptions only where a
+field's name does not say it: the arguments are still validated against the full model when the tool
+runs). The result it reads is the compact view of the
 tool's document (``tools.views.model_view``), within the turn's token budget.
 """
 
@@ -53,6 +54,9 @@ def model_schema(name: str) -> dict:
 
 
 _DROPPED = {"title", "additionalProperties", "maxItems", "maxLength", "minimum", "maximum", "default"}
+# Descriptions a model needs: of fields whose name does not say what to pass. The others (product, period,
+# version, ...) follow the conventions the system prompt states once.
+DESCRIBED = {"name", "pct", "delay_days", "exclude"}
 
 
 def _compact_schema(node: Any, definitions: dict) -> Any:
@@ -72,7 +76,9 @@ def _compact_schema(node: Any, definitions: dict) -> Any:
         if key in _DROPPED and not (key == "default" and value not in (None, [], {})):
             continue
         if key == "properties":  # field names, not schema words
-            out[key] = {field: _compact_schema(spec, definitions) for field, spec in value.items()}
+            out[key] = {field: _compact_schema(spec if field in DESCRIBED else
+                                               {k: v for k, v in spec.items() if k != "description"}, definitions)
+                        for field, spec in value.items()}
         else:
             out[key] = value if key == "enum" else _compact_schema(value, definitions)
     if out.get("properties") == {}:

@@ -8,8 +8,9 @@ is counted in ``truncated`` (``{"skus": 53, "skus[].periods": 120}``: rows left 
 text reaches a model only inside the quoted, delimited block.
 
 Tokens are estimated from characters (``estimate_tokens``): a tokenizer such as tiktoken downloads its
-encodings at run time and fails offline. The estimate is deliberately high for JSON, whose digits and
-punctuation cost more tokens than prose.
+encodings at run time and fails offline. Every digit counts as a token (the tokenizers of small open models
+such as Qwen and Llama split numbers into single digits), every other 3.5 characters as one (English prose
+and JSON keys run at about 4): on number-heavy documents the estimate is about 2.5 characters a token.
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ import json
 import math
 from typing import Any
 
-CHARS_PER_TOKEN = 3.0  # JSON with many digits: small models' tokenizers split numbers into single digits
+CHARS_PER_TOKEN = 3.5  # characters other than digits per token
 MAX_STRING = 400  # characters of one text value (a rule, a note) a view keeps
 
 
 def estimate_tokens(value: Any) -> int:
     """Tokens of ``value`` (text, or any JSON-able value as the compact JSON a model is sent)."""
     text = value if isinstance(value, str) else dumps(value)
-    return math.ceil(len(text) / CHARS_PER_TOKEN)
+    digits = sum(c.isdigit() for c in text)
+    return math.ceil(digits + (len(text) - digits) / CHARS_PER_TOKEN)
 
 
 def dumps(value: Any) -> str:
@@ -85,69 +87,100 @@ def _focus(doc: dict) -> dict:
     return out
 
 
+MIN_ROWS = 3  # rows of a list a view keeps before any list goes below it
+# The order a view is cut in: lists inside rows, master data of rows, other lists, lists inside rows again,
+# the document's own rows (``PRIMARY``), then each below its floor.
+STEPS = (("nested", MIN_ROWS), ("fields", 0), ("secondary", MIN_ROWS), ("nested", 1), ("primary", MIN_ROWS),
+         ("secondary", 0), ("nested", 0), ("primary", 0))
+
+
 def _fit(doc: dict, budget: int) -> dict:
-    """Cut the longest lists (keeping their top rows), then long texts, until ``doc`` fits ``budget``."""
+    """Cut lists (keeping their top rows) in the order of ``STEPS`` until ``doc`` fits ``budget``; the rows'
+    master data left out (``SECONDARY``) is named in ``fields_not_shown``; long texts are cut last."""
     out = _copy(doc)
     truncated: dict[str, int] = out.pop("truncated", None) or {}
-    texts_cut = False
-    for _ in range(400):
-        if estimate_tokens({**out, "truncated": truncated}) <= budget:
+
+    def fits() -> bool:
+        return estimate_tokens({**out, "truncated": truncated}) <= budget
+
+    for step, floor in STEPS:
+        if fits():
             break
-        found = _largest_list(out, "")
-        if found is None:
-            break
-        path, holder, key, rows = found
-        if len(rows) == 1 and not texts_cut:
-            texts_cut = _shorten_texts(out) or True
-            continue
-        keep = len(rows) // 2
-        holder[key] = rows[:keep]
-        truncated[path] = truncated.get(path, 0) + len(rows) - keep
-    if estimate_tokens({**out, "truncated": truncated}) > budget:
+        if step == "fields":  # rows without their master data (kept in the full document)
+            dropped = _drop_fields(out)
+            if dropped:
+                out["fields_not_shown"] = sorted(dropped)
+        elif step == "nested":  # every list inside rows to its top rows at once (a SKU's months, its options)
+            for path, holder, key, rows in _lists(out, nested_only=True, floor=floor):
+                holder[key] = rows[:floor]
+                truncated[path] = truncated.get(path, 0) + len(rows) - floor
+        else:  # the longest list of the kind, halved, until the view fits or the list is at its floor
+            for _ in range(200):
+                if fits():
+                    break
+                candidates = [f for f in _lists(out, nested_only=False, floor=floor)
+                              if (f[2] in PRIMARY) == (step == "primary")]
+                found = max(candidates, key=lambda f: len(dumps(f[3])), default=None)
+                if found is None:
+                    break
+                path, holder, key, rows = found
+                keep = max(len(rows) // 2, floor)
+                holder[key] = rows[:keep]
+                truncated[path] = truncated.get(path, 0) + len(rows) - keep
+    if not fits():
         _shorten_texts(out)
     if truncated:
         out["truncated"] = truncated
     return out
 
 
-def _copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value
+# headline facts: never cut
+KEPT = {"months", "asked_months", "versions", "total_by_period", "totals", "fields_not_shown"}
+PRIMARY = {"skus", "rows", "orders", "hits", "items", "products", "decisions"}  # what a document is a list of
 
 
-def _largest_list(value: Any, path: str):
-    """``(path, holder, key, rows)`` of the list whose JSON is longest (lists inside rows count as
-    ``key[].inner``), or None."""
-    best, best_size = None, 0
+def _lists(value: Any, nested_only: bool, floor: int) -> list[tuple[str, Any, str, list]]:
+    """Every ``(path, holder, key, rows)`` list with more than ``floor`` rows; lists inside rows are named
+    ``key[].inner``; ``nested_only``: only those."""
+    found: list[tuple[str, Any, str, list]] = []
 
     def walk(node: Any, where: str) -> None:
-        nonlocal best, best_size
-        if isinstance(node, dict):
-            items = node.items()
-        elif isinstance(node, list):
+        if isinstance(node, list):
             for row in node:
                 walk(row, where + "[]")
             return
-        else:
+        if not isinstance(node, dict):
             return
-        for key, child in items:
+        for key, child in node.items():
             here = f"{where}.{key}" if where else key
-            if isinstance(child, list) and child:
-                size = len(dumps(child))
-                # a list of a few rows each holding a big list: cut inside the rows rather than the rows
-                if size > best_size and not (len(child) <= 2 and _has_inner_list(child)):
-                    best, best_size = (here, node, key, child), size
+            if isinstance(child, list) and len(child) > floor and key not in KEPT \
+                    and (not nested_only or "[]" in where):
+                found.append((here, node, key, child))
             walk(child, here)
 
-    walk(value, path)
-    return best
+    walk(value, "")
+    return found
 
 
-def _has_inner_list(rows: list) -> bool:
-    return any(isinstance(r, dict) and any(isinstance(v, list) and len(v) > 2 for v in r.values()) for r in rows)
+SECONDARY = {"uom", "status", "plant", "lead_time_days", "min_order_qty", "on_hand", "allocated", "receipt_refs",
+             "below_safety_stock", "spill_in_hours", "candidates", "shortage_before", "first_short_period_after",
+             "overrides", "override_reason", "lo_95", "hi_95"}
+
+
+def _drop_fields(value: Any, inside_list: bool = False) -> set[str]:
+    """Remove the ``SECONDARY`` fields of every row (a dict inside a list); the names removed."""
+    dropped: set[str] = set()
+    if isinstance(value, dict):
+        for key in list(value):
+            if inside_list and key in SECONDARY:
+                del value[key]
+                dropped.add(key)
+            else:
+                dropped |= _drop_fields(value[key])
+    elif isinstance(value, list):
+        for row in value:
+            dropped |= _drop_fields(row, inside_list=True)
+    return dropped
 
 
 def _shorten_texts(value: Any) -> bool:
@@ -168,3 +201,11 @@ def _shorten_texts(value: Any) -> bool:
             else:
                 cut = _shorten_texts(child) or cut
     return cut
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
