@@ -377,7 +377,10 @@ class Assistant:
         results = [{"name": c["name"], "args": c["args"], "result": c["result"]} for c in turn.calls("llm")]
         results += [{"name": c["name"], "args": c["args"], "result": c["result"]} for c in turn.calls("offline")]
         resolver = company_resolver(self.runtime.store, load_vocabulary().reserved)
-        if not grounding.check(answer, results, text, "", turn.language, resolver).ok:
+        check = grounding.check(answer, results, text, "", turn.language, resolver)
+        if not check.ok:
+            if not partial:
+                log.warning("llm answer failed the grounding check; failed claims: %s", check.failed_claims)
             return "gate_failed"
         return None
 

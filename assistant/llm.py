@@ -51,7 +51,7 @@ def run_llm(text: str, ctx: ToolContext, settings: Settings, checkpointer: Any, 
                     chunk, meta = data
                     if on_text and isinstance(chunk, AIMessageChunk) and isinstance(chunk.content, str) \
                             and chunk.content and meta.get("langgraph_node") == "model":
-                        on_text(str(chunk.id), chunk.content)
+                        on_text(f"{meta.get('langgraph_step')}:{chunk.id}", chunk.content)  # one per reply
                 elif isinstance(data, dict) and data.get("__interrupt__"):
                     interrupts.extend(data["__interrupt__"])
             if not interrupts:

@@ -39,7 +39,7 @@ class Release:
             if self._closed:
                 return
             if reply_id != self._reply:  # another reply: the text before it was not the answer
-                self._reply, self._buffer, self._released = reply_id, "", ""
+                self._reply, self._buffer, self._released, self._blocked = reply_id, "", "", False
             self._buffer += piece
             if not self._released:
                 self._buffer = self._buffer.lstrip()  # the answer shown is the reply's text, stripped

@@ -58,7 +58,7 @@ def serve(
             console.print(f"Loaded the demo company into an empty store ({loaded['folder']}).")
     _announce_company(rt)
     app = create_app(rt, slack_handler=slack_handler_from_settings(rt))
-    engine = "LLM " + settings.model if settings.llm_configured else "offline router"
+    engine = "LLM " + settings.model if settings.uses_llm else "offline router"
     console.print(f"sop-assistant on http://{host}:{port} (docs at /docs) · {engine} · store {settings.db_url}")
     uvicorn.run(app, host=host, port=port, log_level="info")
 
