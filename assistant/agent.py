@@ -106,12 +106,15 @@ def _first_call_of_turn(messages: list) -> bool:
     return True
 
 
-def system_prompt(ctx: ToolContext) -> str:
+LANGUAGES = {"en": "English", "vi": "Vietnamese (tiếng Việt)"}
+
+
+def system_prompt(ctx: ToolContext, language: str = "en") -> str:
     company = ctx.store.company()
     return prompts.load("system.md").format(
         company=company.name, planning_date=ctx.planning_date.isoformat(),
         current_period=format_period(ctx.planning_date), currency=company.currency, role=ctx.role,
-        style=prompts.load("answer_style.md"),
+        style=prompts.load("answer_style.md"), language=LANGUAGES.get(language, LANGUAGES["en"]),
     )
 
 
@@ -120,11 +123,11 @@ def _tool_error(exc: Exception) -> str:
 
 
 def build_agent(model: BaseChatModel, ctx: ToolContext, settings: Settings, checkpointer: Any,
-                call_tool: CallTool, deadline: float, tool_required: bool = False):
+                call_tool: CallTool, deadline: float, tool_required: bool = False, language: str = "en"):
     return create_agent(
         model,
         langchain_tools(call_tool, settings.model_result_tokens),
-        system_prompt=system_prompt(ctx),
+        system_prompt=system_prompt(ctx, language),
         middleware=[
             TurnLimits(deadline, tool_required),
             ModelCallLimitMiddleware(run_limit=settings.max_model_calls, exit_behavior="end"),

@@ -7,8 +7,9 @@ A model's answer is used only when (in this order; the first that fails is the t
 - ``disagrees_with_router``: where the offline router is confident (``RoutedCall.confident``), one of the
   model's calls is the router's: the same tool, the same scope (the product, family or resource the result
   is about) and the same months (when the question named months).
-- ``inconsistent``: the answer is not empty, not markup (tool-call JSON, code fences), states no write as
-  done while its approval is pending, and says "no data" only when the tools returned none.
+- ``inconsistent``: the answer is not empty, not markup (tool-call JSON, code fences), is in the language of
+  the question, states no write as done while its approval is pending, and says "no data" only when the
+  tools returned none.
 - ``gate_failed``: every figure is a true claim of the tool results (``assistant.grounding``).
 Besides: ``deadline`` (the turn's deadline passed) and ``model_error`` (the server failed, or the reply ran
 past ``max_tokens``).
@@ -23,6 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from assistant.grounding import reading
+from sop_engine.language import word_counts
 from sop_engine.text import fold_words
 from tools.schemas import JOB_TOOLS, TOOL_ARGS, WRITE_TOOLS
 
@@ -128,6 +130,10 @@ def inconsistency(answer: str, calls: list[dict], language: str) -> str | None:
         return "empty answer"
     if is_markup(text):
         return "markup instead of an answer"
+    counts = word_counts(text)
+    other = "en" if language == "vi" else "vi"
+    if counts[other] >= 3 and counts[other] > 2 * counts[language]:
+        return f"written in {other}, asked in {language}"
     table = _phrases().get(language) or _phrases()["en"]
     both = {k: table.get(k, []) + (_phrases()["en"].get(k, []) if language != "en" else []) for k in table}
     pending = any("pending_approval" in (c.get("result") or {}) for c in calls)

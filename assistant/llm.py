@@ -37,9 +37,9 @@ class LlmOutcome:
 
 def run_llm(text: str, ctx: ToolContext, settings: Settings, checkpointer: Any, thread_id: str,
             call_tool: CallTool, deadline: float, tool_required: bool, model: Any = None,
-            on_text: OnText | None = None) -> LlmOutcome:
+            on_text: OnText | None = None, language: str = "en") -> LlmOutcome:
     agent = build_agent(model or chat_model(settings), ctx, settings, checkpointer, call_tool, deadline,
-                        tool_required)
+                        tool_required, language)
     config = {"configurable": {"thread_id": thread_id}, "recursion_limit": 4 * settings.max_model_calls + 10}
     outcome = LlmOutcome(agent=agent, config=config)
     step: Any = {"messages": [HumanMessage(text)]}

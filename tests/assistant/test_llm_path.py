@@ -136,6 +136,16 @@ def test_an_empty_no_data_or_markup_answer_is_inconsistent(demo, monkeypatch, te
     _fell_back(doc, "inconsistent", _offline(monkeypatch))
 
 
+def test_an_answer_in_another_language_than_the_question_is_inconsistent(demo, monkeypatch):
+    question = "tháng sau OAT-1L có thiếu hàng không?"
+    script = [{"tool_calls": [CALL]},
+              {"content": "Yes: OAT-1L runs short in December 2026, and the shortage is in the table below."}]
+    with OpenAIStub(script) as stub:
+        doc = _ask(monkeypatch, stub, question)
+    _fell_back(doc, "inconsistent", _offline(monkeypatch, question))
+    assert doc["language"] == "vi" and "Vietnamese" in stub.requests[0]["body"]["messages"][0]["content"]
+
+
 def test_a_pending_write_stated_as_done_falls_back_and_the_approval_is_made_once(demo, monkeypatch):
     store = runtime().store
     run_forecast(store, runtime().planning_date()[0], principal="cli:t", sku="OAT-1L", horizon=6)
