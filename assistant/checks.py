@@ -80,6 +80,8 @@ def signature(call: dict) -> tuple:
         scope = None
     if name == "check_shortages":
         scope = (scope, "base" in result and "scenario" in result)
+    elif name == "get_kpi":
+        scope = (scope, result.get("name"))
     period = result.get("period")
     months = result.get("asked_months") or result.get("months")
     if isinstance(period, dict) and period.get("from"):
