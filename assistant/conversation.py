@@ -344,8 +344,8 @@ class Assistant:
             try:
                 box["outcome"] = run_llm(text, ctx, self.settings, self.checkpointer(), turn.thread_id,
                                          lambda name, args: turn.run("llm", name, args, self._runner(ctx)),
-                                         deadline, tool_required, model, on_text=release.feed,
-                                         language=turn.language)
+                                         deadline, tool_required, model, language=turn.language,
+                                         on_text=release.feed if release.emit else None)  # a listener
             except Exception as error:  # building the agent failed: the router answers
                 log.exception("the LLM turn failed")
                 box["outcome"] = LlmOutcome(error="model_error", detail=type(error).__name__)

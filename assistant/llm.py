@@ -1,6 +1,6 @@
-"""A turn with the LLM agent: run the graph (streamed, so its text can be released as it comes), send write
-requests through the approval gate, and say what happened: the final text, how the reply ended, the
-malformed tool calls and the tokens used."""
+"""A turn with the LLM agent: run the graph (the model's text streamed when someone listens, so it can be
+released as it comes), send write requests through the approval gate, and say what happened: the final
+text, how the reply ended, the malformed tool calls and the tokens used."""
 
 from __future__ import annotations
 
@@ -46,7 +46,9 @@ def run_llm(text: str, ctx: ToolContext, settings: Settings, checkpointer: Any, 
     try:
         while True:
             interrupts: list = []
-            for mode, data in agent.stream(step, config, stream_mode=["messages", "updates"]):
+            # text is streamed only to a listener: a server without streamed tool calls still answers the rest
+            modes = ["messages", "updates"] if on_text else ["updates"]
+            for mode, data in agent.stream(step, config, stream_mode=modes):
                 if mode == "messages":
                     chunk, meta = data
                     if on_text and isinstance(chunk, AIMessageChunk) and isinstance(chunk.content, str) \

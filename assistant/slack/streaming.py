@@ -5,6 +5,7 @@ come (``chat.update`` at most every ``interval`` s), and replaced in place by th
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from assistant.slack.blocks import escape
 
 log = logging.getLogger(__name__)
 WRITING = " …"  # shown after the text while the answer is still coming
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 class StreamedReply:
@@ -29,6 +31,7 @@ class StreamedReply:
         self.clock = clock
         self.text = ""
         self.ts: str | None = None
+        self._shown = ""
         self._last = 0.0
         self._lock = threading.Lock()
 
@@ -40,17 +43,19 @@ class StreamedReply:
                 self.text = ""
             else:
                 return
-            if not self.text.strip():
+            ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+            whole = self.text[:ends[-1]].strip() if ends else ""  # whole sentences only
+            if not whole or whole == self._shown:
                 return
             try:
                 if self.ts is None:
                     response = self.client.chat_postMessage(channel=self.channel, thread_ts=self.thread_ts,
-                                                            text=escape(self.text) + WRITING, unfurl_links=False,
+                                                            text=escape(whole) + WRITING, unfurl_links=False,
                                                             unfurl_media=False)
-                    self.ts, self._last = response["ts"], self.clock()
+                    self.ts, self._last, self._shown = response["ts"], self.clock(), whole
                 elif self.clock() - self._last >= self.interval:
-                    self.client.chat_update(channel=self.channel, ts=self.ts, text=escape(self.text) + WRITING)
-                    self._last = self.clock()
+                    self.client.chat_update(channel=self.channel, ts=self.ts, text=escape(whole) + WRITING)
+                    self._last, self._shown = self.clock(), whole
             except SlackApiError as error:  # the finished answer still comes
                 log.warning("streamed reply failed: %s", error)
 
