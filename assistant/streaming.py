@@ -45,20 +45,18 @@ class Release:
                 self._buffer = self._buffer.lstrip()  # the answer shown is the reply's text, stripped
             if self._blocked:
                 return
-            ends = [m.end() for m in _SENTENCE_END.finditer(self._buffer)]
-            if not ends or ends[-1] <= len(self._released):
-                return
-            candidate = self._buffer[:ends[-1]].rstrip()  # the space after a sentence goes with the next one
-            if len(candidate) <= len(self._released):
-                return
-            if not self.accept(candidate):
-                self._blocked = True
-                return
-            new = candidate[len(self._released):]
-            if self._released == "" and self.shown:
-                self._send_reset()
-            self._released = candidate
-            self._send(new)
+            for end in [m.end() for m in _SENTENCE_END.finditer(self._buffer)]:
+                candidate = self._buffer[:end].rstrip()  # the space after a sentence goes with the next one
+                if len(candidate) <= len(self._released):
+                    continue
+                if not self.accept(candidate):
+                    self._blocked = True
+                    return
+                new = candidate[len(self._released):]
+                if self._released == "" and self.shown:
+                    self._send_reset()
+                self._released = candidate
+                self._send(new)
 
     def finish(self, answer: str) -> None:
         """The turn's answer: send what the listener lacks (after a reset if it does not continue it)."""
