@@ -165,7 +165,9 @@ TABLES: dict[str, TableSpec] = {
     ]
 }
 
-COMPANY_KEYS = ("name", "currency", "planning_date", "horizon_months", "overstock_months")
+COMPANY_KEYS = ("name", "currency", "planning_date", "horizon_months", "overstock_months", "language", "timezone",
+                "pre_sop_day", "pack_days_before")
+LANGUAGES = ("en", "vi")  # the languages a company's packs and digests are written in
 DEFAULT_HORIZON_MONTHS = 18
 DEFAULT_OVERSTOCK_MONTHS = 3.0  # months of cover above which a SKU is overstocked
 DEFAULT_CURRENCY = "USD"
@@ -180,4 +182,8 @@ class Company:
     planning_date: str | None = None
     horizon_months: int = DEFAULT_HORIZON_MONTHS
     overstock_months: float = DEFAULT_OVERSTOCK_MONTHS
+    language: str = "en"  # en or vi: the pre-S&OP pack and the Slack digests
+    timezone: str = "UTC"  # the schedules of the Slack digests
+    pre_sop_day: int | None = None  # the day of the month of the pre-S&OP meeting
+    pack_days_before: int = 3  # the pack is posted this many days before it
     extra: dict = field(default_factory=dict)

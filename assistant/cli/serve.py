@@ -57,7 +57,13 @@ def serve(
         if loaded:
             console.print(f"Loaded the demo company into an empty store ({loaded['folder']}).")
     _announce_company(rt)
-    app = create_app(rt, slack_handler=slack_handler_from_settings(rt))
+    from assistant.digests import digests_from_settings
+
+    digests = digests_from_settings(rt)
+    app = create_app(rt, slack_handler=slack_handler_from_settings(rt), digests=digests)
+    if digests is not None:
+        console.print(f"Slack digests scheduled: {', '.join(f'{s.digest} ({s.cron})' for s in digests.specs)} "
+                      f"· time zone {digests.timezone()}", markup=False)
     engine = "LLM " + settings.model if settings.uses_llm else "offline router"
     console.print(f"sop-assistant on http://{host}:{port} (docs at /docs) · {engine} · store {settings.db_url}")
     uvicorn.run(app, host=host, port=port, log_level="info")

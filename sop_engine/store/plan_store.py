@@ -147,6 +147,10 @@ class PlanStore:
                     "planning_date": dataset.company.planning_date,
                     "horizon_months": dataset.company.horizon_months,
                     "overstock_months": dataset.company.overstock_months,
+                    "language": dataset.company.language,
+                    "timezone": dataset.company.timezone,
+                    "pre_sop_day": dataset.company.pre_sop_day,
+                    "pack_days_before": dataset.company.pack_days_before,
                     **({"extra": dataset.company.extra} if dataset.company.extra else {}),
                 },
                 "source": source or str(dataset.folder),
@@ -177,6 +181,10 @@ class PlanStore:
             planning_date=info.get("planning_date"),
             horizon_months=info.get("horizon_months") or Company.horizon_months,
             overstock_months=info.get("overstock_months") or Company.overstock_months,
+            language=info.get("language") or Company.language,
+            timezone=info.get("timezone") or Company.timezone,
+            pre_sop_day=info.get("pre_sop_day"),
+            pack_days_before=info.get("pack_days_before", Company.pack_days_before),
             extra=info.get("extra") or {},
         )
 

@@ -254,3 +254,27 @@ slack_seen = Table(
     Column("key", String(200), primary_key=True),
     Column("seen_at", Float, nullable=False),  # seconds since the epoch
 )
+
+# pre-S&OP packs as generated (``sop pack``): "since the last pack" compares with the previous stored one
+packs = Table(
+    "packs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("period", String(7), nullable=False, index=True),  # the S&OP cycle month, YYYY-MM
+    Column("planning_date", Date, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("document", JSON, nullable=False),
+)
+
+# scheduled Slack digests: a claimed slot is the lock and the record (one post per digest, channel and slot,
+# across restarts and server processes)
+digest_posts = Table(
+    "digest_posts", metadata,
+    Column("digest", String(40), primary_key=True),
+    Column("channel", String(100), primary_key=True),
+    Column("slot", String(120), primary_key=True),  # the scheduled time (ISO, UTC) or what a post is about
+    Column("status", String(20), nullable=False),  # posting, posted, failed
+    Column("claimed_at", DateTime, nullable=False),
+    Column("posted_at", DateTime),
+    Column("detail", JSON),
+)
