@@ -34,7 +34,12 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(
         None, validation_alias=AliasChoices("OPENAI_BASE_URL", "SOP_OPENAI_BASE_URL")
     )
-    llm_timeout: float = 60.0
+    engine: str = Field("auto", pattern="^(auto|llm|offline)$",
+                        description="auto: the LLM when one is configured, checked, with the offline router behind it")
+    llm_timeout: float = Field(60.0, gt=0, description="seconds for all of a turn's model calls together")
+    llm_max_tokens: int = Field(700, ge=16, le=32_000, description="max_tokens of each model reply")
+    model_result_tokens: int = Field(1500, ge=500, le=100_000,
+                                     description="tokens (estimated) of each tool result a model reads")
     max_model_calls: int = 8
     max_tool_calls: int = 12
 
@@ -100,6 +105,11 @@ class Settings(BaseSettings):
     @property
     def llm_configured(self) -> bool:
         return bool(self.openai_api_key or self.openai_base_url)
+
+    @property
+    def uses_llm(self) -> bool:
+        """Whether turns go to the LLM: configured and not forced offline (``SOP_ENGINE``)."""
+        return self.engine != "offline" and (self.llm_configured or self.engine == "llm")
 
     @property
     def self_approval_allowed(self) -> bool:

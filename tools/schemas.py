@@ -81,7 +81,7 @@ class ReforecastArgs(_Args):
     product: str | None = Field(None, description="SKU code, product name or family; omitted = every SKU")
     exclude: list[str] = Field(
         default_factory=list, max_length=MAX_RANGE_MONTHS,
-        description="Months to treat as outliers, e.g. a promo spike: ['2026-03'] or ['March']"
+        description="Past months to treat as outliers (a promo spike): YYYY-MM or month names"
     )
     history_until: str | None = Field(None, description="Use history up to this month only (YYYY-MM)")
     note: str | None = Field(None, max_length=500, description="Why this re-forecast")
@@ -101,9 +101,8 @@ class ReconcilePlanArgs(_Args):
 class GetKpiArgs(_Args):
     name: str = Field(
         ...,
-        description="KPI name: wape, mape, bias, tracking_signal, fva, fill_rate, otif, "
-        "days_of_supply, inventory_turns, inventory_value, capacity_utilization, "
-        "plan_attainment, revenue_vs_budget, or a metric of kpi_actuals",
+        description="wape, mape, bias, tracking_signal, fva, fill_rate, otif, days_of_supply, inventory_turns, "
+        "inventory_value, capacity_utilization, plan_attainment, revenue_vs_budget or a metric of kpi_actuals",
     )
     product: str | None = Field(None, description="SKU code, product name or family")
     period: str | None = Field(None, description="Months: 'last 6 months', 'YTD', '2026-01..2026-06'")

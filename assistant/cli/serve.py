@@ -59,7 +59,7 @@ def serve(
         if loaded:
             console.print(f"Loaded the demo company into an empty store ({loaded['folder']}).")
     _announce_company(rt)
-    engine = "LLM " + settings.model if settings.llm_configured else "offline router"
+    engine = "LLM " + settings.model if settings.uses_llm else "offline router"
     store = display_url(settings.db_url)
     console.print(f"sop-assistant on http://{host}:{port} (docs at /docs) · {engine} · store {store}"
                   + (f" · {settings.workers} processes" if settings.workers > 1 else ""))

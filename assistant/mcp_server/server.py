@@ -53,7 +53,7 @@ def build_server(assistant: Assistant, caller_of: CallerOf) -> Server:
     async def call_tool(ctx, params: types.CallToolRequestParams) -> types.CallToolResult:
         caller = caller_of(ctx)
         result = await anyio.to_thread.run_sync(call, assistant, caller, params.name, params.arguments)
-        shown = for_model(result)
+        shown = for_model(result, assistant.settings.model_result_tokens)  # what a model reads
         text = json.dumps(shown, default=str, ensure_ascii=False)
         return types.CallToolResult(content=[types.TextContent(type="text", text=text)],
                                     structured_content=json.loads(text), is_error="error" in result)

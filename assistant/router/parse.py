@@ -105,12 +105,13 @@ class RoutedCall:
     options: list[dict] = field(default_factory=list)  # [{"label", "value"}] offered with the question
     language: str = "en"
     pending: dict | None = None  # the call a question back waits to complete: {"tool", "args", "intent", "slot"}
+    confident: bool = False  # a tool call read from a clear cue, no runner-up close to it (``_confident``)
 
     def to_dict(self) -> dict:
         return {
             "tool": self.tool, "args": self.args, "intent": self.intent, "entity": self.entity,
             "months": self.months, "clarification": self.clarification, "options": self.options,
-            "language": self.language, "pending": self.pending,
+            "language": self.language, "pending": self.pending, "confident": self.confident,
         }
 
     @property
@@ -566,7 +567,25 @@ def route(
     if intent in LOOKS_BACK and r.period is not None and not _period_is_topic(r):
         back = looking_back(r.period, planning_date)
         r.months = back.labels if back else r.months
-    return _build(intent, r, planning_date, whatif.scenario if whatif else None)
+    built = _build(intent, r, planning_date, whatif.scenario if whatif else None)
+    built.confident = _confident(built, r, intent)
+    return built
+
+
+CLEAR_CUE = 2.0  # the weight of a phrase that names its question ("short", "forecast", "dự báo")
+
+
+def _confident(built: RoutedCall, r: _Reading, intent: str) -> bool:
+    """Whether the router is sure of this call: a tool call with no question back, whose intent has a
+    clear cue and no other intent within one point of it. Where it is, an LLM's call must agree with it."""
+    if built.tool in (None, "help") or built.clarification:
+        return False
+    scores = sorted((v for k, v in r.scores.items() if k != "help"), reverse=True)
+    if intent == "whatif":
+        return True  # a what-if is read from its own cues (an order and a delay, a percentage)
+    top = r.scores.get(intent, 0.0)
+    runner_up = next((v for v in scores if v != top), 0.0) if scores.count(top) == 1 else top
+    return top >= CLEAR_CUE and top - runner_up >= 1.0
 
 
 def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
