@@ -199,6 +199,36 @@ def score(case: dict, doc: dict, offline_outcome: str, products, planning_date: 
 
 # --- the run --------------------------------------------------------------------------------------------
 
+WARMUP = {"en": "hello", "vi": "xin chào"}
+
+
+def warm_up(cases: list[dict], homes: dict, options: argparse.Namespace, proxy) -> list[dict]:
+    """One unscored turn per company and language of the cases, without a deadline to speak of: the server
+    reads the system prompt and the tool schemas once and keeps them in its prompt cache, as a server that
+    has been running does. (The prompt names the company, the planning date and the answer's language.)"""
+    from assistant.conversation import Assistant
+    from assistant.runtime import Runtime
+    from assistant.settings import Settings
+
+    extra = {"engine": "llm"} if "engine" in Settings.model_fields else {}
+    done = []
+    for company, lang in sorted({(c["company"], c["lang"]) for c in cases}):
+        proxy.turn = f"warmup {company} {lang}"
+        assistant = Assistant(Runtime(Settings(
+            home=homes[company], planning_date=BUILD_DATE, model=options.model, openai_base_url=proxy.base_url,
+            openai_api_key="EMPTY", llm_timeout=options.warmup_timeout, **extra)))
+        started = time.perf_counter()
+        try:
+            assistant.ask(WARMUP.get(lang, "hello"), principal="cli:bench", role="planner")
+        except Exception as error:  # a warm-up that fails only leaves the cache cold
+            print(f"warm-up {company} {lang}: {type(error).__name__}", flush=True)
+        calls = proxy.calls_of(proxy.turn)
+        done.append({"company": company, "lang": lang, "seconds": round(time.perf_counter() - started, 1),
+                     "prompt_tokens": calls[0]["prompt_tokens"] if calls else None})
+        print(f"warm-up {company} {lang}: {done[-1]}", flush=True)
+    return done
+
+
 def code_under_test() -> dict:
     import assistant
 
@@ -211,6 +241,19 @@ def code_under_test() -> dict:
     except (OSError, subprocess.CalledProcessError):
         commit, dirty = "?", False
     return {"tree": str(tree), "commit": commit + ("+changes" if dirty else "")}
+
+
+def server_info(base_url: str) -> dict | None:
+    """What a llama.cpp server says of itself (``/props``); None for servers without it."""
+    import httpx
+
+    try:
+        props = httpx.get(base_url.rstrip("/").removesuffix("/v1") + "/props", timeout=10).json()
+    except (httpx.HTTPError, ValueError):
+        return None
+    settings = props.get("default_generation_settings") or {}
+    return {"build": props.get("build_info"), "n_ctx": settings.get("n_ctx"),
+            "slots": props.get("total_slots"), "model": Path(str(props.get("model_path") or "")).name or None}
 
 
 def sha256(path: Path) -> str:
@@ -245,12 +288,17 @@ def run(options: argparse.Namespace) -> Path:
             "base_url": options.base_url, "model": options.model, "timeout": options.timeout,
             "engine": options.engine if has_engine else "auto (the code has no SOP_ENGINE)",
             "every": options.every, "cases": len(cases), "code": code_under_test(),
-            "gguf_sha256": sha256(Path(options.gguf)) if options.gguf else None, "label": options.label}
+            "gguf_sha256": sha256(Path(options.gguf)) if options.gguf else None, "label": options.label,
+            "server": server_info(options.base_url)}
     log = Path(options.log)
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as out, UsageProxy(options.base_url) as proxy:
+        if options.warmup:
+            meta["warmup"] = warm_up(cases, homes, options, proxy)
         out.write(json.dumps(meta) + "\n")
         out.flush()
+        if options.warmup_only:
+            return log
         assistants: dict[tuple, Assistant] = {}
         turn_no = 0
         for index, case in enumerate(cases, 1):
@@ -330,6 +378,10 @@ def summary(meta: dict, records: list[dict]) -> dict:
     }
 
 
+def _sec(value: float) -> str:
+    return "n/a" if value != value else f"{value:.1f} s"  # NaN: no such turn
+
+
 def _cell(count: int, total: int) -> str:
     return f"{count} ({count / total:.0%})" if total else "0"
 
@@ -341,6 +393,9 @@ def table(s: dict) -> str:
             f"engine setting {meta['engine']}, code `{code['commit']}` ({code['tree']}), {meta['started']}; "
             f"{n} cases of {meta['cases']} selected (every {meta['every']}th of each held-out set), "
             f"{s['turns']} turns.")
+    if server := meta.get("server"):
+        head += (f" Server: {server['model']}, build {server['build']}, context {server['n_ctx']}, "
+                 f"slots {server['slots']}.")
     lines = [head, "", f"| engine | right | asked back | not understood | silently wrong | {GATE_FAILED} |",
              "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for engine in ("offline", "llm", "combined"):
@@ -358,10 +413,11 @@ def table(s: dict) -> str:
         f"| LLM's own calls with tool, scope and months right | {_cell(s['llm_call_right'], n)} |",
         f"| fallbacks by reason{' (read from an older turn document)' if s['inferred'] else ''} | {reasons} |",
         f"| tokens per turn, in / out (mean) | {s['tokens_in']:.0f} / {s['tokens_out']:.0f} |",
-        f"| prompt tokens of a turn's first model call (median) | {s['first_prompt']:.0f} |",
+        f"| prompt tokens of a turn's first model call (median) | "
+        f"{'n/a' if s['first_prompt'] != s['first_prompt'] else round(s['first_prompt'])} |",
         f"| model calls per turn (mean) | {s['model_calls']:.1f} |",
-        f"| latency per turn p50 / p95 | {s['p50']:.1f} s / {s['p95']:.1f} s |",
-        f"| latency p50, answered by the LLM / by the router | {s['p50_llm']:.1f} s / {s['p50_fallback']:.1f} s |",
+        f"| latency per turn p50 / p95 | {_sec(s['p50'])} / {_sec(s['p95'])} |",
+        f"| latency p50, answered by the LLM / by the router | {_sec(s['p50_llm'])} / {_sec(s['p50_fallback'])} |",
         f"| max overrun past the deadline | {s['overrun']:+.1f} s |",
         f"| model calls cancelled / HTTP errors / stopped at max_tokens | {s['cancelled']} / {s['http_errors']} / "
         f"{s['length_stops']} |",
@@ -398,6 +454,10 @@ def main() -> None:
     parser.add_argument("--log", default=str(Path(tempfile.gettempdir()) / "llm_agent.jsonl"))
     parser.add_argument("--homes", default=str(Path(tempfile.gettempdir()) / "llm_agent_homes"),
                         help="where the companies' stores are built once and kept")
+    parser.add_argument("--warmup", action=argparse.BooleanOptionalAction, default=True,
+                        help="first one unscored turn per company and language (the server's prompt cache)")
+    parser.add_argument("--warmup-timeout", type=float, default=900.0)
+    parser.add_argument("--warmup-only", action="store_true", help="warm the server's cache and stop")
     parser.add_argument("--gguf", help="the model file, to record its SHA-256")
     parser.add_argument("--label", help="a name for the run in the tables")
     parser.add_argument("--report", nargs="+", metavar="LOG", help="only print (and write) the tables of logs")
@@ -407,6 +467,8 @@ def main() -> None:
         logs = [Path(p) for p in options.report]
     elif options.base_url:
         logs = [run(options)]
+        if options.warmup_only:
+            return
     else:
         parser.error("give --base-url (to run) or --report LOG (to print finished runs)")
     summaries = [summary(*read_log(path)) for path in logs]
