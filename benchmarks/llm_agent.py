@@ -391,7 +391,8 @@ def table(s: dict) -> str:
     code = meta["code"]
     head = (f"**{meta.get('label') or meta['model']}** — model `{meta['model']}`, deadline {meta['timeout']:g} s, "
             f"engine setting {meta['engine']}, code `{code['commit']}` ({code['tree']}), {meta['started']}; "
-            f"{n} cases of {meta['cases']} selected (every {meta['every']}th of each held-out set), "
+            f"{n} cases done of the first {meta['cases']} of the {len(select_cases(meta['every'], None))} selected "
+            f"(every {meta['every']}th case of each held-out set, in turn), "
             f"{s['turns']} turns.")
     if server := meta.get("server"):
         head += (f" Server: {server['model']}, build {server['build']}, context {server['n_ctx']}, "
