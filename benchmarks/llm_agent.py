@@ -356,6 +356,7 @@ def _pct(values: list[float], q: float) -> float:
 def summary(meta: dict, records: list[dict]) -> dict:
     turns = [t for r in records for t in r["turns"]]
     seconds = [t["seconds"] for t in turns]
+    finished = [t for t in turns if t["model_calls"] and not t["cancelled"]]  # usage is known only for these
     reasons = Counter(r["fallback_reason"] for r in records if r["engine"] != "llm")
     planning = [r for r in records if r["planning"]]
     return {
@@ -365,8 +366,9 @@ def summary(meta: dict, records: list[dict]) -> dict:
         "llm_answered": sum(r["engine"] == "llm" for r in records),
         "llm_answered_planning": (sum(r["engine"] == "llm" for r in planning), len(planning)),
         "reasons": reasons, "inferred": any(r["reason_inferred"] for r in records),
-        "tokens_in": statistics.mean(t["prompt_tokens"] for t in turns) if turns else 0,
-        "tokens_out": statistics.mean(t["completion_tokens"] for t in turns) if turns else 0,
+        "tokens_in": statistics.mean(t["prompt_tokens"] for t in finished) if finished else float("nan"),
+        "tokens_out": statistics.mean(t["completion_tokens"] for t in finished) if finished else float("nan"),
+        "finished_turns": len(finished),
         "first_prompt": _pct([t["first_prompt_tokens"] for t in turns if t["first_prompt_tokens"]], 0.5),
         "model_calls": statistics.mean(t["model_calls"] for t in turns) if turns else 0,
         "p50": _pct(seconds, 0.5), "p95": _pct(seconds, 0.95),
@@ -376,6 +378,10 @@ def summary(meta: dict, records: list[dict]) -> dict:
         "cancelled": sum(t["cancelled"] for t in turns), "http_errors": sum(t["http_errors"] for t in turns),
         "length_stops": sum(t["length_stops"] for t in turns),
     }
+
+
+def _num(value: float) -> str:
+    return "n/a" if value != value else f"{value:,.0f}"
 
 
 def _sec(value: float) -> str:
@@ -390,7 +396,7 @@ def table(s: dict) -> str:
     meta, n = s["meta"], s["cases"]
     code = meta["code"]
     head = (f"**{meta.get('label') or meta['model']}** — model `{meta['model']}`, deadline {meta['timeout']:g} s, "
-            f"engine setting {meta['engine']}, code `{code['commit']}` ({code['tree']}), {meta['started']}; "
+            f"engine setting {meta['engine']}, code `{code['commit']}`, {meta['started']}; "
             f"{n} cases done of the first {meta['cases']} of the {len(select_cases(meta['every'], None))} selected "
             f"(every {meta['every']}th case of each held-out set, in turn), "
             f"{s['turns']} turns.")
@@ -413,9 +419,10 @@ def table(s: dict) -> str:
         f"{_cell(answered, planning)} |",
         f"| LLM's own calls with tool, scope and months right | {_cell(s['llm_call_right'], n)} |",
         f"| fallbacks by reason{' (read from an older turn document)' if s['inferred'] else ''} | {reasons} |",
-        f"| tokens per turn, in / out (mean) | {s['tokens_in']:.0f} / {s['tokens_out']:.0f} |",
+        f"| tokens per turn, in / out (mean over the {s['finished_turns']} turns whose model calls all finished) | "
+        f"{_num(s['tokens_in'])} / {_num(s['tokens_out'])} |",
         f"| prompt tokens of a turn's first model call (median) | "
-        f"{'n/a' if s['first_prompt'] != s['first_prompt'] else round(s['first_prompt'])} |",
+        f"{_num(s['first_prompt'])} |",
         f"| model calls per turn (mean) | {s['model_calls']:.1f} |",
         f"| latency per turn p50 / p95 | {_sec(s['p50'])} / {_sec(s['p95'])} |",
         f"| latency p50, answered by the LLM / by the router | {_sec(s['p50_llm'])} / {_sec(s['p50_fallback'])} |",
