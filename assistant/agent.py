@@ -1,52 +1,120 @@
 """The LLM agent: LangChain's ``create_agent`` over ``ChatOpenAI`` (any OpenAI-compatible server), the
-project's tools, and middleware for limits, tool errors and the approval gate.
+project's tools, and middleware for limits, tool errors, the approval gate and the turn's deadline.
 
-The agent is assembled per turn around a ``ToolContext`` (who asks, with which role) and a shared
-SQLite checkpointer, so each Slack thread / chat session keeps its conversation.
+The agent is assembled per turn around the turn's tool runner and a shared SQLite checkpointer, so each
+Slack thread / chat session keeps its conversation. What small local servers need is sent: ``tool_choice``
+on every call (``required`` on the turn's first call when the router is sure a tool is needed, else
+``auto``), ``max_tokens``, and ``""`` rather than ``null`` as the content of an assistant message that
+calls tools (``llama_cpp.server`` answers HTTP 500 to a null). No request is retried, and each one may
+only take the time left before the turn's deadline: one that overruns is cancelled.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import time
 from typing import Any
 
 from langchain.agents import create_agent
 from langchain.agents.middleware import (
+    AgentMiddleware,
     HumanInTheLoopMiddleware,
     ModelCallLimitMiddleware,
     ToolCallLimitMiddleware,
     ToolErrorMiddleware,
 )
 from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, HumanMessage
+from langchain_openai import ChatOpenAI
 
 import prompts
 from assistant.settings import Settings
 from sop_engine.periods import format_period
 from tools.context import ToolContext
-from tools.lc import langchain_tools
+from tools.lc import CallTool, langchain_tools
 from tools.schemas import WRITE_TOOLS
 
 
-def chat_model(settings: Settings) -> BaseChatModel:
-    from langchain_openai import ChatOpenAI
+class DeadlineExceeded(TimeoutError):
+    """The turn's deadline passed while the model was still working."""
 
-    return ChatOpenAI(
+
+class CompatChatOpenAI(ChatOpenAI):
+    """``ChatOpenAI`` as OpenAI-compatible local servers need it: no null content, ``max_tokens`` (servers
+    other than OpenAI's read that, not ``max_completion_tokens``), and a stream closed at the deadline."""
+
+    def _get_request_payload(self, input_: Any, *, stop: list[str] | None = None, **kwargs: Any) -> dict:
+        kwargs.pop("deadline", None)
+        payload = super()._get_request_payload(input_, stop=stop, **kwargs)
+        for message in payload.get("messages", []):
+            if message.get("role") == "assistant" and message.get("content") is None:
+                message["content"] = ""
+        if self.openai_api_base and "max_completion_tokens" in payload:
+            payload["max_tokens"] = payload.pop("max_completion_tokens")
+        return payload
+
+    def _stream(self, *args: Any, **kwargs: Any):
+        deadline = kwargs.get("deadline")
+        chunks = super()._stream(*args, **kwargs)
+        try:
+            for chunk in chunks:
+                if deadline is not None and time.monotonic() > deadline:
+                    raise DeadlineExceeded("the turn's deadline passed while the model was answering")
+                yield chunk
+        finally:
+            chunks.close()  # closes the HTTP response: the server stops generating
+
+
+def chat_model(settings: Settings) -> BaseChatModel:
+    return CompatChatOpenAI(
         model=settings.model,
         base_url=settings.openai_base_url,
         api_key=settings.openai_api_key or "EMPTY",
         timeout=settings.llm_timeout,
-        max_retries=1,
+        max_retries=0,  # a retry would run behind the user's back, past the turn's deadline
+        max_tokens=settings.llm_max_tokens,
         temperature=0,
+        stream_usage=True,
     )
 
 
-def system_prompt(ctx: ToolContext) -> str:
+class TurnLimits(AgentMiddleware):
+    """Per model call: the time left before the turn's deadline (as the request's timeout) and the
+    ``tool_choice``; no call starts once the deadline has passed."""
+
+    def __init__(self, deadline: float, tool_required: bool) -> None:
+        super().__init__()
+        self.deadline = deadline
+        self.tool_required = tool_required
+
+    def wrap_model_call(self, request, handler):
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise DeadlineExceeded("the turn's deadline passed before the model was called")
+        first = _first_call_of_turn(request.messages)
+        choice = "required" if first and self.tool_required else "auto"
+        settings = {**request.model_settings, "timeout": left, "deadline": self.deadline}
+        return handler(request.override(tool_choice=choice, model_settings=settings))
+
+
+def _first_call_of_turn(messages: list) -> bool:
+    for message in reversed(messages):
+        if isinstance(message, HumanMessage):
+            return True
+        if isinstance(message, AIMessage):
+            return False
+    return True
+
+
+LANGUAGES = {"en": "English", "vi": "Vietnamese (tiếng Việt)"}
+
+
+def system_prompt(ctx: ToolContext, language: str = "en") -> str:
     company = ctx.store.company()
     return prompts.load("system.md").format(
         company=company.name, planning_date=ctx.planning_date.isoformat(),
         current_period=format_period(ctx.planning_date), currency=company.currency, role=ctx.role,
-        style=prompts.load("answer_style.md"),
+        style=prompts.load("answer_style.md"), language=LANGUAGES.get(language, LANGUAGES["en"]),
     )
 
 
@@ -55,12 +123,13 @@ def _tool_error(exc: Exception) -> str:
 
 
 def build_agent(model: BaseChatModel, ctx: ToolContext, settings: Settings, checkpointer: Any,
-                on_result: Callable[[str, dict, dict], None]):
+                call_tool: CallTool, deadline: float, tool_required: bool = False, language: str = "en"):
     return create_agent(
         model,
-        langchain_tools(ctx, on_result),
-        system_prompt=system_prompt(ctx),
+        langchain_tools(call_tool, settings.model_result_tokens),
+        system_prompt=system_prompt(ctx, language),
         middleware=[
+            TurnLimits(deadline, tool_required),
             ModelCallLimitMiddleware(run_limit=settings.max_model_calls, exit_behavior="end"),
             ToolCallLimitMiddleware(run_limit=settings.max_tool_calls),
             ToolErrorMiddleware(on_error=_tool_error),

@@ -2,8 +2,9 @@
 plus a call into ``sop_engine`` returning a compact JSON-able document.
 
 ``TOOLS`` is the one list of tool names (a public interface). ``tools.base.run_tool(name, args, ctx)``
-runs one for any engine; ``tools.lc.langchain_tools(ctx, on_result)`` gives them to a LangChain agent
-(imported only there, so the offline path stays light).
+runs one for any engine; ``tools.lc.langchain_tools(call_tool, budget)`` gives them to a LangChain agent
+(imported only there, so the offline path stays light), each result read through its compact view
+(``tools.views.model_view``, within a token budget).
 """
 
 from tools.schemas import TOOL_ARGS, WRITE_TOOLS

@@ -87,7 +87,7 @@ def chart_png(store: PlanStore, planning_date: date, product: str) -> tuple[byte
     return buffer.getvalue(), figures
 
 
-@tool("chart", "A chart (PNG) of a SKU's demand history, forecast with its 80% interval and projected stock.")
+@tool("chart", "A PNG chart of a SKU: history, forecast and projected stock.")
 def chart(args: ChartArgs, ctx: ToolContext) -> dict:
     png, figures = chart_png(ctx.store, ctx.planning_date, args.product)
     folder = ctx.chart_dir

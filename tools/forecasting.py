@@ -13,8 +13,8 @@ from tools.schemas import GetForecastArgs, PublishForecastArgs, ReforecastArgs
 MAX_ROWS = 240  # a model reads totals per SKU; the full table stays available through the CLI/HTTP
 
 
-@tool("get_forecast", "The forecast (published, latest draft or a version) of a SKU, a family or all SKUs, "
-                      "per month with 80/95% intervals, the model used and planner overrides.")
+@tool("get_forecast", "The forecast per month with 80/95% intervals, model and overrides (published, latest draft "
+                      "or a version).")
 def get_forecast(args: GetForecastArgs, ctx: ToolContext) -> dict:
     sku, family, resolved = product_scope(ctx.store.read_table("products"), args.product)
     doc = forecasting.show_forecast(ctx.store, ctx.planning_date, args.version, sku=sku, family=family)
@@ -39,8 +39,7 @@ def get_forecast(args: GetForecastArgs, ctx: ToolContext) -> dict:
     return doc
 
 
-@tool("reforecast", "Re-run the statistical forecast for a SKU, a family or everything, optionally treating "
-                    "some past months as outliers (e.g. a promo spike). Creates a draft version; planners only.")
+@tool("reforecast", "Re-run the forecast into a draft (planners); exclude = past months to treat as outliers.")
 def reforecast(args: ReforecastArgs, ctx: ToolContext) -> dict:
     sku, family, resolved = product_scope(ctx.store.read_table("products"), args.product)
     try:
@@ -50,15 +49,15 @@ def reforecast(args: ReforecastArgs, ctx: ToolContext) -> dict:
     doc = forecasting.run_forecast(ctx.store, ctx.planning_date, principal=ctx.principal, sku=sku, family=family,
                                    history_until=args.history_until, exclude=exclude,
                                    note=args.note or f"re-forecast requested by {ctx.principal}",
-                                   progress=ctx.progress)
+                                   progress=ctx.progress,
+                                   scenario=args.scenario.model_dump(exclude_none=True) if args.scenario else None)
     doc["excluded_months"] = [format_period(m) for m in exclude]
     doc["scope_resolved"] = resolved.to_dict() if resolved else {"kind": "all"}
     doc["source"] = f"statsforecast run stored as draft version {doc['version']}"
     return doc
 
 
-@tool("publish_forecast", "Publish a draft forecast version so planning uses it. A write: it waits for a "
-                          "planner's approval.")
+@tool("publish_forecast", "Request publishing a draft forecast; it waits for a planner's approval.")
 def publish_forecast(args: PublishForecastArgs, ctx: ToolContext) -> dict:
     doc = forecasting.publish_forecast(ctx.store, args.version, ctx.principal)
     doc["source"] = "plan store"

@@ -1,67 +1,94 @@
-"""The tools as LangChain ``StructuredTool``s, bound to one caller's ``ToolContext``.
+"""The tools as LangChain ``StructuredTool``s for one turn.
 
-The schema a model sees is the pydantic argument model of ``tools.schemas``; the result it reads is
-the tool's JSON, with meeting-note text only inside the quoted, delimited block.
+The schema a model sees is derived from the pydantic argument model of ``tools.schemas``, compacted for
+the model (no titles, no ``null`` alternatives or null defaults, no bounds, descriptions only where a
+field's name does not say it: the arguments are still validated against the full model when the tool
+runs). The result it reads is the compact view of the
+tool's document (``tools.views.model_view``), within the turn's token budget.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from langchain_core.tools import StructuredTool
-from pydantic import BaseModel
 
-from tools.base import DESCRIPTIONS, _load_implementations, run_tool
-from tools.context import ToolContext
-from tools.schemas import JOB_TOOLS, TOOL_ARGS
+from tools.base import DESCRIPTIONS, _load_implementations
+from tools.schemas import TOOL_ARGS
+from tools.views import dumps, estimate_tokens, model_view
 
-OnResult = Callable[[str, dict, dict], None]
+CallTool = Callable[[str, dict], dict]  # runs a tool for the turn (and records it); returns its full document
+
+MAX_SKUS = 25  # kept for its users: a view's rows are bounded by the token budget now
 
 
-def langchain_tools(ctx: ToolContext, on_result: OnResult) -> list[StructuredTool]:
+def langchain_tools(call_tool: CallTool, budget: int = 1500) -> list[StructuredTool]:
     """One LangChain tool per capability, in the order of ``tools.schemas.TOOL_ARGS``."""
     _load_implementations()
-    return [_make_tool(name, schema, ctx, on_result) for name, schema in TOOL_ARGS.items() if name in DESCRIPTIONS]
+    return [_make_tool(name, call_tool, budget) for name in TOOL_ARGS if name in DESCRIPTIONS]
 
 
-def _make_tool(name: str, schema: type[BaseModel], ctx: ToolContext, on_result: OnResult) -> StructuredTool:
+def _make_tool(name: str, call_tool: CallTool, budget: int) -> StructuredTool:
     def call(**kwargs: Any) -> str:
-        args = {k: (v.model_dump(exclude_none=True) if isinstance(v, BaseModel) else v)
-                for k, v in kwargs.items() if v is not None}
-        run_job = ctx.extras.get("run_job") if name in JOB_TOOLS else None
-        result = run_job(name, args, ctx) if run_job else run_tool(name, args, ctx)
-        on_result(name, args, result)
-        return json.dumps(for_model(result), default=str, ensure_ascii=False)
+        args = {k: v for k, v in kwargs.items() if v is not None}
+        return dumps(for_model(call_tool(name, args), budget))
 
-    return StructuredTool.from_function(func=call, name=name, description=DESCRIPTIONS[name], args_schema=schema)
+    return StructuredTool.from_function(func=call, name=name, description=DESCRIPTIONS[name],
+                                        args_schema=model_schema(name))
 
 
-MAX_SKUS = 25  # a model needs the short SKUs, not hundreds of healthy ones
+def for_model(result: dict, budget: int = 1500) -> dict:
+    """What the model reads of ``result`` (see ``tools.views``)."""
+    return model_view(result, budget)
 
 
-def for_model(result: dict) -> dict:
-    """What the model reads, a compact view of the tool's full document (the turn document keeps the full
-    one): meeting-note text only inside the quoted, delimited block; long SKU lists cut to the SKUs that
-    matter (short, or flagged), with how many were left out."""
-    if "quoted_notes" in result:
-        hits = [{k: v for k, v in hit.items() if k != "text"} for hit in result.get("hits", [])]
-        result = {**result, "hits": hits}
-    if "base" in result and "scenario" in result:
-        return {**result, "base": _compact(result["base"]), "scenario": _compact(result["scenario"])}
-    return _compact(result)
+@cache
+def model_schema(name: str) -> dict:
+    """The JSON schema of tool ``name``'s arguments as a model is sent it (compacted, see the module doc)."""
+    schema = TOOL_ARGS[name].model_json_schema()
+    definitions = schema.pop("$defs", {})
+    return _compact_schema(schema, definitions)
 
 
-def _compact(doc: dict) -> dict:
-    skus = doc.get("skus")
-    if not isinstance(skus, list) or len(skus) <= MAX_SKUS:
-        return doc
-    def matters(s: dict) -> bool:
-        return bool(s.get("asked_months_shortage", s.get("total_shortage")) or s.get("flags"))
+_DROPPED = {"title", "additionalProperties", "maxItems", "maxLength", "minimum", "maximum", "default"}
+# Descriptions a model needs: of fields whose name does not say what to pass. The others (product, period,
+# version, ...) follow the conventions the system prompt states once.
+DESCRIBED = {"name", "pct", "delay_days", "exclude"}
 
-    kept = [s for s in skus if matters(s)][:MAX_SKUS]
-    out = {**doc, "skus": kept, "skus_not_shown": len(skus) - len(kept), "skus_checked": len(skus)}
-    if isinstance(doc.get("capacity"), list):
-        out["capacity"] = [c for c in doc["capacity"] if c.get("overloaded")][:20]
+
+def _compact_schema(node: Any, definitions: dict) -> Any:
+    if isinstance(node, list):
+        return [_compact_schema(n, definitions) for n in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        return _compact_schema(definitions[node["$ref"].rsplit("/", 1)[-1]], definitions)
+    if "anyOf" in node:
+        options = [o for o in node["anyOf"] if o != {"type": "null"}]
+        if len(options) == 1:
+            merged = {**{k: v for k, v in node.items() if k != "anyOf"}, **options[0]}
+            return _compact_schema(merged, definitions)
+    out = {}
+    for key, value in node.items():
+        if key in _DROPPED and not (key == "default" and value not in (None, [], {})):
+            continue
+        if key == "properties":  # field names, not schema words
+            out[key] = {field: _compact_schema(spec if field in DESCRIBED else
+                                               {k: v for k, v in spec.items() if k != "description"}, definitions)
+                        for field, spec in value.items()}
+        else:
+            out[key] = value if key == "enum" else _compact_schema(value, definitions)
+    if out.get("properties") == {}:
+        out.pop("properties")
     return out
+
+
+def schema_tokens() -> int:
+    """Tokens (estimated) of every tool's name, description and schema, as sent to a model."""
+    _load_implementations()
+    return estimate_tokens(json.dumps([{"type": "function", "function": {  # spaced, as chat templates print it
+        "name": name, "description": DESCRIPTIONS[name], "parameters": model_schema(name)}}
+        for name in TOOL_ARGS if name in DESCRIPTIONS], ensure_ascii=False))

@@ -11,9 +11,8 @@ from tools.schemas import CheckShortagesArgs, GetKpiArgs, ReconcilePlanArgs
 DEFAULT_MONTHS_AHEAD = 3  # the current month and the next 3, when no period is asked
 
 
-@tool("check_shortages", "Supply/demand gaps: projected stock per month, shortages, stockout probability and "
-                         "options that would cover them, for a SKU, a family or all SKUs. With a scenario, a "
-                         "what-if (demand %, order delays/cancellations, capacity) shown beside the base.")
+@tool("check_shortages", "Shortages: projected stock, shortage and stockout risk per month, with options that cover "
+                         "them; scenario = a what-if.")
 def check_shortages(args: CheckShortagesArgs, ctx: ToolContext) -> dict:
     sku, family, _ = product_scope(ctx.store.read_table("products"), args.product)
     scenario = args.scenario.model_dump(exclude_none=True) if args.scenario else None
@@ -21,9 +20,8 @@ def check_shortages(args: CheckShortagesArgs, ctx: ToolContext) -> dict:
                          months=None if args.period else DEFAULT_MONTHS_AHEAD, period=args.period, scenario=scenario)
 
 
-@tool("reconcile_plan", "Reconcile the statistical forecast, the sales plan, capacity-constrained supply and "
-                        "revenue against budget, per family and month, with flags, a proposed consensus plan and "
-                        "the decisions the executive meeting must take.")
+@tool("reconcile_plan", "S&OP reconciliation per family and month: forecast, sales plan, supply, revenue vs budget, "
+                        "decisions.")
 def reconcile_plan(args: ReconcilePlanArgs, ctx: ToolContext) -> dict:
     products = ctx.store.read_table("products")
     sku, family, resolved = product_scope(products, args.family)
@@ -32,9 +30,7 @@ def reconcile_plan(args: ReconcilePlanArgs, ctx: ToolContext) -> dict:
     return planning.reconcile(ctx.store, ctx.planning_date, family=family, period=args.period)
 
 
-@tool("get_kpi", "A KPI (forecast accuracy WAPE/MAPE/bias/tracking signal/FVA at a lag, fill rate, OTIF, days of "
-                 "supply, inventory turns and value, capacity utilisation, plan attainment, revenue vs budget, or a "
-                 "reported metric) with its formula, period, scope and coverage.")
+@tool("get_kpi", "A KPI's value with its formula, period and scope.")
 def get_kpi(args: GetKpiArgs, ctx: ToolContext) -> dict:
     sku, family, _ = product_scope(ctx.store.read_table("products"), args.product)
     wanted = period_range(args.period, ctx.planning_date)

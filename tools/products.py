@@ -10,7 +10,7 @@ from tools.context import ToolContext
 from tools.schemas import FindProductsArgs
 
 
-@tool("find_products", "Find products by part of a SKU code, product name or family (fuzzy).")
+@tool("find_products", "Find products by part of a SKU code, name or family.")
 def find_products(args: FindProductsArgs, ctx: ToolContext) -> dict:
     products = ctx.store.read_table("products")
     if products.empty:

@@ -31,9 +31,7 @@ def look_back(text: str | None, planning_date: date) -> tuple[str | None, str | 
     return format_period(start), format_period(end)
 
 
-@tool("get_sales", "Actual sales (units) of a SKU, a family or every SKU per month, beside the forecast made "
-                   "for each month (lag-1 snapshot or stored version) and its error %, with per-month and "
-                   "grand totals. For past months: 'sales in October', 'how many did we sell last quarter'.")
+@tool("get_sales", "Actual sales per past month beside the forecast made for it and its error %.")
 def get_sales(args: GetSalesArgs, ctx: ToolContext) -> dict:
     sku, family, _ = product_scope(ctx.store.read_table("products"), args.product)
     start, end = look_back(args.period, ctx.planning_date)

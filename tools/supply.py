@@ -11,10 +11,7 @@ from tools.resolve import product_scope
 from tools.schemas import CheckOverstockArgs, GetCapacityArgs, GetOrdersArgs
 
 
-@tool("get_orders", "Open supply (purchase, production and transfer orders): ref, SKU, kind, status, supplier, "
-                    "due date, quantity, and whether each is late against the date the projection needs it "
-                    "(days late). By order ref ('PO-1182') or for a SKU or family: 'when does PO-1182 "
-                    "arrive?', 'is it late?', 'what is on order for X?'.")
+@tool("get_orders", "Open orders (ref, due date, quantity, status) and whether each is late.")
 def get_orders(args: GetOrdersArgs, ctx: ToolContext) -> dict:
     sku, family = None, None
     if not args.ref:
@@ -22,16 +19,13 @@ def get_orders(args: GetOrdersArgs, ctx: ToolContext) -> dict:
     return orders_document(ctx.store, ctx.planning_date, ref=args.ref, sku=sku, family=family)
 
 
-@tool("check_overstock", "Overstock: SKUs whose months of cover exceed the company's overstock_months "
-                         "(company.toml, default 3), with their cover, the excess units over it and their value "
-                         "at unit cost, for a SKU, a family or every SKU.")
+@tool("check_overstock", "Overstocked SKUs: months of cover, excess units and value.")
 def check_overstock(args: CheckOverstockArgs, ctx: ToolContext) -> dict:
     sku, family, _ = product_scope(ctx.store.read_table("products"), args.product)
     return overstock_document(ctx.store, ctx.planning_date, sku=sku, family=family)
 
 
-@tool("get_capacity", "Capacity load: required vs available hours per production line / work centre and month, "
-                      "utilisation % and whether it is overloaded; default the current month and the next 3.")
+@tool("get_capacity", "Capacity load per line and month: required vs available hours, overloads.")
 def get_capacity(args: GetCapacityArgs, ctx: ToolContext) -> dict:
     start, end = period_months(args.period, ctx.planning_date)
     return capacity_document(ctx.store, ctx.planning_date, resource=args.resource, start=start, end=end)

@@ -29,7 +29,8 @@ def _render_turn(doc: dict) -> None:
     sources = [s.get("file") or s.get("source") for s in doc["sources"]]
     if sources:
         shown = esc("; ".join(dict.fromkeys(filter(None, sources))))
-        console.print(f"[dim]sources: {shown} · engine: {doc['engine']}[/]")
+        engine = doc["engine"] + (f" ({doc['fallback_reason']})" if doc.get("fallback_reason") else "")
+        console.print(f"[dim]sources: {shown} · engine: {esc(engine)}[/]")
 
 
 def _confirm_pending(doc: dict, role: str, assistant: Assistant) -> None:

@@ -184,7 +184,7 @@ def answer_blocks(doc: dict) -> tuple[str, list[dict]]:
     """The reply to one turn: fallback text and blocks (answer, tables, approval buttons, sources)."""
     rendered_tables = tables(doc.get("tool_calls", []))
     answer = doc.get("answer") or "I have no answer to that."
-    if rendered_tables and doc.get("engine") == "offline":
+    if rendered_tables and doc.get("engine") in ("offline", "offline_fallback"):
         answer = _strip_bullets(answer) or answer
     text = escape(answer)
     blocks = [section(piece) for piece in chunks(text)]

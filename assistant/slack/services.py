@@ -54,6 +54,7 @@ class SlackServices:
     assistant: Assistant
     seen: SeenEvents = field(default_factory=SeenEvents)
     progress_interval: float = 2.0  # seconds between chat.update calls of a progress message
+    stream_interval: float = 1.0  # seconds between chat.update calls of an answer being written
     roles: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # SOP_SLACK_ROLES' optional USER:ROLE:NAME
 

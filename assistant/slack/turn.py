@@ -1,7 +1,8 @@
 """One question asked in Slack, answered in its thread: the thread is the conversation.
 
 Runs in a lazy listener (after Slack got its acknowledgement): shows it is working, asks the assistant
-with the thread as ``thread_id``, posts the answer as Block Kit, uploads a SKU's chart when it helps,
+with the thread as ``thread_id``, shows the model's answer as it is written (one message, updated) and
+then the answer as Block Kit, uploads a SKU's chart when it helps,
 and turns any failure into a friendly message in the thread.
 """
 
@@ -17,6 +18,7 @@ from slack_sdk.errors import SlackApiError
 from assistant.slack.blocks import answer_blocks, escape, section
 from assistant.slack.progress import ProgressMessage
 from assistant.slack.services import SlackServices
+from assistant.slack.streaming import StreamedReply
 from assistant.threads import slack_owner
 from sop_engine.errors import SopError
 from tools.charts import chart_file_name, chart_png
@@ -69,6 +71,8 @@ def answer_in_thread(services: SlackServices, client, question: Question) -> dic
         if question.message_ts:
             _react(client, question)
         progress = ProgressMessage(client, question.channel, question.thread_ts, services.progress_interval)
+        streamed = StreamedReply(client, question.channel, question.thread_ts, services.stream_interval) \
+            if services.assistant.uses_llm else None  # the model's text, shown as it is written
         doc = services.assistant.ask(
             question.text,
             principal=services.principal_of(question.user),
@@ -76,9 +80,11 @@ def answer_in_thread(services: SlackServices, client, question: Question) -> dic
             thread_id=services.assistant.threads.slack_thread(question.channel, question.thread_ts),
             owner=slack_owner(question.channel),
             progress=progress,
+            on_event=streamed,
         )
         text, blocks = answer_blocks(doc)
-        post(client, question, text, blocks)
+        if streamed is None or not streamed.finish(text, blocks):
+            post(client, question, text, blocks)
         sku = chart_sku(doc)
         if sku:
             upload_chart(services, client, question, sku)

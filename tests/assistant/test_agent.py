@@ -56,19 +56,23 @@ def test_an_ambiguous_name_from_the_model_comes_back_as_a_question_with_options(
 def test_an_unknown_name_from_the_model_answers_nothing_and_offers_the_closest(demo):
     model = scripted(call("check_shortages", {"product": "almnd mlk 250", "period": "next month"}),
                      say("I could not find that product."))
-    doc = _assistant(model).ask("are we short on almnd mlk 250?", principal="cli:t", role="viewer")
-    [tool_call] = doc["tool_calls"]
+    doc = _assistant(model).ask("is the almnd mlk 250 thing ok?", principal="cli:t", role="viewer")
+    assert doc["engine"] == "llm" and doc["fallback_reason"] is None  # the router asked back: not confident
+    [tool_call] = [c for c in doc["tool_calls"] if c["engine"] == "llm"]
     assert tool_call["result"]["error"]["code"] == "unknown_product"
     values = [o["value"] for o in doc["clarification"]["options"]]
     assert values[0] == "ALM-250" and "ALM-1L" in values  # the closest first
 
 
-def test_an_invented_number_is_caught_and_replaced(demo):
+def test_an_invented_number_is_caught_and_the_router_answers(demo):
     model = scripted(call("check_shortages", {"product": "OAT-1L"}), say("OAT-1L is short by 987654 units."))
     doc = _assistant(model).ask("short on OAT-1L?", principal="cli:t", role="viewer")
-    assert doc["grounded"] is False
-    assert "987654" not in doc["answer"]
-    assert "OAT-1L" in doc["answer"] and "figures not found in the tool results" in doc["answer"]
+    assert doc["engine"] == "offline_fallback" and doc["fallback_reason"] == "gate_failed"
+    assert "987654" not in doc["answer"] and doc["grounded"] is True
+    offline = Assistant(runtime()).ask("short on OAT-1L?", principal="cli:t", role="viewer")
+    assert offline["engine"] == "offline" and doc["answer"] == offline["answer"]  # never worse than offline
+    assert [(c["name"], c["engine"]) for c in doc["tool_calls"]] == [("check_shortages", "offline"),
+                                                                      ("check_shortages", "llm")]
 
 
 def test_grounding_normalisation_rules():
@@ -132,10 +136,17 @@ def test_real_chatopenai_against_a_local_openai_compatible_server(demo, monkeypa
         monkeypatch.setenv("OPENAI_BASE_URL", stub.base_url)
         monkeypatch.setenv("SOP_MODEL", "local-model")
         doc = Assistant(Runtime()).ask("are we short on oat milk 1L next month?", principal="cli:t", role="viewer")
-    assert doc["engine"] == "llm" and doc["grounded"] is True
+    assert doc["engine"] == "llm" and doc["grounded"] is True and doc["fallback_reason"] is None
     assert doc["answer"] == "Yes: OAT-1L runs short in 2026-12."
-    assert [c["name"] for c in doc["tool_calls"]] == ["check_shortages"]
+    # the router's call (run first) and the model's, each with the engine that made it
+    assert [(c["name"], c["engine"]) for c in doc["tool_calls"]] == [("check_shortages", "offline"),
+                                                                      ("check_shortages", "llm")]
+    assert doc["usage"] == {"model_calls": 2, "input_tokens": 2, "output_tokens": 2}  # as the server counted
     first = stub.requests[0]["body"]
+    assert first["tool_choice"] == "required" and stub.requests[1]["body"]["tool_choice"] == "auto"
+    assert first["max_tokens"] == Settings().llm_max_tokens and "max_completion_tokens" not in first
+    [assistant_message] = [m for m in stub.requests[1]["body"]["messages"] if m["role"] == "assistant"]
+    assert assistant_message["content"] == "" and assistant_message["tool_calls"]
     assert first["model"] == "local-model"
     assert {t["function"]["name"] for t in first["tools"]} >= {"check_shortages", "get_forecast", "reforecast",
                                                                "publish_forecast", "search_meeting_notes"}
@@ -164,8 +175,8 @@ def test_an_unreachable_llm_falls_back_to_the_offline_router(demo, monkeypatch):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
-    monkeypatch.setenv("SOP_LLM_TIMEOUT", "2")
+    monkeypatch.setenv("SOP_LLM_TIMEOUT", "30")  # a refused connection fails at once: not the deadline
     doc = Assistant(Runtime()).ask("are we short on oat milk 1L next month?", principal="cli:t", role="viewer")
-    assert doc["engine"] == "offline"
+    assert doc["engine"] == "offline_fallback" and doc["fallback_reason"] == "model_error"
     assert "language model was unavailable" in doc["answer"]
-    assert doc["tool_calls"][0]["name"] == "check_shortages"
+    assert [(c["name"], c["engine"]) for c in doc["tool_calls"]] == [("check_shortages", "offline")]

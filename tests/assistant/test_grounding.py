@@ -123,7 +123,8 @@ def test_a_failed_llm_answer_is_replaced_by_the_offline_answer(demo, caplog):
     model = scripted(call("check_shortages", {"product": "OAT-1L"}),
                      say("Oat Milk 1L is short 2,537 units in August 2027."))
     doc = Assistant(Runtime(), model_factory=lambda: model).ask("short on OAT-1L?", principal="cli:t")
-    assert doc["grounded"] is False
+    assert doc["engine"] == "offline_fallback" and doc["fallback_reason"] == "gate_failed"
+    assert doc["grounded"] is True  # the answer shown (the router's) passed
     assert "August 2027" not in doc["answer"] and "OAT-1L" in doc["answer"]
     assert grounding.check(doc["answer"].rsplit("\n", 1)[0], [
         {"name": c["name"], "args": c["args"], "result": c["result"]} for c in doc["tool_calls"]]).ok

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -36,9 +35,15 @@ class ChatResponse(BaseModel):
     tool_calls: list[dict]
     sources: list[dict]
     thread_id: str
-    engine: str
+    engine: str = Field(..., description="llm, offline or offline_fallback (the router answered for the model)")
+    fallback_reason: str | None = Field(
+        None, description="why the model's answer was not used: no_tool_call, invalid_tool_call, gate_failed, "
+                          "inconsistent, disagrees_with_router, deadline or model_error")
     pending_approval: dict | None
     grounded: bool
+    clarification: dict | None = None
+    language: str = "en"
+    usage: dict | None = Field(None, description="the model's calls and tokens in this turn")
 
 
 def owned_thread(body: ChatRequest, caller: CallerDep, assistant: AssistantDep) -> ChatRequest:
@@ -59,10 +64,11 @@ async def chat(body: OwnedChat, caller: CallerDep, assistant: AssistantDep) -> d
 
 @router.post("/stream", response_class=EventSourceResponse, responses=NOT_YOURS)
 async def chat_stream(body: OwnedChat, caller: CallerDep, assistant: AssistantDep) -> AsyncIterator[ServerSentEvent]:
-    """The turn as events: ``tool_call`` and ``tool_result`` as each call happens, then the answer released
-    sentence by sentence as ``token`` events once it has passed the grounding check (a failed answer is
-    replaced before any of its text is sent, so no unchecked figure is ever streamed), then ``answer`` (the
-    whole turn document)."""
+    """The turn as events: ``tool_call`` and ``tool_result`` as each call happens (``engine`` says whose), the
+    model's text as ``token`` events while it writes, sentence by sentence, each released once the text up
+    to it has passed the checks (so no unchecked figure is streamed), then ``answer`` (the whole turn
+    document). If the answer shown is not the text released so far (the model's reply was replaced by the
+    router's answer), a ``reset`` event comes first: clear the text, the answer's tokens follow."""
     loop = asyncio.get_running_loop()
     events: asyncio.Queue = asyncio.Queue()
 
@@ -89,10 +95,4 @@ async def chat_stream(body: OwnedChat, caller: CallerDep, assistant: AssistantDe
         log.exception("chat stream failed")
         yield ServerSentEvent(event="error", data={"code": "internal", "message": "unexpected error; it was logged"})
         return
-    for sentence in SENTENCE.findall(doc["answer"]):
-        for token in re.findall(r"\S+\s*|\s+", sentence):
-            yield ServerSentEvent(event="token", data=token)
     yield ServerSentEvent(event="answer", data=doc)
-
-
-SENTENCE = re.compile(r".+?(?:[.!?](?=\s)|\n|$)\s*", re.S)  # a sentence and the space after it
