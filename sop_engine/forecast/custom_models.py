@@ -1,0 +1,53 @@
+"""Two thin variants of statsforecast models, so that one ``StatsForecast.forecast`` call fits every member
+of the default combination on every engine (local, Dask, Ray, Spark: a distributed run has only
+``forecast`` and ``cross_validation``, no ``fit``/``predict`` whose fitted models could be read back).
+
+- ``AutoETSWithForm``: AutoETS that also says which form (error, trend, season, damping) it chose: asked
+  for ``h`` steps it forecasts ``h - 1`` and puts ``form_code(form)`` (a negative whole number) in the
+  last step of the forecast and of every bound. ``split_forms`` takes that step off again. A series on
+  which the fit failed gets statsforecast's fallback model instead, whose last step is no code.
+- ``AutoCESPoint``: AutoCES without prediction intervals (its intervals simulate paths, about ten times
+  the cost of the fit), so it can share a call that asks the other models for their bounds.
+
+This module holds nothing else: a distributed run ships it to the workers by value (cloudpickle), so a
+cluster needs statsforecast but not this package.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+from statsforecast.models import AutoCES, AutoETS
+
+FORMS = tuple("".join(f) for f in itertools.product("AM", "NAM", "NAM", "ND"))
+
+
+def form_code(form: str) -> float:
+    return -1.0 - FORMS.index(form)
+
+
+class AutoETSWithForm(AutoETS):
+    def forecast(self, y, h, X=None, X_future=None, level=None, fitted=False):  # noqa: ARG002
+        self.fit(y)
+        out = self.predict(h=h - 1, level=level)
+        code = form_code(self.model_["components"])
+        del self.model_
+        return {key: np.append(np.asarray(value, dtype=float), code) for key, value in out.items()}
+
+
+class AutoCESPoint(AutoCES):
+    def forecast(self, y, h, X=None, X_future=None, fitted=False):
+        return super().forecast(y=y, h=h, X=X, X_future=X_future, fitted=fitted)
+
+
+def split_forms(fc: pd.DataFrame, alias: str, h: int) -> tuple[pd.DataFrame, pd.Series]:
+    """Take the form codes off a tidy forecast (``sku, step`` index, ``h + 1`` steps per SKU): returns the
+    first ``h`` steps and the form chosen per SKU (``None`` where the fallback model forecast instead)."""
+    steps = fc.index.get_level_values("step")
+    last = fc[steps == h + 1][alias]
+    index = -last.to_numpy() - 1
+    valid = (index >= 0) & (index < len(FORMS)) & (index == np.round(index))
+    forms = [FORMS[int(i)] if ok else None for i, ok in zip(index, valid, strict=True)]
+    return fc[steps <= h], pd.Series(forms, index=last.index.get_level_values("sku"), dtype=object)
