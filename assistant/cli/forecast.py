@@ -30,10 +30,17 @@ def run(
     exclude: list[str] = typer.Option([], "--exclude", help="A month to treat as an outlier (repeatable)."),
     events: bool = typer.Option(True, "--events/--no-events", help="Apply known future events (events.csv)."),
     note: str | None = typer.Option(None, "--note", help="Why this run (kept with the version)."),
+    engine: str | None = typer.Option(None, "--engine", help="Where the models run: local, dask, ray or spark "
+                                      "(default: SOP_FORECAST_ENGINE, local)."),
+    address: str | None = typer.Option(None, "--address", help="The cluster's address (default: "
+                                       "SOP_FORECAST_ADDRESS; none: a local cluster for this run)."),
     json_output: bool = JsonOption,
 ):
     """Forecast a SKU, a family or everything; the result is a new draft version."""
     rt = runtime()
+    engine = engine or rt.settings.forecast_engine
+    if address is None and engine == rt.settings.forecast_engine:
+        address = rt.settings.forecast_address
     planning_date, _ = rt.planning_date()
     kwargs = dict(
         principal=cli_principal(),
@@ -44,6 +51,8 @@ def run(
         exclude=exclude,
         use_events=events,
         note=note,
+        engine=engine,
+        address=address,
     )
     if json_output or not console.is_terminal:
         doc = forecasting.run_forecast(rt.store, planning_date, progress=_progress_lines, **kwargs)

@@ -28,14 +28,10 @@ import pandas as pd
 from statsforecast import StatsForecast
 from statsforecast.models import Naive
 
-from sop_engine.errors import InvalidArgument
+from sop_engine.errors import Cancelled, InvalidArgument
 
 ENGINES = ("local", "dask", "ray", "spark")
 EXTRAS = {"dask": "dask", "ray": "ray", "spark": "spark"}  # pip install 'sop-assistant[EXTRA]'
-
-
-class Cancelled(Exception):  # noqa: N818 - a state, not a fault
-    """The run was asked to stop; raised between chunks of SKUs."""
 
 
 class Backend:
