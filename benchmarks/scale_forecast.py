@@ -1,17 +1,24 @@
-"""Re-forecast of 10,000 synthetic SKUs x 60 months with the default settings: wall time, CPU time and
-peak memory.
+"""Re-forecast of synthetic SKUs x 60 months with the default settings, on the local engine and on a
+2-worker Dask LocalCluster (10,000 SKUs), and 100,000 SKUs on the local engine: wall time, CPU time and
+peak memory of each run.
 
-    python benchmarks/scale_forecast.py [--skus 10000] [--months 60]
+    python benchmarks/scale_forecast.py [--months 60] [--runs local:10000,dask:10000,local:100000]
 
-The SKUs (fixed seed 2026): 45% seasonal smooth (level 50..500, trend, yearly swing, 10% noise),
-20% erratic (gamma-distributed sizes every month), 35% intermittent or lumpy (a sale in 20..60% of
-months, sizes 1..20). Wall time depends on what else shares the 2 cores; CPU time (all processes) does not.
+Each run is a process of its own (``--one ENGINE:SKUS``), so that its CPU time and peak memory are its
+own; a Dask run starts its LocalCluster (2 workers, one thread each) inside that process, and its
+workers' CPU and memory count as the run's. The SKUs (fixed seed 2026): 45% seasonal smooth (level
+50..500, trend, yearly swing, 10% noise), 20% erratic (gamma-distributed sizes every month), 35%
+intermittent or lumpy (a sale in 20..60% of months, sizes 1..20). Wall time depends on what else shares
+the 2 cores (the load average is printed); CPU time (all processes) much less.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -55,36 +62,71 @@ def synthetic_history(n_skus: int, n_months: int, seed: int = 2026) -> pd.DataFr
                          "quantity": y.ravel()})
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--skus", type=int, default=10_000)
-    parser.add_argument("--months", type=int, default=60)
-    args = parser.parse_args()
-    history = synthetic_history(args.skus, args.months)
+def one(engine: str, n_skus: int, n_months: int) -> dict:
+    """One run in this process: the figures as a dict (printed as JSON by ``--one``)."""
+    from sop_engine.forecast.backends import open_backend
+
+    history = synthetic_history(n_skus, n_months)
     stages: dict[str, float] = {}
+    load0 = os.getloadavg()[0]
     t0 = time.perf_counter()
 
     def progress(done: int, total: int, stage: str) -> None:
         stages[stage] = time.perf_counter() - t0
-        print(f"  [{done}/{total}] {stage} at {stages[stage]:.0f} s", file=sys.stderr, flush=True)
+        print(f"  {engine} {n_skus}: [{done}/{total}] {stage} at {stages[stage]:.0f} s", file=sys.stderr,
+              flush=True)
 
     cpu0 = cpu_seconds()
-    result = forecast(history, ForecastSettings(), progress=progress)
+    address = None
+    if engine == "dask":  # the benchmark's cluster: 2 workers of one thread
+        from dask.distributed import LocalCluster
+
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None)
+        address = cluster.scheduler_address
+    with open_backend(engine, address) as backend:
+        result = forecast(history, ForecastSettings(), progress=progress, backend=backend)
+    if engine == "dask":
+        cluster.close()
     wall, cpu = time.perf_counter() - t0, cpu_seconds() - cpu0
     own_mb, child_mb = peak_memory_mb()
-    classes = result.skus["demand_class"].value_counts()
-    models = result.skus["model"].value_counts()
-    lines = [f"{args.skus:,} SKUs x {args.months} months, default settings (horizon 18, 2 CV windows); "
-             f"{dt.date.today()}.", "",
-             "| measure | value |", "| --- | --- |",
-             f"| wall time | {wall:.0f} s |", f"| CPU time, all processes | {cpu:.0f} s |",
-             f"| ideal wall on 2 idle cores (CPU / 2) | {cpu / 2:.0f} s |",
-             f"| peak RSS, main process | {own_mb:.0f} MB |", f"| peak RSS, largest worker | {child_mb:.0f} MB |",
-             f"| forecast rows | {len(result.values):,} |",
-             "| demand classes | " + ", ".join(f"{k} {v}" for k, v in classes.items()) + " |",
-             "| models chosen | " + ", ".join(f"{k} {v}" for k, v in models.items()) + " |",
-             "", "Stage finished at (s): " + ", ".join(f"{k} {v:.0f}" for k, v in stages.items()) + ".",
-             "", f"Command: `python benchmarks/scale_forecast.py --skus {args.skus} --months {args.months}`"]
+    return {"engine": engine, "skus": n_skus, "months": n_months, "wall": wall, "cpu": cpu, "own_mb": own_mb,
+            "child_mb": child_mb, "rows": len(result.values), "load": [load0, os.getloadavg()[0]],
+            "classes": result.skus["demand_class"].value_counts().to_dict(),
+            "models": result.skus["model"].value_counts().to_dict(), "stages": stages}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--months", type=int, default=60)
+    parser.add_argument("--runs", default="local:10000,dask:10000,local:100000",
+                        help="ENGINE:SKUS,... (engines: local, dask, ray, spark)")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        engine, skus = args.one.split(":")
+        print(json.dumps(one(engine, int(skus), args.months)))
+        return
+    runs = []
+    for spec in args.runs.split(","):
+        out = subprocess.run([sys.executable, __file__, "--one", spec, "--months", str(args.months)],
+                             stdout=subprocess.PIPE, text=True, check=True)
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(json.dumps(runs[-1]), flush=True)
+    lines = [f"Synthetic SKUs x {args.months} months, default settings (horizon 18, 2 CV windows); "
+             f"{dt.date.today()}; {os.cpu_count()} cores.", "",
+             "| run | wall | CPU, all processes | CPU / 2 | peak RSS main / largest worker | load average "
+             "start / end |", "| --- | ---: | ---: | ---: | ---: | --- |"]
+    for r in runs:
+        name = f"{r['skus']:,} SKUs, {r['engine']}" + (" (LocalCluster, 2 workers)" if r["engine"] == "dask" else "")
+        lines.append(f"| {name} | {r['wall']:.0f} s | {r['cpu']:.0f} s | {r['cpu'] / 2:.0f} s | "
+                     f"{r['own_mb']:.0f} / {r['child_mb']:.0f} MB | {r['load'][0]:.1f} / {r['load'][1]:.1f} |")
+    for r in runs:
+        lines += ["", f"{r['skus']:,} SKUs, {r['engine']}: demand classes "
+                  + ", ".join(f"{k} {v}" for k, v in r["classes"].items()) + "; models chosen "
+                  + ", ".join(f"{k} {v}" for k, v in r["models"].items()) + f"; {r['rows']:,} forecast rows. "
+                  "Stage finished at (s): " + ", ".join(f"{k} {v:.0f}" for k, v in r["stages"].items()) + "."]
+    lines += ["", f"Command: `python benchmarks/scale_forecast.py --runs {args.runs}`"]
     body = "\n".join(lines)
     print(SECTION)
     print(body)
