@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO))
 from sop_engine.forecast import ForecastSettings, forecast  # noqa: E402
 
 SECTION = "## Forecast scale"
+RESULTS = Path(__file__).with_name("scale_forecast.json")
 
 
 def synthetic_history(n_skus: int, n_months: int, seed: int = 2026) -> pd.DataFrame:
@@ -107,26 +108,31 @@ def main() -> None:
         engine, skus = args.one.split(":")
         print(json.dumps(one(engine, int(skus), args.months)))
         return
-    runs = []
+    # every run's figures are kept (by engine and size), so that runs made at different times share a table
+    kept = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     for spec in args.runs.split(","):
         out = subprocess.run([sys.executable, __file__, "--one", spec, "--months", str(args.months)],
                              stdout=subprocess.PIPE, text=True, check=True)
-        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
-        print(json.dumps(runs[-1]), flush=True)
-    lines = [f"Synthetic SKUs x {args.months} months, default settings (horizon 18, 2 CV windows); "
-             f"{dt.date.today()}; {os.cpu_count()} cores.", "",
-             "| run | wall | CPU, all processes | CPU / 2 | peak RSS main / largest worker | load average "
-             "start / end |", "| --- | ---: | ---: | ---: | ---: | --- |"]
+        run = json.loads(out.stdout.strip().splitlines()[-1]) | {"date": str(dt.date.today())}
+        print(json.dumps(run), flush=True)
+        kept = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+        kept[f"{run['engine']}:{run['skus']}:{run['months']}"] = run
+        RESULTS.write_text(json.dumps(kept, indent=1) + "\n")
+    runs = sorted(kept.values(), key=lambda r: (r["skus"], r["engine"] != "local", r["engine"]))
+    lines = [f"Synthetic SKUs x 60 months, default settings (horizon 18, 2 CV windows); {os.cpu_count()} cores.",
+             "", "| run | date | wall | CPU, all processes | CPU / 2 | peak RSS main / largest worker | load average "
+             "start / end |", "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
     for r in runs:
         name = f"{r['skus']:,} SKUs, {r['engine']}" + (" (LocalCluster, 2 workers)" if r["engine"] == "dask" else "")
-        lines.append(f"| {name} | {r['wall']:.0f} s | {r['cpu']:.0f} s | {r['cpu'] / 2:.0f} s | "
+        lines.append(f"| {name} | {r['date']} | {r['wall']:.0f} s | {r['cpu']:.0f} s | {r['cpu'] / 2:.0f} s | "
                      f"{r['own_mb']:.0f} / {r['child_mb']:.0f} MB | {r['load'][0]:.1f} / {r['load'][1]:.1f} |")
     for r in runs:
         lines += ["", f"{r['skus']:,} SKUs, {r['engine']}: demand classes "
                   + ", ".join(f"{k} {v}" for k, v in r["classes"].items()) + "; models chosen "
                   + ", ".join(f"{k} {v}" for k, v in r["models"].items()) + f"; {r['rows']:,} forecast rows. "
                   "Stage finished at (s): " + ", ".join(f"{k} {v:.0f}" for k, v in r["stages"].items()) + "."]
-    lines += ["", f"Command: `python benchmarks/scale_forecast.py --runs {args.runs}`"]
+    lines += ["", "Command: `python benchmarks/scale_forecast.py --runs local:10000,dask:10000,local:100000` (the "
+              "figures of each run are kept in `benchmarks/scale_forecast.json`)."]
     body = "\n".join(lines)
     print(SECTION)
     print(body)

@@ -54,10 +54,14 @@ class Backend:
     def _statsforecast(self, models: Sequence, n_series: int) -> StatsForecast:
         return StatsForecast(models=list(models), freq="MS", n_jobs=self.n_jobs(n_series), fallback_model=Naive())
 
-    def forecast(self, models: Sequence, df: pd.DataFrame, h: int, level: Sequence[int] | None) -> pd.DataFrame:
-        """``unique_id, ds`` and one column per model (and bound), sorted by series and month."""
+    def forecast(self, models: Sequence, df: pd.DataFrame, h: int, level: Sequence[int] | None,
+                 X_df: pd.DataFrame | None = None) -> pd.DataFrame:  # noqa: N803 - statsforecast's name
+        """``unique_id, ds`` and one column per model (and bound), sorted by series and month. Columns of
+        ``df`` beyond ``unique_id, ds, y`` are exogenous; ``X_df`` holds their future values."""
         sf = self._statsforecast(models, df["unique_id"].nunique())
-        out = self._collect(sf.forecast(df=self._distribute(df), h=h, level=list(level) if level else None))
+        future = None if X_df is None else self._distribute(X_df)
+        out = self._collect(sf.forecast(df=self._distribute(df), h=h, level=list(level) if level else None,
+                                        X_df=future))
         return _rounded(out, ["unique_id", "ds"])
 
     def cross_validation(self, models: Sequence, df: pd.DataFrame, h: int, n_windows: int) -> pd.DataFrame:

@@ -16,7 +16,6 @@ from sop_engine.errors import Cancelled, InvalidArgument
 from sop_engine.forecast import ForecastSettings, forecast
 from sop_engine.forecast.backends import open_backend
 
-CHUNK = 4  # SKUs per call here, so that the smooth route runs in two chunks
 NEEDS = {"dask": "dask.distributed", "ray": "ray", "spark": "pyspark"}
 
 
@@ -33,7 +32,6 @@ def history() -> tuple[pd.DataFrame, pd.Series]:
 def run(backend):
     frame, families = history()
     stages = []
-    backend.chunk = CHUNK
     result = forecast(frame, ForecastSettings(horizon=12), families=families, backend=backend,
                       progress=lambda done, total, stage: stages.append((done, total, stage)))
     return result, stages
@@ -62,8 +60,7 @@ def engine(request):
 def test_every_engine_gives_the_local_figures(local, engine):
     (expected, expected_stages), (result, stages) = local, run(engine)
     assert stages == expected_stages
-    assert [s for _, _, s in stages if s.startswith("forecast")] == ["forecast smooth 1/2", "forecast smooth 2/2",
-                                                                   "forecast intermittent 1/1"]
+    assert [s for _, _, s in stages if s.startswith("forecast")] == ["forecast smooth 1/1", "forecast intermittent 1/1"]
     values, want = result.values, expected.values
     assert list(values.columns) == list(want.columns)
     assert values[["sku", "period", "model"]].equals(want[["sku", "period", "model"]])
@@ -82,7 +79,7 @@ def test_every_engine_gives_the_local_figures(local, engine):
 
 def test_every_engine_stops_at_the_next_chunk(engine):
     stages = []
-    engine.should_stop = lambda: len(stages) >= 3  # asked after the first chunk's forecast and CV
+    engine.should_stop = lambda: len(stages) >= 3  # asked after the smooth chunk, before the intermittent one
     frame, families = history()
     try:
         with pytest.raises(Cancelled, match="cancelled"):
@@ -98,3 +95,34 @@ def test_unknown_or_missing_engine_is_named():
         pass
     with pytest.raises(InvalidArgument, match="address"), open_backend("local", "tcp://127.0.0.1:8786"):
         pass
+
+
+def exogenous_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    rng = np.random.default_rng(5)
+    periods = pd.date_range("2021-01-01", periods=42, freq="MS")
+    rows, future = [], []
+    for i in range(3):
+        promo = (rng.random(48) < 0.3).astype(float)
+        y = 100 + 10 * i + 40 * promo[:42] + rng.normal(0, 3, 42)
+        rows.append(pd.DataFrame({"unique_id": f"X{i}", "ds": periods, "y": y, "promo": promo[:42]}))
+        future.append(pd.DataFrame({"unique_id": f"X{i}", "ds": pd.date_range(periods[-1], periods=7, freq="MS")[1:],
+                                    "promo": promo[42:]}))
+    return pd.concat(rows, ignore_index=True), pd.concat(future, ignore_index=True)
+
+
+def test_exogenous_columns_reach_the_models_on_every_engine(engine):
+    """What the demand-driver work relies on: the Fugue path carries exogenous columns (history's extra
+    columns and X_df) to the models, in forecast and in cross_validation."""
+    from statsforecast.models import AutoARIMA
+
+    df, future = exogenous_frames()
+    model = [AutoARIMA(season_length=1, alias="ARIMAX")]
+    with open_backend("local") as local:
+        want = local.forecast(model, df, 6, None, X_df=future)
+        want_cv = local.cross_validation(model, df, h=3, n_windows=2)
+    got = engine.forecast(model, df, 6, None, X_df=future)
+    np.testing.assert_allclose(got["ARIMAX"], want["ARIMAX"], rtol=1e-6)
+    without = engine.forecast(model, df[["unique_id", "ds", "y"]], 6, None)
+    assert not np.allclose(without["ARIMAX"], want["ARIMAX"], rtol=1e-3)  # the regressor was used
+    np.testing.assert_allclose(engine.cross_validation(model, df, h=3, n_windows=2)["ARIMAX"], want_cv["ARIMAX"],
+                               rtol=1e-6)
