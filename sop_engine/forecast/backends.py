@@ -139,8 +139,15 @@ class RayBackend(_Distributed):
         self._ray = ray
         self._started = not ray.is_initialized()
         if self._started:
-            ray.init(address=address or None, include_dashboard=False, log_to_driver=False,
-                     logging_level=logging.WARNING)
+            for attempt in (1, 2):  # a local Ray's node gives up after 30 s when the machine is very busy
+                try:
+                    ray.init(address=address or None, include_dashboard=False, log_to_driver=False,
+                             logging_level=logging.WARNING)
+                    break
+                except Exception:
+                    ray.shutdown()
+                    if attempt == 2 or address:
+                        raise
         import ray.data
 
         logging.getLogger("ray.data").setLevel(logging.WARNING)

@@ -72,13 +72,13 @@ def forecast(history: pd.DataFrame, settings: ForecastSettings | None = None, *,
         for i, chunk in enumerate(chunks[name], 1):
             backend.check()
             sub = frame[frame["sku"].isin(chunk)]
-            fc, ets_forms = models.run_models(sub, aliases["fit"], h_total, levels, settings.season_length,
+            fc, forms = models.run_models(sub, aliases["fit"], h_total, levels, settings.season_length,
                                               interval_aliases=aliases["intervals"], backend=backend)
             tick(f"forecast {name} {i}/{len(chunks[name])}")
             backend.check()
             long_enough = [s for s in chunk if classes.at[s, "n_months"] >= min_cv_months]
             cv = models.cross_validate(sub[sub["sku"].isin(long_enough)], aliases["fit"], h_cv,
-                                       settings.n_windows, settings.season_length, ets_forms, backend=backend)
+                                       settings.n_windows, settings.season_length, forms, backend=backend)
             tick(f"cross-validate {name} {i}/{len(chunks[name])}")
             part, part_notes = _choose(fc, cv, chunk, aliases, levels, by_sku, name, classes)
             parts.append(part)

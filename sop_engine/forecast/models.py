@@ -26,7 +26,7 @@ from statsforecast.models import (
 )
 
 from sop_engine.forecast.backends import Backend
-from sop_engine.forecast.custom_models import AutoCESPoint, AutoETSWithForm, split_forms
+from sop_engine.forecast.custom_models import AutoCESWithForm, AutoETSWithForm, split_forms
 from sop_engine.forecast.workers import dying_with_parent
 
 MEDIAN = "Median(ETS,CES,DOT)"
@@ -72,15 +72,18 @@ MODELS = ("AutoETS", "AutoETS_ZNZ", "AutoCES", "DynamicOptimizedTheta", "AutoARI
 
 
 def _built(alias: str, season_length: int, *, bounds: bool, form: str | None = None, report_form: bool = False):
-    """The statsforecast model for ``alias``: AutoETS of one given ``form`` (error, trend, season, damping),
-    or reporting the form it chose (``custom_models``); AutoCES without bounds unless ``bounds``."""
+    """The statsforecast model for ``alias``: AutoETS or AutoCES of one given ``form`` (ETS: error, trend,
+    season, damping; CES: season type), or reporting the form it chose (``custom_models``; AutoCES only
+    without bounds)."""
     if alias in ETS_SEARCH and form is not None:
         model = AutoETS(season_length=season_length, model=form[:3], damped=None if "Z" in form[:3] else
                         form[3] == "D")
     elif alias in ETS_SEARCH and report_form:
         model = AutoETSWithForm(season_length=season_length, model=ETS_SEARCH[alias])
-    elif alias == "AutoCES" and not bounds:
-        model = AutoCESPoint(season_length=season_length)
+    elif alias == "AutoCES" and form is not None:
+        model = AutoCES(season_length=season_length, model=form)
+    elif alias == "AutoCES" and not bounds and report_form:
+        model = AutoCESWithForm(season_length=season_length)
     else:
         model = make_model(alias, season_length)
     model.alias = alias
@@ -100,10 +103,10 @@ def _has_level(model) -> bool:
 @dying_with_parent()  # pool workers die with this process
 def run_models(frame: pd.DataFrame, aliases: Sequence[str], h: int, levels: Sequence[int],
                season_length: int, interval_aliases: Sequence[str] | None = None,
-               backend: Backend | None = None) -> tuple[pd.DataFrame, pd.Series]:
+               backend: Backend | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Fit ``aliases`` on every series of ``frame`` (sku, period, y) and forecast ``h`` months.
 
-    Returns (forecasts, ets_forms). Forecasts: ``sku, step`` (1..h), one column per alias, plus
+    Returns (forecasts, forms). Forecasts: ``sku, step`` (1..h), one column per alias, plus
     ``alias-lo-L`` / ``alias-hi-L`` for the models of ``interval_aliases`` (default: every alias that
     gives intervals) when ``levels`` is not empty.
     A model failing on one series falls back to Naive for that series (statsforecast
@@ -111,59 +114,70 @@ def run_models(frame: pd.DataFrame, aliases: Sequence[str], h: int, levels: Sequ
 
     AutoETS chooses its form (error, trend, season, damping) among up to 30 and is by far the slowest
     model; the form chosen for each SKU (e.g. ``MAdM`` as statsforecast's ``MAMD``) is returned, so
-    that cross-validation re-estimates only the parameters of that form, about 15 times cheaper.
+    that cross-validation re-estimates only the parameters of that form, about 15 times cheaper; likewise
+    AutoCES's season type (of four). ``forms``: one column per such alias, indexed by SKU.
     Every model runs in one ``StatsForecast.forecast`` call on ``backend`` (local by default), except
     models asked for no bounds that cannot leave them out (a power user's single-model run).
     """
     backend = backend or Backend()
-    forms = pd.Series(dtype=object)
     if frame.empty:
-        return pd.DataFrame(columns=["sku", "step", *aliases]), forms
+        return pd.DataFrame(columns=["sku", "step", *aliases]), pd.DataFrame(dtype=object)
     df = frame.rename(columns={"sku": "unique_id", "period": "ds"})[["unique_id", "ds", "y"]]
     wanted = set(WITH_INTERVALS if interval_aliases is None else interval_aliases) & WITH_INTERVALS
     built = [_built(a, season_length, bounds=a in wanted and bool(levels), report_form=True) for a in aliases]
     main = [m for m, a in zip(built, aliases, strict=True) if a in wanted or not _has_level(m) or not levels]
     apart = [m for m in built if m not in main]
-    out = []
+    out, forms = [], []
     for group, lv in ((main, levels), (apart, ())):
         if not group:
             continue
-        ets = next((m.alias for m in group if isinstance(m, AutoETSWithForm)), None)
-        fc = _tidy(backend.forecast(group, df, h + (ets is not None), lv or None))
-        if ets is not None:
-            fc, forms = split_forms(fc, ets, h)
+        reporting = {m.alias: m.forms for m in group if isinstance(m, AutoETSWithForm | AutoCESWithForm)}
+        fc = _tidy(backend.forecast(group, df, h + bool(reporting), lv or None))
+        if reporting:
+            fc, chosen = split_forms(fc, reporting, h)
+            forms.append(chosen)
         out.append(fc)
     result = pd.concat(out, axis=1).reset_index()
-    return result[["sku", "step", *[c for c in result.columns if c not in ("sku", "step")]]], forms
+    chosen = pd.concat(forms, axis=1) if forms else pd.DataFrame(dtype=object)
+    return result[["sku", "step", *[c for c in result.columns if c not in ("sku", "step")]]], chosen
 
 
 @dying_with_parent()
 def cross_validate(frame: pd.DataFrame, aliases: Sequence[str], h_cv: int, n_windows: int,
-                   season_length: int, ets_forms: pd.Series | None = None,
+                   season_length: int, forms: pd.DataFrame | None = None,
                    backend: Backend | None = None) -> pd.DataFrame:
     """Rolling-origin cross-validation (``StatsForecast.cross_validation``): for window w = 1..n_windows,
     hide the last w*h_cv months of every series, refit each model on what is left and forecast the next
     h_cv months. Every SKU of ``frame`` ends in the same month (the panel carries each to the end of
-    history); the caller passes only SKUs long enough. AutoETS re-estimates the form of ``ets_forms``
-    (its full search where none is given), in one call per form. Returns ``sku, window, step, y`` and
+    history); the caller passes only SKUs long enough. AutoETS and AutoCES re-estimate the form
+    ``forms`` gives for the SKU (``run_models``; their full search where none is given), in one call per
+    form. Returns ``sku, window, step, y`` and
     one column per alias.
     """
     backend = backend or Backend()
     if frame.empty:
         return pd.DataFrame(columns=["sku", "window", "step", "y", *aliases])
     df = frame.rename(columns={"sku": "unique_id", "period": "ds"})[["unique_id", "ds", "y"]]
-    others = [a for a in aliases if a not in ETS_SEARCH]
+    forms = forms if forms is not None else pd.DataFrame(dtype=object)
+
+    def form_of(alias: str, search: str):
+        chosen = forms[alias] if alias in forms.columns else pd.Series(dtype=object)
+        return df["unique_id"].map(chosen).fillna(search).to_numpy()
+
+    others = [a for a in aliases if a not in ETS_SEARCH and a != "AutoCES"]
     parts = []
-    if others:
+    if "AutoCES" in aliases:  # one call per season type, with the other models
+        parts.append(pd.concat([_tidy_cv(backend.cross_validation(
+            [_built(a, season_length, bounds=False, form=code if a == "AutoCES" else None)
+             for a in ["AutoCES", *others]], part, h_cv, n_windows))
+            for code, part in df.groupby(form_of("AutoCES", "Z"), sort=True)]))
+    elif others:
         parts.append(_tidy_cv(backend.cross_validation([_built(a, season_length, bounds=False) for a in others],
                                                        df, h_cv, n_windows)))
     for ets in [a for a in aliases if a in ETS_SEARCH]:
-        forms = ets_forms if ets_forms is not None else pd.Series(dtype=object)
-        form = df["unique_id"].map(forms).fillna(ETS_SEARCH[ets] + "N").to_numpy()
-        groups = [_tidy_cv(backend.cross_validation([_built(ets, season_length, bounds=False, form=code)],
-                                                    part, h_cv, n_windows))
-                  for code, part in df.groupby(form, sort=True)]
-        parts.append(pd.concat(groups))
+        parts.append(pd.concat([_tidy_cv(backend.cross_validation(
+            [_built(ets, season_length, bounds=False, form=code)], part, h_cv, n_windows))
+            for code, part in df.groupby(form_of(ets, ETS_SEARCH[ets] + "N"), sort=True)]))
     cv = pd.concat(parts, axis=1).reset_index()
     actual = frame.rename(columns={"period": "ds"})[["sku", "ds", "y"]]
     cv = cv.merge(actual, on=["sku", "ds"], how="left").drop(columns=["ds"])
