@@ -285,7 +285,36 @@ def _changes(w: Writer, args: dict) -> str:
                            pct=w.f.percent(change["pct"], signed=True)))
     for change in scenario.get("capacity_changes", []):
         described.append(w("whatif_capacity", resource=change["resource"], hours=change["available_hours"]))
+    for change in scenario.get("driver_changes", []):
+        how = (w.f.percent(change["pct"], signed=True) if change.get("pct") is not None
+               else w("whatif_driver_value", value=w.qty(change.get("value"))))
+        target = change.get("sku") or change.get("family")
+        described.append(w("whatif_driver" + ("_for" if target else ""), driver=str(change["driver"]).replace("_", " "),
+                           change=how, target=target,
+                           months=w.f.join([w.month(m) for m in change["months"]]) if change.get("months")
+                           else w("whatif_driver_every_month")))
     return w.f.join(described) or w.t["whatif_scenario"]
+
+
+def _driver_demand(w: Writer, doc: dict) -> list[str]:
+    """The demand a driver change moves, per product and month, beside the base (what-ifs with driver_changes):
+    the figures of the two gap documents' months."""
+    if "driver_results" not in doc:
+        return []
+    base = {(s["sku"], p["period"]): p["demand"] for s in doc["base"]["skus"] for p in s.get("periods", [])}
+    lines = []
+    for s in doc["scenario"]["skus"]:
+        for p in s.get("periods", []):
+            before = base.get((s["sku"], p["period"]))
+            if before is not None and round(before, 1) != round(p["demand"], 1):
+                lines.append((p["period"], w("whatif_driver_demand", name=s["name"], sku=s["sku"],
+                                               month=w.month(p["period"]), base=w.qty(before),
+                                               scenario=w.qty(p["demand"]),
+                                               uom=w.word(s.get("uom") or "units", "uom"))))
+    if not lines:
+        return [w("whatif_driver_none")]
+    lines.sort(key=lambda item: item[0])
+    return [text for _, text in lines[:MAX_MONTH_LINES]] + ([w("more")] if len(lines) > MAX_MONTH_LINES else [])
 
 
 def _whatif(w: Writer, args: dict, doc: dict) -> str:
@@ -295,9 +324,10 @@ def _whatif(w: Writer, args: dict, doc: dict) -> str:
     shorter = [c for c in changes if c.get("delta") or c.get("first_short_period_base") !=
                c.get("first_short_period_scenario")]
     moved = len(changes) - len(shorter)
+    demand = _driver_demand(w, doc)
     if not shorter:
         lines = [w("whatif_none", changes=described, months=months)]
-        return "\n".join(lines + ([w("whatif_stock", count=moved)] if moved else []))
+        return "\n".join(lines + ([w("whatif_stock", count=moved)] if moved else []) + demand)
     uoms = {s["sku"]: s.get("uom") or "units" for s in doc["scenario"]["skus"]}
     lines = [w("whatif_head", count=len(shorter), changes=described, months=months)]
     for change in shorter[:MAX_LINES]:
@@ -306,7 +336,7 @@ def _whatif(w: Writer, args: dict, doc: dict) -> str:
                        uom=w.word(uoms.get(change["sku"], "units"), "uom")))
     if len(shorter) > MAX_LINES:
         lines.append(w("more"))
-    return "\n".join(lines + ([w("whatif_stock", count=moved)] if moved else []))
+    return "\n".join(lines + ([w("whatif_stock", count=moved)] if moved else []) + demand)
 
 
 # --- forecasts ----------------------------------------------------------------------------------------
@@ -665,5 +695,25 @@ def _capacity(w: Writer, args: dict, doc: dict) -> str:
     return "\n".join(lines + _period_read(w, args, months) + [w("note", note=n) for n in doc.get("notes", [])[:2]])
 
 
+def _drivers(w: Writer, args: dict, doc: dict) -> str:
+    scope = _scope(doc.get("scope"), args.get("product") or w.word("all_products"))
+    if not doc.get("effects"):
+        driver = doc.get("driver")
+        return w("drivers_none", driver=driver.replace("_", " ") if driver else w("drivers_any"), scope=scope,
+                 drivers=w.f.join([d.replace("_", " ") for d in doc.get("drivers_in_data", [])]))
+    lines = [w("drivers_head", scope=scope)]
+    effects = doc["effects"]
+    if len({e["sku"] for e in effects}) == 1:
+        lines += [w("drivers_line", name=e["name"], sku=e["sku"], driver=e["label"],
+                    effect=w.f.percent(e["effect_pct"], signed=True), source=w.word(e["source"], "driver_source"))
+                  for e in effects[:MAX_LINES]]
+        return "\n".join(lines)
+    for s in doc.get("summary", []):
+        lines.append(w("drivers_summary", driver=s["label"], effect=w.f.percent(s["effect_pct_mean"], signed=True),
+                       count=s["skus_with_effect"], low=w.f.percent(s["effect_pct_min"], signed=True),
+                       high=w.f.percent(s["effect_pct_max"], signed=True)))
+    return "\n".join(lines)
+
+
 RENDERERS.update({"get_sales": _sales, "get_orders": _orders, "check_overstock": _overstock,
-                  "get_capacity": _capacity})
+                  "get_capacity": _capacity, "get_driver_effects": _drivers})

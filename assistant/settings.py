@@ -6,11 +6,13 @@ Variables use the ``SOP_`` prefix, except the ones their ecosystems already name
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -45,6 +47,11 @@ class Settings(BaseSettings):
     api_keys: str = Field("", description="key1:viewer:name1,key2:planner:name2 (the name is optional)")
     host: str = "127.0.0.1"
     port: int = 8000
+    request_threads: int = Field(8, ge=1, le=256, description=(
+        "requests of one server process answered at once (the others wait their turn without holding Python's "
+        "lock, so /healthz and the event loop stay responsive under load)"))
+    workers: int = Field(1, ge=1, le=64, description="server processes of `sop serve` (more than one needs "
+                                                      "SOP_CHROMA_URL: a local chromadb folder is one process's)")
 
     # where re-forecasts run: this machine (a process pool) or a cluster (pip install 'sop-assistant[dask]' ...)
     forecast_engine: str = Field("local", pattern="^(local|dask|ray|spark)$",
@@ -60,6 +67,10 @@ class Settings(BaseSettings):
     allow_self_approval: bool | None = Field(
         None, description="may a requester approve their own write; default: no with API keys, yes without")
 
+    # MCP (``sop mcp``): who a stdio client is; over HTTP the API key says it
+    mcp_principal: str | None = Field(None, description="principal of a stdio MCP client; default mcp:<os user>")
+    mcp_role: str = Field("viewer", description="role of a stdio MCP client: one of tools.context.ROLES")
+
     # Slack
     slack_bot_token: str | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "SOP_SLACK_BOT_TOKEN"))
     slack_signing_secret: str | None = Field(
@@ -68,6 +79,22 @@ class Settings(BaseSettings):
     slack_app_token: str | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN", "SOP_SLACK_APP_TOKEN"))
     slack_api_url: str | None = None
     slack_roles: str = ""
+
+    # scheduled Slack digests (posted by ``sop serve``)
+    digests: str = Field("", description='JSON list of {"digest": "exceptions|pack|reminders", "channel", "cron"}')
+    slack_users: str = Field("", description='JSON {"owner name": "Slack user id"}: who gets reminders')
+    digest_grace_hours: float = Field(12.0, ge=0, le=24 * 31,
+                                      description="a post missed while the server was down is sent on start "
+                                                  "within this many hours, once")
+
+    @field_validator("mcp_role")
+    @classmethod
+    def _known_role(cls, value: str) -> str:
+        from tools.context import ROLES
+
+        if value not in ROLES:
+            raise ValueError(f"SOP_MCP_ROLE '{value}' is not one of {', '.join(ROLES)}")
+        return value
 
     @property
     def db_url(self) -> str:
@@ -119,3 +146,63 @@ def parse_api_keys(text: str) -> dict[str, tuple[str, str | None]]:
             raise ValueError(f"'{entry}' is not KEY:ROLE[:NAME] with ROLE one of viewer, planner, admin")
         keys[key] = (role, name)
     return keys
+
+
+DIGEST_NAMES = ("exceptions", "pack", "reminders")
+
+
+class DigestSpec(BaseModel):
+    """One scheduled digest of ``SOP_DIGESTS``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    digest: Literal["exceptions", "pack", "reminders"]
+    channel: str | None = Field(None, max_length=100, description="the channel (reminders go to their owners)")
+    cron: str = Field(..., max_length=100, description="crontab: minute hour day month weekday")
+
+    @model_validator(mode="after")
+    def _checked(self):
+        from apscheduler.triggers.cron import CronTrigger
+
+        try:
+            CronTrigger.from_crontab(self.cron)
+        except ValueError as error:
+            raise ValueError(f"cron '{self.cron}' is not a crontab line (minute hour day month weekday): {error}") \
+                from None
+        if self.digest != "reminders" and not self.channel:
+            raise ValueError(f"the {self.digest} digest needs a channel")
+        return self
+
+
+def parse_digests(text: str) -> list[DigestSpec]:
+    """``SOP_DIGESTS`` as specs; a bad entry raises ValueError naming its position and what is wrong."""
+    if not text.strip():
+        return []
+    try:
+        entries = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"SOP_DIGESTS is not JSON: {error}") from None
+    if not isinstance(entries, list):
+        raise ValueError("SOP_DIGESTS must be a JSON list of {\"digest\", \"channel\", \"cron\"}")
+    specs = []
+    for index, entry in enumerate(entries):
+        try:
+            specs.append(DigestSpec.model_validate(entry))
+        except ValidationError as error:
+            problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'entry'}: {e['msg']}" for e in error.errors())
+            raise ValueError(f"SOP_DIGESTS[{index}]: {problems}") from None
+    return specs
+
+
+def parse_slack_users(text: str) -> dict[str, str]:
+    """``SOP_SLACK_USERS`` (``{"Lan Nguyen": "U123"}``); bad JSON or a non-string id raises ValueError."""
+    if not text.strip():
+        return {}
+    try:
+        users = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"SOP_SLACK_USERS is not JSON: {error}") from None
+    if not isinstance(users, dict) or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in
+                                              users.items()):
+        raise ValueError('SOP_SLACK_USERS must be a JSON object {"owner name": "Slack user id"}')
+    return users

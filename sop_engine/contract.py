@@ -68,6 +68,7 @@ SUPPLY_KINDS = ("purchase_order", "production_order", "transfer")
 SUPPLY_STATUSES = ("planned", "firm", "released")
 EVENT_KINDS = ("promotion", "launch", "holiday", "other")
 PLAN_SOURCES = ("sales", "marketing")
+DRIVER_KINDS = ("actual", "plan")
 MEETING_KINDS = ("product_review", "demand_review", "supply_review", "pre_sop", "executive_sop", "other")
 
 TABLES: dict[str, TableSpec] = {
@@ -87,9 +88,10 @@ TABLES: dict[str, TableSpec] = {
         TableSpec(
             "sales_history",
             (_c("sku", "code", True), _c("period", "period", True), _c("quantity", "quantity", True),
-             _c("channel", "text"), _c("location", "text")),
+             _c("channel", "text"), _c("location", "text"), _c("price", "money")),
             required_file=True, sku_column="sku",
-            summary="actual demand; rows of one sku and month are summed, daily or weekly rows bucketed",
+            summary="actual demand; rows of one sku and month are summed, daily or weekly rows bucketed; "
+                    "price (optional) is the driver 'price', its monthly quantity-weighted mean",
         ),
         TableSpec(
             "inventory",
@@ -157,6 +159,15 @@ TABLES: dict[str, TableSpec] = {
             summary="forecasts made in the past, for accuracy at a lag",
         ),
         TableSpec(
+            "drivers",
+            (_c("period", "period", True), _c("driver", "code", True), _c("value", "signed", True),
+             _c("sku", "code"), _c("family", "text"), _c("kind", "choice", False, *DRIVER_KINDS),
+             _c("unit", "text")),
+            sku_column="sku",
+            summary="demand drivers (ad spend, web sessions, price plans ...): actuals for past months, plans "
+                    "for future ones; no sku or family = company-wide",
+        ),
+        TableSpec(
             "kpi_actuals",
             (_c("metric", "code", True), _c("period", "period", True), _c("value", "signed", True),
              _c("dimension", "text"), _c("unit", "text")),
@@ -165,7 +176,9 @@ TABLES: dict[str, TableSpec] = {
     ]
 }
 
-COMPANY_KEYS = ("name", "currency", "planning_date", "horizon_months", "overstock_months")
+COMPANY_KEYS = ("name", "currency", "planning_date", "horizon_months", "overstock_months", "language", "timezone",
+                "pre_sop_day", "pack_days_before")
+LANGUAGES = ("en", "vi")  # the languages a company's packs and digests are written in
 DEFAULT_HORIZON_MONTHS = 18
 DEFAULT_OVERSTOCK_MONTHS = 3.0  # months of cover above which a SKU is overstocked
 DEFAULT_CURRENCY = "USD"
@@ -180,4 +193,8 @@ class Company:
     planning_date: str | None = None
     horizon_months: int = DEFAULT_HORIZON_MONTHS
     overstock_months: float = DEFAULT_OVERSTOCK_MONTHS
+    language: str = "en"  # en or vi: the pre-S&OP pack and the Slack digests
+    timezone: str = "UTC"  # the schedules of the Slack digests
+    pre_sop_day: int | None = None  # the day of the month of the pre-S&OP meeting
+    pack_days_before: int = 3  # the pack is posted this many days before it
     extra: dict = field(default_factory=dict)

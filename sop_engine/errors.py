@@ -102,3 +102,9 @@ class Busy(SopError):
     def __init__(self, message: str, retry_after: int = 30, details: Sequence[str] = ()) -> None:
         super().__init__(message, details)
         self.retry_after = int(retry_after)
+
+
+class StoreUnavailable(SopError):
+    """The plan store's database does not answer (a PostgreSQL server down, a wrong host or password)."""
+
+    code = "store_unavailable"

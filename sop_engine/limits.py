@@ -20,6 +20,7 @@ MAX_NOTES_HITS = 50  # meeting-notes passages per search
 MAX_LAG = 36  # forecast lag in months (accuracy KPIs)
 MAX_HORIZON = 60  # months a forecast run projects
 MAX_BODY_BYTES = 64 * 1024  # one HTTP request body, Slack's included
+MAX_PAGE_ITEMS = 1000  # SKUs (or products) per page of a large HTTP document; also the default page
 
 
 def check_months(months: int | None, name: str = "months") -> None:

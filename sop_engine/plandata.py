@@ -7,12 +7,16 @@ provide is an empty frame with the right columns, and ``has(name)`` says whether
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 import pandas as pd
 
 from sop_engine.contract import TABLES, Company
+
+T = TypeVar("T")
 
 
 def empty_frame(name: str) -> pd.DataFrame:
@@ -36,6 +40,14 @@ class PlanData:
     company: Company = field(default_factory=Company)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     provided: set[str] = field(default_factory=set)
+    # frames derived from the tables, shared by every view of one store version (``PlanStore.plan_data``)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: object, build: Callable[[], T]) -> T:
+        """``build()``, computed once per version of the data: the value is shared, do not change it."""
+        if key not in self.memo:
+            self.memo[key] = build()
+        return self.memo[key]
 
     def table(self, name: str) -> pd.DataFrame:
         if name not in TABLES:

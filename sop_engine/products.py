@@ -71,34 +71,60 @@ def closest_matches(
     return out[:limit]
 
 
-def resolve_scope(products: pd.DataFrame, sku: str | None = None, family: str | None = None) -> list[str]:
+@dataclass(frozen=True)
+class ScopeIndex:
+    """Folded codes, names and families of a product table -> their row positions, built once per load:
+    folding 10,000 names costs more than the rest of a one-SKU question."""
+
+    codes: dict[str, list[int]]
+    names: dict[str, list[int]]
+    families: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, products: pd.DataFrame) -> ScopeIndex:
+        def positions(values: pd.Series) -> dict[str, list[int]]:
+            out: dict[str, list[int]] = {}
+            for k, value in enumerate(values.astype(str).tolist()):
+                out.setdefault(_norm(value), []).append(k)
+            return out
+
+        return cls(positions(products["sku"]), positions(products["name"]), positions(products["family"]))
+
+
+def resolve_scope(products: pd.DataFrame, sku: str | None = None, family: str | None = None,
+                  index: ScopeIndex | None = None) -> list[str]:
     """The SKU codes a command is about: one SKU, one family's SKUs, or (neither given) every SKU.
 
     ``sku`` is matched exactly on code, then on product name; ``family`` exactly on family (case and
     spaces ignored). No match raises ``UnknownProduct`` carrying the closest codes, names or families.
-    Both given: the SKU must belong to the family, else ``NoData``.
+    Both given: the SKU must belong to the family, else ``NoData``. ``index``: ``ScopeIndex.of(products)``,
+    when the caller keeps one.
     """
     _require_products(products)
     codes = products["sku"].astype(str)
-    selected = pd.Series(True, index=products.index)
-    if sku is not None and str(sku).strip():
+    asked_sku = sku is not None and str(sku).strip()
+    asked_family = family is not None and str(family).strip()
+    if not asked_sku and not asked_family:
+        return codes.tolist()
+    index = index or ScopeIndex.of(products)
+    selected: set[int] | None = None
+    if asked_sku:
         key = _norm(sku)
-        by_code = codes.map(_norm) == key
-        if not by_code.any():
-            by_code = products["name"].astype(str).map(_norm) == key
-        if not by_code.any():
+        hits = index.codes.get(key) or index.names.get(key)
+        if not hits:
             raise UnknownProduct(str(sku), closest_matches(products, sku, kinds=("sku",)), kind="product")
-        selected &= by_code
-    if family is not None and str(family).strip():
-        in_family = products["family"].astype(str).map(_norm) == _norm(family)
-        if not in_family.any():
+        selected = set(hits)
+    if asked_family:
+        in_family = index.families.get(_norm(family))
+        if not in_family:
             raise UnknownProduct(
                 str(family), closest_matches(products, family, kinds=("family",)), kind="family"
             )
-        if not (selected & in_family).any():
+        if selected is not None and not selected & set(in_family):
             raise NoData(f"product '{sku}' is not in family '{family}'")
-        selected &= in_family
-    return codes[selected].tolist()
+        selected = set(in_family) if selected is None else selected & set(in_family)
+    values = codes.tolist()
+    return [values[k] for k in sorted(selected)]
 
 
 def resolve_name(products: pd.DataFrame, text: str) -> ResolvedName:

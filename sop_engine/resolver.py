@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from sop_engine.text import Token, fold, fold_words, tokenize
+from sop_engine.text import Token, fold, fold_words, has_diacritics, tokenize
 
 MAX_SPAN = 8  # words of a name: Vietnamese names spell one syllable a word ("Cà phê sữa đá lon 235ml")
 SPAN_RATIO = 86.0  # token_sort_ratio a run of words needs to count as a name
@@ -33,7 +33,11 @@ _UNIT_WORDS = frozenset(
     "thung vien cai".split()
 )
 # Pack types that may end a name after its size is gone ("Nước giặt Em Bé túi 2 L" -> "nước giặt em bé").
-_PACK_WORDS = frozenset("tui can goi hop chai lon thung bich lo vi bag bottle jar tin tub pouch box".split())
+_PACK_WORDS = frozenset(
+    "tui can goi hop chai lon thung bich lo vi bag bottle jar tin tub pouch box keg cask case crate carton sachet "
+    "cup tube pack bucket drum sack".split()
+)
+_LETTER_SIZES = frozenset("xxs xs s m l xl xxl xxxl small medium large".split())  # the last word of a name
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?(?:ml|l|g|gr|kg|oz|lb|cl|pk|pcs|ah|v|in|cm|mm|m)$")  # "250g", "1l", "60ah"
 _TIME_WORDS = frozenset("day days week weeks month months wk wks ngay tuan thang percent pct phan".split())
 _CODE_WORD = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]{2,}$")  # a word of letters and digits: "g7", "3in1"
@@ -113,6 +117,10 @@ def _strip_variant(words: list[str]) -> list[str]:
         elif last in _UNIT_WORDS and len(out) > 2 and any(c.isdigit() for c in out[-2]):
             out.pop()
             out.pop()
+        elif last in _PACK_WORDS and len(out) > 2 and _is_size(out[-2]):  # "500ml bottle", "30l keg"
+            out.pop()
+        elif last in _LETTER_SIZES and len(out) > 2:  # "Brewery T-Shirt M"
+            out.pop()
         else:
             break
     if len(out) > 2 and out[-1] in _PACK_WORDS and len(out) < len(words):
@@ -161,6 +169,8 @@ def _singular(word: str) -> str:
     """An English plural read as singular ("pads" -> "pad", "batteries" -> "battery"); other words as they are."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):  # "glasses", "boxes", "brushes"
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
@@ -187,8 +197,11 @@ class Resolver:
         plants: Iterable[str] = (),
         owners: Iterable[str] = (),
         reserved: frozenset[str] = frozenset(),
+        drivers: Iterable[str] = (),
     ) -> None:
         self.reserved = frozenset(fold(w) for w in reserved)
+        # demand drivers named in the data (drivers.csv, the price column): folded words -> the name
+        self.drivers = {tuple(fold_words(str(d).replace("_", " ")).split()): str(d) for d in dict.fromkeys(drivers)}
         rows = []
         if products is not None and len(products):
             rows = list(
@@ -206,7 +219,8 @@ class Resolver:
         for sku, _, family in rows:
             self.family_skus.setdefault(family, []).append(sku)
         self.codes = {fold(sku): sku for sku, _, _ in rows}
-        names = {sku: fold_words(name).split() for sku, name, _ in rows}
+        tokens = {sku: tokenize(name) for sku, name, _ in rows}
+        names = {sku: [t.text for t in tokens[sku]] for sku in tokens}
         self.variant_digits = {sku: _digits(names[sku][len(_strip_variant(names[sku])):]) for sku in names}
         pending: dict[str, list[tuple[int, Entity]]] = {}
 
@@ -248,6 +262,17 @@ class Resolver:
         self.words: dict[str, list[str]] = {}  # word -> SKUs whose item name holds it
         self.phrases: dict[str, list[str]] = {}  # runs of 2-4 words of item names -> SKUs (exact matches only)
         self.any_word: dict[str, list[str]] = {}  # every word of item names -> SKUs (typed arguments only)
+        # every word of whole names, variant words and sizes included ("lon", "hộp giấy", "200g"), and two
+        # words typed as one ("phomai"): a run of them names the SKUs holding them all
+        self.bag: dict[str, list[str]] = {}
+        self.written_forms: dict[str, set[str]] = {}  # a folded word -> its spellings in names ("dau": dâu, đậu)
+        for typed in tokens.values():
+            for t in typed:
+                self.written_forms.setdefault(t.text, set()).add(t.raw.lower())
+        for sku, parts in names.items():
+            for word in {*parts, *(_singular(w) for w in parts),
+                         *(a + b for a, b in zip(parts, parts[1:], strict=False) if (a + b).isalpha())}:
+                self.bag.setdefault(word, []).append(sku)
         for sku, item in self.item_of.items():
             for word in set(item.split()) | {_singular(w) for w in item.split()}:
                 self.any_word.setdefault(word, []).append(sku)
@@ -278,15 +303,19 @@ class Resolver:
         self.resources = {fold_words(r): str(r) for r in resources if str(r).strip()}
         self.plants = {fold_words(p): str(p) for p in plants if str(p).strip()}
         self.owners: dict[str, str] = {}  # folded full name or first name -> owner as written
+        self.owner_written: dict[str, str] = {}  # the same keys -> the name or part as written, lower case
         first_names: dict[str, set[str]] = {}
         for owner in owners:
             owner = str(owner).strip()
             if not owner:
                 continue
-            folded = fold_words(owner)
+            parts = tokenize(owner)
+            folded = " ".join(t.text for t in parts)
             self.owners[folded] = owner
-            for part in folded.split():
-                first_names.setdefault(part, set()).add(owner)
+            self.owner_written[folded] = " ".join(t.raw.lower() for t in parts)
+            for part in parts:
+                first_names.setdefault(part.text, set()).add(owner)
+                self.owner_written.setdefault(part.text, part.raw.lower())
         for part, who in first_names.items():
             if len(who) == 1 and part not in self.owners and len(part) >= 2:
                 self.owners[part] = next(iter(who))
@@ -322,12 +351,13 @@ class Resolver:
              ) -> Mention | None:
         """The best product or family named in ``tokens`` (positions in ``skip`` excluded)."""
         words = [t.text for t in tokens]
+        raws = [t.raw for t in tokens]
         best: tuple[tuple, Mention] | None = None
         for n in range(min(MAX_SPAN, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
                 if any(j in skip for j in range(i, i + n)):
                     continue
-                hit = self._score_span(words, i, n, skip, months)
+                hit = self._score_span(words, i, n, skip, months, raws)
                 if hit is None:
                     continue
                 key = (hit.score >= 90, n, hit.score, -i)  # the longest good name: "sữa tắm trà xah" > "sữa tắm"
@@ -348,17 +378,19 @@ class Resolver:
                 if "%" not in words[j]
                 and not (words[j].isdigit() and j + 1 < len(words) and words[j + 1] in _TIME_WORDS)]
 
-    def _score_span(self, words: list[str], i: int, n: int, skip: set[int], months: frozenset[str]
-                    ) -> Mention | None:
+    def _score_span(self, words: list[str], i: int, n: int, skip: set[int], months: frozenset[str],
+                    raw: list[str] | None = None) -> Mention | None:
         span = " ".join(words[i : i + n])
         near = self._near(words, i, n, skip)
         if span in self.aliases:
             entity, candidates = self._alias(span, near)
             return Mention(entity, candidates, i, i + n, span, 100.0)
         if span in self.phrases:  # a run of words of item names ("nước xả vải", "hoa anh đào")
-            entity, candidates = self.settle([self.sku_entity[s] for s in self.phrases[span]], near)
+            skus = self._also_spelled_otherwise(words[i : i + n], raw[i : i + n] if raw else None, self.phrases[span])
+            entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
             return Mention(entity, candidates, i, i + n, span, 98.0)
-        subset = self._holding_all(words[i : i + n]) if 1 < n <= 3 else None
+        subset = self._holding_all(words[i : i + n]) if n == 2 or (
+            2 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) else None
         if subset:  # words of one item in another order or plural ("front pads" -> Brake Pad Set Front)
             entity, candidates = self.settle([self.sku_entity[s] for s in subset], near)
             return Mention(entity, candidates, i, i + n, span, 96.0)
@@ -376,14 +408,27 @@ class Resolver:
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
 
+    def _also_spelled_otherwise(self, run: list[str], typed: list[str] | None, skus: list[str]) -> list[str]:
+        """``skus`` and, when the run was typed without accents and one of its words stands for several
+        written words ("sua dau": sữa đậu nành, sữa tươi hương dâu), every SKU whose name holds the run's words."""
+        if typed is None or any(has_diacritics(w) for w in typed):
+            return skus
+        if not any(len(self.written_forms.get(w, ())) > 1 for w in run):
+            return skus
+        every = self._holding_all(run) or []
+        return every if set(every) > set(skus) else skus
+
     def _holding_all(self, run: list[str]) -> list[str] | None:
         """The SKUs whose item name holds every word of ``run`` (an English plural read as singular), when
         the words are not all everyday words."""
         if all(w in self.reserved or w.isdigit() for w in run):
             return None
+        named = [w for w in run if not _is_size(w) and w not in _UNIT_WORDS]
+        if not named or (len(named) == 1 and len(named[0]) < 4):  # "lạt 200g": one short word and a size
+            return None
         found: set[str] | None = None
         for word in run:
-            skus = self.any_word.get(word) or self.any_word.get(_singular(word))
+            skus = self.bag.get(word) or self.bag.get(_singular(word))
             if not skus:
                 return None
             found = set(skus) if found is None else found & set(skus)
@@ -426,11 +471,15 @@ class Resolver:
             if key in self.refs:
                 out.append((i, self.refs[key], t.raw))
                 continue
-            pair = _norm_ref(t.raw + (tokens[i + 1].raw if i + 1 < len(tokens) else ""))
-            if i + 1 < len(tokens) and t.text.isalpha() and pair in self.refs:  # "po 7781" for PO-7781
-                out.append((i, self.refs[pair], f"{t.raw} {tokens[i + 1].raw}"))
-                joined.add(i + 1)
-                out.append((i + 1, self.refs[pair], tokens[i + 1].raw))
+            # a reference typed in words: "po 7781" for PO-7781, "po 2026 412" for PO/2026/412
+            split = next((k for k in (3, 2) if i + k <= len(tokens) and t.text.isalpha()
+                          and _norm_ref("".join(x.raw for x in tokens[i : i + k])) in self.refs), None)
+            if split:
+                ref = self.refs[_norm_ref("".join(x.raw for x in tokens[i : i + split]))]
+                out.append((i, ref, " ".join(x.raw for x in tokens[i : i + split])))
+                for j in range(i + 1, i + split):
+                    joined.add(j)
+                    out.append((j, ref, tokens[j].raw))
             elif t.text.isdigit() and len(t.text) >= 7 and self.refs:  # an ERP number such as 4500012399
                 out.append((i, None, t.raw))
             elif t.text not in self.codes and _LOOKS_LIKE_REF.match(t.text) and not t.text[:1].isdigit() \
@@ -462,12 +511,37 @@ class Resolver:
                     best = Mention(one, [] if one else entities, i, i + n, " ".join(run), 95.0)
             if best is not None:
                 break
+        if hit is not None and best is not None and best.entity is None and hit.entity in best.candidates \
+                and best.start <= hit.start and hit.end <= best.end:
+            return best  # "binding line" with Binding Line 1 and 2: a near match to one of them is no choice
         if hit is not None and (best is None or hit.end - hit.start >= best.end - best.start):
             return hit
         return best
 
-    def find_owner(self, tokens: list[Token], skip: set[int] = frozenset()) -> Mention | None:
-        return self._find_in(self.owners, "owner", tokens, skip, fuzzy=False)
+    def find_owner(self, tokens: list[Token], skip: set[int] = frozenset(), titled: set[int] = frozenset()
+                   ) -> Mention | None:
+        """An owner of action items by full or first name, as a word written like the name: "Hằng" is not
+        "hàng" (goods), "Tuấn" not "tuần" (week); a name that is also an everyday word ("thi") counts only
+        written as in the notes, capitalised inside the sentence, or after a title (positions in ``titled``:
+        "chi hang")."""
+        skip = set(skip)
+        for _ in range(4):
+            hit = self._find_in(self.owners, "owner", tokens, skip, fuzzy=False)
+            if hit is None or self._written_like_owner(tokens, hit) or (
+                    hit.start in titled and not any(has_diacritics(t.raw) for t in tokens[hit.start:hit.end])):
+                return hit
+            skip.update(range(hit.start, hit.end))
+        return None
+
+    def _written_like_owner(self, tokens: list[Token], hit: Mention) -> bool:
+        typed = tokens[hit.start : hit.end]
+        raw = " ".join(t.raw.lower() for t in typed)
+        written = self.owner_written.get(hit.text, raw)
+        if any(has_diacritics(t.raw) for t in typed) and raw != written:
+            return False
+        if len(typed) == 1 and hit.text in self.reserved and raw != written:
+            return hit.start > 0 and typed[0].raw[:1].isupper()
+        return True
 
     def _find_in(self, table: dict[str, str], kind: str, tokens: list[Token], skip: set[int], fuzzy: bool = True
                  ) -> Mention | None:
@@ -493,7 +567,7 @@ class Resolver:
                     score, code = float(found[1]), table[found[0]]
                 else:
                     continue
-                if best is None or (n, score) > (best.end - best.start, best.score):
+                if best is None or (score >= 100, n, score) > (best.score >= 100, best.end - best.start, best.score):
                     best = Mention(Entity(kind, code, code), [], i, i + n, span, score)
         return best
 
@@ -572,6 +646,25 @@ class Resolver:
         return out[:limit]
 
 
+def find_driver(resolver: Resolver, words: Sequence[str], groups: dict[str, list[str]]) -> str | None:
+    """The demand driver a message names: a driver's own words (``ad spend`` for ``ad_spend``), or a word of a
+    group (``ads``, ``quảng cáo`` in the group holding ``ad``) sharing a word with one driver's name."""
+    folded = [fold(w) for w in words]
+    for parts, name in sorted(resolver.drivers.items(), key=lambda kv: -len(kv[0])):
+        n = len(parts)
+        if any(tuple(folded[i:i + n]) == parts for i in range(len(folded) - n + 1)):
+            return name
+    text = f" {' '.join(folded)} "
+    for group in groups.values():
+        if not any(f" {g} " in text for g in group):
+            continue
+        members = {w for g in group for w in g.split()}
+        matches = [name for parts, name in resolver.drivers.items() if members & set(parts)]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
 def resolver_from_tables(tables: dict, reserved: frozenset[str] = frozenset()) -> Resolver:
     """A resolver over a company's tables (``products``, ``supply``, ``capacity``, ``routing``,
     ``note_items``; any may be missing)."""
@@ -590,6 +683,7 @@ def resolver_from_tables(tables: dict, reserved: frozenset[str] = frozenset()) -
         plants=column("products", "plant") + column("capacity", "plant"),
         owners=column("note_items", "owner"),
         reserved=reserved,
+        drivers=column("drivers", "driver") + (["price"] if column("sales_history", "price") else []),
     )
 
 
@@ -597,11 +691,13 @@ def company_resolver(store, reserved: frozenset[str] = frozenset()) -> Resolver:
     """The resolver of the company in the plan ``store``, built once per change of the store."""
 
     def build() -> Resolver:
-        tables = {name: store.read_table(name) for name in ("products", "supply", "capacity", "routing")}
+        tables = {name: store.read_table(name) for name in ("products", "supply", "capacity", "routing", "drivers")}
+        prices = store.read_table("sales_history")["price"].dropna()
+        tables["sales_history"] = prices.head(1).to_frame()
         tables["note_items"] = note_owners_frame(store)
         return resolver_from_tables(tables, reserved)
 
-    return store.cached(("resolver", reserved), build)
+    return store.cached(("resolver", reserved), build, ("data", "notes"))
 
 
 def note_owners_frame(store):

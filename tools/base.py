@@ -86,4 +86,4 @@ def run_tool(name: str, args: dict | BaseModel | None, ctx: ToolContext) -> dict
 
 def _load_implementations() -> None:
     """Import every tool module (each registers itself); cheap after the first call."""
-    from tools import charts, forecasting, notes, planning, products, sales, supply  # noqa: F401
+    from tools import charts, drivers, forecasting, notes, planning, products, sales, supply  # noqa: F401

@@ -50,7 +50,8 @@ def reforecast(args: ReforecastArgs, ctx: ToolContext) -> dict:
     doc = forecasting.run_forecast(ctx.store, ctx.planning_date, principal=ctx.principal, sku=sku, family=family,
                                    history_until=args.history_until, exclude=exclude,
                                    note=args.note or f"re-forecast requested by {ctx.principal}",
-                                   progress=ctx.progress, **_engine(ctx))
+                                   progress=ctx.progress, **_engine(ctx),
+                                   scenario=args.scenario.model_dump(exclude_none=True) if args.scenario else None)
     doc["excluded_months"] = [format_period(m) for m in exclude]
     doc["scope_resolved"] = resolved.to_dict() if resolved else {"kind": "all"}
     doc["source"] = f"statsforecast run stored as draft version {doc['version']}"

@@ -37,14 +37,26 @@ class CapacityChange(_Args):
     available_hours: float = Field(..., description="Available hours per month in the scenario")
 
 
+class DriverChange(_Args):
+    driver: str = Field(..., description="A demand driver's name as in the data, e.g. ad_spend")
+    sku: str | None = Field(None, description="SKU code or product name; omitted (with family) = every SKU whose "
+                                              "forecast uses the driver")
+    family: str | None = Field(None, description="Family the change applies to")
+    pct: float | None = Field(None, description="Change of the driver's plan in percent: 30 = +30%")
+    value: float | None = Field(None, description="The driver's value in those months instead of the plan")
+    months: list[str] | None = Field(None, description="Months affected (YYYY-MM); omitted = every planned month")
+
+
 class Scenario(_Args):
     demand_changes: list[DemandChange] = Field(default_factory=list, max_length=MAX_SCENARIO_CHANGES)
     supply_changes: list[SupplyChange] = Field(default_factory=list, max_length=MAX_SCENARIO_CHANGES)
     capacity_changes: list[CapacityChange] = Field(default_factory=list, max_length=MAX_SCENARIO_CHANGES)
+    driver_changes: list[DriverChange] = Field(default_factory=list, max_length=MAX_SCENARIO_CHANGES)
 
     @model_validator(mode="after")
     def _bounded(self):
-        count = len(self.demand_changes) + len(self.supply_changes) + len(self.capacity_changes)
+        count = (len(self.demand_changes) + len(self.supply_changes) + len(self.capacity_changes)
+                 + len(self.driver_changes))
         if count > MAX_SCENARIO_CHANGES:
             raise ValueError(f"a scenario holds at most {MAX_SCENARIO_CHANGES} changes; this one has {count}")
         return self
@@ -56,7 +68,7 @@ class CheckShortagesArgs(_Args):
         None,
         description="Month(s) asked about: 'next month', 'Q1', '2026-12'; omitted = the current month and the next 3",
     )
-    scenario: Scenario | None = Field(None, description="A what-if: demand, supply or capacity changes")
+    scenario: Scenario | None = Field(None, description="A what-if: demand, supply, capacity or driver changes")
 
 
 class GetForecastArgs(_Args):
@@ -73,6 +85,8 @@ class ReforecastArgs(_Args):
     )
     history_until: str | None = Field(None, description="Use history up to this month only (YYYY-MM)")
     note: str | None = Field(None, max_length=500, description="Why this re-forecast")
+    scenario: Scenario | None = Field(None, description="A what-if on demand (demand or driver changes): the "
+                                                        "draft is marked as a scenario and cannot be published")
 
 
 class PublishForecastArgs(_Args):
@@ -150,6 +164,12 @@ class GetCapacityArgs(_Args):
     )
 
 
+class GetDriverEffectsArgs(_Args):
+    product: str | None = Field(None, description="SKU code, product name or family; omitted = every SKU")
+    driver: str | None = Field(None, description="One demand driver's name as in the data (e.g. ad_spend); "
+                                                 "omitted = every driver")
+
+
 TOOL_ARGS: dict[str, type[_Args]] = {
     "check_shortages": CheckShortagesArgs,
     "get_forecast": GetForecastArgs,
@@ -165,6 +185,7 @@ TOOL_ARGS: dict[str, type[_Args]] = {
     "get_orders": GetOrdersArgs,
     "check_overstock": CheckOverstockArgs,
     "get_capacity": GetCapacityArgs,
+    "get_driver_effects": GetDriverEffectsArgs,
 }
 WRITE_TOOLS = {"publish_forecast"}
 PLANNER_TOOLS = {"reforecast", "publish_forecast"}

@@ -12,6 +12,7 @@ from assistant.cli.context import runtime
 from assistant.cli.output import JsonOption, console, emit, esc, fmt, progress_line, reports, table
 from assistant.runtime import cli_principal
 from sop_engine.dataset.validate import read_dataset
+from sop_engine.store.db import display_url
 
 app = typer.Typer(help="Check, load and inspect a company's planning data (a folder of CSVs).",
                   no_args_is_help=True)
@@ -70,7 +71,7 @@ def show(json_output: bool = JsonOption):
     planning_date, source = rt.planning_date()
     summary["planning_date"] = planning_date.isoformat()
     summary["planning_date_source"] = source
-    summary["store"] = rt.settings.db_url
+    summary["store"] = display_url(rt.settings.db_url)
     summary["demo"] = bool(rt.store.meta().get("demo"))
     emit(summary, json_output, _render_summary)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -29,6 +31,11 @@ def run(
     history_until: str | None = typer.Option(None, "--history-until", help="Use history up to this month (YYYY-MM)."),
     exclude: list[str] = typer.Option([], "--exclude", help="A month to treat as an outlier (repeatable)."),
     events: bool = typer.Option(True, "--events/--no-events", help="Apply known future events (events.csv)."),
+    drivers: bool = typer.Option(True, "--drivers/--no-drivers",
+                                 help="Use demand drivers (drivers.csv, prices) where they beat the driver-free "
+                                      "model."),
+    scenario: str | None = typer.Option(None, "--scenario", help="What-if on demand (demand_changes, "
+                                        "driver_changes): a JSON file or inline JSON; the draft cannot be published."),
     note: str | None = typer.Option(None, "--note", help="Why this run (kept with the version)."),
     engine: str | None = typer.Option(None, "--engine", help="Where the models run: local, dask, ray or spark "
                                       "(default: SOP_FORECAST_ENGINE, local)."),
@@ -41,6 +48,8 @@ def run(
     engine = engine or rt.settings.forecast_engine
     if address is None and engine == rt.settings.forecast_engine:
         address = rt.settings.forecast_address
+    if scenario and Path(scenario).is_file():
+        scenario = Path(scenario).read_text(encoding="utf-8")
     planning_date, _ = rt.planning_date()
     kwargs = dict(
         principal=cli_principal(),
@@ -50,6 +59,8 @@ def run(
         history_until=history_until,
         exclude=exclude,
         use_events=events,
+        use_drivers=drivers,
+        scenario=scenario,
         note=note,
         engine=engine,
         address=address,
@@ -79,6 +90,11 @@ def run(
             f"[green]Draft version {d['version']}[/]: {d['skus']} SKUs, {d['parameters']['horizon']} months from "
             f"{d['parameters']['start']} (history until {d['parameters']['history_until']}). Models: "
             + ", ".join(f"{k} {v}" for k, v in d["models"].items())
+            + (f"\nDemand drivers: used for {d['driver_value_added']['skus_using_drivers']} of "
+               f"{d['driver_value_added']['skus_with_drivers']} SKUs with drivers"
+               if d.get("driver_value_added") else "")
+            + (f"\nScenario: demand {fmt(sum(m['base'] for m in d['comparison']['months']))} -> "
+               f"{fmt(sum(m['scenario'] for m in d['comparison']['months']))} units" if d.get("comparison") else "")
             + f"\nNext: {d['next_step']}"
         ),
     )

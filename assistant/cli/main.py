@@ -11,7 +11,10 @@ from assistant.cli import data, forecast, notes
 from assistant.cli.ask import approvals_app, ask, chat
 from assistant.cli.audit import audit
 from assistant.cli.demo import demo
+from assistant.cli.digest import digest
+from assistant.cli.mcp import mcp
 from assistant.cli.output import STATE, dumps
+from assistant.cli.pack import pack
 from assistant.cli.planning import gaps, kpi, reconcile
 from assistant.cli.sales import sales
 from assistant.cli.serve import serve
@@ -82,9 +85,12 @@ app.command("kpi")(kpi)
 app.command("sales")(sales)
 app.command("orders")(orders)
 app.command("capacity")(capacity)
+app.command("pack")(pack)
+app.command("digest")(digest)
 app.add_typer(notes.app, name="notes")
 app.command("ask")(ask)
 app.command("serve")(serve)
+app.command("mcp")(mcp)
 app.command("slack")(slack_command)
 app.command("chat")(chat)
 app.add_typer(approvals_app, name="approvals")

@@ -13,6 +13,7 @@ from assistant.cli.context import runtime
 from assistant.cli.output import console, err_console, reports
 from assistant.runtime import cli_principal
 from sop_engine.errors import InvalidArgument
+from sop_engine.store.db import display_url
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ def serve(
     settings = rt.settings
     host = host or settings.host
     port = port or settings.port
+    check_workers(settings)
     if not settings.api_keys.strip():
         if not is_loopback(host):
             raise InvalidArgument(
@@ -57,10 +59,32 @@ def serve(
         if loaded:
             console.print(f"Loaded the demo company into an empty store ({loaded['folder']}).")
     _announce_company(rt)
-    app = create_app(rt, slack_handler=slack_handler_from_settings(rt))
     engine = "LLM " + settings.model if settings.llm_configured else "offline router"
-    console.print(f"sop-assistant on http://{host}:{port} (docs at /docs) · {engine} · store {settings.db_url}")
+    store = display_url(settings.db_url)
+    console.print(f"sop-assistant on http://{host}:{port} (docs at /docs) · {engine} · store {store}"
+                  + (f" · {settings.workers} processes" if settings.workers > 1 else ""))
+    if settings.workers > 1:  # each process builds its own app from the same settings (the environment)
+        uvicorn.run("assistant.http.app:app_from_settings", factory=True, host=host, port=port,
+                    workers=settings.workers, log_level="info")
+        return
+    from assistant.digests import digests_from_settings
+
+    digests = digests_from_settings(rt)
+    app = create_app(rt, slack_handler=slack_handler_from_settings(rt), digests=digests)
+    if digests is not None:
+        console.print(f"Slack digests scheduled: {', '.join(f'{s.digest} ({s.cron})' for s in digests.specs)} "
+                      f"· time zone {digests.timezone()}", markup=False)
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def check_workers(settings) -> None:
+    """More than one server process shares the plan store (SQL) and the notes index only through a chroma
+    server: a local chromadb folder is opened by one process at a time."""
+    if settings.workers > 1 and not settings.chroma_url:
+        raise InvalidArgument(
+            f"SOP_WORKERS={settings.workers} needs a chroma server for the meeting notes: a local chromadb "
+            f"folder ({settings.chroma_path}) can be opened by one process only. Start one (`chroma run --path "
+            "DIR --port 8001`) and set SOP_CHROMA_URL=http://127.0.0.1:8001, or use SOP_WORKERS=1")
 
 
 def _announce_company(rt) -> None:

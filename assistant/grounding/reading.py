@@ -189,17 +189,33 @@ def _words_with_offsets(folded: str) -> list[tuple[str, int, int]]:
 def _find_phrases(words: list[tuple[str, int, int]], table) -> list[tuple[int, int, str]]:
     """(first word index, last word index + 1, phrase) of the phrases of ``table`` found, longest first."""
     found: list[tuple[int, int, str]] = []
-    used: set[int] = set()
+    used = [False] * len(words)
     texts = [w[0] for w in words]
+    firsts = _first_words(table)
+    starts = [i for i, t in enumerate(texts) if t in firsts]  # only a phrase's first word can start one
     for n in (5, 4, 3, 2, 1):
-        for i in range(len(texts) - n + 1):
-            if any(j in used for j in range(i, i + n)):
+        for i in starts:
+            if i + n > len(texts):
                 continue
             phrase = " ".join(texts[i:i + n])
-            if phrase in table:
+            if phrase in table and not any(used[i:i + n]):
                 found.append((i, i + n, phrase))
-                used.update(range(i, i + n))
+                used[i:i + n] = [True] * n
     return sorted(found)
+
+
+_FIRST_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _first_words(table) -> frozenset[str]:
+    """The first words of ``table``'s phrases (kept per table: the vocabularies are built once)."""
+    kept = _FIRST_WORDS.get(id(table))
+    if kept is None or kept[0] is not table or len(_FIRST_WORDS) > 64:
+        if len(_FIRST_WORDS) > 64:
+            _FIRST_WORDS.clear()
+        kept = (table, frozenset(p.split(" ")[0] for p in table))
+        _FIRST_WORDS[id(table)] = kept
+    return kept[1]
 
 
 def read(text: str, language: str = "en", masks: list[tuple[int, int]] | None = None) -> Sentence:

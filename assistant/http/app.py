@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.conversation import Assistant
 from assistant.http import errors
 from assistant.http.jobs import Jobs
-from assistant.http.routes import actions, chat, reads
+from assistant.http.routes import actions, chat, pack, reads
 from assistant.http.routes import sales as sales_routes
 from assistant.http.routes import supply as supply_routes
+from assistant.mcp_server.transports import McpHttp
 from assistant.runtime import Runtime
 from assistant.settings import parse_api_keys
 from sop_engine.limits import MAX_BODY_BYTES
@@ -70,15 +72,27 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
-def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handler=None) -> FastAPI:
+def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handler=None, digests=None) -> FastAPI:
     jobs = Jobs(runtime)
+    assistant = assistant or Assistant(runtime)
+    api_keys = parse_api_keys(runtime.settings.api_keys)
+    mcp = McpHttp(assistant, api_keys, runtime.settings.host)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
+        # Sync routes and chat turns run in this thread pool. They are CPU-bound Python: dozens of them at once
+        # only queue up for Python's lock, and the event loop (``/healthz``, reading requests) waits behind them
+        # for seconds. A few at a time answer as fast, and the rest wait in the loop, holding nothing.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = runtime.settings.request_threads
         jobs.start()  # the job supervisor lives as long as the server
+        if digests is not None:
+            digests.start()  # the scheduled Slack digests (SOP_DIGESTS); missed posts within the grace go out once
         try:
-            yield
+            async with mcp.lifespan():  # the MCP endpoint's session manager, at /mcp
+                yield
         finally:
+            if digests is not None:
+                digests.stop()
             jobs.stop()
 
     app = FastAPI(title="sop-assistant", version="0.1.0", lifespan=lifespan,
@@ -87,8 +101,8 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
                               "counted while the body is read); counts and ranges have the maxima shown on "
                               "each parameter (422 beyond them).")
     app.state.runtime = runtime
-    app.state.assistant = assistant or Assistant(runtime)
-    app.state.api_keys = parse_api_keys(runtime.settings.api_keys)
+    app.state.assistant = assistant
+    app.state.api_keys = api_keys
     app.state.jobs = jobs
     app.state.assistant.job_runner = jobs.run_and_wait  # re-forecasts asked in a chat (HTTP, Slack) run as jobs
     errors.install(app)
@@ -98,6 +112,7 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
     app.include_router(actions.router)
     app.include_router(sales_routes.router)
     app.include_router(supply_routes.router)
+    app.include_router(pack.router)
 
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict:
@@ -112,7 +127,21 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
                 "company": (meta.get("company") or {}).get("name"), "demo": bool(meta.get("demo")),
                 "engine": "llm" if app.state.assistant.uses_llm else "offline"}
 
+    app.router.add_route("/mcp", mcp, include_in_schema=False)  # the tools for other agents (MCP, streamable HTTP)
+
     if slack_handler is not None:
         slack_handler.mount(app)
     errors.document_problems(app)
     return app
+
+
+def app_from_settings() -> FastAPI:
+    """The app of one server process when ``sop serve`` runs several (``SOP_WORKERS``): the settings come from
+    the environment, as in the process that started them."""
+    from assistant.digests import digests_from_settings
+    from assistant.slack.mount import slack_handler_from_settings
+
+    runtime = Runtime()
+    # every process schedules the digests; a claim in the plan store lets one of them post each slot
+    return create_app(runtime, slack_handler=slack_handler_from_settings(runtime),
+                      digests=digests_from_settings(runtime))

@@ -43,10 +43,13 @@ AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 
 def get_caller(request: Request, key: Annotated[str | None, Security(api_key_header)] = None,
                credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None) -> Caller:
-    keys: dict[str, tuple[str, str | None]] = request.app.state.api_keys
+    return caller_for_key(request.app.state.api_keys, key or (credentials.credentials if credentials else None))
+
+
+def caller_for_key(keys: dict[str, tuple[str, str | None]], given: str | None) -> Caller:
+    """Who an API key is (``SOP_API_KEYS``), for every HTTP entry point (the API, ``/mcp``)."""
     if not keys:  # no keys configured: the server only listens on loopback; local callers are planners
         return Caller("api:local", "planner")
-    given = key or (credentials.credentials if credentials else None)
     if not given:
         raise Unauthenticated("an API key is required: send `Authorization: Bearer KEY` or `X-API-Key: KEY`")
     for known, (role, name) in keys.items():

@@ -16,10 +16,11 @@ log = logging.getLogger(__name__)
 STATUS = {
     "unauthenticated": 401, "permission_denied": 403, "not_found": 404, "unknown_product": 404, "no_data": 404,
     "conflict": 409, "ambiguous": 409, "invalid_argument": 422, "contract_violation": 422, "bad_note": 422,
-    "embedding_mismatch": 409, "too_large": 413, "busy": 429,
+    "embedding_mismatch": 409, "too_large": 413, "busy": 429, "store_unavailable": 503,
 }
 TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found", 409: "Conflict",
-          413: "Request too large", 422: "Invalid request", 429: "Too many requests", 500: "Internal error"}
+          413: "Request too large", 422: "Invalid request", 429: "Too many requests", 500: "Internal error",
+          503: "Service unavailable"}
 PROBLEM_SCHEMA = {
     "type": "object",
     "title": "Problem",

@@ -15,11 +15,16 @@ from assistant.settings import Settings
 from sop_engine.store import jobs as store_jobs
 
 PROGRESS_EVERY_SECONDS = 0.5
+NICENESS = 10  # a re-forecast yields the cores to the server's answers (its pool inherits it)
 
 
 def run(settings: Settings, job_id: str, server_pid: int) -> None:
     for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(number, signal.SIG_DFL)
+    try:
+        os.nice(NICENESS)
+    except OSError:  # not allowed here: the job still runs
+        pass
     threading.Thread(target=_watch_server, args=(server_pid,), daemon=True).start()
 
     from assistant.conversation import Assistant

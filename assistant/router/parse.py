@@ -21,6 +21,8 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from assistant.router import slots
 from assistant.router.entities import find_owner
 from assistant.router.spelling import spell_corrected
@@ -44,21 +46,22 @@ from sop_engine.periods import (
     looking_back,
     parse_period_words,
 )
-from sop_engine.resolver import Entity, Mention, Resolver, resolver_from_tables
-from sop_engine.text import has_diacritics, tokenize
+from sop_engine.resolver import Entity, Mention, Resolver, find_driver, resolver_from_tables
+from sop_engine.resolver import _singular as resolver_singular
+from sop_engine.text import fold, has_diacritics, tokenize
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
     import pandas as pd
 
 # On equal scores, the more specific intent wins.
 PRIORITY = (
-    "help", "reforecast", "publish", "chart", "decisions", "notes", "overstock", "capacity", "orders", "kpi",
-    "reconcile", "sales", "product_lookup", "shortage", "forecast",
+    "help", "reforecast", "publish", "chart", "decisions", "notes", "overstock", "capacity", "orders", "drivers",
+    "kpi", "reconcile", "sales", "product_lookup", "shortage", "forecast",
 )
 TOOLS_WITH_PRODUCT = {
     "check_shortages": "product", "get_forecast": "product", "reforecast": "product", "reconcile_plan": "family",
     "get_kpi": "product", "chart": "product", "list_decisions": "product", "find_products": "query",
-    "get_sales": "product", "get_orders": "product", "check_overstock": "product",
+    "get_sales": "product", "get_orders": "product", "check_overstock": "product", "get_driver_effects": "product",
 }
 TOOLS_WITH_PERIOD = {
     "check_shortages", "get_forecast", "reconcile_plan", "get_kpi", "search_meeting_notes", "list_decisions",
@@ -69,6 +72,7 @@ INTENT_OF_TOOL = {
     "publish_forecast": "publish", "reconcile_plan": "reconcile", "get_kpi": "kpi", "find_products": "product_lookup",
     "chart": "chart", "search_meeting_notes": "notes", "list_decisions": "decisions", "help": "help",
     "get_sales": "sales", "get_orders": "orders", "check_overstock": "overstock", "get_capacity": "capacity",
+    "get_driver_effects": "drivers",
 }
 # Questions about what happened: a bare month or quarter means the latest one not in the future.
 LOOKS_BACK = {"kpi", "notes", "decisions", "sales"}
@@ -132,6 +136,7 @@ class _Reading:
     meeting: tuple[str, str, int] | None
     used: set[int]  # token positions already taken by a period, KPI, meeting, order reference, name
     language: str = "en"
+    driver: str | None = None  # a demand driver of the data the message names
 
     @property
     def entity(self) -> Entity | None:
@@ -226,7 +231,10 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         hit = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
-        owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit))
+        titles = {i for i, t in enumerate(tokens[:-1]) if t.text in vocabulary.honorifics}  # "anh Tuấn": a title
+        owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit) | titles,
+                                    titled={i + 1 for i in titles}) or resolver.find_owner(
+            tokens, skip=names_used | _mention_span(hit))
         used |= _mention_span(resource)
     masked = [w if i not in _mention_span(hit) | _mention_span(resource) else "\x00" for i, w in enumerate(words)]
     scores = score_intents(masked, vocabulary, [t.raw for t in tokens])
@@ -239,8 +247,15 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     if (refs or unknown_refs) and "orders" in scores:
         scores["orders"] += 1
     language = detect_language(tokens, _mention_span(hit) | _mention_span(resource) | _mention_span(owner))
+    groups = {k: v for k, v in vocabulary.slot_words.items() if k.startswith("driver_")}
+    driver = find_driver(resolver, words, groups) if resolver is not None and resolver.drivers else None
+    if driver is not None:
+        parts = {w for key, name in resolver.drivers.items() if name == driver for w in key}
+        used |= {i for i, w in enumerate(words) if w in parts}  # "spend" of ad_spend is no unknown name
+        if "drivers" in scores:
+            scores["drivers"] += 2
     reading = _Reading(tokens, words, period, period.labels if period else None, hit, refs, unknown_refs,
-                       resource, owner, scores, kpi, meeting, used, language)
+                       resource, owner, scores, kpi, meeting, used, language, driver)
     return reading, resolver
 
 
@@ -261,14 +276,39 @@ def _starts_with_cue(r: _Reading) -> bool:
     return False
 
 
+def _ends_with_cue(r: _Reading) -> bool:
+    for cue in load_vocabulary().slot_words.get("followup_tail", []):
+        parts = phrase_tokens(cue)
+        if len(r.words) > len(parts) and r.words[-len(parts):] == parts:
+            return True
+    return False
+
+
 def _is_followup(r: _Reading) -> bool:
-    return _starts_with_cue(r) or (len(r.words) <= 4 and not any(v >= 3 for v in r.scores.values()))
+    return _starts_with_cue(r) or _ends_with_cue(r) or (
+        len(r.words) <= 4 and not any(v >= 3 for v in r.scores.values()))
 
 
 def _short_about_nothing(r: _Reading) -> bool:
     """A short question that names no product, order, line, owner or period (it means the previous one's)."""
     return (len(r.words) <= 5 and r.hit is None and not r.refs and not r.unknown_refs and r.resource is None
             and r.owner is None and r.period is None and r.kpi is None)
+
+
+def _numbered_line(r: _Reading, resolver: Resolver) -> str | None:
+    """A word of the company's line names followed by a number no line carries ("line 3"), as typed."""
+    name_words = {w for name in resolver.resources for w in name.split() if not w.isdigit()}
+    for i, t in enumerate(r.tokens[:-1]):
+        after = r.tokens[i + 1]
+        if t.text in name_words and after.text.isdigit() and i + 1 not in r.used:
+            return f"{t.raw} {after.raw}"
+    return None
+
+
+def _only_a_period(r: _Reading) -> bool:
+    """Nothing but a period, stopwords and follow-up words ("what about next month?", "số liệu tháng sau nhé")."""
+    return (r.hit is None and not r.refs and not r.unknown_refs and r.resource is None and r.owner is None
+            and r.kpi is None and r.meeting is None and not any(v >= 3 for v in r.scores.values()))
 
 
 def _has_any(words: list[str], phrases: list[str]) -> bool:
@@ -293,6 +333,15 @@ def slots_amount(r: _Reading) -> bool:
 def _has_whatif_cue(r: _Reading) -> bool:
     cues = load_vocabulary().whatif.get("cues", [])
     return any(find_phrase(r.words, cue) is not None for cue in cues)
+
+
+def _as_driver_changes(scenario: dict, driver: str) -> dict:
+    """The demand changes of a what-if read as changes of the named driver's plan."""
+    changes = [{"driver": driver, **{k: v for k, v in ch.items() if k in ("sku", "family", "pct", "months")}}
+               for ch in scenario.get("demand_changes", [])]
+    if not changes:
+        return scenario
+    return {**{k: v for k, v in scenario.items() if k != "demand_changes"}, "driver_changes": changes}
 
 
 def _leftover_name(r: _Reading) -> str | None:
@@ -343,6 +392,26 @@ def _question_options(entity: Entity, language: str) -> list[dict]:
              "value": spec["value"].format(code=entity.code)} for spec in asks.values()]
 
 
+def _period_options(r: _Reading, planning_date: date) -> list[dict]:
+    """What one may ask about a period named alone: ahead-looking questions for a coming period, looking-back
+    ones for a past one; the values are texts the router reads back unambiguously."""
+    ahead = _ahead(r, planning_date)
+    label = _period_as_typed(r)
+    period = r.months[0] if len(r.months) == 1 else f"{r.months[0]}..{r.months[-1]}"
+    return [{"label": spec[r.language if r.language in spec else "en"].format(label=label),
+             "value": spec["value"].format(period=period)}
+            for spec in _questions().get("questions_for_period", {}).values() if spec.get("ahead") == ahead]
+
+
+def _ahead(r: _Reading, planning_date: date) -> bool:
+    return r.months[-1] >= f"{planning_date:%Y-%m}"
+
+
+def _period_as_typed(r: _Reading) -> str:
+    at = sorted(_span(r.words, r.period.words)) if r.period is not None else []
+    return " ".join(r.tokens[i].raw for i in at) if at else r.months[0]
+
+
 def _options(entities: list[Entity]) -> list[dict]:
     return [{"label": e.option_label, "value": e.code} for e in entities]
 
@@ -386,7 +455,12 @@ def route(
         previous = None  # a new question: a pending call is never the base of a follow-up
     if r.refs and r.hit is not None and r.hit.ambiguous and r.hit.end - r.hit.start == 1:
         r.hit = None  # "the impact of PO-1182 slipping": an order's what-if, not a product word
+    if previous is not None and not r.refs and not r.unknown_refs and previous.args.get("ref") \
+            and (_has_whatif_cue(r) or slots_amount(r)) and r.hit is None:
+        r.refs = [previous.args["ref"]]  # "what if it slips 2 weeks" after "when does PO-4502 arrive?"
     intent = _best_intent(r)
+    if r.refs and intent == "kpi" and r.hit is None:
+        intent = "orders"  # "po/2026/126 - is it on time?": that order, not the company's on-time KPI
     whatif = None
     percent = "%" in text or "percent" in r.words or "pct" in r.words
     if (r.refs and (_has_whatif_cue(r) or slots_amount(r))) or percent:
@@ -398,10 +472,18 @@ def route(
             ref = r.refs[0] if r.refs else ""
             return _ask(r, "whatif", "whatif_days", [], None, ref=ref)
         intent = "whatif"
+        if r.driver is not None:  # "30% more on ads in March": a change to the driver's plan, not to demand
+            whatif.scenario = _as_driver_changes(whatif.scenario, r.driver)
     if previous is not None and previous.tool and not _is_followup(r) and _short_about_nothing(r) \
             and previous.entity and intent is not None and INTENT_OF_TOOL.get(previous.tool) != intent:
         # "k co thieu ko", "any shortage?" after a question about a product: the same product
         return _inherit(r, previous, intent, r.months, planning_date)
+    if previous is not None and previous.tool and previous.args and _short_about_nothing(r) \
+            and intent == INTENT_OF_TOOL.get(previous.tool) and not r.scores.get("help"):
+        # "có bị trễ không?" after "when does PO-1876 arrive?": the same question about the same thing
+        call = copy.deepcopy(previous)
+        call.clarification, call.options, call.pending, call.language = None, [], None, r.language
+        return call
     if previous is not None and previous.tool and _is_followup(r):
         _like_previous(r, previous, resolver)
         followed = _follow(r, previous, intent, planning_date)
@@ -421,6 +503,11 @@ def route(
         closest = resolver.closest(ref, ("order",)) if resolver else []
         key = "unknown_ref" if closest else "unknown_ref_none"
         return _ask(r, intent or "orders", key, _options(closest), text=ref)
+    if intent == "capacity" and r.resource is None and resolver is not None and resolver.resources:
+        typed = _numbered_line(r, resolver)
+        if typed:  # "line 3" when the lines are Canning Line 1 and 2: no such line
+            closest = resolver.closest(typed, ("resource",))
+            return _ask(r, "capacity", "unknown" if closest else "unknown_none", _options(closest), text=typed)
     if r.resource is not None and r.resource.entity is None and intent in ("capacity", None):
         return _ask(r, "capacity", "ambiguous_resource", _options(r.resource.candidates), text=r.resource.text)
     if intent is None:
@@ -439,13 +526,17 @@ def route(
                 closest = resolver.closest(leftover, ("sku", "family", "resource", "order"), cutoff=85.0)
                 if closest:
                     return _ask(r, "unknown", "unknown", _options(closest), text=leftover)
+            if r.months and _only_a_period(r):  # "what about next month?" with nothing before it
+                key = "which_question_period" if _ahead(r, planning_date) else "which_question_period_back"
+                return _ask(r, "unknown", key, _period_options(r, planning_date), text=_period_as_typed(r))
             return RoutedCall(None, {}, "unknown", None, r.months, language=r.language)
     if r.hit is not None and r.hit.entity is None and intent not in ("product_lookup", "notes"):
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         return _ask(r, intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
     leftover = _leftover_name(r) if intent in ABOUT_A_PRODUCT and resolver is not None and not r.refs else None
     exact_name = r.hit is not None and r.hit.score >= 100 and r.hit.end - r.hit.start > 1
-    if leftover and r.hit is not None and (exact_name or not _next_to(r, leftover)):
+    if leftover and r.hit is not None and (exact_name or not _next_to(r, leftover)) \
+            and not _like_a_word_of_the_family(r, leftover, resolver):
         leftover = None
     if leftover:
         if True:
@@ -494,6 +585,8 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
         if picked is not None and picked.kind == "sku" and picked.code != previous.entity:
             at = next(i for i, w in enumerate(r.words) if i not in taken and any(c.isdigit() for c in w))
             r.hit = Mention(picked, [], at, at + 1, r.words[at], 95.0)
+        elif len(siblings) > 1:  # a variant word alone: "and L", "the keg", "and the bottles?"
+            _variant_of_previous(r, previous, siblings, resolver)
         return
     if not r.hit.ambiguous:
         return
@@ -506,9 +599,47 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
         r.hit.entity, r.hit.candidates = picked[0], []
 
 
+def _variant_of_previous(r: _Reading, previous: RoutedCall, siblings: list[Entity], resolver: Resolver) -> None:
+    picked = _by_variant_words(r, siblings, resolver)
+    if picked is not None and picked.code != previous.entity:
+        at = [i for i in range(len(r.words)) if i not in r.used]
+        r.hit = Mention(picked, [], at[0], at[-1] + 1, " ".join(r.words[i] for i in at), 95.0)
+
+
+def _by_variant_words(r: _Reading, candidates: list[Entity], resolver: Resolver) -> Entity | None:
+    """The one candidate whose name holds the one or two words typed ("and L", "the keg", "the bottles")."""
+    vocabulary = load_vocabulary()
+    cues = {w for cue in vocabulary.followup_cues for w in phrase_tokens(cue)}
+    typed = [w for i, w in enumerate(r.words) if i not in r.used and w not in vocabulary.stopwords and w not in cues
+             and w not in ("one", "ones")]
+    if not typed or len(typed) > 2:
+        return None
+    spelled = dict(pair.split("=", 1) for pair in vocabulary.slot_words.get("size_words", []) if "=" in pair)
+    wanted = [spelled.get(w, w) for w in typed]  # "small" for the S of "T-Shirt S"
+    picked = []
+    for candidate in candidates:
+        if candidate.kind != "sku":
+            continue
+        name = fold(resolver.labels.get(candidate.code, "")).replace("-", " ").split()
+        bag = set(name) | {resolver_singular(w) for w in name}
+        if all(w in bag or resolver_singular(w) in bag for w in wanted):
+            picked.append(candidate)
+    return picked[0] if len(picked) == 1 else None
+
+
 def _at(r: _Reading, words: str) -> int:
     first = words.split()[0]
     return next(i for i, t in enumerate(r.tokens) if t.raw == first)
+
+
+def _like_a_word_of_the_family(r: _Reading, leftover: str, resolver: Resolver) -> bool:
+    """A family named with a word close to, not equal to, a word of its products' names ("sua tuoi khong
+    duog" for "không đường"): one of the family was meant, with a slip."""
+    if r.hit is None or r.hit.entity is None or r.hit.entity.kind != "family":
+        return False
+    words = {w for sku in resolver.family_skus.get(r.hit.entity.code, []) for w in fold(resolver.labels[sku]).split()}
+    return any(w not in words and any(len(x) >= 4 and fuzz.ratio(w, x) >= 85 for x in words)
+               for w in fold(leftover).split() if len(w) >= 4)
 
 
 def _next_to(r: _Reading, leftover: str) -> bool:
@@ -552,8 +683,10 @@ def _answer_pending(r: _Reading, previous: RoutedCall, resolver: Resolver | None
             picked, _ = resolver.settle(candidates, r.words) if candidates else (None, [])
             entity = picked
         else:
-            candidates = [resolver.resolve(v).entity for v in values]
-            picked, _ = resolver.settle([c for c in candidates if c is not None], r.words)
+            candidates = [c for c in (resolver.resolve(v).entity for v in values) if c is not None]
+            picked, _ = resolver.settle(candidates, r.words)
+            if picked is None:  # "the keg", "the bottle one": a word of one option's name
+                picked = _by_variant_words(r, candidates, resolver)
             entity = picked if picked is not None and len(previous.options) > 1 else None
     strong = any(v >= 3 for v in r.scores.values())
     if entity is None or (strong and len(r.words) > 4):
@@ -572,6 +705,17 @@ def _period_is_topic(r: _Reading) -> bool:
     if r.period is None:
         return False
     at = find_phrase(r.words, r.period.words)
+    if at is not None and r.meeting:  # "the October exec meeting": when the meeting was
+        meeting_at = find_phrase(r.words, r.meeting[1])
+        if meeting_at == at + len(phrase_tokens(r.period.words)):
+            return False
+    if at is not None and at > 0 and r.period.bare and len(phrase_tokens(r.period.words)) == 1:
+        before = r.words[at - 1]  # "about dry january": a name; "notes from January", "in January": a time
+        vocabulary = load_vocabulary()
+        named = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource) | _mention_span(r.owner)
+        if before.isalpha() and before not in vocabulary.reserved and before not in vocabulary.stopwords \
+                and at - 1 not in named and r.period.words.isalpha():
+            return True
     return at is not None and at > 0 and r.words[at - 1] in TOPIC_DETERMINERS
 
 
@@ -602,6 +746,9 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
             args["version"] = version
     elif intent == "sales":
         args = {"product": _product_arg(entity), "period": period}
+    elif intent == "drivers":
+        args = {"product": _product_arg(entity), "driver": r.driver}
+        months = None
     elif intent == "orders":
         args = {"ref": r.refs[0] if r.refs else None, "product": None if r.refs else _product_arg(entity)}
         months = None
@@ -671,6 +818,8 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
     elif intent == "help":
         tool, entity, months = "help", None, None
     args = {k: v for k, v in args.items() if v is not None}
+    if tool in ("search_meeting_notes", "find_products"):  # a text search: the call names no product
+        entity = None
     return RoutedCall(tool, args, intent, entity.canonical if entity else None, months, language=r.language)
 
 
@@ -710,9 +859,10 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
                 change["months"] = list(months)
     if call.tool == "get_kpi" and r.kpi:
         call.args["name"] = r.kpi[0]
+    same_question = intent is not None and INTENT_OF_TOOL.get(previous.tool) == intent and _short_about_nothing(r)
     if r.entity is None and not months and not (call.tool == "get_kpi" and r.kpi) and not (
         r.resource is not None and call.tool == "get_capacity"
-    ):
+    ) and not same_question:  # "is it late?" after "when does PO-5518 arrive?": the same call
         return None
     return call
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from sop_engine.contract import COMPANY_KEYS, TABLES, Company, TableSpec
+from sop_engine.contract import COMPANY_KEYS, LANGUAGES, TABLES, Company, TableSpec
+from sop_engine.dataset.drivers import check_drivers
 from sop_engine.dataset.problems import ProblemGroup, group_problems
 from sop_engine.dataset.reader import DateOrder, Problem, RawTable, parse_number, read_raw
 from sop_engine.errors import ContractError
@@ -91,6 +92,7 @@ def read_dataset(folder: Path) -> Dataset:
         if name.endswith(".csv"):
             dataset.warnings.append(f"{name}: not a file of the contract; ignored")
     _check_references(dataset)
+    check_drivers(dataset)
     return dataset
 
 
@@ -145,7 +147,37 @@ def _read_company(path: Path, dataset: Dataset) -> Company:
             )
         else:
             company.overstock_months = float(value)
+    _read_calendar(section, company, dataset)
     return company
+
+
+def _read_calendar(section: dict, company: Company, dataset: Dataset) -> None:
+    """``language``, ``timezone``, ``pre_sop_day`` and ``pack_days_before``: the S&OP calendar's settings."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if "language" in section:
+        value = str(section["language"]).strip().lower()
+        if value not in LANGUAGES:
+            dataset.problems.append(Problem("company.toml", None, "language",
+                                            f"'{section['language']}' is not one of {', '.join(LANGUAGES)}"))
+        else:
+            company.language = value
+    if "timezone" in section:
+        value = str(section["timezone"]).strip()
+        try:
+            ZoneInfo(value)
+            company.timezone = value
+        except (ZoneInfoNotFoundError, ValueError):
+            dataset.problems.append(Problem("company.toml", None, "timezone",
+                                            f"'{value}' is not an IANA time zone (Europe/Paris, Asia/Ho_Chi_Minh)"))
+    for key, low, high in (("pre_sop_day", 1, 31), ("pack_days_before", 0, 27)):
+        if key in section:
+            value = section[key]
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                dataset.problems.append(Problem("company.toml", None, key,
+                                                f"'{value}' must be a whole number from {low} to {high}"))
+            else:
+                setattr(company, key, value)
 
 
 def _typed_frame(spec: TableSpec, raw: RawTable, dataset: Dataset) -> pd.DataFrame | None:

@@ -71,6 +71,11 @@ MODELS = ("AutoETS", "AutoETS_ZNZ", "AutoCES", "DynamicOptimizedTheta", "AutoARI
           "HistoricAverage", "CrostonOptimized", "ADIDA", "IMAPA", "TSB")
 
 
+def n_jobs(n_series: int) -> int:
+    """Processes for a local statsforecast call of ``n_series`` series (see ``backends.Backend.n_jobs``)."""
+    return Backend().n_jobs(n_series)
+
+
 def _built(alias: str, season_length: int, *, bounds: bool, form: str | None = None, report_form: bool = False):
     """The statsforecast model for ``alias``: AutoETS or AutoCES of one given ``form`` (ETS: error, trend,
     season, damping; CES: season type), or reporting the form it chose (``custom_models``; AutoCES only

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sop_engine.kpi.base import Insufficient, Kpi, KpiScope, actuals, coverage, require
+from sop_engine.kpi.base import Insufficient, Kpi, KpiScope, coverage, require
 from sop_engine.plandata import PlanData
 from sop_engine.planning.common import to_month
 
@@ -27,30 +27,80 @@ def snapshots_at_lag(data: PlanData, scope: KpiScope, legacy: bool | None = None
     """(sku, period, forecast) at ``scope.lag`` in the window.
 
     ``legacy``: True = legacy snapshots, False = statistical, None = statistical if there are any."""
-    snaps = require(data, "forecast_snapshots", "forecast accuracy")
-    snaps = snaps[snaps["sku"].astype(str).isin(scope.skus)]
-    is_legacy = snaps["source"].fillna("legacy").astype(str).str.casefold().eq("legacy")
+    latest, source = _at_lag(data, scope, legacy)
+    return latest[["sku", "period", "forecast"]], source
+
+
+def _at_lag(data: PlanData, scope: KpiScope, legacy: bool | None) -> tuple[pd.DataFrame, str]:
+    snaps = data.derived("kpi.snapshots", lambda: _snapshots(data))
+    in_scope = _in_scope(data, snaps, scope)
+    is_legacy = snaps["_legacy"].to_numpy(bool)
     if legacy is None:
-        legacy = not (~is_legacy).any()
-    snaps = snaps[is_legacy] if legacy else snaps[~is_legacy]
+        legacy = not (in_scope & ~is_legacy).any()
     source = "legacy" if legacy else "statistical"
-    made = to_month(snaps["made_on"])
-    lag = (snaps["period"].dt.year - made.dt.year) * 12 + (snaps["period"].dt.month - made.dt.month)
-    snaps = snaps[
-        (lag == scope.lag) & (snaps["period"] >= scope.start_ts) & (snaps["period"] < scope.end_exclusive)
-    ]
-    snaps = snaps.assign(sku=snaps["sku"].astype(str)).sort_values("made_on", kind="mergesort")
-    latest = snaps.drop_duplicates(["sku", "period"], keep="last")
-    return latest.rename(columns={"quantity": "forecast"})[["sku", "period", "forecast"]], source
+    period = snaps["period"]
+    rows = np.flatnonzero(in_scope & (is_legacy if legacy else ~is_legacy) & (snaps["_lag"].to_numpy() == scope.lag)
+                          & (period >= scope.start_ts).to_numpy() & (period < scope.end_exclusive).to_numpy())
+    key = snaps["_key"].to_numpy()[rows]
+    rows = rows[~pd.Series(key).duplicated(keep="last").to_numpy()]  # the latest snapshot per sku and month
+    latest = pd.DataFrame({"sku": snaps["sku"].to_numpy()[rows], "period": period.to_numpy()[rows],
+                           "forecast": snaps["quantity"].to_numpy()[rows], "_key": snaps["_key"].to_numpy()[rows]},
+                          index=snaps.index[rows])
+    return latest, source
+
+
+def _codes(data: PlanData) -> pd.Index:
+    """Every SKU code of products, snapshots and history -> an integer (keys for joins), once per version."""
+    def build() -> pd.Index:
+        columns = [data.table(t)["sku"].astype(str) for t in ("products", "forecast_snapshots", "sales_history")]
+        return pd.Index(pd.unique(pd.concat(columns, ignore_index=True)))
+
+    return data.derived("kpi.codes", build)
+
+
+def _key(codes: np.ndarray, period: pd.Series) -> np.ndarray:
+    months = period.to_numpy().astype("datetime64[M]").astype(np.int64)
+    return codes.astype(np.int64) * 2**20 + months + 2**19
+
+
+def _in_scope(data: PlanData, frame: pd.DataFrame, scope: KpiScope) -> np.ndarray:
+    return np.isin(frame["_code"].to_numpy(), _codes(data).get_indexer(scope.skus))
+
+
+def _snapshots(data: PlanData) -> pd.DataFrame:
+    """The snapshots with ``sku`` as text, ``_legacy``, ``_lag`` and integer keys, in ``made_on`` order (a
+    stable sort: filtering it keeps the order a sort of the filtered rows gives), once per version."""
+    snaps = require(data, "forecast_snapshots", "forecast accuracy")
+    made = to_month(snaps["made_on"]).to_numpy().astype("datetime64[M]").astype(np.int64)
+    period = to_month(snaps["period"]).to_numpy().astype("datetime64[M]").astype(np.int64)
+    sku = snaps["sku"].astype(str)
+    code = _codes(data).get_indexer(sku)
+    out = snaps.assign(sku=sku, _lag=period - made, _code=code, _key=_key(code, snaps["period"]),
+                       _legacy=snaps["source"].fillna("legacy").astype(str).str.casefold().eq("legacy"))
+    return out.sort_values("made_on", kind="mergesort")
+
+
+def _history(data: PlanData) -> pd.DataFrame:
+    hist = data.sales_history
+    code = _codes(data).get_indexer(hist["sku"].astype(str))
+    return pd.DataFrame({"_code": code, "_key": _key(code, hist["period"]), "period": hist["period"],
+                         "quantity": hist["quantity"]})
 
 
 def paired(data: PlanData, scope: KpiScope, legacy: bool | None = None) -> tuple[pd.DataFrame, str]:
     """Forecast at the lag joined with actuals: sku, period, forecast, actual."""
-    fc, source = snapshots_at_lag(data, scope, legacy)
+    fc, source = _at_lag(data, scope, legacy)
     last_actual = data.sales_history["period"].max()
     fc = fc[fc["period"] <= last_actual] if pd.notna(last_actual) else fc.iloc[0:0]
-    act = actuals(data, scope).rename(columns={"quantity": "actual"})
-    both = fc.merge(act, on=["sku", "period"], how="left").fillna({"actual": 0.0})
+    # actual demand per sku and month of the window (``actuals``), joined on integer keys
+    hist = data.derived("kpi.history_keys", lambda: _history(data))
+    window = ((hist["period"] >= scope.start_ts) & (hist["period"] < scope.end_exclusive)).to_numpy()
+    rows = np.flatnonzero(window & _in_scope(data, hist, scope))
+    sold = pd.Series(hist["quantity"].to_numpy()[rows]).groupby(hist["_key"].to_numpy()[rows]).sum()
+    at = sold.index.get_indexer(fc["_key"].to_numpy())
+    actual = np.where(at >= 0, sold.to_numpy()[at], 0.0)
+    both = pd.DataFrame({"sku": fc["sku"].to_numpy(), "period": fc["period"].to_numpy(),
+                         "forecast": fc["forecast"].to_numpy(), "actual": actual})
     if both.empty:
         raise Insufficient(
             f"no {source} forecast at lag {scope.lag} with known actuals between "

@@ -153,12 +153,7 @@ def require(data: PlanData, table: str, what: str) -> pd.DataFrame:
 
 def actuals(data: PlanData, scope: KpiScope) -> pd.DataFrame:
     """Actual demand per sku and month inside the window (sales_history summed)."""
-    hist = data.sales_history
-    hist = hist[
-        hist["sku"].astype(str).isin(scope.skus)
-        & (hist["period"] >= scope.start_ts)
-        & (hist["period"] < scope.end_exclusive)
-    ]
-    return (
-        hist.assign(sku=hist["sku"].astype(str)).groupby(["sku", "period"], as_index=False)["quantity"].sum()
-    )
+    hist = data.derived("kpi.history", lambda: data.sales_history.assign(sku=data.sales_history["sku"].astype(str)))
+    hist = hist[(hist["period"] >= scope.start_ts) & (hist["period"] < scope.end_exclusive)]
+    hist = hist[hist["sku"].isin(scope.skus)]
+    return hist.groupby(["sku", "period"], as_index=False)["quantity"].sum()

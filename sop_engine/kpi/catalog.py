@@ -12,7 +12,7 @@ from sop_engine.kpi.base import DEFAULT_LAG, Kpi, KpiScope, default_window
 from sop_engine.kpi.operations import OPERATIONS_KPIS, external_kpi
 from sop_engine.periods import format_period, month_start, parse_month
 from sop_engine.plandata import PlanData
-from sop_engine.products import resolve_scope
+from sop_engine.products import ScopeIndex, resolve_scope
 
 BUILT_IN: dict[str, Kpi] = {k.name: k for k in ACCURACY_KPIS + OPERATIONS_KPIS}
 
@@ -67,7 +67,8 @@ def kpi_scope(
     """Resolve the scope (UnknownProduct with close matches) and the window (default: the last 6 complete
     months before the planning date; ``start`` alone runs to the last complete month; ``end`` alone 6
     months)."""
-    skus = resolve_scope(data.products, sku=sku, family=family)
+    index = data.derived("scope_index", lambda: ScopeIndex.of(data.products))  # once per version of the data
+    skus = resolve_scope(data.products, sku=sku, family=family, index=index)
     d_start, d_end = default_window(data.planning_date)
     s, e = _month(start), _month(end)
     is_default = s is None and e is None
@@ -80,8 +81,10 @@ def kpi_scope(
         lag = DEFAULT_LAG
     if isinstance(lag, bool) or not isinstance(lag, int) or lag < 0:
         raise InvalidArgument(f"lag must be a whole number of months >= 0; got {lag!r}")
-    products = data.products.assign(sku=data.products["sku"].astype(str)).set_index("sku")
-    fam = products.at[skus[0], "family"] if family else None
+    fam = None
+    if family:
+        products = data.products
+        fam = products["family"].to_numpy()[products["sku"].astype(str).to_numpy() == skus[0]][-1]
     code = skus[0] if sku else None
     label = f"sku {code}" if code else f"family {fam}" if fam else f"all products ({len(skus)} SKUs)"
     return KpiScope(

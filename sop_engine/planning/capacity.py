@@ -36,6 +36,7 @@ class CapacityResult:
     allocation: pd.DataFrame  # sku, period, resource, demand_units, primary_units, spilled_units, unmet_units
     spills: pd.DataFrame  # sku, period, from_resource, to_resource, units, hours
     notes: list[str] = field(default_factory=list)
+    rows: list[dict] | None = field(default=None, repr=False)  # ``capacity_rows`` of every resource, once
 
     def constrained_supply(self) -> pd.DataFrame:
         """Units producible within capacity per sku and month (routed SKUs only)."""
@@ -246,7 +247,24 @@ def _spill(req: pd.DataFrame, routing: pd.DataFrame, load: pd.DataFrame) -> pd.D
 
 
 def capacity_rows(result: CapacityResult, resources: set[str] | None = None, top: int = 5) -> list[dict]:
-    """Document rows per resource and month; overloaded rows name the SKUs behind the load."""
+    """Document rows per resource and month; overloaded rows name the SKUs behind the load.
+
+    A row depends on its resource and month only, so the rows of every resource are built once per
+    result (a kept capacity plan serves many questions) and each call gets copies of those asked."""
+    if top != 5:
+        return _capacity_rows(result, resources, top)
+    if result.rows is None:
+        result.rows = _capacity_rows(result, None, top)
+    return [_copy_row(r) for r in result.rows if resources is None or r["resource"] in resources]
+
+
+def _copy_row(row: dict) -> dict:
+    if "skus" not in row:
+        return dict(row)
+    return {**row, "skus": [{**s, "spilled_to": list(s["spilled_to"])} for s in row["skus"]]}
+
+
+def _capacity_rows(result: CapacityResult, resources: set[str] | None, top: int) -> list[dict]:
     load = result.load if resources is None else result.load[result.load["resource"].isin(resources)]
     alloc = result.allocation
     spills = result.spills

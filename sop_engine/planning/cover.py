@@ -220,4 +220,5 @@ def _production(inputs, balance, short_rows, base_short, capacity, routing, opti
 
 
 def routing_for(data) -> pd.DataFrame | None:
-    return routing_table(data) if data.has("routing") else None
+    """The routing table with ranks, once per version of the data (``PlanData.derived``): shared, not changed."""
+    return data.derived("routing_table", lambda: routing_table(data)) if data.has("routing") else None

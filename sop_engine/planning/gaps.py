@@ -20,6 +20,7 @@ HTTP. The arithmetic is in ``balance.py``; in words:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,8 +32,10 @@ from sop_engine.planning import balance as bal
 from sop_engine.planning.capacity import CapacityResult, capacity_check, capacity_rows
 from sop_engine.planning.common import label, no_cyclic_gc, text, units, units_list
 from sop_engine.planning.cover import cover_options, routing_for
-from sop_engine.planning.inputs import GapInputs, build_inputs, check_demand_frame
-from sop_engine.products import resolve_scope
+from sop_engine.planning.inputs import GapInputs, build_inputs, check_demand_frame, rows_of, sku_index
+from sop_engine.products import ScopeIndex, resolve_scope
+
+CapacityCache = Callable[[tuple, Callable[[], CapacityResult | None]], CapacityResult | None]
 
 
 @dataclass
@@ -76,12 +79,21 @@ def analyse_gaps(
     months: int | None = None,
     period: str | date | None = None,
     skus: list[str] | None = None,
+    checked: bool = False,
+    capacity_cache: CapacityCache | None = None,
+    index: ScopeIndex | None = None,
+    demand_index: dict | None = None,
 ) -> GapResult:
-    """Project every SKU of the scope (``skus`` given, or resolved from ``sku``/``family``; else all)."""
+    """Project every SKU of the scope (``skus`` given, or resolved from ``sku``/``family``; else all).
+
+    ``checked``: ``demand`` already went through ``check_demand_frame``. ``capacity_cache(window, build)``:
+    where a long-running caller keeps capacity plans (``build()`` computes the plan of the projection
+    months ``window`` over every SKU's demand; a one-SKU question then reuses it). ``index``: the
+    products' ``ScopeIndex``."""
     if skus is None:
-        skus = resolve_scope(data.products, sku=sku, family=family)
-    frame = check_demand_frame(demand)
-    inputs = build_inputs(data, frame, skus, months=months, period=period, checked=True)
+        skus = resolve_scope(data.products, sku=sku, family=family, index=index)
+    frame = demand if checked else check_demand_frame(demand)
+    inputs = build_inputs(data, frame, skus, months=months, period=period, checked=True, demand_index=demand_index)
     balance = bal.project(inputs.opening, inputs.receipts, inputs.demand)
     notes = list(inputs.notes)
     capacity = None
@@ -90,9 +102,13 @@ def analyse_gaps(
     elif not data.has("routing"):
         notes.append("no routing loaded: capacity check skipped")
     else:
-        window = frame["period"].isin(pd.DatetimeIndex([pd.Timestamp(m) for m in inputs.months]))
-        in_window = frame.loc[window, ["sku", "period", "forecast"]].rename(columns={"forecast": "quantity"})
-        capacity = capacity_check(data, in_window, inputs.months)
+
+        def plan() -> CapacityResult | None:
+            window = frame["period"].isin(pd.DatetimeIndex([pd.Timestamp(m) for m in inputs.months]))
+            in_window = frame.loc[window, ["sku", "period", "forecast"]].rename(columns={"forecast": "quantity"})
+            return capacity_check(data, in_window, inputs.months)
+
+        capacity = capacity_cache(tuple(inputs.months), plan) if capacity_cache is not None else plan()
         notes.extend(capacity.notes)
     return GapResult(
         inputs=inputs,
@@ -157,6 +173,10 @@ def gaps_document(
     period: str | date | None = None,
     with_cover_options: bool = True,
     only_short: bool = False,
+    checked: bool = False,
+    capacity_cache: CapacityCache | None = None,
+    index: ScopeIndex | None = None,
+    demand_index: dict | None = None,
 ) -> dict:
     """The gap-analysis document (JSON-able) for one SKU, one family or (neither) every SKU.
 
@@ -164,8 +184,11 @@ def gaps_document(
     projected from the current period. Keys: planning_date, demand_source, months, skus, families,
     plants, capacity, notes (see the module docstring for every rule). ``only_short=True`` lists only the
     SKUs with a shortage (see ``document_from``); the default lists every SKU of the scope.
+    ``checked``, ``capacity_cache``, ``index`` and ``demand_index``: see ``analyse_gaps`` (the document is the
+    same).
     """
-    result = analyse_gaps(data, demand, sku=sku, family=family, months=months, period=period)
+    result = analyse_gaps(data, demand, sku=sku, family=family, months=months, period=period, checked=checked,
+                          capacity_cache=capacity_cache, index=index, demand_index=demand_index)
     with no_cyclic_gc():
         return document_from(
             result, data, demand_source, with_cover_options=with_cover_options, only_short=only_short
@@ -258,7 +281,8 @@ def document_from(
         )
     resources = None
     if routing is not None:
-        resources = set(routing.loc[routing["sku"].isin(i.skus), "resource"])
+        resources = set(rows_of(routing, i.skus, data.derived("routing_index", lambda: sku_index(routing)))
+                        ["resource"])
     capacity = capacity_rows(result.capacity, resources) if result.capacity is not None else []
     if result.capacity is not None:
         keep = set(labels)

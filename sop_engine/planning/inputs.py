@@ -21,6 +21,7 @@ from sop_engine.planning.balance import sigma_from_intervals
 from sop_engine.planning.common import month_index, to_month
 
 DEFAULT_MONTHS_AFTER = 6  # without --months/--period: the current period and the 6 after it
+SMALL_SCOPE = 2000  # up to this many SKUs, rows are picked through a per-SKU row index when one is kept
 DEMAND_COLUMNS = ("sku", "period", "forecast", "lo_80", "hi_80", "lo_95", "hi_95")
 
 
@@ -85,6 +86,30 @@ def check_demand_frame(demand: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def sku_index(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """SKU code (as text) -> the positions of its rows, in frame order."""
+    if frame.empty:
+        return {}
+    return frame.groupby(frame["sku"].astype(str).to_numpy(), sort=False).indices
+
+
+def rows_of(frame: pd.DataFrame, skus: list[str], index: dict[str, np.ndarray] | None) -> pd.DataFrame:
+    """``frame``'s rows of ``skus``, in frame order: the rows ``frame[frame["sku"].astype(str).isin(skus)]``
+    gives, picked by position when ``index`` (``sku_index(frame)``) is kept and the scope is small."""
+    if index is None or len(skus) > SMALL_SCOPE:
+        return frame[frame["sku"].astype(str).isin(skus)]
+    parts = [index[s] for s in dict.fromkeys(skus) if s in index]
+    return frame.iloc[np.sort(np.concatenate(parts)) if parts else np.empty(0, dtype=np.intp)]
+
+
+def table_rows(data: PlanData, name: str, skus: list[str]) -> pd.DataFrame:
+    """``rows_of`` a table of ``data``, its row index kept with the data (``PlanData.derived``)."""
+    frame = data.table(name)
+    if len(skus) > SMALL_SCOPE:
+        return rows_of(frame, skus, None)
+    return rows_of(frame, skus, data.derived(("sku_index", name), lambda: sku_index(frame)))
+
+
 def opening_stock(data: PlanData, skus: list[str]) -> pd.DataFrame:
     """on_hand, allocated and opening (= on_hand - allocated) per sku, from the latest as_of per location."""
     inv = data.table("inventory")
@@ -92,7 +117,7 @@ def opening_stock(data: PlanData, skus: list[str]) -> pd.DataFrame:
     if inv.empty:
         out["opening"] = 0.0
         return out
-    inv = inv[inv["sku"].astype(str).isin(skus)].copy()
+    inv = table_rows(data, "inventory", skus).copy()
     inv["sku"] = inv["sku"].astype(str)
     inv["location"] = inv["location"].fillna("") if "location" in inv else ""
     latest = inv.groupby(["sku", "location"])["as_of"].transform("max")
@@ -106,8 +131,7 @@ def opening_stock(data: PlanData, skus: list[str]) -> pd.DataFrame:
 
 def supply_lines(data: PlanData, skus: list[str], current: date) -> pd.DataFrame:
     """Open supply of the scope with ``idx`` = month index of arrival (past due -> 0)."""
-    sup = data.table("supply")
-    sup = sup[sup["sku"].astype(str).isin(skus)].copy()
+    sup = table_rows(data, "supply", skus).copy()
     sup["sku"] = sup["sku"].astype(str)
     for col, default in (("kind", "purchase_order"), ("status", "firm")):
         sup[col] = sup[col].fillna(default) if col in sup else default
@@ -133,15 +157,17 @@ def build_inputs(
     months: int | None = None,
     period: str | date | None = None,
     checked: bool = False,
+    demand_index: dict[str, np.ndarray] | None = None,
 ) -> GapInputs:
     """Align stock, receipts and demand of ``skus`` on the window (see ``gap_window``).
 
-    ``checked``: ``demand`` already went through ``check_demand_frame`` (saves a copy of it)."""
+    ``checked``: ``demand`` already went through ``check_demand_frame`` (saves a copy of it).
+    ``demand_index``: ``sku_index(demand)``, kept by a caller that asks about few SKUs at a time."""
     if not skus:
         raise NoData("the scope holds no SKU")
     window, shown = gap_window(data.planning_date, months, period)
     frame = demand if checked else check_demand_frame(demand)
-    frame = frame[frame["sku"].isin(skus)]
+    frame = rows_of(frame, skus, demand_index)
     if frame.empty:
         raise NoData("no demand forecast for the SKUs asked about: create or publish a forecast first")
     notes: list[str] = []
@@ -182,7 +208,8 @@ def build_inputs(
     )
     if not data.has("supply"):
         notes.append("no supply loaded: no scheduled receipts")
-    products = data.products.assign(sku=data.products["sku"].astype(str)).set_index("sku").loc[skus]
+    products = table_rows(data, "products", skus)
+    products = products.assign(sku=products["sku"].astype(str)).set_index("sku").loc[skus]
     safety = products["safety_stock"].fillna(0.0).to_numpy(float) if "safety_stock" in products else 0.0
     return GapInputs(
         months=window,

@@ -18,7 +18,7 @@ import pandas as pd
 
 from sop_engine.plandata import PlanData
 from sop_engine.planning.capacity import capacity_check
-from sop_engine.planning.common import label, money, pct, units
+from sop_engine.planning.common import label, money, pct, rounded_list, units, units_list
 from sop_engine.planning.consensus import CONSENSUS_RULES, consensus_demand, decisions
 from sop_engine.planning.hierarchy import coherence, family_base_forecast
 from sop_engine.planning.inputs import check_demand_frame, gap_window
@@ -73,15 +73,21 @@ def reconcile_document(
     threshold: float = DEFAULT_THRESHOLD,
     family_forecast: pd.DataFrame | None = None,
     with_coherence: bool = True,
+    checked: bool = False,
+    capacity_cache=None,
+    index=None,
 ) -> dict:
     """Per family and SKU and month: statistical forecast, sales plan, consensus, constrained supply, revenue
-    vs budget, flags; the decisions for the executive meeting; MinTrace coherence adjustments."""
-    scope = resolve_scope(data.products, family=family)
+    vs budget, flags; the decisions for the executive meeting; MinTrace coherence adjustments.
+
+    ``checked``, ``capacity_cache`` and ``index``: see ``gaps.analyse_gaps`` (the capacity plan of consensus
+    demand is kept under the window and the threshold)."""
+    scope = resolve_scope(data.products, family=family, index=index)
     window, _ = gap_window(data.planning_date, months)
     periods = pd.DatetimeIndex([pd.Timestamp(m) for m in window])
     notes: list[str] = []
     prod = data.products.assign(sku=data.products["sku"].astype(str)).set_index("sku")
-    frame = check_demand_frame(demand)
+    frame = demand if checked else check_demand_frame(demand)
     frame = frame[frame["period"].isin(periods)]
     grid = pd.MultiIndex.from_product([prod.index, periods], names=["sku", "period"]).to_frame(index=False)
     grid["family"] = grid["sku"].map(prod["family"])
@@ -97,7 +103,10 @@ def reconcile_document(
     sku_plan, fam_plan = sku_sales_plan(data, grid)
     grid["sales_plan"] = sku_plan.to_numpy()
     grid["consensus_demand"] = consensus_demand(grid["stat"], grid["sales_plan"], threshold).to_numpy()
-    cap = capacity_check(data, grid.rename(columns={"consensus_demand": "quantity"}), window)
+    def plan():
+        return capacity_check(data, grid.rename(columns={"consensus_demand": "quantity"}), window)
+
+    cap = capacity_cache(("consensus", tuple(window), threshold), plan) if capacity_cache is not None else plan()
     if cap is None:
         notes.append("no capacity data loaded: capacity check skipped")
         grid["constrained_supply"] = grid["consensus_demand"]
@@ -217,26 +226,40 @@ def _family_rows(f: pd.DataFrame) -> list[dict]:
 
 
 def _sku_rows(g: pd.DataFrame, threshold: float) -> list[dict]:
+    """Per SKU (by code) and month (in the grid's order): the figures, rounded in bulk from plain lists."""
+    if g.empty:
+        return []
+    codes, skus = pd.factorize(g["sku"], sort=True)
+    order = np.argsort(codes, kind="stable")
+    col = {c: g[c].to_numpy()[order] for c in ("stat", "sales_plan", "consensus_demand", "constrained_supply",
+                                                "consensus_plan", "rev_consensus_plan")}
+    with np.errstate(invalid="ignore"):
+        off = ~np.isnan(col["sales_plan"]) & np.where(
+            col["stat"] > 0, np.abs(col["sales_plan"] - col["stat"]) > threshold * col["stat"], col["sales_plan"] > 0)
+        cut = col["constrained_supply"] < col["consensus_demand"] - 0.5
+    shown = {c: units_list(col[c]) for c in ("stat", "sales_plan", "consensus_demand", "constrained_supply",
+                                             "consensus_plan")}
+    revenue = rounded_list(col["rev_consensus_plan"], 2)
+    period = g["period"].to_numpy()[order]
+    labels = {p: label(pd.Timestamp(p)) for p in pd.unique(period)}
+    family = g["family"].to_numpy()[order]
+    starts = np.flatnonzero(np.r_[True, np.diff(codes[order]) != 0]).tolist() + [len(order)]
     out = []
-    for sku, rows in g.groupby("sku", sort=True):
-        periods = []
-        for r in rows.itertuples(index=False):
-            off = not np.isnan(r.sales_plan) and (
-                abs(r.sales_plan - r.stat) > threshold * r.stat if r.stat > 0 else r.sales_plan > 0
-            )
-            periods.append(
-                {
-                    "period": label(r.period),
-                    "statistical_forecast": units(r.stat),
-                    "sales_plan": units(r.sales_plan),
-                    "consensus_demand": units(r.consensus_demand),
-                    "constrained_supply": units(r.constrained_supply),
-                    "consensus_plan": units(r.consensus_plan),
-                    "revenue_consensus": money(r.rev_consensus_plan),
-                    "flags": _flags(off, r.constrained_supply < r.consensus_demand - 0.5, False),
-                }
-            )
-        out.append({"sku": sku, "family": rows["family"].iloc[0], "periods": periods})
+    for k in range(len(starts) - 1):
+        periods = [
+            {
+                "period": labels[period[j]],
+                "statistical_forecast": shown["stat"][j],
+                "sales_plan": shown["sales_plan"][j],
+                "consensus_demand": shown["consensus_demand"][j],
+                "constrained_supply": shown["constrained_supply"][j],
+                "consensus_plan": shown["consensus_plan"][j],
+                "revenue_consensus": revenue[j],
+                "flags": _flags(bool(off[j]), bool(cut[j]), False),
+            }
+            for j in range(starts[k], starts[k + 1])
+        ]
+        out.append({"sku": skus[k], "family": family[starts[k]], "periods": periods})
     return out
 
 

@@ -5,10 +5,14 @@ user's shell)::
 
     {"demand_changes":   [{"sku": "A" | "family": "F", "pct": 20, "months": ["2026-12"]}],
      "supply_changes":   [{"ref": "PO-1", "delay_days": 30 | "quantity": 500 | "cancel": true}],
-     "capacity_changes": [{"resource": "L1", "months": ["2027-01"], "available_hours": 300}]}
+     "capacity_changes": [{"resource": "L1", "months": ["2027-01"], "available_hours": 300}],
+     "driver_changes":   [{"driver": "ad_spend", "sku" | "family": ..., "pct": 30 | "value": 15000,
+                           "months": ["2027-03"]}]}
 
 ``months`` omitted = every month. ``pct`` is a percentage (20 = +20%, -100 = no demand). Unknown SKU or
-family -> UnknownProduct; unknown order ref or resource -> InvalidArgument naming the entry.
+family -> UnknownProduct; unknown order ref or resource -> InvalidArgument naming the entry. A driver change
+(``sop_engine.drivers.whatif``) moves demand through the effect recorded with the forecast (no refit); no
+``sku``/``family`` = every SKU whose forecast has an effect of the driver.
 """
 
 from __future__ import annotations
@@ -55,6 +59,28 @@ class DemandChange(BaseModel):
         return self
 
 
+class DriverChange(BaseModel):
+    """A change to a demand driver's plan; demand follows through the forecast's recorded effect."""
+
+    model_config = ConfigDict(extra="forbid")
+    driver: str = Field(min_length=1, max_length=64)
+    sku: str | None = None
+    family: str | None = None
+    pct: float | None = Field(default=None, ge=-100, le=1000, description="percent change of the plan, 30 = +30%")
+    value: float | None = Field(default=None, description="the driver's value in those months")
+    months: list[str] | None = None
+
+    _check_months = field_validator("months")(classmethod(lambda cls, v: _months(v)))
+
+    @model_validator(mode="after")
+    def _one_each(self):
+        if self.sku is not None and self.family is not None:
+            raise ValueError("give at most one of sku or family (neither = every SKU whose forecast uses the driver)")
+        if (self.pct is None) == (self.value is None):
+            raise ValueError("give exactly one of pct or value")
+        return self
+
+
 class SupplyChange(BaseModel):
     model_config = ConfigDict(extra="forbid")
     ref: str
@@ -85,16 +111,19 @@ class Scenario(BaseModel):
     demand_changes: list[DemandChange] = Field(default=[], max_length=MAX_SCENARIO_CHANGES)
     supply_changes: list[SupplyChange] = Field(default=[], max_length=MAX_SCENARIO_CHANGES)
     capacity_changes: list[CapacityChange] = Field(default=[], max_length=MAX_SCENARIO_CHANGES)
+    driver_changes: list[DriverChange] = Field(default=[], max_length=MAX_SCENARIO_CHANGES)
 
     @model_validator(mode="after")
     def _bounded(self):
-        count = len(self.demand_changes) + len(self.supply_changes) + len(self.capacity_changes)
+        count = (len(self.demand_changes) + len(self.supply_changes) + len(self.capacity_changes)
+                 + len(self.driver_changes))
         if count > MAX_SCENARIO_CHANGES:
             raise ValueError(f"a scenario holds at most {MAX_SCENARIO_CHANGES} changes; this one has {count}")
         return self
 
 
-NOT_AN_OBJECT = ("scenario must be a JSON object with demand_changes, supply_changes and/or capacity_changes, "
+NOT_AN_OBJECT = ("scenario must be a JSON object with demand_changes, supply_changes, capacity_changes and/or "
+                 "driver_changes, "
                  'e.g. {"demand_changes": [{"family": "F", "pct": 20}]}')
 
 
@@ -124,9 +153,17 @@ def parse_scenario(value: str | dict | Scenario) -> Scenario:
         raise InvalidArgument("invalid scenario: " + "; ".join(details), details) from None
 
 
-def apply_scenario(data: PlanData, demand: pd.DataFrame, scenario: Scenario) -> tuple[PlanData, pd.DataFrame]:
-    """New (PlanData, demand) with the scenario applied; the inputs are left untouched."""
-    demand = check_demand_frame(demand)
+def scenario_input(parsed: Scenario) -> dict:
+    """The scenario as read back in a document (``driver_changes`` only when it has some)."""
+    doc = parsed.model_dump(exclude_none=True)
+    if not doc.get("driver_changes"):
+        doc.pop("driver_changes", None)
+    return doc
+
+
+def apply_demand_changes(data: PlanData, demand: pd.DataFrame, scenario: Scenario) -> pd.DataFrame:
+    """A copy of ``demand`` with the scenario's ``demand_changes`` (percentages) applied."""
+    demand = demand.copy()
     for ch in scenario.demand_changes:
         skus = resolve_scope(data.products, sku=ch.sku, family=ch.family)
         mask = demand["sku"].isin(skus)
@@ -135,6 +172,20 @@ def apply_scenario(data: PlanData, demand: pd.DataFrame, scenario: Scenario) -> 
         factor = 1 + ch.pct / 100.0
         cols = [c for c in ("forecast", "lo_80", "hi_80", "lo_95", "hi_95") if c in demand]
         demand.loc[mask, cols] = demand.loc[mask, cols] * factor
+    return demand
+
+
+def apply_scenario(data: PlanData, demand: pd.DataFrame, scenario: Scenario,
+                   effects: pd.DataFrame | None = None) -> tuple[PlanData, pd.DataFrame]:
+    """New (PlanData, demand) with the scenario applied; the inputs are left untouched. ``effects``: the
+    demand drivers' recorded effects of the forecast versions ``demand`` comes from (for ``driver_changes``)."""
+    demand = apply_demand_changes(data, check_demand_frame(demand), scenario)
+    if scenario.driver_changes:
+        from sop_engine.drivers.whatif import apply_driver_changes
+
+        empty = pd.DataFrame(columns=["sku", "driver", "coef", "coef_next", "planned"])
+        demand, _ = apply_driver_changes(demand, effects if effects is not None else empty,
+                                         scenario.driver_changes, data.products)
     tables = dict(data.tables)
     if scenario.supply_changes:
         supply = data.table("supply").copy()
@@ -210,18 +261,35 @@ def what_if_document(
     months: int | None = None,
     period: str | date | None = None,
     with_cover_options: bool = False,
+    effects: pd.DataFrame | None = None,
+    checked: bool = False,
+    capacity_cache=None,
+    index=None,
 ) -> dict:
     """Base and scenario gap documents side by side, with per-SKU deltas (``changes``).
+
+    ``checked``, ``capacity_cache`` and ``index``: see ``analyse_gaps``; the base reuses a kept capacity
+    plan, and so does a scenario that changes only supply (capacity needs demand, routing and hours).
 
     ``changes`` lists the SKUs whose total_shortage, first_short_period or stockout_probability moved:
     {sku, total_shortage_base, total_shortage_scenario, delta, first_short_period_base/_scenario,
     stockout_probability_base/_scenario}, largest |delta| first.
     """
     parsed = parse_scenario(scenario)
-    changed_data, changed_demand = apply_scenario(data, demand, parsed)
-    skus = resolve_scope(data.products, sku=sku, family=family)
-    base_result = analyse_gaps(data, demand, skus=skus, months=months, period=period)
-    after_result = analyse_gaps(changed_data, changed_demand, skus=skus, months=months, period=period)
+    changed_data, changed_demand = apply_scenario(data, demand, parsed, effects)
+    driver_results = None
+    if parsed.driver_changes:
+        from sop_engine.drivers.whatif import apply_driver_changes, side_by_side
+
+        _, driver_results = apply_driver_changes(check_demand_frame(demand), effects if effects is not None else
+                                                 pd.DataFrame(columns=["sku", "driver"]), parsed.driver_changes,
+                                                 data.products)
+    skus = resolve_scope(data.products, sku=sku, family=family, index=index)
+    base_result = analyse_gaps(data, demand, skus=skus, months=months, period=period, checked=checked,
+                               capacity_cache=capacity_cache)
+    same_capacity = not parsed.demand_changes and not parsed.capacity_changes and not parsed.driver_changes
+    after_result = analyse_gaps(changed_data, changed_demand, skus=skus, months=months, period=period, checked=True,
+                                capacity_cache=capacity_cache if same_capacity else None)
     with no_cyclic_gc():
         base = document_from(base_result, data, demand_source, with_cover_options)
         after = document_from(after_result, changed_data, demand_source, with_cover_options)
@@ -245,9 +313,14 @@ def what_if_document(
                 }
             )
     changes.sort(key=lambda c: (-abs(c["delta"]), c["sku"]))
-    return {
+    doc = {
         "base": base,
         "scenario": after,
         "changes": changes,
-        "scenario_input": parsed.model_dump(exclude_none=True),
+        "scenario_input": scenario_input(parsed),
     }
+    if driver_results is not None:
+        doc["driver_results"] = driver_results
+        doc["demand_comparison"] = side_by_side(check_demand_frame(demand)[lambda d: d["sku"].isin(skus)],
+                                                changed_demand[changed_demand["sku"].isin(skus)])
+    return doc

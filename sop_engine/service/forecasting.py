@@ -11,9 +11,11 @@ import pandas as pd
 from sop_engine.errors import InvalidArgument, NoData
 from sop_engine.periods import add_months, format_period, month_start, parse_month
 from sop_engine.products import resolve_scope
+from sop_engine.service import plan_cache
 from sop_engine.service.documents import number, records
 from sop_engine.store import PlanStore
 from sop_engine.store import forecasts as versions
+from sop_engine.store.plan_store import FORECASTS
 
 Progress = Callable[[int, int, str], None]
 
@@ -21,8 +23,9 @@ Progress = Callable[[int, int, str], None]
 def run_forecast(
     store: PlanStore, planning_date: date, *, principal: str, sku: str | None = None, family: str | None = None,
     horizon: int | None = None, history_until: str | date | None = None, exclude: Sequence[str | date] = (),
-    use_events: bool = True, note: str | None = None, progress: Progress | None = None,
-    engine: str = "local", address: str | None = None, should_stop: Callable[[], bool] | None = None,
+    use_events: bool = True, note: str | None = None, progress: Progress | None = None, use_drivers: bool = True,
+    scenario: str | dict | None = None, engine: str = "local", address: str | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> dict:
     """Forecast a scope from its history and store the result as a new draft version.
 
@@ -60,6 +63,10 @@ def run_forecast(
     with open_backend(engine, address, should_stop) as backend:
         result = forecast(history, settings, start=current, families=families.loc[skus], events=events,
                           progress=progress, backend=backend)
+    driven = with_drivers(plan, result, history, settings, skus, current, families, events, progress) \
+        if use_drivers else None
+    if driven is not None:
+        result.values, result.skus = driven.values, driven.skus
     values, info = _without_history(result.values, result.skus, skus, current, int(horizon))
     values, info = _discontinued_to_zero(values, info, products)
     scope = {"kind": "sku" if sku else "family" if family else "all",
@@ -67,13 +74,51 @@ def run_forecast(
     parameters = {"horizon": int(horizon), "start": format_period(current), "history_until": format_period(until),
                   "exclude": [format_period(e) for e in excluded], "events": bool(events is not None),
                   "method": settings.method}
+    if driven is not None:
+        parameters["drivers"] = sorted({n for names in driven.value_added["drivers"] for n in names})
+        parameters["driver_pools"] = driven.pools
+    base_values = values
+    if scenario:
+        from sop_engine.drivers.whatif import scenario_forecast
+
+        values, parameters["scenario"] = scenario_forecast(plan, values, driven, scenario)
     version_id = versions.create_version(store, values, info, scope=scope, parameters=parameters, note=note,
-                                         principal=principal)
+                                         principal=principal, drivers=driven)
     models = info["model"].value_counts().to_dict()
-    return {"version": version_id, "status": "draft", "scope": scope, "parameters": parameters,
-            "skus": len(skus), "models": models, "note": note,
-            "next_step": f"review with `sop forecast show {version_id}`, publish with `sop forecast publish "
-                         f"{version_id}`"}
+    doc = {"version": version_id, "status": "draft", "scope": scope, "parameters": parameters,
+           "skus": len(skus), "models": models, "note": note,
+           "next_step": f"review with `sop forecast show {version_id}`, publish with `sop forecast publish "
+                        f"{version_id}`"}
+    if driven is not None:
+        added = driven.value_added
+        doc["driver_value_added"] = {"skus_with_drivers": int(len(added)),
+                                     "skus_using_drivers": int(added["used"].sum()),
+                                     "effects": int(len(driven.effects))}
+    if scenario:
+        from sop_engine.drivers.whatif import side_by_side
+
+        doc["scenario"] = parameters["scenario"]
+        doc["comparison"] = side_by_side(base_values, values)
+        doc["next_step"] = (f"a scenario draft: compare with `sop forecast show {version_id}`; it cannot be "
+                            "published")
+    return doc
+
+
+def with_drivers(plan, result, history, settings, skus, current, families, events, progress):
+    """The forecast with demand drivers where they beat the driver-free one (``forecast.drivers``), or None
+    when the company gave no drivers (no drivers.csv, no price column)."""
+    prices = "price" in plan.sales_history.columns and plan.sales_history["price"].notna().any()
+    if not plan.has("drivers") and not prices:
+        return None
+    from sop_engine.drivers import driver_values
+    from sop_engine.forecast.drivers import forecast_with_drivers
+
+    values = driver_values(plan.table("drivers"), plan.sales_history, plan.products, pd.Timestamp(current))
+    values = values[values["sku"].isin(skus)]
+    if values.empty:
+        return None
+    return forecast_with_drivers(result, history, values, settings, start=current, families=families.loc[skus],
+                                 events=events, progress=progress)
 
 
 def _without_history(values: pd.DataFrame, info: pd.DataFrame, skus: list[str], start: date, horizon: int):
@@ -136,8 +181,31 @@ def show_forecast(store: PlanStore, planning_date: date, ref: str | int = "publi
     sku_docs = [{"sku": r["sku"], "model": r["model"], "cv_error": number(r["cv_error"], 3),
                  "candidates": {k: number(v, 3) for k, v in (r["candidates"] or {}).items()},
                  "demand_class": r["demand_class"], "note": r["note"]} for r in info.to_dict("records")]
+    _with_driver_records(store, sku_docs, values, header)
     return {**header, "planning_date": planning_date.isoformat(), "unit": "units",
             "rows": records(merged), "skus": sku_docs}
+
+
+def _with_driver_records(store: PlanStore, sku_docs: list[dict], values: pd.DataFrame, header: dict) -> None:
+    """Add each SKU's ``driver_value_added`` (both CV errors) and ``driver_effects`` where it has them."""
+    ids = sorted(int(v) for v in values["version"].unique()) if "version" in values.columns else [header["version"]]
+    added, effects = versions.driver_records(store, ids, [d["sku"] for d in sku_docs])
+    if added.empty:
+        return
+    by_added = {r["sku"]: r for r in added.to_dict("records")}
+    by_effect: dict[str, list] = {}
+    for r in effects.to_dict("records"):
+        by_effect.setdefault(r["sku"], []).append({"driver": r["driver"], "effect_pct": number(r["effect_pct"], 2),
+                                                  "source": r["source"], "explanation": r["explanation"]})
+    for doc in sku_docs:
+        rec = by_added.get(doc["sku"])
+        if rec is None:
+            continue
+        doc["driver_value_added"] = {"drivers": rec["drivers"], "used": bool(rec["used"]),
+                                     "cv_error_drivers": number(rec["cv_error_drivers"], 3),
+                                     "cv_error_driver_free": number(rec["cv_error_driver_free"], 3),
+                                     "driver_free_model": rec["driver_free_model"]}
+        doc["driver_effects"] = by_effect.get(doc["sku"], [])
 
 
 def diff_versions(store: PlanStore, a: str | int, b: str | int, threshold_pct: float = 0.0) -> dict:
@@ -176,20 +244,23 @@ def override_forecast(store: PlanStore, planning_date: date, sku: str, period: s
     return versions.add_override(store, code, month, quantity, reason, principal)
 
 
-def planning_demand(store: PlanStore, skus: list[str] | None = None) -> tuple[pd.DataFrame, dict]:
+def planning_demand(store: PlanStore, skus: list[str] | None = None, *, copy: bool = True
+                    ) -> tuple[pd.DataFrame, dict]:
     """The demand the planning engine works from, and where it came from.
 
     The published forecast with overrides where a SKU has one; for SKUs never published, the latest
-    draft that covers them. ``forecast`` holds the final figure (override or statistical).
+    draft that covers them. ``forecast`` holds the final figure (override or statistical). Kept until the
+    forecasts change (a data load leaves it); after a publish, only the SKUs it changed are read again
+    (``plan_cache.published_values``). ``copy=False``: the kept frame itself, for readers that only read.
     """
     key = ("planning_demand", tuple(skus) if skus is not None else None)
-    demand, source = store.cached(key, lambda: _planning_demand(store, skus))
-    return demand.copy(), dict(source)
+    demand, source = store.cached(key, lambda: _planning_demand(store, skus), FORECASTS)
+    return (demand.copy() if copy else demand), dict(source)
 
 
 def _planning_demand(store: PlanStore, skus: list[str] | None) -> tuple[pd.DataFrame, dict]:
-    published = versions.published_values(store, skus)
-    all_versions = versions.list_versions(store)
+    published = versions.published_values(store, skus) if skus is not None else plan_cache.published_values(store)
+    all_versions = [v for v in versions.list_versions(store) if not v.get("scenario")]  # a what-if never plans
     if published.empty and not all_versions:
         raise NoData("no forecast yet: run `sop forecast run --all` (and publish it) first")
     frames, source_versions = [], []
@@ -203,7 +274,9 @@ def _planning_demand(store: PlanStore, skus: list[str] | None) -> tuple[pd.DataF
     newest_live = newest is not None and newest["published_skus"] == newest["skus"]  # nothing of it is draft-only
     if newest is not None and not newest_live and (missing is None or missing):
         latest = newest["id"]
-        draft = versions.version_values(store, latest, missing)
+        draft = (versions.version_values(store, latest, missing) if missing is not None else  # a version's
+                 store.cached(("version_values", latest),  # values never change: kept until another company
+                              lambda: versions.version_values(store, latest), ("company",)))
         draft = draft[~draft["sku"].isin(covered)].assign(version=latest).drop(columns=["version_id"])
         if not draft.empty:
             frames.append(draft)

@@ -47,7 +47,7 @@ def ingest_notes(store: PlanStore, notes_store, folder: Path, principal: str, re
     rows = list({row["id"]: row for row in rows}.values())  # the same bullet twice in a note counts once
     if progress is not None:
         progress(f"writing {len(rows)} decisions and action items")
-    with store.engine.begin() as connection:
+    with store.begin() as connection:
         connection.execute(delete(note_items).where(note_items.c.folder == report.folder))
         if rows:
             connection.execute(insert(note_items), rows)

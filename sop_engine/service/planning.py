@@ -16,7 +16,7 @@ from sop_engine.periods import format_period, month_start, months_between, parse
 from sop_engine.planning.gaps import gaps_document
 from sop_engine.planning.reconcile import reconcile_document
 from sop_engine.planning.scenario import Scenario, what_if_document
-from sop_engine.service.forecasting import planning_demand
+from sop_engine.service import plan_cache
 from sop_engine.store import PlanStore
 from sop_engine.store import forecasts as versions
 
@@ -43,17 +43,20 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
     to month, so it is the figure a shortage question about those months answers). ``scope`` says what
     the SKUs are (one SKU, a family, all)."""
     check_months(months)
-    data = store.plan_data(planning_date)
-    demand, source = planning_demand(store)
+    data = store.plan_data(planning_date, copy=False)
     asked = None
     if period is not None and str(period).strip():
         if months is not None:
             raise InvalidArgument("give either months or period, not both")
         months, asked = shortage_window(planning_date, str(period))
         check_months(months, "the period's months after the current one")
+    # the capacity plan, the checked demand and the product index are kept per store version (``plan_cache``)
+    kept = plan_cache.checked_demand(store)
+    demand, source, index = kept.frame, dict(kept.source), plan_cache.scope_index(data)
     if scenario:
         doc = what_if_document(data, demand, source, scenario, sku=sku, family=family, months=months,
-                               with_cover_options=True)
+                               with_cover_options=True, effects=demand_effects(store, demand), checked=True,
+                               capacity_cache=plan_cache.capacity_cache(data, kept), index=index)
         for side in ("base", "scenario"):
             _focus(doc[side], asked)
         # the counts answers state: products whose shortage changes, and those whose stock alone moves
@@ -61,11 +64,25 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
                                            c.get("first_short_period_base") != c.get("first_short_period_scenario"))
         doc["skus_stock_only_changed"] = len(doc.get("changes", [])) - doc["skus_shortage_changed"]
     else:
-        doc = _focus(gaps_document(data, demand, source, sku=sku, family=family, months=months), asked)
-    doc["scope"] = scope_document(data.products, sku, family)
+        doc = _focus(gaps_document(data, demand, source, sku=sku, family=family, months=months, checked=True,
+                                   capacity_cache=plan_cache.capacity_cache(data, kept), index=index,
+                                   demand_index=kept.index()), asked)
+    doc["scope"] = scope_document(data.products, sku, family, plan_cache.product_names(data))
     doc["unit"] = "units"
     doc["source"] = f"plan store: inventory, open supply and the {source.get('kind')} forecast"
     return doc
+
+
+def demand_effects(store: PlanStore, demand) -> object:
+    """The demand drivers' recorded effects of the forecast versions each SKU's demand comes from."""
+    if "version" not in demand.columns or demand.empty:
+        return None
+    pairs = demand[["sku", "version"]].drop_duplicates()
+    _, effects = versions.driver_records(store, sorted(int(v) for v in pairs["version"].unique()))
+    if effects.empty:
+        return effects
+    effects = effects.merge(pairs, left_on=["sku", "version_id"], right_on=["sku", "version"])
+    return effects.drop(columns=["version"])
 
 
 def _focus(doc: dict, asked: list[str] | None) -> dict:
@@ -81,10 +98,12 @@ def _focus(doc: dict, asked: list[str] | None) -> dict:
     return doc
 
 
-def scope_document(products, sku: str | None, family: str | None) -> dict:
-    """What a document is about: ``{"kind": "sku", "code", "label"}``, ``{"kind": "family", ...}`` or all."""
+def scope_document(products, sku: str | None, family: str | None, names: dict[str, str] | None = None) -> dict:
+    """What a document is about: ``{"kind": "sku", "code", "label"}``, ``{"kind": "family", ...}`` or all.
+    ``names``: SKU code -> product name, when the caller keeps it."""
     if sku:
-        names = dict(zip(products["sku"].astype(str), products["name"].astype(str), strict=True))
+        if names is None:
+            names = dict(zip(products["sku"].astype(str), products["name"].astype(str), strict=True))
         return {"kind": "sku", "code": sku, "label": names.get(sku, sku)}
     if family:
         return {"kind": "family", "code": family, "label": family}
@@ -111,11 +130,13 @@ def reconcile(store: PlanStore, planning_date: date, *, family: str | None = Non
         months = max(months_between(month_start(planning_date), wanted.end), 0)
         check_months(months, "the period's months after the current one")
         only_months = wanted.labels
-    data = store.plan_data(planning_date)
-    demand, source = planning_demand(store)
+    data = store.plan_data(planning_date, copy=False)
+    kept = plan_cache.checked_demand(store)
+    demand, source = kept.frame, dict(kept.source)
     kwargs = {"threshold": threshold_pct / 100.0} if threshold_pct is not None else {}
     doc = reconcile_document(data, demand, source, family=family, months=months, with_coherence=with_coherence,
-                             **kwargs)
+                             checked=True, capacity_cache=plan_cache.capacity_cache(data, kept),
+                             index=plan_cache.scope_index(data), **kwargs)
     if only_months:
         keep = set(only_months)
         doc["asked_months"] = [m for m in doc["months"] if m in keep]
@@ -153,9 +174,8 @@ def kpi(store: PlanStore, planning_date: date, name: str, *, sku: str | None = N
         start: str | None = None, end: str | None = None, lag: int | None = None) -> dict:
     check_kpi_range(start, end)
     check_lag(lag)
-    data = store.plan_data(planning_date)
-    overrides = versions.active_overrides(store)
-    overrides = overrides.rename(columns={"override": "quantity"})[["sku", "period", "quantity"]]
+    data = store.plan_data(planning_date, copy=False)
+    overrides = plan_cache.overrides(store)
     return compute_kpi(data, name, sku=sku, family=family, start=start, end=end, lag=lag,
                        overrides=overrides if not overrides.empty else None)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from sqlalchemy import insert, select, update
 
 from sop_engine.errors import Conflict, NotFound, PermissionDenied
-from sop_engine.store.plan_store import PlanStore, utcnow
+from sop_engine.store.plan_store import PlanStore, iso_utc, utcnow
 from sop_engine.store.schema import approvals
 
 APPROVER_ROLES = ("planner", "admin")
@@ -21,7 +21,7 @@ APPROVER_ROLES = ("planner", "admin")
 def request_approval(store: PlanStore, action: str, arguments: dict, summary: str, requested_by: str,
                      thread_id: str | None = None) -> dict:
     approval_id = "apr-" + secrets.token_hex(4)
-    with store.engine.begin() as connection:
+    with store.begin() as connection:
         connection.execute(insert(approvals).values(
             id=approval_id, action=action, arguments=arguments, summary=summary, requested_by=requested_by,
             requested_at=utcnow(), status="pending", thread_id=thread_id))
@@ -33,9 +33,9 @@ def request_approval(store: PlanStore, action: str, arguments: dict, summary: st
 def _doc(row) -> dict:
     return {
         "id": row["id"], "action": row["action"], "arguments": row["arguments"], "summary": row["summary"],
-        "requested_by": row["requested_by"], "requested_at": row["requested_at"].isoformat(timespec="seconds"),
+        "requested_by": row["requested_by"], "requested_at": iso_utc(row["requested_at"]),
         "status": row["status"], "decided_by": row["decided_by"],
-        "decided_at": row["decided_at"].isoformat(timespec="seconds") if row["decided_at"] else None,
+        "decided_at": iso_utc(row["decided_at"]),
         "result": row["result"], "thread_id": row["thread_id"],
     }
 
@@ -77,7 +77,7 @@ def decide(store: PlanStore, approval_id: str, *, approve: bool, principal: str,
         raise PermissionDenied(f"{principal} requested {approval_id}; another planner or admin must decide it")
     status = "approved" if approve else "rejected"
     with store.begin() as connection:
-        # the first statement writes, so SQLite takes its write lock here: concurrent deciders queue up
+        # the write turn is taken first (on SQLite by the first statement, which writes): deciders queue up
         claimed = connection.execute(update(approvals).where(
             (approvals.c.id == approval_id) & (approvals.c.status == "pending")
         ).values(status=status, decided_by=principal, decided_at=utcnow())).rowcount

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import select
 
 from sop_engine.errors import InvalidArgument
-from sop_engine.store.plan_store import PlanStore
+from sop_engine.store.plan_store import PlanStore, iso_utc
 from sop_engine.store.schema import audit_log
 
 MAX_ENTRIES = 10_000
@@ -29,12 +29,9 @@ def entries(store: PlanStore, since: date | None = None, limit: int = 1000) -> d
         raise InvalidArgument(f"limit must be 1..{MAX_ENTRIES} (got {limit})")
     query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
     if since is not None:
-        query = query.where(audit_log.c.at >= datetime.combine(since, time.min))
+        query = query.where(audit_log.c.at >= datetime.combine(since, time.min, tzinfo=UTC))
     with store.connect() as connection:
         rows = list(connection.execute(query).mappings())
-    return {"entries": [{"at": _utc(row["at"]).isoformat(timespec="seconds"), "principal": row["principal"],
+    return {"entries": [{"at": iso_utc(row["at"]), "principal": row["principal"],
                          "action": row["action"], "detail": row["detail"] or {}} for row in reversed(rows)]}
 
-
-def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # stored in UTC; SQLite drops the zone

@@ -15,6 +15,8 @@ from sqlalchemy import Connection, Table, delete, func, select, update
 from sop_engine.contract import Company
 from sop_engine.store.schema import (
     approvals,
+    forecast_driver_effects,
+    forecast_drivers,
     forecast_sku_info,
     forecast_values,
     forecast_versions,
@@ -24,8 +26,8 @@ from sop_engine.store.schema import (
 )
 
 # children before parents (foreign keys)
-DROPPED_TABLES: tuple[Table, ...] = (published_forecast, forecast_values, forecast_sku_info, forecast_versions,
-                                     overrides, note_items)
+DROPPED_TABLES: tuple[Table, ...] = (published_forecast, forecast_values, forecast_sku_info, forecast_drivers,
+                                     forecast_driver_effects, forecast_versions, overrides, note_items)
 
 
 def _same_name(a: str | None, b: str | None) -> bool:

@@ -17,8 +17,11 @@ import pandas as pd
 from sqlalchemy import and_, delete, func, insert, select, update
 
 from sop_engine.errors import Conflict, InvalidArgument, NotFound
-from sop_engine.store.plan_store import PlanStore, utcnow
+from sop_engine.store.bulk import insert_rows, records
+from sop_engine.store.plan_store import PlanStore, iso_utc, utcnow
 from sop_engine.store.schema import (
+    forecast_driver_effects,
+    forecast_drivers,
     forecast_sku_info,
     forecast_values,
     forecast_versions,
@@ -30,15 +33,11 @@ VALUE_COLUMNS = ["sku", "period", "forecast", "lo_80", "hi_80", "lo_95", "hi_95"
 INFO_COLUMNS = ["sku", "model", "cv_error", "candidates", "demand_class", "note"]
 
 
-def _rows(frame: pd.DataFrame) -> list[dict]:
-    """Records for an insert: NaN as NULL, numpy scalars as Python values (vectorised, not per cell)."""
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-
 def create_version(store: PlanStore, values: pd.DataFrame, skus: pd.DataFrame, *, scope: dict,
-                   parameters: dict, note: str | None, principal: str) -> int:
-    """Store a forecast run as a new draft version and return its id."""
-    with store.engine.begin() as connection:
+                   parameters: dict, note: str | None, principal: str, drivers=None) -> int:
+    """Store a forecast run as a new draft version and return its id; ``drivers`` (a
+    ``forecast.drivers.DriverForecast``) adds its driver value added and effects."""
+    with store.begin() as connection:
         version_id = connection.execute(
             insert(forecast_versions).values(
                 created_at=utcnow(), created_by=principal, scope=scope, parameters=parameters, note=note,
@@ -46,9 +45,13 @@ def create_version(store: PlanStore, values: pd.DataFrame, skus: pd.DataFrame, *
             )
         ).inserted_primary_key[0]
         rows = values[VALUE_COLUMNS].assign(period=values["period"].dt.date, version_id=version_id)
-        connection.execute(insert(forecast_values), _rows(rows))
+        insert_rows(connection, forecast_values, records(rows))
         info = skus.reindex(columns=INFO_COLUMNS).assign(version_id=version_id)
-        connection.execute(insert(forecast_sku_info), _rows(info))
+        insert_rows(connection, forecast_sku_info, records(info))
+        if drivers is not None and not drivers.value_added.empty:
+            insert_rows(connection, forecast_drivers, records(drivers.value_added.assign(version_id=version_id)))
+        if drivers is not None and not drivers.effects.empty:
+            insert_rows(connection, forecast_driver_effects, records(drivers.effects.assign(version_id=version_id)))
         store.audit(connection, principal, "forecast.run",
                     {"version": version_id, "scope": scope, "skus": int(len(skus)), "note": note})
     return int(version_id)
@@ -68,12 +71,13 @@ def list_versions(store: PlanStore) -> list[dict]:
 
 def _version_doc(row, sku_count: int, published_skus: int) -> dict:
     return {
-        "id": row["id"], "created_at": row["created_at"].isoformat(timespec="seconds"),
+        "id": row["id"], "created_at": iso_utc(row["created_at"]),
         "created_by": row["created_by"], "scope": row["scope"], "parameters": row["parameters"],
         "note": row["note"], "status": row["status"], "skus": sku_count,
         "published_skus": published_skus,
-        "published_at": row["published_at"].isoformat(timespec="seconds") if row["published_at"] else None,
+        "published_at": iso_utc(row["published_at"]),
         "published_by": row["published_by"],
+        "scenario": (row["parameters"] or {}).get("scenario") is not None,
     }
 
 
@@ -111,6 +115,8 @@ def version_info(store: PlanStore, version_id: int, skus: list[str] | None = Non
 def publish(store: PlanStore, ref: int | str, principal: str) -> dict:
     """Make a version the published forecast for the SKUs it covers."""
     version = get_version(store, ref)
+    if (version.get("parameters") or {}).get("scenario") is not None:
+        raise Conflict(f"forecast version {version['id']} is a scenario (a what-if draft): it cannot be published")
     if version["status"] == "published" and version["published_skus"] == version["skus"]:
         raise Conflict(f"forecast version {version['id']} is already the published forecast of its SKUs")
     now = utcnow()
@@ -141,7 +147,7 @@ def add_override(store: PlanStore, sku: str, period: date, quantity: float, reas
         raise InvalidArgument(f"an override quantity cannot be negative (got {quantity})")
     if not reason or not reason.strip():
         raise InvalidArgument("an override needs a reason (--reason \"...\")")
-    with store.engine.begin() as connection:
+    with store.begin() as connection:
         replaced = connection.execute(
             update(overrides).where(and_(overrides.c.sku == sku, overrides.c.period == period,
                                          overrides.c.active.is_(True))).values(active=False)
@@ -191,3 +197,16 @@ def with_overrides(values: pd.DataFrame, active: pd.DataFrame) -> pd.DataFrame:
     merged["override"] = merged["override"].astype("float64")
     merged["final"] = merged["override"].where(merged["override"].notna(), merged["forecast"])
     return merged
+
+
+def driver_records(store: PlanStore, version_ids: list[int], skus: list[str] | None = None
+                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(driver value added, driver effects) of these versions' SKUs."""
+    added = select(forecast_drivers).where(forecast_drivers.c.version_id.in_(version_ids))
+    effects = select(forecast_driver_effects).where(forecast_driver_effects.c.version_id.in_(version_ids))
+    if skus is not None:
+        added = added.where(forecast_drivers.c.sku.in_(skus))
+        effects = effects.where(forecast_driver_effects.c.sku.in_(skus))
+    return (store.read_frame(added.order_by(forecast_drivers.c.sku), json_columns=("drivers", "months")),
+            store.read_frame(effects.order_by(forecast_driver_effects.c.sku, forecast_driver_effects.c.driver),
+                             json_columns=("planned",)))

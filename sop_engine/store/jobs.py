@@ -3,7 +3,8 @@
 A job is ``queued`` until a server's supervisor claims it (``running``, in a worker process), then
 ``done`` or ``failed``; ``cancelled`` when someone cancels it; ``interrupted`` when the server running
 it stopped. Limits (queue length, jobs per principal, jobs running at once) are counted here, in the
-store, inside the transaction that adds or claims a job, so several server processes keep them as one.
+store, inside the transaction that adds or claims a job, which holds the store's write turn (SQLite's write
+lock, PostgreSQL's advisory lock: ``db.lock_writes``), so several server processes keep them as one.
 Starting and cancelling a job are audited; progress is not (it would invalidate every read cache).
 """
 
@@ -16,7 +17,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from sop_engine.errors import Busy, Conflict, NotFound, PermissionDenied
-from sop_engine.store.plan_store import PlanStore, utcnow, write_guard
+from sop_engine.store.plan_store import PlanStore, iso_utc, utcnow, write_guard
 from sop_engine.store.schema import jobs
 
 ACTIVE = ("queued", "running")
@@ -25,7 +26,7 @@ KEEP_FINISHED = timedelta(days=30)  # finished jobs are forgotten after this; th
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat(timespec="seconds") if moment else None
+    return iso_utc(moment)
 
 
 def _doc(row) -> dict:
@@ -65,8 +66,8 @@ def enqueue(store: PlanStore, kind: str, arguments: dict, *, principal: str, rol
             per_principal: int, workers: int = 1) -> dict:
     """Queue a job, or raise ``Busy`` (with a retry-after estimate) when a limit is reached.
 
-    The insert comes first, so SQLite's write lock is held while the limits are counted: two servers
-    adding a job at once cannot both take the last place.
+    The transaction holds the write turn while the limits are counted (on SQLite the insert, which comes
+    first, takes it): two servers adding a job at once cannot both take the last place.
     """
     job_id = "job-" + secrets.token_hex(6)
     with store.begin() as connection:
@@ -94,8 +95,9 @@ def claim_next(store: PlanStore, runner: str, max_running: int) -> dict | None:
         oldest = (select(jobs.c.id).where(jobs.c.status == "queued").order_by(jobs.c.created_at, jobs.c.id)
                   .limit(1).scalar_subquery())
         running = select(func.count()).select_from(jobs).where(jobs.c.status == "running").scalar_subquery()
-        # one statement: the claim and the count happen under the same write lock
-        claimed = connection.execute(update(jobs).where(and_(jobs.c.id == oldest, running < max_running))
+        # one statement, in the write turn: the claim and the count see the same jobs, and a job is claimed once
+        claimed = connection.execute(update(jobs).where(and_(jobs.c.id == oldest, jobs.c.status == "queued",
+                                                             running < max_running))
                                      .values(status="running", runner=runner, started_at=utcnow(),
                                              stage="starting").returning(jobs.c.id)).first()
     return get_job(store, claimed[0]) if claimed else None

@@ -49,6 +49,7 @@ sales_history = Table(
     Column("period", Date, nullable=False),
     Column("quantity", Float, nullable=False),
     Column("channel", Text), Column("location", Text),
+    Column("price", Float),  # the month's quantity-weighted mean price of the file's rows
 )
 
 inventory = Table(
@@ -125,10 +126,19 @@ kpi_actuals = Table(
     Column("value", Float, nullable=False), Column("dimension", Text), Column("unit", Text),
 )
 
+drivers = Table(
+    "drivers", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("period", Date, nullable=False), Column("driver", String(64), nullable=False),
+    Column("value", Float, nullable=False), Column("sku", String(64)), Column("family", Text),
+    Column("kind", String(20)), Column("unit", Text),
+    Index("ix_drivers_driver_period", "driver", "period"),
+)
+
 CONTRACT_TABLES = {
     t.name: t
     for t in (products, sales_history, inventory, supply, capacity, routing, sales_plan, budget, events,
-              orders, forecast_snapshots, kpi_actuals)
+              orders, forecast_snapshots, kpi_actuals, drivers)
 }
 
 # --- about the loaded dataset -----------------------------------------------------------------------
@@ -170,6 +180,36 @@ forecast_sku_info = Table(
     Column("sku", String(64), primary_key=True),
     Column("model", String(64)), Column("cv_error", Float), Column("candidates", JSON),
     Column("demand_class", String(20)), Column("note", Text),
+)
+
+# Per SKU of a version: did a forecast with demand drivers beat the best driver-free candidate in
+# rolling-origin CV (``driver_value_added``), and in which months it was used.
+forecast_drivers = Table(
+    "forecast_drivers", metadata,
+    Column("version_id", Integer, ForeignKey("forecast_versions.id", ondelete="CASCADE"), primary_key=True),
+    Column("sku", String(64), primary_key=True),
+    Column("drivers", JSON, nullable=False),  # the driver names the model was given
+    Column("used", Boolean, nullable=False),
+    Column("model", String(64)),
+    Column("cv_error_drivers", Float), Column("cv_error_driver_free", Float),
+    Column("driver_free_model", String(64)),
+    Column("months", JSON),  # months forecast with the drivers (the others lacked a plan)
+    Column("note", Text),
+)
+
+# The effect of each driver on a SKU's forecast, and the fitted response a what-if applies (no refit):
+# units per driver unit in the month (``coef``) and in the month after (``coef_next``).
+forecast_driver_effects = Table(
+    "forecast_driver_effects", metadata,
+    Column("version_id", Integer, ForeignKey("forecast_versions.id", ondelete="CASCADE"), primary_key=True),
+    Column("sku", String(64), primary_key=True),
+    Column("driver", String(64), primary_key=True),
+    Column("effect_pct", Float, nullable=False),  # % change of forecast units when the plan rises 10%
+    Column("source", String(32), nullable=False),  # own model | family pool | company pool
+    Column("coef", Float, nullable=False), Column("coef_next", Float, nullable=False),
+    Column("unit", Text),
+    Column("planned", JSON, nullable=False),  # {"YYYY-MM": planned value} over the forecast months
+    Column("explanation", Text, nullable=False),
 )
 
 # Which version is the published forecast of each SKU (a one-SKU version supersedes only that SKU).
@@ -253,4 +293,28 @@ slack_seen = Table(
     "slack_seen", metadata,
     Column("key", String(200), primary_key=True),
     Column("seen_at", Float, nullable=False),  # seconds since the epoch
+)
+
+# pre-S&OP packs as generated (``sop pack``): "since the last pack" compares with the previous stored one
+packs = Table(
+    "packs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("period", String(7), nullable=False, index=True),  # the S&OP cycle month, YYYY-MM
+    Column("planning_date", Date, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("document", JSON, nullable=False),
+)
+
+# scheduled Slack digests: a claimed slot is the lock and the record (one post per digest, channel and slot,
+# across restarts and server processes)
+digest_posts = Table(
+    "digest_posts", metadata,
+    Column("digest", String(40), primary_key=True),
+    Column("channel", String(100), primary_key=True),
+    Column("slot", String(120), primary_key=True),  # the scheduled time (ISO, UTC) or what a post is about
+    Column("status", String(20), nullable=False),  # posting, posted, failed
+    Column("claimed_at", DateTime, nullable=False),
+    Column("posted_at", DateTime),
+    Column("detail", JSON),
 )

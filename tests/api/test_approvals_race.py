@@ -1,5 +1,5 @@
-"""Approvals through the real server: one publish however many approvers click at once, the version
-pinned when requested, no approving one's own request when keys are configured, and the audit log."""
+"""Approvals through the real server (on SQLite and PostgreSQL): one publish however many approvers click at
+once, the version pinned when requested, no approving one's own request when keys are configured, and the audit log."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ APPROVERS = ["ben-key", "cy-key", "boss-key"]
 
 
 @pytest.fixture
-def api(demo, monkeypatch):
+def api(demo_store, monkeypatch):
     monkeypatch.setenv("SOP_API_KEYS", KEYS)
     with ApiServer(Runtime()) as server:
         yield server

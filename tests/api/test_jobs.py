@@ -1,5 +1,5 @@
 """Re-forecast jobs through the real server: worker processes outside the server's process group, a
-bounded queue in the plan store, cancelling, and what a restart does to running jobs."""
+bounded queue in the plan store (SQLite and PostgreSQL), cancelling, and what a restart does to running jobs."""
 
 from __future__ import annotations
 
@@ -26,6 +26,13 @@ CHAT_QUESTIONS = ["are we short on oat milk next month?", "fill rate last quarte
 def keyed(demo, monkeypatch):
     monkeypatch.setenv("SOP_API_KEYS", KEYS)
     return demo
+
+
+@pytest.fixture
+def keyed_store(demo_store, monkeypatch):
+    """The demo with API keys, once on SQLite and once on PostgreSQL (the workers get the store's URL)."""
+    monkeypatch.setenv("SOP_API_KEYS", KEYS)
+    return demo_store
 
 
 def test_a_full_reforecast_finishes_in_a_worker_while_50_chats_run(keyed):
@@ -72,7 +79,7 @@ def test_a_full_reforecast_finishes_in_a_worker_while_50_chats_run(keyed):
         wait_group_gone(pid)  # the worker and statsforecast's pool are gone
 
 
-def test_the_queue_is_bounded_per_principal_and_in_total(keyed, monkeypatch):
+def test_the_queue_is_bounded_per_principal_and_in_total(keyed_store, monkeypatch):
     monkeypatch.setenv("SOP_JOB_QUEUE_MAX", "3")
     monkeypatch.setenv("SOP_JOB_PER_PRINCIPAL", "2")
     with ApiServer(Runtime()) as api, api.client("ana-key") as ana, api.client("ben-key") as ben, \
@@ -102,7 +109,7 @@ def test_the_queue_is_bounded_per_principal_and_in_total(keyed, monkeypatch):
         assert any(e["action"] == "job.cancel" and e["principal"] == "api:root" for e in audit)
 
 
-def test_cancelling_a_running_job_stops_its_worker_and_saves_nothing(keyed):
+def test_cancelling_a_running_job_stops_its_worker_and_saves_nothing(keyed_store):
     with ApiServer(Runtime()) as api, api.client("ana-key") as planner:
         store = Runtime().store
         versions_before = len(forecasts.list_versions(store))
@@ -135,7 +142,7 @@ def test_a_restart_marks_the_running_job_interrupted_and_runs_the_queued_ones(ke
         assert wait_for(planner, queued, ("done",), timeout=300)["result"]["skus"] == 1
 
 
-def test_two_servers_on_one_store_share_the_queue_and_the_workers(keyed, monkeypatch):
+def test_two_servers_on_one_store_share_the_queue_and_the_workers(keyed_store, monkeypatch):
     monkeypatch.setenv("SOP_JOB_PER_PRINCIPAL", "1")
     with ApiServer(Runtime()) as a, ApiServer(Runtime()) as b, a.client("ana-key") as ana_a, \
             b.client("ana-key") as ana_b, b.client("ben-key") as ben_b:

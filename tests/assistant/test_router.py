@@ -46,8 +46,11 @@ def test_dev_set_scores_at_least_90_percent_and_every_call_validates(demo_produc
     assert sum(r.args_ok for r in results) / len(results) >= 0.9
 
 
-COMPANY_DEV_SETS = [DEV.with_name(name) for name in ("router_dev_vi.json", "router_dev_en2.json", "router_dev2_en.json",
-                                                     "router_dev2_vi.json", "router_dev3.json")]
+COMPANY_DEV_SETS = [DEV.with_name(name) for name in (
+    "router_dev_vi.json", "router_dev_en2.json", "router_dev2_en.json", "router_dev2_vi.json", "router_dev3.json",
+    "router_dev4_en.json", "router_dev4_vi.json", "router_dev5_en.json", "router_dev5_vi.json")]
+# the share of a set that must be right; every set: at most 2% silently wrong
+RIGHT_AT_LEAST = {"router_dev5_en.json": 0.9}
 
 
 def test_every_intent_appears_in_the_dev_sets():
@@ -66,7 +69,8 @@ def test_the_company_dev_sets_are_understood_and_nothing_is_silently_wrong(path)
     outcomes = [run_company_case(c, tables[c["company"]], date.fromisoformat(c["planning_date"])) for c in cases]
     counts = tally(outcomes)
     wrong = [(o.case["text"], o.call.to_dict()) for o in outcomes if o.outcome == "silently wrong"]
-    assert counts["right"] >= 0.95 * len(cases) and counts["silently wrong"] <= 0.02 * len(cases), wrong
+    right = RIGHT_AT_LEAST.get(path.name, 0.95)
+    assert counts["right"] >= right * len(cases) and counts["silently wrong"] <= 0.02 * len(cases), wrong
     for o in outcomes:
         if o.call.tool in TOOL_ARGS:
             TOOL_ARGS[o.call.tool].model_validate(o.call.args)

@@ -1,13 +1,14 @@
-"""``sop forecast``: versions, publish (per SKU), overrides beside the forecast, diff, audit."""
+"""``sop forecast``: versions, publish (per SKU), overrides beside the forecast, diff, audit; on SQLite and
+PostgreSQL."""
 
 from __future__ import annotations
 
 import os
-import sqlite3
 
 import pytest
 from cli.helpers import sop, sop_json
 from factories import write_company
+from stores import run_sql
 
 LONG_SALES = "sku,period,quantity\n" + "".join(
     f"{sku},{2024 + (m // 12)}-{m % 12 + 1:02d},{base + (m % 12) * step}\n"
@@ -17,11 +18,11 @@ LONG_SALES = "sku,period,quantity\n" + "".join(
 
 
 @pytest.fixture
-def company(tmp_path):
+def company(tmp_path, store_url):
     sop_json("data", "load", str(write_company(tmp_path / "co", **{"sales_history.csv": LONG_SALES})))
 
 
-def test_versions_publish_and_overrides(company, isolated_home):
+def test_versions_publish_and_overrides(company):
     run = sop_json("forecast", "run", "--all", "--horizon", "6", "--note", "monthly cycle")
     assert run["version"] == 1 and run["status"] == "draft" and run["skus"] == 3
     assert run["parameters"]["start"] == "2026-11" and run["parameters"]["history_until"] == "2026-10"
@@ -63,8 +64,7 @@ def test_versions_publish_and_overrides(company, isolated_home):
     assert [s["sku"] for s in diff["skus"]] in ([], ["AB-100"])
     assert diff["unchanged"] + len(diff["skus"]) == 1
 
-    with sqlite3.connect(isolated_home / "plan.db") as con:
-        actions = [r[0] for r in con.execute("SELECT action FROM audit_log ORDER BY id")]
+    actions = [r[0] for r in run_sql("SELECT action FROM audit_log ORDER BY id")]
     assert actions == ["data.load", "forecast.run", "forecast.publish", "forecast.run", "forecast.publish",
                        "forecast.override"]
 

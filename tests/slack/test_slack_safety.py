@@ -4,6 +4,7 @@ holds on /slack/events, and Slack threads are owned by their channel under ungue
 from __future__ import annotations
 
 import json
+import threading
 import time
 from urllib.parse import urlencode
 
@@ -42,13 +43,29 @@ def test_a_replayed_signed_slash_command_runs_once(slack_server):
     assert len(anchors) == 1
 
 
-def test_replay_memory_is_shared_by_processes_through_the_plan_store(tmp_path):
+def test_replay_memory_is_shared_by_processes_through_the_plan_store(store_url):
     from sop_engine.store import PlanStore
 
-    url = f"sqlite:///{tmp_path / 'plan.db'}"
-    one, two = SeenEvents(PlanStore(url)), SeenEvents(PlanStore(url))  # two engines: as two server processes
+    stores = [PlanStore(store_url) for _ in range(4)]  # four engines: as four server processes
+    one, two = SeenEvents(stores[0]), SeenEvents(stores[1])
     assert one.first_time("sig:abc") and not two.first_time("sig:abc") and not one.first_time("sig:abc")
     assert two.first_time("Ev1") and not one.first_time("Ev1")
+    # the same retried event reaching every process at once: exactly one takes it
+    def offer(i: int, key: str, barrier: threading.Barrier, taken: list[bool]) -> None:
+        seen = SeenEvents(stores[i % 4])
+        barrier.wait()
+        taken.append(seen.first_time(key))
+
+    for round_ in range(5):
+        barrier, taken = threading.Barrier(16), []
+        threads = [threading.Thread(target=offer, args=(i, f"EvRace{round_}", barrier, taken)) for i in range(16)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert sorted(taken) == [False] * 15 + [True], round_
+    for store in stores:
+        store.engine.dispose()
 
 
 @pytest.mark.parametrize(("body", "content_type", "sign", "status"), [

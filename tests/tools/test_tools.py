@@ -20,7 +20,7 @@ def ctx(demo, tmp_path) -> ToolContext:
 def test_every_tool_has_a_documented_argument_model():
     assert set(TOOL_ARGS) == {"check_shortages", "get_forecast", "reforecast", "publish_forecast", "reconcile_plan",
                               "get_kpi", "find_products", "chart", "search_meeting_notes", "list_decisions",
-                              "get_sales", "get_orders", "check_overstock", "get_capacity"}
+                              "get_sales", "get_orders", "check_overstock", "get_capacity", "get_driver_effects"}
     for name, model in TOOL_ARGS.items():
         schema = model.model_json_schema()
         for field, spec in schema.get("properties", {}).items():

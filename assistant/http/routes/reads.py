@@ -10,11 +10,19 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.http.deps import CallerDep, RuntimeDep
-from sop_engine.limits import MAX_LAG, MAX_MONTHS, MAX_NOTES_HITS, MAX_RANGE_MONTHS, MAX_SCENARIO_CHANGES
+from sop_engine.limits import (
+    MAX_LAG,
+    MAX_MONTHS,
+    MAX_NOTES_HITS,
+    MAX_PAGE_ITEMS,
+    MAX_RANGE_MONTHS,
+    MAX_SCENARIO_CHANGES,
+)
 from sop_engine.periods import parse_month
 from sop_engine.planning.scenario import Scenario
 from sop_engine.service import forecasting, planning
 from sop_engine.service import notes as notes_service
+from sop_engine.service.pages import paginate
 from tools.charts import chart_png
 from tools.context import ToolContext
 from tools.products import find_products
@@ -29,23 +37,42 @@ ScenarioText = Annotated[str | None, Query(
     max_length=48_000,
     description="A what-if as JSON (demand_changes, supply_changes, capacity_changes; at most "
                 f"{MAX_SCENARIO_CHANGES} changes). Always JSON: never a file name.")]
+Limit = Annotated[int | None, Query(ge=1, le=MAX_PAGE_ITEMS, description=(
+    f"SKUs (products) per page, at most {MAX_PAGE_ITEMS} (the default): a larger document comes in pages"))]
+Cursor = Annotated[str | None, Query(max_length=200, description=(
+    "next_cursor of the previous page (opaque; refused after a write or for another question)"))]
+
+
+def page(doc: dict, items: str, limit: int | None, cursor: str | None, version, question: dict,
+         linked: tuple[str, ...] = ()) -> dict:
+    return paginate(doc, items, limit=limit, cursor=cursor, question=question, version=version, linked=linked)
 
 
 @router.get("/products")
-def read_products(runtime: RuntimeDep, caller: CallerDep, q: Opt = None) -> dict:
+def read_products(runtime: RuntimeDep, caller: CallerDep, q: Opt = None, limit: Limit = None,
+                  cursor: Cursor = None) -> dict:
+    """The product master (``count`` is every product; ``page`` says which are in this answer), or with ``q``
+    the products matching it."""
     if q:
         ctx = ToolContext(runtime.store, runtime.planning_date()[0], caller.principal, caller.role)
         return find_products(FindProductsArgs(query=q), ctx)
+    version = runtime.store.generation()
     products = runtime.store.read_table("products").drop(columns=["attributes"])
     products = products.astype(object).where(products.notna(), None)
-    return {"products": products.to_dict("records"), "count": len(products)}
+    doc = {"products": products.to_dict("records"), "count": len(products)}
+    return page(doc, "products", limit, cursor, version, {"route": "products"})
 
 
 @router.get("/forecast")
 def read_forecast(
-    runtime: RuntimeDep, caller: CallerDep, version: str = "published", sku: Opt = None, family: Opt = None
+    runtime: RuntimeDep, caller: CallerDep, version: str = "published", sku: Opt = None, family: Opt = None,
+    limit: Limit = None, cursor: Cursor = None,
 ) -> dict:
-    return forecasting.show_forecast(runtime.store, runtime.planning_date()[0], version, sku=sku, family=family)
+    """One forecast version (or the published forecast), paged by SKU: ``rows`` holds the page's SKUs."""
+    generation = runtime.store.generation()
+    doc = forecasting.show_forecast(runtime.store, runtime.planning_date()[0], version, sku=sku, family=family)
+    return page(doc, "skus", limit, cursor, generation,
+                {"route": "forecast", "version": version, "sku": sku, "family": family}, linked=("rows",))
 
 
 @router.get("/shortages")
@@ -57,16 +84,19 @@ def read_shortages(
     months: Months = None,
     period: Opt = None,
     scenario: ScenarioText = None,
+    limit: Limit = None,
+    cursor: Cursor = None,
 ) -> dict:
-    return planning.gaps(
-        runtime.store,
-        runtime.planning_date()[0],
-        sku=sku,
-        family=family,
-        months=months,
-        period=period,
-        scenario=scenario,
-    )
+    """The shortages document, paged by SKU (families, plants and capacity are whole on every page); a
+    what-if (``scenario``) comes whole: its scope bounds it."""
+    version = runtime.store.generation()
+    when = runtime.planning_date()[0]
+    doc = planning.gaps(runtime.store, when, sku=sku, family=family, months=months, period=period,
+                        scenario=scenario)
+    if scenario:
+        return doc
+    return page(doc, "skus", limit, cursor, version, {"route": "shortages", "sku": sku, "family": family,
+                                                                "months": months, "period": period, "date": when})
 
 
 class ShortagesRequest(BaseModel):
@@ -89,9 +119,16 @@ def what_if_shortages(body: ShortagesRequest, runtime: RuntimeDep, caller: Calle
 
 @router.get("/reconciliation")
 def read_reconciliation(runtime: RuntimeDep, caller: CallerDep, family: Opt = None, months: Months = None,
-                        period: Opt = None, coherence: bool = False) -> dict:
-    return planning.reconcile(runtime.store, runtime.planning_date()[0], family=family, months=months,
-                              period=period, with_coherence=coherence)
+                        period: Opt = None, coherence: bool = False, limit: Limit = None,
+                        cursor: Cursor = None) -> dict:
+    """The reconciliation, its ``skus`` paged (families, decisions and coherence are whole on every page)."""
+    version = runtime.store.generation()
+    when = runtime.planning_date()[0]
+    doc = planning.reconcile(runtime.store, when, family=family, months=months, period=period,
+                             with_coherence=coherence)
+    return page(doc, "skus", limit, cursor, version, {"route": "reconciliation", "family": family,
+                                                                "months": months, "period": period, "date": when,
+                                                                "coherence": coherence})
 
 
 @router.get("/kpis")

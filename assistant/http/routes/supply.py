@@ -1,5 +1,5 @@
-"""``GET /v1/orders``, ``/v1/overstock`` and ``/v1/capacity``: the documents of ``sop orders``,
-``sop gaps --overstock`` and ``sop capacity`` (and of their tools)."""
+"""``GET /v1/orders``, ``/v1/overstock``, ``/v1/capacity`` and ``/v1/drivers``: the documents of ``sop orders``,
+``sop gaps --overstock`` and ``sop capacity`` (and of their tools), and of the ``get_driver_effects`` tool."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 
 from assistant.http.deps import CallerDep, RuntimeDep
 from sop_engine.service.capacity import capacity_document, period_months
+from sop_engine.service.drivers import driver_effects
 from sop_engine.service.orders import orders_document
 from sop_engine.service.overstock import overstock_document
 from tools.resolve import product_scope
@@ -46,3 +47,12 @@ def read_capacity(runtime: RuntimeDep, caller: CallerDep, resource: Opt = None, 
     planning_date = runtime.planning_date()[0]
     start, end = period_months(period, planning_date)
     return capacity_document(runtime.store, planning_date, resource=resource, start=start, end=end)
+
+
+@router.get("/drivers")
+def read_driver_effects(runtime: RuntimeDep, caller: CallerDep, sku: Opt = None, family: Opt = None,
+                        product: Product = None, driver: Opt = None) -> dict:
+    """What drives demand: each demand driver's recorded effect (% change of forecast units when its plan rises
+    10%), whether the forecast with drivers beat the driver-free one in CV, and the drivers in the data."""
+    sku, family = _product(runtime, product, sku, family)
+    return driver_effects(runtime.store, runtime.planning_date()[0], sku=sku, family=family, driver=driver)

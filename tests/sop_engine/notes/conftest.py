@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from notes_fixtures import write_fixture_notes  # noqa: E402
 
@@ -77,3 +84,43 @@ def embedding_stub():
     stub = _StubEmbeddings()
     yield stub
     stub.close()
+
+
+CHROMA = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    """A real chroma server (``chroma run``, from the chromadb package) on a free loopback port. A server that
+    cannot start skips the test, except with CI=true, where it fails."""
+    port = free_port()
+    try:
+        process = subprocess.Popen([CHROMA, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
+                                    "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError as error:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(f"chroma server cannot start: {error}")
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            if os.environ.get("CI") == "true":
+                pytest.fail("chroma server did not start")
+            pytest.skip("chroma server did not start")
+        time.sleep(0.2)
+    yield url
+    process.terminate()
+    process.wait(10)

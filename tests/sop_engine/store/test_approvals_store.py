@@ -1,4 +1,5 @@
-"""Approvals in a real SQLite store: one person across channels, and a failed write leaves the request pending."""
+"""Approvals in a real store (SQLite and PostgreSQL): one person across channels, and a failed write leaves the
+request pending."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from sop_engine.store import approvals as store_approvals
 
 
 @pytest.fixture
-def store(tmp_path):
-    return PlanStore(f"sqlite:///{tmp_path / 'plan.db'}")
+def store(store_url):
+    return PlanStore(store_url)
 
 
 def test_the_same_name_is_the_same_person_on_every_channel(store, tmp_path):

@@ -1,4 +1,5 @@
-"""The job queue in a real SQLite plan store, opened by several ``PlanStore``s as several servers would."""
+"""The job queue in a real plan store (SQLite and PostgreSQL), opened by several ``PlanStore``s as several
+servers would."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from sop_engine.store.plan_store import write_guard
 
 
 @pytest.fixture
-def url(tmp_path):
-    return f"sqlite:///{tmp_path / 'plan.db'}"
+def url(store_url):
+    return store_url
 
 
 def _enqueue(store, principal="api:a", queue_max=20, per_principal=3):
