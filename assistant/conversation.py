@@ -199,7 +199,8 @@ class Assistant:
                            planning_date_source=source, notes=self.runtime.notes_store,
                            chart_dir=self.settings.home / "charts", progress=progress, thread_id=thread_id,
                            extras={"allow_self_approval": self.settings.self_approval_allowed,
-                                   "run_job": self.job_runner})
+                                   "run_job": self.job_runner,
+                                   "forecast_engine": (self.settings.forecast_engine, self.settings.forecast_address)})
 
     @cached_property
     def threads(self) -> ThreadOwners:

@@ -58,6 +58,13 @@ class Settings(BaseSettings):
     workers: int = Field(1, ge=1, le=64, description="server processes of `sop serve` (more than one needs "
                                                       "SOP_CHROMA_URL: a local chromadb folder is one process's)")
 
+    # where re-forecasts run: this machine (a process pool) or a cluster (pip install 'sop-assistant[dask]' ...)
+    forecast_engine: str = Field("local", pattern="^(local|dask|ray|spark)$",
+                                 description="local, dask, ray or spark")
+    forecast_address: str | None = Field(
+        None, description="the cluster: a Dask scheduler (tcp://host:8786), a Ray address (ray://host:10001) or a "
+                          "Spark master (spark://host:7077); none: a local cluster started for the run")
+
     # jobs (re-forecasts) and approvals
     job_workers: int = Field(1, ge=1, le=32, description="re-forecasts running at once (worker processes)")
     job_queue_max: int = Field(20, ge=1, le=10_000, description="jobs queued or running at most")

@@ -70,6 +70,12 @@ class AmbiguousProduct(SopError):
         )
 
 
+class Cancelled(SopError):
+    """Someone stopped a long run (a re-forecast) before it finished; nothing was saved."""
+
+    code = "cancelled"
+
+
 class InvalidArgument(SopError):
     """An argument is malformed (a period that is not a month, a negative horizon, ...)."""
 

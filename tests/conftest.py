@@ -24,7 +24,8 @@ def isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("SOP_HOME", str(home))
     monkeypatch.setenv("SOP_PLANNING_DATE", PLANNING_DATE)
     for name in ("SOP_DATABASE_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "SOP_CHROMA_URL", "SOP_API_KEYS",
-                 "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SOP_SLACK_ROLES"):
+                 "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SOP_SLACK_ROLES",
+                 "SOP_FORECAST_ENGINE", "SOP_FORECAST_ADDRESS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
     context.reset()

@@ -49,12 +49,17 @@ def reforecast(args: ReforecastArgs, ctx: ToolContext) -> dict:
     doc = forecasting.run_forecast(ctx.store, ctx.planning_date, principal=ctx.principal, sku=sku, family=family,
                                    history_until=args.history_until, exclude=exclude,
                                    note=args.note or f"re-forecast requested by {ctx.principal}",
-                                   progress=ctx.progress,
+                                   progress=ctx.progress, **_engine(ctx),
                                    scenario=args.scenario.model_dump(exclude_none=True) if args.scenario else None)
     doc["excluded_months"] = [format_period(m) for m in exclude]
     doc["scope_resolved"] = resolved.to_dict() if resolved else {"kind": "all"}
     doc["source"] = f"statsforecast run stored as draft version {doc['version']}"
     return doc
+
+
+def _engine(ctx: ToolContext) -> dict:
+    engine, address = ctx.extras.get("forecast_engine") or ("local", None)
+    return {"engine": engine, "address": address, "should_stop": ctx.extras.get("should_stop")}
 
 
 @tool("publish_forecast", "Request publishing a draft forecast; it waits for a planner's approval.")

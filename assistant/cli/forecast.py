@@ -37,10 +37,17 @@ def run(
     scenario: str | None = typer.Option(None, "--scenario", help="What-if on demand (demand_changes, "
                                         "driver_changes): a JSON file or inline JSON; the draft cannot be published."),
     note: str | None = typer.Option(None, "--note", help="Why this run (kept with the version)."),
+    engine: str | None = typer.Option(None, "--engine", help="Where the models run: local, dask, ray or spark "
+                                      "(default: SOP_FORECAST_ENGINE, local)."),
+    address: str | None = typer.Option(None, "--address", help="The cluster's address (default: "
+                                       "SOP_FORECAST_ADDRESS; none: a local cluster for this run)."),
     json_output: bool = JsonOption,
 ):
     """Forecast a SKU, a family or everything; the result is a new draft version."""
     rt = runtime()
+    engine = engine or rt.settings.forecast_engine
+    if address is None and engine == rt.settings.forecast_engine:
+        address = rt.settings.forecast_address
     if scenario and Path(scenario).is_file():
         scenario = Path(scenario).read_text(encoding="utf-8")
     planning_date, _ = rt.planning_date()
@@ -55,6 +62,8 @@ def run(
         use_drivers=drivers,
         scenario=scenario,
         note=note,
+        engine=engine,
+        address=address,
     )
     if json_output or not console.is_terminal:
         doc = forecasting.run_forecast(rt.store, planning_date, progress=_progress_lines, **kwargs)

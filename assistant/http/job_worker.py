@@ -44,6 +44,9 @@ def run(settings: Settings, job_id: str, server_pid: int) -> None:
 
     store_jobs.report_progress(store, job_id, 0, 0, "running")
     ctx = Assistant(runtime).context(job["requested_by"], store_jobs.role_of(store, job_id), progress=progress)
+    # a cancelled job's worker is stopped with its group; on a cluster the run also stops itself at the next
+    # chunk of SKUs, so the cluster is not left working for nobody
+    ctx.extras["should_stop"] = lambda: store_jobs.status_of(store, job_id) != "running"
     store_jobs.guard_saves(store, job_id)  # once cancelled, nothing it computed is saved
     result = run_tool(job["kind"], job["arguments"], ctx)
     store_jobs.finish(store, job_id, result)

@@ -5,7 +5,7 @@ Public API::
     from sop_engine.forecast import ForecastSettings, ForecastResult, forecast
 
     result = forecast(history, ForecastSettings(horizon=18), start=None, families=None, events=None,
-                      progress=None)
+                      progress=None, backend=None)
 
 ``history``: long frame ``sku, period, quantity`` (monthly; ``period`` any date in the month; rows of
 one sku and month are summed). Inside a SKU's span, a month without a row is zero demand; every SKU is
@@ -43,7 +43,14 @@ How "auto" decides (``classify``, ``engine``):
   errors for the Croston family; see ``intervals``.
 - ``events`` (contract table: name, start, end, sku, family, uplift_pct, kind) multiply forecast and
   bounds, prorated by days covered (``events``); the note lists them.
-- ``progress(done, total, stage)`` is called after each stage and each chunk of up to 2,000 SKUs.
+- ``progress(done, total, stage)`` is called after each stage and each chunk of SKUs (2,000 on the local
+  engine, 10,000 on a cluster).
+
+Where the models run: ``forecast(..., backend=...)`` with a backend from ``backends.open_backend(engine,
+address, should_stop)``: ``local`` (statsforecast's process pool, the default), ``dask``, ``ray`` or
+``spark`` (statsforecast's distributed path through Fugue). Every engine gives the same figures (the
+models' output is rounded to float32 on every engine, as the distributed path returns it). Before each
+chunk the backend asks ``should_stop()`` and raises ``sop_engine.errors.Cancelled`` when it is true.
 """
 
 from sop_engine.forecast.classify import classify_demand, demand_class, demand_profile

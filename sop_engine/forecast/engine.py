@@ -11,12 +11,12 @@ import pandas as pd
 
 from sop_engine.errors import InvalidArgument
 from sop_engine.forecast import fallback, intervals, models
+from sop_engine.forecast.backends import Backend
 from sop_engine.forecast.classify import classify_demand
 from sop_engine.forecast.events import event_factors
 from sop_engine.forecast.panel import build_panel, from_month_number
 from sop_engine.forecast.settings import ForecastResult, ForecastSettings
 
-CHUNK = 2000          # SKUs per statsforecast call: one progress tick each
 H_CV_MAX = 6          # CV horizon: min(horizon, 6) months per window
 # A single model replaces the combination only when its CV error is at most half the combination's:
 # a guard against one broken member, not a contest. Chosen on the M3 validation split (the last 18
@@ -31,8 +31,9 @@ Progress = Callable[[int, int, str], None]
 
 def forecast(history: pd.DataFrame, settings: ForecastSettings | None = None, *, start: date | None = None,
              families: pd.Series | None = None, events: pd.DataFrame | None = None,
-             progress: Progress | None = None) -> ForecastResult:
+             progress: Progress | None = None, backend: Backend | None = None) -> ForecastResult:
     settings = settings or ForecastSettings()
+    backend = backend or Backend()
     settings.validate()
     method = settings.method
     if method != "auto" and method not in models.MODELS and method != models.MEDIAN:
@@ -52,7 +53,8 @@ def forecast(history: pd.DataFrame, settings: ForecastSettings | None = None, *,
     min_cv_months = settings.n_windows * h_cv + settings.season_length
 
     routes = _routes(classes, method)
-    chunks = {name: [skus[i:i + CHUNK] for i in range(0, len(skus), CHUNK)]
+    size = backend.chunk
+    chunks = {name: [skus[i:i + size] for i in range(0, len(skus), size)]
               for name, (skus, _) in routes.items()}
     total = 3 + 2 * sum(len(c) for c in chunks.values())
     done = 0
@@ -68,13 +70,15 @@ def forecast(history: pd.DataFrame, settings: ForecastSettings | None = None, *,
     parts, notes = [], {}
     for name, (_, aliases) in routes.items():
         for i, chunk in enumerate(chunks[name], 1):
+            backend.check()
             sub = frame[frame["sku"].isin(chunk)]
-            fc, ets_forms = models.run_models(sub, aliases["fit"], h_total, levels, settings.season_length,
-                                              interval_aliases=aliases["intervals"])
+            fc, forms = models.run_models(sub, aliases["fit"], h_total, levels, settings.season_length,
+                                              interval_aliases=aliases["intervals"], backend=backend)
             tick(f"forecast {name} {i}/{len(chunks[name])}")
+            backend.check()
             long_enough = [s for s in chunk if classes.at[s, "n_months"] >= min_cv_months]
             cv = models.cross_validate(sub[sub["sku"].isin(long_enough)], aliases["fit"], h_cv,
-                                       settings.n_windows, settings.season_length, ets_forms)
+                                       settings.n_windows, settings.season_length, forms, backend=backend)
             tick(f"cross-validate {name} {i}/{len(chunks[name])}")
             part, part_notes = _choose(fc, cv, chunk, aliases, levels, by_sku, name, classes)
             parts.append(part)

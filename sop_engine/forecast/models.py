@@ -6,12 +6,11 @@ Aliases a power user may pass as ``ForecastSettings.method``: every key of ``MOD
 
 from __future__ import annotations
 
-import os
+import inspect
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from statsforecast import StatsForecast
 from statsforecast.models import (
     ADIDA,
     IMAPA,
@@ -26,6 +25,8 @@ from statsforecast.models import (
     SeasonalNaive,
 )
 
+from sop_engine.forecast.backends import Backend
+from sop_engine.forecast.custom_models import AutoCESWithForm, AutoETSWithForm, split_forms
 from sop_engine.forecast.workers import dying_with_parent
 
 MEDIAN = "Median(ETS,CES,DOT)"
@@ -71,98 +72,130 @@ MODELS = ("AutoETS", "AutoETS_ZNZ", "AutoCES", "DynamicOptimizedTheta", "AutoARI
 
 
 def n_jobs(n_series: int) -> int:
-    # a process pool costs about a second to start: not worth it for a handful of series
-    return -1 if n_series >= 50 and (os.cpu_count() or 1) > 1 else 1
+    """Processes for a local statsforecast call of ``n_series`` series (see ``backends.Backend.n_jobs``)."""
+    return Backend().n_jobs(n_series)
 
 
-def _statsforecast(aliases: Sequence[str], season_length: int, n_series: int, **ets) -> StatsForecast:
-    built = []
-    for alias in aliases:
-        model = AutoETS(season_length=season_length, **ets) if alias in ETS_SEARCH and ets else \
-            make_model(alias, season_length)
-        model.alias = alias
-        built.append(model)
-    return StatsForecast(models=built, freq="MS", n_jobs=n_jobs(n_series), fallback_model=Naive())
+def _built(alias: str, season_length: int, *, bounds: bool, form: str | None = None, report_form: bool = False):
+    """The statsforecast model for ``alias``: AutoETS or AutoCES of one given ``form`` (ETS: error, trend,
+    season, damping; CES: season type), or reporting the form it chose (``custom_models``; AutoCES only
+    without bounds)."""
+    if alias in ETS_SEARCH and form is not None:
+        model = AutoETS(season_length=season_length, model=form[:3], damped=None if "Z" in form[:3] else
+                        form[3] == "D")
+    elif alias in ETS_SEARCH and report_form:
+        model = AutoETSWithForm(season_length=season_length, model=ETS_SEARCH[alias])
+    elif alias == "AutoCES" and form is not None:
+        model = AutoCES(season_length=season_length, model=form)
+    elif alias == "AutoCES" and not bounds and report_form:
+        model = AutoCESWithForm(season_length=season_length)
+    else:
+        model = make_model(alias, season_length)
+    model.alias = alias
+    return model
 
 
 def _tidy(fc: pd.DataFrame) -> pd.DataFrame:
     fc = fc.rename(columns={"unique_id": "sku"})
-    fc["sku"] = fc["sku"].astype(str)
     fc["step"] = fc.groupby("sku", sort=False).cumcount() + 1
     return fc.drop(columns=["ds"]).set_index(["sku", "step"])
 
 
+def _has_level(model) -> bool:
+    return "level" in inspect.signature(model.forecast).parameters
+
+
 @dying_with_parent()  # pool workers die with this process
 def run_models(frame: pd.DataFrame, aliases: Sequence[str], h: int, levels: Sequence[int],
-               season_length: int, ets_forms: pd.Series | None = None,
-               interval_aliases: Sequence[str] | None = None) -> tuple[pd.DataFrame, pd.Series]:
+               season_length: int, interval_aliases: Sequence[str] | None = None,
+               backend: Backend | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Fit ``aliases`` on every series of ``frame`` (sku, period, y) and forecast ``h`` months.
 
-    Returns (forecasts, ets_forms). Forecasts: ``sku, step`` (1..h), one column per alias, plus
+    Returns (forecasts, forms). Forecasts: ``sku, step`` (1..h), one column per alias, plus
     ``alias-lo-L`` / ``alias-hi-L`` for the models of ``interval_aliases`` (default: every alias that
     gives intervals) when ``levels`` is not empty.
     A model failing on one series falls back to Naive for that series (statsforecast
     ``fallback_model``) instead of failing the run.
 
     AutoETS chooses its form (error, trend, season, damping) among up to 30 and is by far the slowest
-    model. Without ``ets_forms`` it searches, and the form chosen for each SKU (e.g. ``MAdM`` as
-    statsforecast's ``MAMD``) is returned; with ``ets_forms`` (cross-validation windows) only the
-    parameters of each SKU's given form are re-estimated, about 15 times cheaper.
+    model; the form chosen for each SKU (e.g. ``MAdM`` as statsforecast's ``MAMD``) is returned, so
+    that cross-validation re-estimates only the parameters of that form, about 15 times cheaper; likewise
+    AutoCES's season type (of four). ``forms``: one column per such alias, indexed by SKU.
+    Every model runs in one ``StatsForecast.forecast`` call on ``backend`` (local by default), except
+    models asked for no bounds that cannot leave them out (a power user's single-model run).
     """
-    forms = pd.Series(dtype=object)
+    backend = backend or Backend()
     if frame.empty:
-        return pd.DataFrame(columns=["sku", "step", *aliases]), forms
+        return pd.DataFrame(columns=["sku", "step", *aliases]), pd.DataFrame(dtype=object)
     df = frame.rename(columns={"sku": "unique_id", "period": "ds"})[["unique_id", "ds", "y"]]
-    n_series = df["unique_id"].nunique()
-    out = []
     wanted = set(WITH_INTERVALS if interval_aliases is None else interval_aliases) & WITH_INTERVALS
-    with_iv = [a for a in aliases if a in wanted and a not in ETS_SEARCH]
-    without_iv = [a for a in aliases if a not in wanted and a not in ETS_SEARCH]
-    for group, lv in ((with_iv, list(levels)), (without_iv, [])):
-        if group:
-            sf = _statsforecast(group, season_length, n_series)
-            out.append(_tidy(sf.forecast(df=df, h=h, level=lv or None)))
-    for ets in [a for a in aliases if a in ETS_SEARCH]:  # at most one in practice
-        ets_levels = list(levels) if ets in wanted and levels else None
-        if ets_forms is None:
-            sf = _statsforecast([ets], season_length, n_series)
-            sf.fit(df=df)
-            out.append(_tidy(sf.predict(h=h, level=ets_levels)))
-            forms = pd.Series([getattr(m, "model_", {}).get("components", "ZZZN") for m in sf.fitted_[:, 0]],
-                              index=[str(u) for u in sf.uids], dtype=object)
+    built = [_built(a, season_length, bounds=a in wanted and bool(levels), report_form=True) for a in aliases]
+    main = [m for m, a in zip(built, aliases, strict=True) if a in wanted or not _has_level(m) or not levels]
+    apart = [m for m in built if m not in main]
+    out, forms = [], []
+    for group, lv in ((main, levels), (apart, ())):
+        if not group:
             continue
-        form = df["unique_id"].astype(str).map(ets_forms).fillna(ETS_SEARCH[ets] + "N")
-        parts = []
-        for code, part in df.groupby(form.to_numpy()):
-            sf = _statsforecast([ets], season_length, part["unique_id"].nunique(),
-                                model=code[:3], damped=None if "Z" in code[:3] else code[3] == "D")
-            parts.append(_tidy(sf.forecast(df=part, h=h, level=ets_levels)))
-        out.append(pd.concat(parts))
+        reporting = {m.alias: m.forms for m in group if isinstance(m, AutoETSWithForm | AutoCESWithForm)}
+        fc = _tidy(backend.forecast(group, df, h + bool(reporting), lv or None))
+        if reporting:
+            fc, chosen = split_forms(fc, reporting, h)
+            forms.append(chosen)
+        out.append(fc)
     result = pd.concat(out, axis=1).reset_index()
-    return result[["sku", "step", *[c for c in result.columns if c not in ("sku", "step")]]], forms
+    chosen = pd.concat(forms, axis=1) if forms else pd.DataFrame(dtype=object)
+    return result[["sku", "step", *[c for c in result.columns if c not in ("sku", "step")]]], chosen
 
 
 @dying_with_parent()
 def cross_validate(frame: pd.DataFrame, aliases: Sequence[str], h_cv: int, n_windows: int,
-                   season_length: int, ets_forms: pd.Series | None = None) -> pd.DataFrame:
-    """Rolling-origin cross-validation: for window w = 1..n_windows, hide the last w*h_cv months of
-    every series, refit each model on what is left and forecast the next h_cv months.
-
-    Written here rather than with ``StatsForecast.cross_validation`` because SKUs end and start at
-    different months and the caller decides beforehand which SKUs are long enough. Returns
-    ``sku, window, step, y`` and one column per alias.
+                   season_length: int, forms: pd.DataFrame | None = None,
+                   backend: Backend | None = None) -> pd.DataFrame:
+    """Rolling-origin cross-validation (``StatsForecast.cross_validation``): for window w = 1..n_windows,
+    hide the last w*h_cv months of every series, refit each model on what is left and forecast the next
+    h_cv months. Every SKU of ``frame`` ends in the same month (the panel carries each to the end of
+    history); the caller passes only SKUs long enough. AutoETS and AutoCES re-estimate the form
+    ``forms`` gives for the SKU (``run_models``; their full search where none is given), in one call per
+    form. Returns ``sku, window, step, y`` and
+    one column per alias.
     """
-    pos = frame.groupby("sku", sort=False).cumcount(ascending=False).to_numpy()
-    out = []
-    for w in range(1, n_windows + 1):
-        train = frame[pos >= w * h_cv]
-        actual = frame[(pos < w * h_cv) & (pos >= (w - 1) * h_cv)]
-        fc, _ = run_models(train, aliases, h_cv, (), season_length, ets_forms)
-        actual = actual.assign(step=actual.groupby("sku", sort=False).cumcount() + 1)
-        fc = fc.merge(actual[["sku", "step", "y"]], on=["sku", "step"], how="inner")
-        fc["window"] = w
-        out.append(fc)
-    return pd.concat(out, ignore_index=True)
+    backend = backend or Backend()
+    if frame.empty:
+        return pd.DataFrame(columns=["sku", "window", "step", "y", *aliases])
+    df = frame.rename(columns={"sku": "unique_id", "period": "ds"})[["unique_id", "ds", "y"]]
+    forms = forms if forms is not None else pd.DataFrame(dtype=object)
+
+    def form_of(alias: str, search: str):
+        chosen = forms[alias] if alias in forms.columns else pd.Series(dtype=object)
+        return df["unique_id"].map(chosen).fillna(search).to_numpy()
+
+    others = [a for a in aliases if a not in ETS_SEARCH and a != "AutoCES"]
+    parts = []
+    if "AutoCES" in aliases:  # one call per season type, with the other models
+        parts.append(pd.concat([_tidy_cv(backend.cross_validation(
+            [_built(a, season_length, bounds=False, form=code if a == "AutoCES" else None)
+             for a in ["AutoCES", *others]], part, h_cv, n_windows))
+            for code, part in df.groupby(form_of("AutoCES", "Z"), sort=True)]))
+    elif others:
+        parts.append(_tidy_cv(backend.cross_validation([_built(a, season_length, bounds=False) for a in others],
+                                                       df, h_cv, n_windows)))
+    for ets in [a for a in aliases if a in ETS_SEARCH]:
+        parts.append(pd.concat([_tidy_cv(backend.cross_validation(
+            [_built(ets, season_length, bounds=False, form=code)], part, h_cv, n_windows))
+            for code, part in df.groupby(form_of(ets, ETS_SEARCH[ets] + "N"), sort=True)]))
+    cv = pd.concat(parts, axis=1).reset_index()
+    actual = frame.rename(columns={"period": "ds"})[["sku", "ds", "y"]]
+    cv = cv.merge(actual, on=["sku", "ds"], how="left").drop(columns=["ds"])
+    return cv[["sku", "window", "step", "y", *aliases]].sort_values(["sku", "window", "step"], kind="stable",
+                                                                    ignore_index=True)
+
+
+def _tidy_cv(cv: pd.DataFrame) -> pd.DataFrame:
+    """``sku, window, step, ds`` index: window 1 is the latest (its cutoff is the last of the SKU's)."""
+    cv = cv.rename(columns={"unique_id": "sku"})
+    cv["window"] = cv.groupby("sku", sort=False)["cutoff"].rank(method="dense", ascending=False).astype(int)
+    cv["step"] = cv.groupby(["sku", "window"], sort=False).cumcount() + 1
+    return cv.drop(columns=["cutoff"]).set_index(["sku", "window", "step", "ds"])
 
 
 def median_of(fc: pd.DataFrame, members: Sequence[str], suffix: str = "") -> np.ndarray:

@@ -24,14 +24,18 @@ def run_forecast(
     store: PlanStore, planning_date: date, *, principal: str, sku: str | None = None, family: str | None = None,
     horizon: int | None = None, history_until: str | date | None = None, exclude: Sequence[str | date] = (),
     use_events: bool = True, note: str | None = None, progress: Progress | None = None, use_drivers: bool = True,
-    scenario: str | dict | None = None,
+    scenario: str | dict | None = None, engine: str = "local", address: str | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> dict:
     """Forecast a scope from its history and store the result as a new draft version.
 
     The forecast starts at the current period (the month holding the planning date); history is
-    taken from complete months only (up to the month before, or ``history_until``).
+    taken from complete months only (up to the month before, or ``history_until``). ``engine`` and
+    ``address``: where the models run (``sop_engine.forecast.backends``); ``should_stop()`` is asked
+    before each chunk of SKUs and raises ``Cancelled`` when true.
     """
     from sop_engine.forecast import ForecastSettings, forecast  # statsforecast loads only when forecasting
+    from sop_engine.forecast.backends import open_backend
 
     plan = store.plan_data(planning_date)
     products = plan.products
@@ -56,8 +60,9 @@ def run_forecast(
     settings = ForecastSettings(horizon=int(horizon), history_until=until, exclude=excluded)
     families = products.set_index("sku")["family"]
     events = plan.table("events") if use_events and plan.has("events") else None
-    result = forecast(history, settings, start=current, families=families.loc[skus], events=events,
-                      progress=progress)
+    with open_backend(engine, address, should_stop) as backend:
+        result = forecast(history, settings, start=current, families=families.loc[skus], events=events,
+                          progress=progress, backend=backend)
     driven = with_drivers(plan, result, history, settings, skus, current, families, events, progress) \
         if use_drivers else None
     if driven is not None:

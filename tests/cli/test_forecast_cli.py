@@ -3,6 +3,8 @@ PostgreSQL."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from cli.helpers import sop, sop_json
 from factories import write_company
@@ -79,3 +81,25 @@ def test_forecast_errors_are_clear(company):
     assert sop_json("forecast", "run", "--history-until", "2026-11", ok=False)["error"]["code"] == "invalid_argument"
     result = sop("forecast", "show", "banana")
     assert result.exit_code == 1 and "not a version id" in result.stderr
+
+
+def test_engine_flag_and_setting(company, monkeypatch):
+    """``--engine`` / ``SOP_FORECAST_ENGINE``: a run on a Dask LocalCluster stores the local run's figures."""
+    bad = sop_json("forecast", "run", "--all", "--engine", "flink", ok=False)["error"]
+    assert bad["code"] == "invalid_argument" and "local, dask, ray, spark" in bad["message"]
+    bad = sop_json("forecast", "run", "--all", "--engine", "local", "--address", "tcp://127.0.0.1:1", ok=False)
+    assert "address" in bad["error"]["message"]
+    try:
+        import dask.distributed  # noqa: F401
+        import fugue  # noqa: F401
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip("the dask engine is not installed")
+    local = sop_json("forecast", "run", "--all", "--horizon", "6")
+    monkeypatch.setenv("SOP_FORECAST_ENGINE", "dask")
+    on_dask = sop_json("forecast", "run", "--all", "--horizon", "6")
+    assert on_dask["models"] == local["models"]
+    rows = [sop_json("forecast", "show", str(doc["version"]))["rows"] for doc in (local, on_dask)]
+    assert [(r["sku"], r["period"], r["model"], r["forecast"], r["lo_80"], r["hi_95"]) for r in rows[1]] == \
+        [(r["sku"], r["period"], r["model"], r["forecast"], r["lo_80"], r["hi_95"]) for r in rows[0]]

@@ -58,9 +58,10 @@ def test_median_and_its_band_rebuilt_from_statsforecast(run):
     dot = DynamicOptimizedTheta(season_length=12).forecast(y, 6, level=[95])
     ces = AutoCES(season_length=12).forecast(y, 6)
     median = np.median(np.vstack([ets["mean"], ces["mean"], dot["mean"]]), axis=0)
-    assert_allclose(sku_values(result, "SEAS"), median, rtol=1e-9)
+    # every engine rounds the models' figures to float32 (statsforecast's distributed path returns float32)
+    assert_allclose(sku_values(result, "SEAS"), median, rtol=1e-6)
     above = ((ets["hi-95"] - ets["mean"]) + (dot["hi-95"] - dot["mean"])) / 2
-    assert_allclose(sku_values(result, "SEAS", "hi_95"), median + above, rtol=1e-9)
+    assert_allclose(sku_values(result, "SEAS", "hi_95"), median + above, rtol=1e-6)
 
 
 def test_family_profile_by_hand(run):
