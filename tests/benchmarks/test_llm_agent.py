@@ -22,6 +22,10 @@ import llm_agent  # noqa: E402
 from openai_stub import OpenAIStub  # noqa: E402
 from usage_proxy import UsageProxy  # noqa: E402
 
+# benchmarks/ holds modules whose names other test folders use as packages (benchmarks/reliability.py and
+# tests/reliability/): off the path again once the modules above are imported
+sys.path.remove(str(ROOT / "benchmarks"))
+
 PRODUCTS = pd.read_csv(ROOT / "tests/assistant/dev_company/products.csv")
 WHEN = date(2026, 11, 15)
 CASE = {"expect": "answer", "tool": "check_shortages", "entity": "NGH-2L", "period": ["2026-12"]}
