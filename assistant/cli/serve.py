@@ -36,7 +36,7 @@ def serve(
     """Serve the HTTP API (and Slack at /slack/events when SLACK_* is set); loads the demo on an empty store."""
     import uvicorn
 
-    from assistant.http.app import create_app
+    from assistant.http.app import MAX_REQUEST_HEAD, create_app
     from assistant.slack.mount import slack_handler_from_settings
 
     rt = runtime()
@@ -65,7 +65,8 @@ def serve(
                   + (f" · {settings.workers} processes" if settings.workers > 1 else ""))
     if settings.workers > 1:  # each process builds its own app from the same settings (the environment)
         uvicorn.run("assistant.http.app:app_from_settings", factory=True, host=host, port=port,
-                    workers=settings.workers, log_level="info")
+                    workers=settings.workers, log_level="info", http="h11",
+                    h11_max_incomplete_event_size=MAX_REQUEST_HEAD)
         return
     from assistant.digests import digests_from_settings
 
@@ -74,7 +75,7 @@ def serve(
     if digests is not None:
         console.print(f"Slack digests scheduled: {', '.join(f'{s.digest} ({s.cron})' for s in digests.specs)} "
                       f"· time zone {digests.timezone()}", markup=False)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level="info", http="h11", h11_max_incomplete_event_size=MAX_REQUEST_HEAD)
 
 
 def check_workers(settings) -> None:

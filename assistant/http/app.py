@@ -72,6 +72,13 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
+# The request line and headers uvicorn reads before the app, with its h11 parser (h11's default is 16 KiB, and
+# httptools refuses long request lines outright): the longest query a route accepts (a what-if of 48,000
+# characters, URL-encoded) must reach the app, which answers it with a documented problem instead of
+# uvicorn's plain-text 400.
+MAX_REQUEST_HEAD = 1 << 20
+
+
 def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handler=None, digests=None) -> FastAPI:
     jobs = Jobs(runtime)
     assistant = assistant or Assistant(runtime)

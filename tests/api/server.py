@@ -9,7 +9,7 @@ import time
 import httpx
 import uvicorn
 
-from assistant.http.app import create_app
+from assistant.http.app import MAX_REQUEST_HEAD, create_app
 from assistant.runtime import Runtime
 
 
@@ -19,7 +19,8 @@ class ApiServer:
         self.socket = socket.socket()
         self.socket.bind(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
-        self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning"))
+        self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning",
+                                                    http="h11", h11_max_incomplete_event_size=MAX_REQUEST_HEAD))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True)
 
     def __enter__(self) -> ApiServer:
