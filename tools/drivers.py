@@ -9,9 +9,9 @@ from tools.resolve import product_scope
 from tools.schemas import GetDriverEffectsArgs
 
 
-@tool("get_driver_effects", "What drives demand of a SKU, a family or all SKUs: each demand driver's recorded "
-                            "effect (% change of forecast units when its plan rises 10%), whether the forecast "
-                            "with drivers beat the driver-free one in cross-validation, and the drivers in the data.")
+@tool("get_driver_effects", "What drives demand (ads, prices ...) of a SKU, a family or all: each driver's "
+                            "recorded effect, % units per +10% of its plan. A driver what-if is check_shortages' "
+                            "scenario driver_changes.")
 def get_driver_effects(args: GetDriverEffectsArgs, ctx: ToolContext) -> dict:
     sku, family, resolved = product_scope(ctx.store.read_table("products"), args.product)
     doc = drivers.driver_effects(ctx.store, ctx.planning_date, sku=sku, family=family, driver=args.driver)

@@ -45,10 +45,23 @@ def for_model(result: dict, budget: int = 1500) -> dict:
     return model_view(result, budget)
 
 
+# Arguments a model is not offered: a re-forecast of a what-if is a planner's CLI or HTTP action (a model
+# answers a what-if with check_shortages' scenario), and its schema would double the prompt's what-if part.
+MODEL_HIDDEN = {"reforecast": {"scenario"}}
+# Fields of nested models a model is not offered either: what-ifs on a line's hours and a driver's absolute
+# value stay the router's and the CLI's (a model gives a driver's change in percent), so the prompt keeps
+# under its 2,000-token budget.
+MODEL_HIDDEN_FIELDS = {"capacity_changes", "value"}
+
+
 @cache
 def model_schema(name: str) -> dict:
     """The JSON schema of tool ``name``'s arguments as a model is sent it (compacted, see the module doc)."""
     schema = TOOL_ARGS[name].model_json_schema()
+    for field in MODEL_HIDDEN.get(name, ()):
+        schema.get("properties", {}).pop(field, None)
+        if field in schema.get("required", []):
+            schema["required"].remove(field)
     definitions = schema.pop("$defs", {})
     return _compact_schema(schema, definitions)
 
@@ -76,6 +89,7 @@ def _compact_schema(node: Any, definitions: dict) -> Any:
         if key in _DROPPED and not (key == "default" and value not in (None, [], {})):
             continue
         if key == "properties":  # field names, not schema words
+            value = {field: spec for field, spec in value.items() if field not in MODEL_HIDDEN_FIELDS}
             out[key] = {field: _compact_schema(spec if field in DESCRIBED else
                                                {k: v for k, v in spec.items() if k != "description"}, definitions)
                         for field, spec in value.items()}

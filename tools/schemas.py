@@ -20,13 +20,13 @@ class _Args(BaseModel):
 class DemandChange(_Args):
     sku: str | None = Field(None, description="SKU code or product name the change applies to")
     family: str | None = Field(None, description="Family the change applies to")
-    pct: float = Field(..., description="Demand change in percent: 20 = +20%, -10 = -10%")
+    pct: float = Field(..., description="Percent: 20 = +20%, -10 = -10%")
     months: list[str] | None = Field(None, description="Months affected (YYYY-MM); omitted = every month")
 
 
 class SupplyChange(_Args):
     ref: str = Field(..., description="Reference of an open order, e.g. PO-1182")
-    delay_days: int | None = Field(None, description="Days the order slips (negative = earlier)")
+    delay_days: int | None = Field(None, description="Days late (negative = early)")
     quantity: float | None = Field(None, description="New quantity of the order")
     cancel: bool | None = Field(None, description="True to cancel the order")
 
@@ -42,7 +42,7 @@ class DriverChange(_Args):
     sku: str | None = Field(None, description="SKU code or product name; omitted (with family) = every SKU whose "
                                               "forecast uses the driver")
     family: str | None = Field(None, description="Family the change applies to")
-    pct: float | None = Field(None, description="Change of the driver's plan in percent: 30 = +30%")
+    pct: float | None = Field(None, description="Percent: 30 = +30%")
     value: float | None = Field(None, description="The driver's value in those months instead of the plan")
     months: list[str] | None = Field(None, description="Months affected (YYYY-MM); omitted = every planned month")
 

@@ -13,7 +13,7 @@ from assistant.conversation import Assistant
 from assistant.runtime import Runtime
 from tools.base import run_tool
 from tools.context import ToolContext
-from tools.lc import langchain_tools, model_schema, schema_tokens
+from tools.lc import MODEL_HIDDEN, MODEL_HIDDEN_FIELDS, langchain_tools, model_schema, schema_tokens
 from tools.schemas import TOOL_ARGS
 from tools.views import estimate_tokens, model_view
 
@@ -90,7 +90,9 @@ def test_the_system_prompt_and_tool_schemas_stay_under_2000_tokens(demo):
 def test_the_schemas_a_model_sees_are_the_argument_models_compacted():
     for name, model in TOOL_ARGS.items():
         schema = model_schema(name)
-        assert set(schema.get("properties", {})) == set(model.model_json_schema().get("properties", {}))
+        offered = set(model.model_json_schema().get("properties", {})) - MODEL_HIDDEN.get(name, set())
+        assert set(schema.get("properties", {})) == offered - MODEL_HIDDEN_FIELDS
         assert "title" not in str(schema) and "anyOf" not in str(schema) and "'default': None" not in str(schema)
+        assert not any(f"'{field}'" in str(schema) for field in MODEL_HIDDEN_FIELDS)
     tools = {t.name: t for t in langchain_tools(lambda name, args: {"called": name, "args": args})}
     assert tools["get_sales"].invoke({"product": "OAT-1L"}) == '{"called":"get_sales","args":{"product":"OAT-1L"}}'
