@@ -29,6 +29,7 @@ from langchain_openai import ChatOpenAI
 
 import prompts
 from assistant.settings import Settings
+from assistant.tool_text import calls_in_text
 from sop_engine.periods import format_period
 from tools.context import ToolContext
 from tools.lc import CallTool, langchain_tools
@@ -79,13 +80,15 @@ def chat_model(settings: Settings) -> BaseChatModel:
 
 
 class TurnLimits(AgentMiddleware):
-    """Per model call: the time left before the turn's deadline (as the request's timeout) and the
-    ``tool_choice``; no call starts once the deadline has passed."""
+    """Per model call: the time left before the turn's deadline (as the request's timeout), the
+    ``tool_choice``, and on the turn's first call (which should call a tool) a ``max_tokens`` of
+    ``SOP_LLM_CALL_TOKENS``; no call starts once the deadline has passed."""
 
-    def __init__(self, deadline: float, tool_required: bool) -> None:
+    def __init__(self, deadline: float, tool_required: bool, call_tokens: int) -> None:
         super().__init__()
         self.deadline = deadline
         self.tool_required = tool_required
+        self.call_tokens = call_tokens
 
     def wrap_model_call(self, request, handler):
         left = self.deadline - time.monotonic()
@@ -94,7 +97,36 @@ class TurnLimits(AgentMiddleware):
         first = _first_call_of_turn(request.messages)
         choice = "required" if first and self.tool_required else "auto"
         settings = {**request.model_settings, "timeout": left, "deadline": self.deadline}
+        if first:  # this reply should be a tool call (a few dozen tokens), not prose that eats the deadline
+            settings["max_tokens"] = self.call_tokens
         return handler(request.override(tool_choice=choice, model_settings=settings))
+
+
+class TextToolCalls(AgentMiddleware):
+    """A reply that wrote its tool call as text (``assistant.tool_text``) instead of making it becomes that
+    call, as a server that parsed the format would have returned it."""
+
+    def __init__(self, names: set[str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def wrap_model_call(self, request, handler):
+        response = handler(request)
+        messages = response if isinstance(response, list) else getattr(response, "result", None)
+        for index, message in enumerate(messages or []):
+            if isinstance(message, AIMessage) and not message.tool_calls:
+                calls = calls_in_text(_text(message), self.names)
+                if calls:
+                    messages[index] = message.model_copy(update={"content": "", "tool_calls": calls,
+                                                                 "invalid_tool_calls": []})
+        return response
+
+
+def _text(message: AIMessage) -> str:
+    content = message.content
+    if isinstance(content, list):
+        return "".join(b.get("text", "") if isinstance(b, dict) else str(b) for b in content)
+    return content or ""
 
 
 def _first_call_of_turn(messages: list) -> bool:
@@ -124,12 +156,14 @@ def _tool_error(exc: Exception) -> str:
 
 def build_agent(model: BaseChatModel, ctx: ToolContext, settings: Settings, checkpointer: Any,
                 call_tool: CallTool, deadline: float, tool_required: bool = False, language: str = "en"):
+    tools = langchain_tools(call_tool, settings.model_result_tokens)
     return create_agent(
         model,
-        langchain_tools(call_tool, settings.model_result_tokens),
+        tools,
         system_prompt=system_prompt(ctx, language),
         middleware=[
-            TurnLimits(deadline, tool_required),
+            TurnLimits(deadline, tool_required, min(settings.llm_call_tokens, settings.llm_max_tokens)),
+            TextToolCalls({tool.name for tool in tools}),
             ModelCallLimitMiddleware(run_limit=settings.max_model_calls, exit_behavior="end"),
             ToolCallLimitMiddleware(run_limit=settings.max_tool_calls),
             ToolErrorMiddleware(on_error=_tool_error),

@@ -49,7 +49,10 @@ if TYPE_CHECKING:  # the LLM stack (langchain, langgraph) is imported only when 
     from assistant.llm import LlmOutcome
 
 log = logging.getLogger(__name__)
-DEADLINE_GRACE = 0.5  # seconds the turn waits past its deadline for the model's run to stop by itself
+DEADLINE_GRACE = 0.5  # seconds the turn waits past the model's deadline for its run to stop by itself
+# The turn's deadline counts from the turn's start (``SOP_LLM_TIMEOUT`` after it); the model must be done this
+# long before it, so the router's answer, the claim check and the reply fit in before the turn's deadline.
+FINISH_RESERVE = 1.0
 
 
 SIDE_EFFECTS = WRITE_TOOLS | JOB_TOOLS
@@ -215,6 +218,7 @@ class Assistant:
         each tool call and result as it happens (``tool_call``, ``tool_result``)."""
         if len(text) > MAX_MESSAGE_CHARS:
             raise InvalidArgument(f"a message is limited to {MAX_MESSAGE_CHARS} characters; this one has {len(text)}")
+        deadline = time.monotonic() + self.settings.llm_timeout  # the turn's, from its start
         owner = owner or principal
         if thread_id is None:
             thread_id = self.threads.start(owner)
@@ -224,7 +228,7 @@ class Assistant:
         turn = Turn(thread_id, language=question_language(text), on_event=on_event)
         release = Release(on_event)
         if self.uses_llm:
-            self._combined_turn(text, ctx, turn, release)
+            self._combined_turn(text, ctx, turn, release, deadline)
         else:
             self._offline_turn(text, ctx, turn)
         doc = self._finish(text, turn)
@@ -292,12 +296,14 @@ class Assistant:
         if plan.routed is not None:
             turn.clarification, turn.language = plan.routed.clarification_document, plan.routed.language
 
-    def _combined_turn(self, text: str, ctx: ToolContext, turn: Turn, release: Release) -> None:
+    def _combined_turn(self, text: str, ctx: ToolContext, turn: Turn, release: Release,
+                       turn_deadline: float) -> None:
         """The router first (its read call run now, a write or job only if it answers), then the LLM within
-        the turn's deadline; the model's answer if it passes every check, else the router's."""
+        the turn's deadline (less the time kept for finishing); the model's answer if it passes every check,
+        else the router's."""
         from assistant.llm import remember_answer
 
-        deadline = time.monotonic() + self.settings.llm_timeout
+        deadline = turn_deadline - min(FINISH_RESERVE, self.settings.llm_timeout / 4) - DEADLINE_GRACE
         memory = ThreadMemory(self.memory_path)
         plan: OfflinePlan | None = None
         if self.settings.engine != "llm":

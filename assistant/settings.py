@@ -38,6 +38,9 @@ class Settings(BaseSettings):
                         description="auto: the LLM when one is configured, checked, with the offline router behind it")
     llm_timeout: float = Field(60.0, gt=0, description="seconds for all of a turn's model calls together")
     llm_max_tokens: int = Field(700, ge=16, le=32_000, description="max_tokens of each model reply")
+    llm_call_tokens: int = Field(256, ge=16, le=32_000, description=(
+        "max_tokens of the turn's first model reply, which should be a tool call (a small model that writes "
+        "prose there instead is stopped early, and the router answers)"))
     model_result_tokens: int = Field(1500, ge=500, le=100_000,
                                      description="tokens (estimated) of each tool result a model reads")
     max_model_calls: int = 8

@@ -4,6 +4,9 @@ and records every request. Runs on a free loopback port in a thread (http.server
 It can behave like the weak or slow local models seen in practice. A script entry is one reply:
 - ``{"tool_calls": [(name, args), ...]}`` or ``{"content": text}``: a tool call, or text;
 - ``{"fenced_call": (name, args)}``: the tool call written as JSON in a code block instead of made;
+- ``{"template_call": (name, args)}``: the call written bare with the doubled braces of Qwen 2.5's chat
+  template, then blank lines up to ``max_tokens`` (``finish_reason: "length"``), as Qwen2.5-Coder-1.5B does
+  on llama.cpp's server;
 - ``{"ramble": True}``: text that runs past the request's ``max_tokens`` (``finish_reason: "length"``);
 - ``"pause": (n, event)`` in a text entry: after its first ``n`` words, waits (up to 20 s) for ``event``;
 - ``"sleep": seconds`` in any entry: waits that long first (stopping early, and counting the request in
@@ -125,6 +128,11 @@ def _shaped(reply: dict, body: dict) -> dict:
     if "fenced_call" in reply:
         name, args = reply["fenced_call"]
         return {**reply, "content": "```json\n" + json.dumps({"name": name, "arguments": args}) + "\n```"}
+    if "template_call" in reply:
+        name, args = reply["template_call"]
+        limit = int(body.get("max_tokens") or body.get("max_completion_tokens") or 4096)
+        text = "{" + json.dumps({"name": name, "arguments": args}) + "}" + "\n" * max(limit - 30, 1)
+        return {**reply, "content": text, "finish_reason": "length"}
     if reply.get("ramble"):
         limit = int(body.get("max_tokens") or body.get("max_completion_tokens") or 4096)
         words = ("The plan is being reviewed and the figures are being checked" + " again") .split()

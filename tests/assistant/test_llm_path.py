@@ -51,12 +51,30 @@ def test_a_good_answer_is_the_models(demo, monkeypatch):
     assert doc["answer"] == "Yes: OAT-1L runs short in December 2026."
 
 
-def test_a_tool_call_written_as_json_in_a_code_block(demo, monkeypatch):
-    with OpenAIStub([{"fenced_call": CALL}]) as stub:
+def test_a_tool_call_written_as_json_in_a_code_block_is_made(demo, monkeypatch):
+    script = [{"fenced_call": CALL}, {"content": "Yes: OAT-1L runs short in December 2026."}]
+    with OpenAIStub(script) as stub:
         doc = _ask(monkeypatch, stub)
-    _fell_back(doc, "invalid_tool_call", _offline(monkeypatch))
-    assert "```" not in doc["answer"] and [c["engine"] for c in doc["tool_calls"]] == ["offline"]
+    assert doc["engine"] == "llm" and doc["fallback_reason"] is None, doc["fallback_reason"]
+    assert [c["engine"] for c in doc["tool_calls"]] == ["offline", "llm"]
+    assert doc["tool_calls"][1]["name"] == CALL[0]
     assert stub.requests[0]["body"]["tool_choice"] == "required"  # the router knew a tool was needed
+    assert "```" not in doc["answer"]
+
+
+def test_a_call_in_the_chat_templates_doubled_braces_cut_at_max_tokens_is_made(demo, monkeypatch):
+    script = [{"template_call": CALL}, {"content": "Yes: OAT-1L runs short in December 2026."}]
+    with OpenAIStub(script) as stub:
+        doc = _ask(monkeypatch, stub)
+    assert doc["engine"] == "llm" and [c["engine"] for c in doc["tool_calls"]] == ["offline", "llm"]
+    assert doc["answer"] == "Yes: OAT-1L runs short in December 2026."
+
+
+def test_markup_naming_no_tool_is_not_a_call(demo, monkeypatch):
+    with OpenAIStub([{"fenced_call": ("drop_all_plans", {"confirm": True})}]) as stub:
+        doc = _ask(monkeypatch, stub)
+    assert doc["engine"] == "offline_fallback" and doc["fallback_reason"] in ("no_tool_call", "invalid_tool_call")
+    assert [c["engine"] for c in doc["tool_calls"]] == ["offline"] and "```" not in doc["answer"]
 
 
 def test_no_tool_call_at_all(demo, monkeypatch):
@@ -71,6 +89,13 @@ def test_a_reply_that_runs_past_max_tokens(demo, monkeypatch):
         doc = _ask(monkeypatch, stub, SOP_LLM_MAX_TOKENS="64")
     _fell_back(doc, "model_error", _offline(monkeypatch))
     assert all(r["body"]["max_tokens"] == 64 for r in stub.requests)
+
+
+def test_the_first_reply_of_a_turn_is_a_tool_call_and_gets_a_short_max_tokens(demo, monkeypatch):
+    script = [{"tool_calls": [CALL]}, {"content": "Yes: OAT-1L runs short in December 2026."}]
+    with OpenAIStub(script) as stub:
+        _ask(monkeypatch, stub, SOP_LLM_CALL_TOKENS="96", SOP_LLM_MAX_TOKENS="500")
+    assert [r["body"]["max_tokens"] for r in stub.requests] == [96, 500]
 
 
 def test_a_model_that_sleeps_past_the_deadline_is_cut_off_and_not_retried(demo, monkeypatch):
