@@ -6,7 +6,10 @@ A model's answer is used only when (in this order; the first that fails is the t
   instead of making it is an invalid tool call; a reply with no call at all is no tool call.
 - ``disagrees_with_router``: where the offline router is confident (``RoutedCall.confident``), one of the
   model's calls is the router's: the same tool, the same scope (the product, family or resource the result
-  is about) and the same months (when the question named months).
+  is about) and the same months (when the question named months). Where the router made a call without
+  being sure of it, one of the model's calls has its tool and scope (the months may differ). Where the
+  router asks back (a name fitting several products, an unknown name, a missing period), its question
+  stands against a model's answer from data: that answer picked one reading of several.
 - ``inconsistent``: the answer is not empty, not markup (tool-call JSON, code fences), is in the language of
   the question, states no write as done while its approval is pending, and says "no data" only when the
   tools returned none.
@@ -89,6 +92,17 @@ def signature(call: dict) -> tuple:
     if "base" in result and "scenario" in result:
         months = (result.get("base") or {}).get("asked_months")
     return name, scope, tuple(months) if isinstance(months, list) else None
+
+
+def overrules(routed, router_result: dict | None, calls: list[dict]) -> bool:
+    """Whether the router's reading of the question (``assistant.router.RoutedCall``) overrules the model's
+    ``calls`` (see ``disagrees_with_router`` above)."""
+    if routed.clarification:  # a model that asks back too (its calls found no data) may be shown
+        return any(has_data(call.get("result") or {}) for call in calls)
+    if routed.tool not in TOOL_ARGS:  # not understood, or a greeting: the model may do better
+        return False
+    router_call = {"name": routed.tool, "args": routed.args, "result": router_result or {}}
+    return not agrees(router_call, calls, routed.confident and routed.months is not None)
 
 
 def agrees(router_call: dict, calls: list[dict], compare_months: bool) -> bool:

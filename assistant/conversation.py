@@ -376,10 +376,8 @@ class Assistant:
             return reason
         if outcome is not None and outcome.finish_reason == "length":
             return "model_error"
-        if routed is not None and routed.confident and plan is not None:
-            router_call = {"name": routed.tool, "args": routed.args, "result": plan.result or {}}
-            if not checks.agrees(router_call, calls, routed.months is not None):
-                return "disagrees_with_router"
+        if routed is not None and plan is not None and checks.overrules(routed, plan.result, calls):
+            return "disagrees_with_router"
         if checks.inconsistency(answer, calls, turn.language):
             return "inconsistent"
         results = [{"name": c["name"], "args": c["args"], "result": c["result"]} for c in turn.calls("llm")]

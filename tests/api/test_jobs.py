@@ -163,7 +163,7 @@ def test_a_reforecast_the_llm_asks_for_runs_as_a_job_too(keyed):
     runtime = Runtime()
     model = scripted(call("reforecast", {"product": "OAT-1L", "note": "asked in a chat"}), say("A new draft."))
     with ApiServer(runtime, Assistant(runtime, model_factory=lambda: model)) as api, api.client("ana-key") as ana:
-        doc = ana.post("/v1/chat", json={"message": "re-forecast oat milk"}).json()
+        doc = ana.post("/v1/chat", json={"message": "re-forecast OAT-1L"}).json()
         assert doc["engine"] == "llm" and doc["tool_calls"][0]["name"] == "reforecast"
         result = doc["tool_calls"][0]["result"]
         job = ana.get(f"/v1/jobs/{result['job_id']}").json()

@@ -31,10 +31,11 @@ def _published_version(sku: str) -> int:
 def test_scripted_model_drives_the_loop_and_answers_from_the_tools(demo):
     model = scripted(call("check_shortages", {"product": "oat milk 1l", "period": "next month"}),
                      say("Yes: OAT-1L runs short next month."))
-    doc = _assistant(model).ask("are we short on oat milk next month?", principal="cli:t", role="viewer")
+    doc = _assistant(model).ask("are we short on oat milk 1l next month?", principal="cli:t", role="viewer")
     assert doc["engine"] == "llm" and doc["grounded"] is True
     assert doc["answer"] == "Yes: OAT-1L runs short next month."
-    [tool_call] = doc["tool_calls"]
+    assert [c["engine"] for c in doc["tool_calls"]] == ["offline", "llm"]  # the router read it the same way
+    tool_call = doc["tool_calls"][1]
     assert tool_call["name"] == "check_shortages"
     result = tool_call["result"]
     assert result["scope"]["code"] == "OAT-1L" and result["asked_months"] == ["2026-12"]
@@ -144,7 +145,8 @@ def test_real_chatopenai_against_a_local_openai_compatible_server(demo, monkeypa
     assert doc["usage"] == {"model_calls": 2, "input_tokens": 2, "output_tokens": 2}  # as the server counted
     first = stub.requests[0]["body"]
     assert first["tool_choice"] == "required" and stub.requests[1]["body"]["tool_choice"] == "auto"
-    assert first["max_tokens"] == Settings().llm_max_tokens and "max_completion_tokens" not in first
+    assert first["max_tokens"] == Settings().llm_call_tokens and "max_completion_tokens" not in first
+    assert stub.requests[1]["body"]["max_tokens"] == Settings().llm_max_tokens
     [assistant_message] = [m for m in stub.requests[1]["body"]["messages"] if m["role"] == "assistant"]
     assert assistant_message["content"] == "" and assistant_message["tool_calls"]
     assert first["model"] == "local-model"

@@ -146,6 +146,15 @@ def test_a_different_product_than_the_confident_router_read(demo, monkeypatch):
     assert [c["engine"] for c in doc["tool_calls"]] == ["offline", "llm"]  # every call the turn made
 
 
+def test_where_the_router_asks_back_a_models_pick_of_one_product_is_not_shown(demo, monkeypatch):
+    script = [{"tool_calls": [("check_shortages", {"product": "OAT-1L", "period": "next month"})]},
+              {"content": "Yes: OAT-1L runs short in December 2026."}]
+    with OpenAIStub(script) as stub:
+        doc = _ask(monkeypatch, stub, question="are we short on oat milk next month?")
+    assert doc["engine"] == "offline_fallback" and doc["fallback_reason"] == "disagrees_with_router"
+    assert {"OAT-1L", "OAT-250"} <= {o["value"] for o in doc["clarification"]["options"]}
+
+
 def test_other_months_than_the_confident_router_read(demo, monkeypatch):
     script = [{"tool_calls": [("check_shortages", {"product": "OAT-1L", "period": "2027-03"})]},
               {"content": "OAT-1L is checked."}]
