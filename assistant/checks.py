@@ -2,12 +2,14 @@
 
 A model's answer is used only when (in this order; the first that fails is the turn's ``fallback_reason``):
 - ``no_tool_call`` / ``invalid_tool_call``: it made at least one valid tool call (a known tool, arguments
-  that validate, JSON that parses). A reply that writes a tool call as text (JSON, a code fence, tags)
-  instead of making it is an invalid tool call; a reply with no call at all is no tool call.
-- ``disagrees_with_router``: where the offline router is confident (``RoutedCall.confident``), one of the
-  model's calls is the router's: the same tool, the same scope (the product, family or resource the result
-  is about) and the same months (when the question named months). Where the router made a call without
-  being sure of it, one of the model's calls has its tool and scope (the months may differ). Where the
+  that validate, JSON that parses). A call written as text that ``assistant.tool_text`` reads is made as a
+  call; other markup naming a tool is an invalid tool call; a reply with no call at all is no tool call.
+- ``disagrees_with_router``: where the offline router made a call (``RoutedCall.confident`` or not), one
+  of the model's calls is the router's: the same tool, the same scope (the product, family or resource the result
+  is about; for decisions and action items: their kind, owner and openness) and the same months (when
+  the question named months). So wherever the router read a call, sure of it or not, the model's answer is
+  shown only if it answers that call (a model that reads more is not trusted over the router's reading: it
+  may be the one that is wrong); where the router did not understand, the model may answer. Where the
   router asks back (a name fitting several products, an unknown name, a missing period), its question
   stands against a model's answer from data: that answer picked one reading of several.
 - ``inconsistent``: the answer is not empty, not markup (tool-call JSON, code fences), is in the language of
@@ -77,6 +79,9 @@ def signature(call: dict) -> tuple:
         scope = (scope.get("kind"), fold_words(str(scope.get("code") or "")))
     elif name == "reconcile_plan":
         scope = tuple(sorted(str(f.get("family")) for f in result.get("families") or [] if isinstance(f, dict)))
+    elif name == "list_decisions":
+        args = call.get("args") or {}
+        scope = (args.get("kind"), bool(args.get("open_only")), fold_words(str(args.get("owner") or "")))
     elif name == "chart":
         scope = result.get("sku")
     elif not isinstance(scope, str):
@@ -102,7 +107,7 @@ def overrules(routed, router_result: dict | None, calls: list[dict]) -> bool:
     if routed.tool not in TOOL_ARGS:  # not understood, or a greeting: the model may do better
         return False
     router_call = {"name": routed.tool, "args": routed.args, "result": router_result or {}}
-    return not agrees(router_call, calls, routed.confident and routed.months is not None)
+    return not agrees(router_call, calls, routed.months is not None)
 
 
 def agrees(router_call: dict, calls: list[dict], compare_months: bool) -> bool:
