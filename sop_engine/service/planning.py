@@ -43,7 +43,7 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
     to month, so it is the figure a shortage question about those months answers). ``scope`` says what
     the SKUs are (one SKU, a family, all)."""
     check_months(months)
-    data = store.plan_data(planning_date, copy=False)
+    data = plan_cache.plan_data(store, planning_date)
     asked = None
     if period is not None and str(period).strip():
         if months is not None:
@@ -130,7 +130,7 @@ def reconcile(store: PlanStore, planning_date: date, *, family: str | None = Non
         months = max(months_between(month_start(planning_date), wanted.end), 0)
         check_months(months, "the period's months after the current one")
         only_months = wanted.labels
-    data = store.plan_data(planning_date, copy=False)
+    data = plan_cache.plan_data(store, planning_date)
     kept = plan_cache.checked_demand(store)
     demand, source = kept.frame, dict(kept.source)
     kwargs = {"threshold": threshold_pct / 100.0} if threshold_pct is not None else {}
@@ -174,7 +174,7 @@ def kpi(store: PlanStore, planning_date: date, name: str, *, sku: str | None = N
         start: str | None = None, end: str | None = None, lag: int | None = None) -> dict:
     check_kpi_range(start, end)
     check_lag(lag)
-    data = store.plan_data(planning_date, copy=False)
+    data = plan_cache.plan_data(store, planning_date)
     overrides = plan_cache.overrides(store)
     return compute_kpi(data, name, sku=sku, family=family, start=start, end=end, lag=lag,
                        overrides=overrides if not overrides.empty else None)
