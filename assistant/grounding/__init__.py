@@ -375,20 +375,24 @@ def verify(fig: Figure, subjects: list[str], months: list[Month], facts: list[Fa
     return bool(set.intersection(*groups.values()))
 
 
-_CACHE: dict[str, tuple[list[Fact], list[str], set[str]]] = {}
+_CACHE: dict[str, tuple[list[Fact], list[str], set[str], tuple[frozenset[str], frozenset[str]]]] = {}
 
 
-def _read_results(results: list[dict], language: str, resolver) -> tuple[list[Fact], list[str], set[str]]:
-    """The facts, the text strings and the months written in the text of ``results`` (the last few kept: a
-    turn's answer, its fallback and a stream's sentences are checked against the same results)."""
-    key = f"{id(resolver)}:{language}:" + json.dumps(results, sort_keys=True, default=str)
+def _read_results(results: list[dict], language: str, resolver
+                  ) -> tuple[list[Fact], list[str], set[str], tuple[frozenset[str], frozenset[str]]]:
+    """The facts, the text strings, the months written in the text of ``results`` and the ISO months and
+    dates of their JSON (the last few kept: a turn's answer, its fallback and a stream's sentences are
+    checked against the same results)."""
+    text = json.dumps(results, default=str)
+    key = f"{id(resolver)}:{language}:" + text
     if key not in _CACHE:
         facts = Facts(extract_facts(results, language, resolver))
         strings = _strings(results, [])
         months = {str(m) for text in strings for m in reading.read(text).months if m.year}
+        labels = _labels_in(text)
         if len(_CACHE) >= 8:
             _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = (facts, strings, months)
+        _CACHE[key] = (facts, strings, months, (frozenset(labels[0]), frozenset(labels[1])))
     return _CACHE[key]
 
 
@@ -401,12 +405,12 @@ def check(answer: str, tool_results: list[Any], question: str = "", fixed_text: 
     language = "vi" if str(language or "en").lower().startswith("vi") else "en"
     results = [r if isinstance(r, dict) else {"result": r} for r in tool_results]
     resolver = resolver or _resolver(results)
-    facts, strings, text_months = _read_results(results, language, resolver)
+    facts, strings, text_months, (result_months, result_dates) = _read_results(results, language, resolver)
     inputs = _inputs(question, [r.get("args") for r in results], fixed_text, language)
-    source_months, source_dates = _labels(results, question)
+    question_months, question_dates = _text_labels(question)
     fixed_months, fixed_dates = _text_labels(fixed_text)
-    source_months |= fixed_months | text_months
-    source_dates |= fixed_dates
+    source_months = set(result_months | question_months | fixed_months | text_months)
+    source_dates = set(result_dates | question_dates | fixed_dates)
     fixed = reading.read(fixed_text or "")
     source_months |= {str(m) for m in fixed.months if m.year}
     strings = [*strings, reading.fold(fixed_text)] if fixed_text else strings
