@@ -228,7 +228,7 @@ def read(text: str, language: str = "en", masks: list[tuple[int, int]] | None = 
     return _read(text, "vi" if language in DECIMAL_COMMA else "en", tuple(masks or ()))
 
 
-READ_CACHE = 16384
+READ_CACHE = 4096
 
 
 @lru_cache(maxsize=READ_CACHE)
