@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -96,11 +96,18 @@ class Demand:
     frame: pd.DataFrame
     source: dict
     _index: dict | None = None
+    _derived: dict = field(default_factory=dict)
 
     def index(self) -> dict:
         if self._index is None:
             self._index = sku_index(self.frame)
         return self._index
+
+    def derived(self, key: object, build):
+        """``build()``, once for this version of the demand (shared: do not change it)."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]
 
 
 def checked_demand(store: PlanStore) -> Demand:

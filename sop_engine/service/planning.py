@@ -54,8 +54,9 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
     kept = plan_cache.checked_demand(store)
     demand, source, index = kept.frame, dict(kept.source), plan_cache.scope_index(data)
     if scenario:
+        effects = kept.derived("effects", lambda: demand_effects(store, demand))  # per forecast version
         doc = what_if_document(data, demand, source, scenario, sku=sku, family=family, months=months,
-                               with_cover_options=True, effects=demand_effects(store, demand), checked=True,
+                               with_cover_options=True, effects=effects, checked=True,
                                capacity_cache=plan_cache.capacity_cache(data, kept), index=index)
         for side in ("base", "scenario"):
             _focus(doc[side], asked)
