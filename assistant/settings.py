@@ -70,6 +70,10 @@ class Settings(BaseSettings):
 
     # jobs (re-forecasts) and approvals
     job_workers: int = Field(1, ge=1, le=32, description="re-forecasts running at once (worker processes)")
+    job_niceness: int = Field(10, ge=0, le=19, description=(
+        "how much lower than the server's the CPU priority of a job's worker process and its pool is: added to "
+        "the server's niceness (at most 19), and to its scheduling group's where Linux groups processes by "
+        "session (autogroups), so a re-forecast leaves the cores to the server's answers; 0 = the same"))
     job_queue_max: int = Field(20, ge=1, le=10_000, description="jobs queued or running at most")
     job_per_principal: int = Field(3, ge=1, le=10_000, description="jobs queued or running per principal")
     allow_self_approval: bool | None = Field(

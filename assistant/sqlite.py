@@ -6,6 +6,11 @@ cover, so doing it on every connection fails under load: "database is locked"); 
 closed after its transaction. ``synchronous=NORMAL``: in WAL mode a commit no longer waits for the disk
 (a crash or power cut cannot corrupt the file; it may lose the last commits, a thread's last turn), which
 is most of a chat answer's time on a busy disk.
+
+The process keeps one idle connection per file open (at most ``ANCHORED_FILES`` files): when the last
+connection to a WAL file closes, SQLite checkpoints the log into the file, syncs it and deletes the log, and
+the next connection makes it again, which cost ~1.5 ms of CPU and ~18 ms of waiting per transaction here.
+With a connection left open the log stays and is checkpointed as it grows, as usual.
 """
 
 from __future__ import annotations
@@ -13,12 +18,15 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
 BUSY_TIMEOUT_SECONDS = 30
+ANCHORED_FILES = 8
 _WAL_FILES: set[str] = set()
+_ANCHORS: OrderedDict[str, sqlite3.Connection] = OrderedDict()
 _LOCK = threading.Lock()
 
 
@@ -29,7 +37,22 @@ def open_connection(path: Path, **options) -> sqlite3.Connection:
     connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
     _ensure_wal(connection, str(path))
     connection.execute("PRAGMA synchronous=NORMAL")
+    _anchor(path, str(path))
     return connection
+
+
+def _anchor(path: Path, key: str) -> None:
+    """Keep an idle connection to ``path`` open (the most recently used files'), so closing the others
+    leaves the WAL log in place."""
+    with _LOCK:
+        if key in _ANCHORS:
+            _ANCHORS.move_to_end(key)
+            return
+        anchor = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+        anchor.execute("PRAGMA schema_version").fetchone()  # a read opens the WAL index, which it then holds
+        _ANCHORS[key] = anchor
+        while len(_ANCHORS) > ANCHORED_FILES:
+            _ANCHORS.popitem(last=False)[1].close()
 
 
 def _ensure_wal(connection: sqlite3.Connection, key: str) -> None:

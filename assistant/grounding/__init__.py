@@ -40,9 +40,13 @@ The rules, stated:
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
+import threading
+import weakref
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from assistant.grounding import facts as fact_tools
@@ -137,8 +141,31 @@ def _resolver(results: list[dict]):
     return Resolver(frame, resources=resources, plants=plants)
 
 
+_SUBJECTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # resolver -> {text: (subjects, spans)}
+_SUBJECTS_LOCK = threading.Lock()
+SUBJECTS_CACHE = 8192  # texts kept per resolver
+
+
 def _subjects(text: str, resolver) -> tuple[list[str], list[tuple[int, int]]]:
-    """Subjects named in ``text`` (canonical: SKU code, ``family:X``, ``resource:X``) and their spans."""
+    """Subjects named in ``text`` (canonical: SKU code, ``family:X``, ``resource:X``) and their spans.
+
+    Kept per resolver (a company's resolver lives as long as its data: a load builds a new one) and text:
+    the texts of tool results repeat (dates, option wordings) within a turn and across turns."""
+    with _SUBJECTS_LOCK:
+        kept = _SUBJECTS.get(resolver)
+        if kept is None:
+            kept = _SUBJECTS[resolver] = {}
+        hit = kept.get(text)
+    if hit is None:
+        hit = _find_subjects(text, resolver)
+        with _SUBJECTS_LOCK:
+            if len(kept) >= SUBJECTS_CACHE:
+                kept.clear()
+            kept[text] = hit
+    return list(hit[0]), list(hit[1])
+
+
+def _find_subjects(text: str, resolver) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     from sop_engine.text import tokenize
 
     tokens = tokenize(text)
@@ -160,23 +187,27 @@ def _subjects(text: str, resolver) -> tuple[list[str], list[tuple[int, int]]]:
                 code = entity.code.lstrip("\0")
                 found.append(code if entity.kind == "sku" and not entity.code.startswith("\0")
                              else f"{'family' if entity.kind == 'sku' else entity.kind}:{code}")
-    return found, spans
+    return tuple(found), tuple(spans)
+
+
+@lru_cache(maxsize=1024)
+def _text_inputs(text: str, language: str) -> tuple[float, ...]:
+    """The figures and number words of a question or of the templates' fixed text."""
+    values: list[float] = [f.value for f in reading.read(text, language).figures]
+    folded = [w.strip("?.,!") for w in reading.fold(text).split()]
+    for i, word in enumerate(folded):
+        number = _NUMBER_WORDS.get(word)
+        if number is None and word.isdigit():
+            number = int(word)
+        if number is not None:
+            values.append(number)
+            if i + 1 < len(folded) and folded[i + 1] in ("weeks", "week", "tuan"):
+                values.append(number * 7)
+    return tuple(values)
 
 
 def _inputs(question: str, args: list[Any], fixed: str, language: str) -> list[float]:
-    values: list[float] = []
-    for text in (question, fixed):
-        sentence = reading.read(text or "", language if text is question else "en")
-        values.extend(f.value for f in sentence.figures)
-        folded = [w.strip("?.,!") for w in reading.fold(text or "").split()]
-        for i, word in enumerate(folded):
-            number = _NUMBER_WORDS.get(word)
-            if number is None and word.isdigit():
-                number = int(word)
-            if number is not None:
-                values.append(number)
-                if i + 1 < len(folded) and folded[i + 1] in ("weeks", "week", "tuan"):
-                    values.append(number * 7)
+    values: list[float] = [*_text_inputs(question or "", language), *_text_inputs(fixed or "", "en")]
 
     def walk(value):
         if isinstance(value, bool) or value is None:
@@ -219,7 +250,17 @@ def quoted(sentence: Sentence, fig: Figure, strings: list[str]) -> bool:
 
 
 def _labels(*sources: Any) -> tuple[set[str], set[str]]:
-    text = json.dumps(sources, default=str)
+    return _labels_in(json.dumps(sources, default=str))
+
+
+@lru_cache(maxsize=256)
+def _text_labels(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    months, dates = _labels_in(json.dumps(text))
+    return frozenset(months), frozenset(dates)
+
+
+def _labels_in(text: str) -> tuple[set[str], set[str]]:
+    """The ISO months and dates written in a JSON text (a match never crosses a JSON string's quotes)."""
     months, dates = set(), set()
     for m in _ISO.finditer(text):
         months.add(f"{m.group(1)}-{m.group(2)}")
@@ -237,8 +278,11 @@ def extract_facts(results: list[dict], language: str = "en", resolver=None) -> l
         from sop_engine.text import has_diacritics
 
         for piece in reading.sentences(text):
+            language = "vi" if has_diacritics(piece) else "en"
+            if not reading.read(piece, language).figures:
+                continue  # no figure (a date, a code): masking names finds none either
             subjects, spans = _subjects(piece, resolver)
-            sentence = reading.read(piece, "vi" if has_diacritics(piece) else "en", spans)
+            sentence = reading.read(piece, language, spans)
             for fig in sentence.figures:
                 near = _near_months(sentence, fig) or sentence.months
                 fig_months = frozenset(str(m) for m in near if m.year) or months
@@ -296,8 +340,27 @@ def _months_fit(months: list[Month], fact: Fact) -> bool:
     return False
 
 
+class Facts(list):
+    """A turn's facts, with their absolute values sorted: a figure is compared only with the facts near its
+    value (``_value_fits`` never holds when the absolute values differ by more than the figure's rounding)."""
+
+    def __init__(self, facts: list[Fact]) -> None:
+        super().__init__(facts)
+        order = sorted(range(len(facts)), key=lambda i: abs(facts[i].value))
+        self._order = order
+        self._magnitudes = [abs(facts[i].value) for i in order]
+
+    def near(self, fig: Figure) -> list[Fact]:
+        size, slack = abs(fig.value), fig.step / 2 + 1e-9
+        lo = bisect.bisect_left(self._magnitudes, size - slack - 1e-9)
+        hi = bisect.bisect_right(self._magnitudes, size + slack + 1e-9)
+        return [self[i] for i in sorted(self._order[lo:hi])]
+
+
 def verify(fig: Figure, subjects: list[str], months: list[Month], facts: list[Fact]) -> bool:
     signed = fig.direction
+    if isinstance(facts, Facts):
+        facts = facts.near(fig)
     candidates = [f for f in facts if _value_fits(fig, f, signed)
                   and (not subjects or f.subject is None or f.subject in subjects)
                   and _months_fit(months, f)]
@@ -312,20 +375,24 @@ def verify(fig: Figure, subjects: list[str], months: list[Month], facts: list[Fa
     return bool(set.intersection(*groups.values()))
 
 
-_CACHE: dict[str, tuple[list[Fact], list[str], set[str]]] = {}
+_CACHE: dict[str, tuple[list[Fact], list[str], set[str], tuple[frozenset[str], frozenset[str]]]] = {}
 
 
-def _read_results(results: list[dict], language: str, resolver) -> tuple[list[Fact], list[str], set[str]]:
-    """The facts, the text strings and the months written in the text of ``results`` (the last few kept: a
-    turn's answer, its fallback and a stream's sentences are checked against the same results)."""
-    key = f"{id(resolver)}:{language}:" + json.dumps(results, sort_keys=True, default=str)
+def _read_results(results: list[dict], language: str, resolver
+                  ) -> tuple[list[Fact], list[str], set[str], tuple[frozenset[str], frozenset[str]]]:
+    """The facts, the text strings, the months written in the text of ``results`` and the ISO months and
+    dates of their JSON (the last few kept: a turn's answer, its fallback and a stream's sentences are
+    checked against the same results)."""
+    text = json.dumps(results, default=str)
+    key = f"{id(resolver)}:{language}:" + text
     if key not in _CACHE:
-        facts = extract_facts(results, language, resolver)
+        facts = Facts(extract_facts(results, language, resolver))
         strings = _strings(results, [])
         months = {str(m) for text in strings for m in reading.read(text).months if m.year}
+        labels = _labels_in(text)
         if len(_CACHE) >= 8:
             _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = (facts, strings, months)
+        _CACHE[key] = (facts, strings, months, (frozenset(labels[0]), frozenset(labels[1])))
     return _CACHE[key]
 
 
@@ -338,10 +405,12 @@ def check(answer: str, tool_results: list[Any], question: str = "", fixed_text: 
     language = "vi" if str(language or "en").lower().startswith("vi") else "en"
     results = [r if isinstance(r, dict) else {"result": r} for r in tool_results]
     resolver = resolver or _resolver(results)
-    facts, strings, text_months = _read_results(results, language, resolver)
+    facts, strings, text_months, (result_months, result_dates) = _read_results(results, language, resolver)
     inputs = _inputs(question, [r.get("args") for r in results], fixed_text, language)
-    source_months, source_dates = _labels(results, question, fixed_text)
-    source_months |= text_months
+    question_months, question_dates = _text_labels(question)
+    fixed_months, fixed_dates = _text_labels(fixed_text)
+    source_months = set(result_months | question_months | fixed_months | text_months)
+    source_dates = set(result_dates | question_dates | fixed_dates)
     fixed = reading.read(fixed_text or "")
     source_months |= {str(m) for m in fixed.months if m.year}
     strings = [*strings, reading.fold(fixed_text)] if fixed_text else strings

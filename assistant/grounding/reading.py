@@ -220,13 +220,25 @@ def _first_words(table) -> frozenset[str]:
 
 def read(text: str, language: str = "en", masks: list[tuple[int, int]] | None = None) -> Sentence:
     """The claims of one sentence: figures with the measure words they are bound to, months, dates and the
-    levels of intervals named ("80% interval"). ``masks``: character spans that are names, not figures."""
+    levels of intervals named ("80% interval"). ``masks``: character spans that are names, not figures.
+
+    The reading depends on the text alone, and the texts of tool results repeat (dates, option wordings,
+    the templates): it is kept (the last ``READ_CACHE`` readings), so the ``Sentence`` returned is shared
+    and must not be changed."""
+    return _read(text, "vi" if language in DECIMAL_COMMA else "en", tuple(masks or ()))
+
+
+READ_CACHE = 4096
+
+
+@lru_cache(maxsize=READ_CACHE)
+def _read(text: str, language: str, masks: tuple[tuple[int, int], ...]) -> Sentence:
     folded = fold(text)
     text = folded
     months, dates, levels, spans = _months_and_dates(folded)
-    spans = spans + list(masks or [])
+    spans = spans + list(masks)
     vocab = vocabulary()
-    lang = "vi" if language in DECIMAL_COMMA else "en"
+    lang = language
     figures: list[Figure] = []
     for m in _FIGURE[lang].finditer(text):
         if any(m.start(1) < y and x < m.end(1) for x, y in spans):
@@ -247,7 +259,7 @@ def read(text: str, language: str = "en", masks: list[tuple[int, int]] | None = 
             step = max(step, 10.0 ** exponent) if exponent > 0 else step
         figures.append(Figure(raw + (m.group(2) or "") + (m.group(3) or ""), value, step, bool(m.group(3)),
                               raw[:1] in "+-−", m.start(), m.end()))
-    _bind_measures(folded, figures, vocab, list(masks or []))
+    _bind_measures(folded, figures, vocab, list(masks))
     return Sentence(text, figures, months, dates, levels, spans=spans)
 
 

@@ -10,21 +10,40 @@ import signal
 import sys
 import threading
 import time
+from pathlib import Path
 
 from assistant.settings import Settings
 from sop_engine.store import jobs as store_jobs
 
 PROGRESS_EVERY_SECONDS = 0.5
-NICENESS = 10  # a re-forecast yields the cores to the server's answers (its pool inherits it)
+AUTOGROUP = Path("/proc/self/autogroup")
+
+
+def lower_priority(increment: int, server_pid: int) -> int:
+    """Run this process, and the pool it starts (which inherits it), ``increment`` nicer than the server (at
+    most 19), so a re-forecast yields the cores to the server's answers; the niceness reached.
+
+    The worker runs in a session of its own, which Linux schedules as a group of its own when autogroups
+    are on (``/proc/sys/kernel/sched_autogroup_enabled``): a process's niceness then only ranks it within
+    its group, and the group competes with the server's at the group's niceness. So the group's niceness
+    is set ``increment`` above the server's group's too (``/proc/self/autogroup``: the worker's session holds
+    only this job)."""
+    try:
+        niceness = os.nice(increment)
+    except OSError:  # not allowed here: the job still runs
+        return os.nice(0)
+    try:
+        server_group = int(Path(f"/proc/{server_pid}/autogroup").read_text().split()[-1])
+        AUTOGROUP.write_text(str(min(19, server_group + increment)))
+    except (OSError, ValueError, IndexError):  # no autogroups (another kernel or OS): the niceness is what counts
+        pass
+    return niceness
 
 
 def run(settings: Settings, job_id: str, server_pid: int) -> None:
     for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(number, signal.SIG_DFL)
-    try:
-        os.nice(NICENESS)
-    except OSError:  # not allowed here: the job still runs
-        pass
+    lower_priority(settings.job_niceness, server_pid)
     threading.Thread(target=_watch_server, args=(server_pid,), daemon=True).start()
 
     from assistant.conversation import Assistant

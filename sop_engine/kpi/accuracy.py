@@ -31,8 +31,18 @@ def snapshots_at_lag(data: PlanData, scope: KpiScope, legacy: bool | None = None
     return latest[["sku", "period", "forecast"]], source
 
 
+def keyed_snapshots(data: PlanData) -> pd.DataFrame:
+    """The snapshots keyed for the accuracy KPIs (``_snapshots``), once per version of the data: shared."""
+    return data.derived("kpi.snapshots", lambda: _snapshots(data))
+
+
+def keyed_history(data: PlanData) -> pd.DataFrame:
+    """The sales history keyed on integer SKU-month codes (``_history``), once per version: shared."""
+    return data.derived("kpi.history_keys", lambda: _history(data))
+
+
 def _at_lag(data: PlanData, scope: KpiScope, legacy: bool | None) -> tuple[pd.DataFrame, str]:
-    snaps = data.derived("kpi.snapshots", lambda: _snapshots(data))
+    snaps = keyed_snapshots(data)
     in_scope = _in_scope(data, snaps, scope)
     is_legacy = snaps["_legacy"].to_numpy(bool)
     if legacy is None:
@@ -93,7 +103,7 @@ def paired(data: PlanData, scope: KpiScope, legacy: bool | None = None) -> tuple
     last_actual = data.sales_history["period"].max()
     fc = fc[fc["period"] <= last_actual] if pd.notna(last_actual) else fc.iloc[0:0]
     # actual demand per sku and month of the window (``actuals``), joined on integer keys
-    hist = data.derived("kpi.history_keys", lambda: _history(data))
+    hist = keyed_history(data)
     window = ((hist["period"] >= scope.start_ts) & (hist["period"] < scope.end_exclusive)).to_numpy()
     rows = np.flatnonzero(window & _in_scope(data, hist, scope))
     sold = pd.Series(hist["quantity"].to_numpy()[rows]).groupby(hist["_key"].to_numpy()[rows]).sum()

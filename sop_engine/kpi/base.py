@@ -151,9 +151,14 @@ def require(data: PlanData, table: str, what: str) -> pd.DataFrame:
     return data.table(table)
 
 
+def sku_history(data: PlanData) -> pd.DataFrame:
+    """The sales history with ``sku`` as text, once per version of the data: shared, do not change it."""
+    return data.derived("kpi.history", lambda: data.sales_history.assign(sku=data.sales_history["sku"].astype(str)))
+
+
 def actuals(data: PlanData, scope: KpiScope) -> pd.DataFrame:
     """Actual demand per sku and month inside the window (sales_history summed)."""
-    hist = data.derived("kpi.history", lambda: data.sales_history.assign(sku=data.sales_history["sku"].astype(str)))
+    hist = sku_history(data)
     hist = hist[(hist["period"] >= scope.start_ts) & (hist["period"] < scope.end_exclusive)]
     hist = hist[hist["sku"].isin(scope.skus)]
     return hist.groupby(["sku", "period"], as_index=False)["quantity"].sum()

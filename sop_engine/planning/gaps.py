@@ -307,37 +307,40 @@ def document_from(
 
 
 def rollup(result: GapResult, by: str) -> list[dict]:
-    """Sum SKU figures by family or plant over the shown months (vectorised with groupby)."""
+    """Sum SKU figures by family or plant over the shown months (vectorised: one groupby for every figure;
+    each column is summed on its own, so the sums are those of one groupby per figure)."""
     i = result.inputs
     if by not in i.products:
         return []
     keys = i.products[by].fillna("(none)").astype(str).to_numpy()
     sl = i.shown_slice
     labels = [label(m) for m in i.shown]
-    frames = {
-        name: pd.DataFrame(arr[:, sl]).groupby(keys).sum()
-        for name, arr in (
-            ("demand", i.demand),
-            ("receipts", i.receipts),
-            ("projected_balance", result.balance),
-            ("shortage", result.shortage),
-            ("below_safety_stock", result.below_safety_stock),
-        )
+    figures = {
+        "demand": i.demand,
+        "receipts": i.receipts,
+        "projected_balance": result.balance,
+        "shortage": result.shortage,
+        "below_safety_stock": result.below_safety_stock,
     }
-    short_counts = pd.DataFrame(result.shortage[:, sl] > 0).groupby(keys).sum()
-    per = pd.DataFrame(
-        {
-            "skus": 1,
-            "short": result.total_shortage > 0,
-            "total": result.total_shortage,
-            "first": np.where(result.first_short >= 0, result.first_short, 10**6),
-        }
-    ).groupby(keys)
-    agg = per.agg({"skus": "sum", "short": "sum", "total": "sum", "first": "min"})
+    n_shown = len(labels)
+    block = np.hstack([arr[:, sl] for arr in figures.values()] + [
+        (result.shortage[:, sl] > 0).astype(float),
+        np.ones((len(keys), 1)),
+        (result.total_shortage > 0).astype(float)[:, None],
+        np.asarray(result.total_shortage, dtype=float)[:, None],
+    ])
+    summed = pd.DataFrame(block).groupby(keys).sum()
+    values = summed.to_numpy()
+    codes = summed.index.get_indexer(keys)
+    firsts = np.full(len(summed), 10**6, dtype=np.int64)
+    np.minimum.at(firsts, codes, np.where(result.first_short >= 0, result.first_short, 10**6).astype(np.int64))
     # plain lists, rounded in bulk, instead of one .at lookup per number
-    sums = {n: f.reindex(agg.index).to_numpy() for n, f in frames.items()}
+    sums = {n: values[:, k * n_shown:(k + 1) * n_shown] for k, n in enumerate(figures)}
     rounded = {n: np.array(units_list(a), dtype=object).reshape(a.shape) for n, a in sums.items()}
-    counts = short_counts.reindex(agg.index).to_numpy().tolist()
+    counts = values[:, 5 * n_shown:6 * n_shown].tolist()
+    tail = values[:, 6 * n_shown:]
+    agg = pd.DataFrame({"skus": tail[:, 0], "short": tail[:, 1], "total": tail[:, 2], "first": firsts},
+                       index=summed.index)
     month_labels = [label(m) for m in i.months]
     totals = units_list(agg["total"])
     out = []
@@ -356,7 +359,7 @@ def rollup(result: GapResult, by: str) -> list[dict]:
                 "periods": [
                     {
                         "period": p,
-                        **{n: row[n][j] for n in frames},
+                        **{n: row[n][j] for n in figures},
                         "skus_short": int(counts[g][j]),
                     }
                     for j, p in enumerate(labels)

@@ -8,19 +8,22 @@ any write of the matching kind invalidates) it keeps:
   reads everything again;
 - the demand checked for the planning engine, and the product index that resolves ``--sku``/``--family``;
 - the capacity plan of each projection window: the allocation of scarce hours ranks SKUs across
-  resources, so it is computed over every SKU once and a one-SKU answer reuses it.
+  resources, so it is computed over every SKU once and a one-SKU answer reuses it;
+- the KPIs' keyed frames and the product index, built in the same pass that reads a version of the data
+  (``plan_data``), so the first question after a load pays for them and no KPI question does.
 """
 
 from __future__ import annotations
 
 import threading
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import select
 
+from sop_engine.kpi import prepare_frames
 from sop_engine.plandata import PlanData
 from sop_engine.planning.inputs import check_demand_frame, sku_index
 from sop_engine.products import ScopeIndex
@@ -93,11 +96,18 @@ class Demand:
     frame: pd.DataFrame
     source: dict
     _index: dict | None = None
+    _derived: dict = field(default_factory=dict)
 
     def index(self) -> dict:
         if self._index is None:
             self._index = sku_index(self.frame)
         return self._index
+
+    def derived(self, key: object, build):
+        """``build()``, once for this version of the demand (shared: do not change it)."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]
 
 
 def checked_demand(store: PlanStore) -> Demand:
@@ -122,6 +132,14 @@ def overrides(store: PlanStore) -> pd.DataFrame:
 
 # Kept with the data view itself (``PlanData.derived``), never beside it: a value made from one version is
 # never found under another.
+
+def plan_data(store: PlanStore, planning_date) -> PlanData:
+    """``store.plan_data(planning_date, copy=False)`` (shallow: read only), with the frames every question of
+    this version of the data shares built once, when the version is first read."""
+    data = store.plan_data(planning_date, copy=False)
+    data.derived("prepared", lambda: (prepare_frames(data), product_names(data)))
+    return data
+
 
 def scope_index(data: PlanData) -> ScopeIndex:
     return data.derived("scope_index", lambda: ScopeIndex.of(data.products))

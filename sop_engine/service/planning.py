@@ -43,7 +43,7 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
     to month, so it is the figure a shortage question about those months answers). ``scope`` says what
     the SKUs are (one SKU, a family, all)."""
     check_months(months)
-    data = store.plan_data(planning_date, copy=False)
+    data = plan_cache.plan_data(store, planning_date)
     asked = None
     if period is not None and str(period).strip():
         if months is not None:
@@ -54,8 +54,9 @@ def gaps(store: PlanStore, planning_date: date, *, sku: str | None = None, famil
     kept = plan_cache.checked_demand(store)
     demand, source, index = kept.frame, dict(kept.source), plan_cache.scope_index(data)
     if scenario:
+        effects = kept.derived("effects", lambda: demand_effects(store, demand))  # per forecast version
         doc = what_if_document(data, demand, source, scenario, sku=sku, family=family, months=months,
-                               with_cover_options=True, effects=demand_effects(store, demand), checked=True,
+                               with_cover_options=True, effects=effects, checked=True,
                                capacity_cache=plan_cache.capacity_cache(data, kept), index=index)
         for side in ("base", "scenario"):
             _focus(doc[side], asked)
@@ -130,7 +131,7 @@ def reconcile(store: PlanStore, planning_date: date, *, family: str | None = Non
         months = max(months_between(month_start(planning_date), wanted.end), 0)
         check_months(months, "the period's months after the current one")
         only_months = wanted.labels
-    data = store.plan_data(planning_date, copy=False)
+    data = plan_cache.plan_data(store, planning_date)
     kept = plan_cache.checked_demand(store)
     demand, source = kept.frame, dict(kept.source)
     kwargs = {"threshold": threshold_pct / 100.0} if threshold_pct is not None else {}
@@ -174,7 +175,7 @@ def kpi(store: PlanStore, planning_date: date, name: str, *, sku: str | None = N
         start: str | None = None, end: str | None = None, lag: int | None = None) -> dict:
     check_kpi_range(start, end)
     check_lag(lag)
-    data = store.plan_data(planning_date, copy=False)
+    data = plan_cache.plan_data(store, planning_date)
     overrides = plan_cache.overrides(store)
     return compute_kpi(data, name, sku=sku, family=family, start=start, end=end, lag=lag,
                        overrides=overrides if not overrides.empty else None)

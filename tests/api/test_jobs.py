@@ -7,6 +7,7 @@ import os
 import sqlite3
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from jobs_helpers import live_group_members, own_group, wait_for, wait_group_gone, worker_pid
@@ -127,6 +128,26 @@ def test_cancelling_a_running_job_stops_its_worker_and_saves_nothing(keyed_store
         again = planner.delete(f"/v1/jobs/{job_id}")
         assert again.status_code == 409 and again.json()["code"] == "conflict"
         assert planner.delete("/v1/jobs/job-000000000000").status_code == 404
+
+
+def test_a_jobs_worker_and_its_pool_run_at_the_configured_niceness(keyed, monkeypatch):
+    monkeypatch.setenv("SOP_JOB_NICENESS", "7")
+    expected = min(19, os.getpriority(os.PRIO_PROCESS, 0) + 7)  # the server runs in this process
+    with ApiServer(Runtime()) as api, api.client("ana-key") as planner:
+        store = Runtime().store
+        job_id = planner.post("/v1/reforecast", json={}).json()["job_id"]
+        wait_for(planner, job_id, ("running",), until=lambda j: j["progress"]["total"] > 0)
+        pid = worker_pid(store, job_id)
+        members = live_group_members(pid)
+        assert pid in members and os.getpid() not in members
+        assert {m: os.getpriority(os.PRIO_PROCESS, m) for m in members} == dict.fromkeys(members, expected)
+        autogroup = Path(f"/proc/{pid}/autogroup")
+        if autogroup.exists():  # Linux with autogroups: the job's session is a group 7 nicer than the server's
+            server_group = int(Path("/proc/self/autogroup").read_text().split()[-1])
+            assert Path("/proc/self/autogroup").read_text().split()[0] != autogroup.read_text().split()[0]
+            assert int(autogroup.read_text().split()[-1]) == min(19, server_group + 7)
+        assert planner.delete(f"/v1/jobs/{job_id}").json()["status"] == "cancelled"
+        wait_group_gone(pid)
 
 
 def test_a_restart_marks_the_running_job_interrupted_and_runs_the_queued_ones(keyed):

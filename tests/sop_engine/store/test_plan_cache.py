@@ -145,3 +145,34 @@ def test_what_ifs_and_reconciliation_reuse_kept_plans_with_the_same_answer(store
 
 def versions_ref(store: PlanStore) -> str:
     return str(store.read_table("supply")["ref"].dropna().iloc[0])
+
+
+def test_kpi_frames_are_built_with_the_data_and_give_the_fresh_answers(store):
+    from sop_engine.kpi import compute_kpi
+    from sop_engine.service.forecasting import override_forecast
+
+    planning.gaps(store, D, months=3)  # the first question of this version of the data (any question)
+    kept = store.plan_data(D, copy=False).memo
+    assert {"kpi.snapshots", "kpi.history_keys", "kpi.history", "kpi.codes", "scope_index"} <= kept.keys()
+    products = store.read_table("products")
+    sku, family = str(products["sku"].iloc[3]), str(products["family"].iloc[-1])
+    asks = [("wape", {}), ("bias", {"family": family, "lag": 2}), ("tracking_signal", {}),
+            ("mape", {"sku": sku}), ("fill_rate", {}), ("days_of_supply", {"family": family}),
+            ("fva", {}), ("capacity_utilization", {})]
+
+    def same_answers() -> None:
+        other = PlanStore(store.url)
+        try:
+            data, overrides = other.plan_data(D), plan_cache.overrides(other)
+            for name, scope in asks:
+                expected = compute_kpi(data, name, overrides=overrides if not overrides.empty else None, **scope)
+                assert planning.kpi(store, D, name, **scope) == expected, (name, scope)
+        finally:
+            other.engine.dispose()
+
+    same_answers()
+    built = kept["kpi.snapshots"]
+    same_answers()
+    assert store.plan_data(D, copy=False).memo["kpi.snapshots"] is built  # read from the kept frames
+    override_forecast(store, D, sku, "2027-01", 123.0, "planner", "test")  # an override: a forecast write
+    same_answers()
