@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -44,7 +45,7 @@ from sop_engine.periods import (
     VI_NUMBER_WORDS,
     PeriodRange,
     looking_back,
-    parse_period_words,
+    message_period,
 )
 from sop_engine.resolver import Entity, Mention, Resolver, find_driver, resolver_from_tables
 from sop_engine.resolver import _singular as resolver_singular
@@ -189,6 +190,25 @@ _RESOLVERS: dict[int, Resolver] = {}
 _LAST: dict = {}
 
 
+def _code_positions(tokens: list[Token], resolver: Resolver | None) -> set[int]:
+    """Positions of words that are SKU codes with a digit ("8936", "40125", "3000"): a product, never a year,
+    a count of months or a month."""
+    if resolver is None:
+        return set()
+    return {i for i, t in enumerate(tokens) if t.text in resolver.codes and any(c.isdigit() for c in t.text)}
+
+
+def _without(text: str, tokens: list[Token], positions: set[int]) -> str:
+    """``text`` with the words at ``positions`` blanked out (offsets kept)."""
+    if not positions:
+        return text
+    chars = list(unicodedata.normalize("NFC", text))
+    for i in positions:
+        t = tokens[i]
+        chars[t.start:t.start + len(t.raw)] = "_" * len(t.raw)
+    return "".join(chars)
+
+
 def _read(text: str, products, planning_date: date, tables: dict | None, resolver: Resolver | None = None
           ) -> tuple[_Reading, Resolver | None]:
     vocabulary = load_vocabulary()
@@ -198,12 +218,13 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     tokens = tokenize(text)
     words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None
-    period = parse_period_words(text, planning_date)
+    codes = _code_positions(tokens, resolver)
+    period = message_period(_without(text, tokens, codes), planning_date)
     used: set[int] = set()
     if period is not None and resource is not None and _span(words, period.words) & _mention_span(resource):
         # "dây chuyền 2 tháng sau": the 2 is the line's, not "2 months"
-        rest = " ".join(t.raw for i, t in enumerate(tokens) if i not in _mention_span(resource))
-        period = parse_period_words(rest, planning_date)
+        rest = " ".join(t.raw for i, t in enumerate(tokens) if i not in _mention_span(resource) | codes)
+        period = message_period(rest, planning_date)
     if period is not None:
         used |= _span(words, period.words) - _mention_span(resource)
     kpi = longest_match(words, vocabulary.kpis, vocabulary.typo_ratio)
@@ -386,6 +407,37 @@ def _leftover_name(r: _Reading) -> str | None:
     return " ".join(max(runs, key=len))
 
 
+_MONTH_WORDS = frozenset(m for m in MONTHS if m not in ("may", "mar"))  # "may", "mar": everyday words too
+_PERIOD_LIKE = re.compile(r"^(?:q\d|(?:1[0-2]|0?[1-9])[/-]\d{2,4}|(?:" + "|".join(sorted(_MONTH_WORDS, key=len))
+                          + r")[-'/]?\d{0,4})$")
+
+
+def _unread_period(r: _Reading, planning_date: date) -> str | None:
+    """A word that looks like a period but that no period rule read ("sales 2025 for X", "sep26", "Q5"): the
+    question's period is unknown, so the router asks rather than answering the tool's default period."""
+    taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource) | _mention_span(r.owner)
+    if r.period is not None:
+        for words in r.period.others:  # periods of the message's other sentences: context, read already
+            taken |= _span(r.words, words)
+    for i, t in enumerate(r.tokens):
+        word = t.text.removesuffix("'s")
+        if i in taken:
+            continue
+        year = re.fullmatch(r"(?:19|20)\d{2}", word)
+        if year and abs(int(word) - planning_date.year) <= 10 and not _quantity_after(r.words, i):
+            return t.raw
+        if _PERIOD_LIKE.match(word):
+            return t.raw
+    return None
+
+
+def _quantity_after(words: list[str], i: int) -> bool:
+    """A number followed by a unit or a thing counted ("2000 units", "2025 cases"), not a year."""
+    vocabulary = load_vocabulary()
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return after in vocabulary.slot_words.get("quantity", []) or after in ("units", "unit", "pcs", "cases", "don vi")
+
+
 def _question_options(entity: Entity, language: str) -> list[dict]:
     """What one may ask about a product, as options whose values the router reads back unambiguously."""
     asks = _questions().get("questions_about", {})
@@ -439,7 +491,7 @@ def route(
     if not r.words:
         return RoutedCall(None, {}, "unknown", language=r.language)
     if previous is not None and previous.pending:
-        answered = _answer_pending(r, previous, resolver)
+        answered = _answer_pending(r, previous, resolver, planning_date)
         if answered is not None:
             return answered
         if r.hit is None and _is_followup(r):  # "and next month?" before the choice: still ask, keep the change
@@ -567,6 +619,15 @@ def route(
     if intent in LOOKS_BACK and r.period is not None and not _period_is_topic(r):
         back = looking_back(r.period, planning_date)
         r.months = back.labels if back else r.months
+    tool = load_vocabulary().intents.get(intent, {}).get("tool")
+    if tool in TOOLS_WITH_PERIOD or intent == "whatif":
+        unread = _unread_period(r, planning_date)
+        if unread is not None or (r.period is not None and r.period.unclear):
+            pending = _period_pending(intent, r, planning_date, whatif.scenario if whatif else None)
+            if unread is not None:
+                return _ask(r, intent, "which_period", [], pending, text=unread)
+            named = ", ".join(f"'{w}'" for w in (*r.period.others, r.period.words))
+            return _ask(r, intent, "which_period_several", [], pending, text=named)
     built = _build(intent, r, planning_date, whatif.scenario if whatif else None)
     built.confident = _confident(built, r, intent)
     return built
@@ -678,10 +739,31 @@ def _pending(intent: str, r: _Reading, planning_date: date, scenario: dict | Non
             "slot": TOOLS_WITH_PRODUCT[call.tool]}
 
 
-def _answer_pending(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> RoutedCall | None:
+def _period_pending(intent: str, r: _Reading, planning_date: date, scenario: dict | None) -> dict | None:
+    """The call a period question back waits for: built without the period, completed by the answer."""
+    hold = copy.copy(r)
+    hold.period, hold.months = None, None
+    call = _build(intent, hold, planning_date, scenario)
+    if call.tool is None or call.tool not in TOOLS_WITH_PERIOD:
+        return None
+    return {"tool": call.tool, "args": call.args, "intent": call.intent, "months": None, "slot": "period",
+            "entity": call.entity}
+
+
+def _answer_pending(r: _Reading, previous: RoutedCall, resolver: Resolver | None,
+                    planning_date: date | None = None) -> RoutedCall | None:
     """The answer to a question back: an option's value, the product named, or a pack size that picks one
     of the options ("the 250 ml one")."""
     pending = previous.pending or {}
+    if pending.get("slot") == "period":  # a period asked back: the months typed
+        if not r.months or r.hit is not None:
+            return None
+        months = r.months
+        if pending.get("intent") in LOOKS_BACK and r.period is not None and planning_date is not None:
+            months = looking_back(r.period, planning_date).labels
+        args = {**pending.get("args", {}), "period": slots.iso_period(months)}
+        return RoutedCall(pending["tool"], args, pending.get("intent", "unknown"), pending.get("entity"), months,
+                          language=previous.language)
     if pending.get("slot") == "name":  # a KPI asked back: its name, or an option's value
         values = {o["value"] for o in previous.options}
         name = r.kpi[0] if r.kpi else next((t.text for t in r.tokens if t.text in values), None)
