@@ -535,10 +535,12 @@ class Resolver:
 
     def _written_like_owner(self, tokens: list[Token], hit: Mention) -> bool:
         typed = tokens[hit.start : hit.end]
-        raw = " ".join(t.raw.lower() for t in typed)
+        raw = " ".join(t.raw.lower().removesuffix("'s") for t in typed)
         written = self.owner_written.get(hit.text, raw)
         if any(has_diacritics(t.raw) for t in typed) and raw != written:
             return False
+        if typed[-1].raw.lower().endswith("'s") and typed[-1].raw[:-2].replace("-", "").isalpha():
+            return True  # "hong's open items": a possessive is a person's, whatever else the word means
         if len(typed) == 1 and hit.text in self.reserved and raw != written:
             return hit.start > 0 and typed[0].raw[:1].isupper()
         return True
