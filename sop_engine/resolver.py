@@ -14,6 +14,7 @@ an ambiguous or unknown name into a question back, never into a guess. Nothing h
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -244,6 +245,21 @@ class Resolver:
             item = " ".join(bases.get(sku) or _strip_variant(names[sku]))
             self.item_of[sku] = item
             add(item, entity, 3)
+        # "kẹo gừng" when there are "Kẹo gừng 200g" and "Kẹo gừng không đường 200g": the bare item name of one
+        # (its name less the pack size) begins the item name of another, so it fits both
+        skus_of_item: dict[str, list[str]] = {}
+        for sku, item in self.item_of.items():
+            skus_of_item.setdefault(item, []).append(sku)
+        items = sorted(skus_of_item)
+        for sku, _, _ in rows:
+            item = self.item_of[sku]
+            if item == " ".join(names[sku]):
+                continue  # the item is the whole name: "Hộp quà An Khang" names that one product
+            at = bisect.bisect_right(items, item + " ")
+            while at < len(items) and items[at].startswith(item + " "):
+                for other in skus_of_item[items[at]]:
+                    add(item, self.sku_entity[other], 3)
+                at += 1
         self.aliases: dict[str, list[Entity]] = {}
         for alias, found in pending.items():
             top = min(p for p, _ in found)
