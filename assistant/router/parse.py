@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 
 from assistant.router import slots
 from assistant.router.entities import find_owner
+from assistant.router.pairs import rule_out_negated, second_name
 from assistant.router.spelling import spell_corrected
 from assistant.router.vocab import (
     Token,
@@ -139,6 +140,8 @@ class _Reading:
     used: set[int]  # token positions already taken by a period, KPI, meeting, order reference, name
     language: str = "en"
     driver: str | None = None  # a demand driver of the data the message names
+    text: str = ""  # the message as read (spelling corrected, NFC): the tokens' offsets are in it
+    pair: list[Entity] | None = None  # two products named in one question ("the wipes or the sponges")
 
     @property
     def entity(self) -> Entity | None:
@@ -281,7 +284,13 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         if "drivers" in scores:
             scores["drivers"] += 2
     reading = _Reading(tokens, words, period, period.labels if period else None, hit, refs, unknown_refs,
-                       resource, owner, scores, kpi, meeting, used, language, driver)
+                       resource, owner, scores, kpi, meeting, used, language, driver,
+                       unicodedata.normalize("NFC", text))
+    if resolver is not None and hit is not None:
+        names = used | _mention_span(resource) | _mention_span(owner)
+        reading.hit, negated = rule_out_negated(reading.text, tokens, hit, names, resolver)
+        reading.used |= negated
+        reading.pair = second_name(reading.text, tokens, reading.hit, names | negated, resolver, frozenset(MONTHS))
     return reading, resolver
 
 
@@ -587,6 +596,15 @@ def route(
                 key = "which_question_period" if _ahead(r, planning_date) else "which_question_period_back"
                 return _ask(r, "unknown", key, _period_options(r, planning_date), text=_period_as_typed(r))
             return RoutedCall(None, {}, "unknown", None, r.months, language=r.language)
+    if r.pair and intent in ABOUT_A_PRODUCT | {"orders", "drivers"} and intent != "whatif" and resolver is not None:
+        entity, _ = resolver.settle(r.pair)
+        if entity is not None and entity.kind == "family":  # the two are the whole of one family
+            r.hit = Mention(entity, [], r.hit.start, r.hit.end, r.hit.text, r.hit.score)
+        else:  # one call answers one product: which first?
+            pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
+            named = " and ".join(f"'{e.label}'" for e in r.pair[:2]) if len(r.pair) == 2 else \
+                ", ".join(f"'{e.label}'" for e in r.pair)
+            return _ask(r, intent, "two_products", _options(r.pair), pending, text=named)
     if r.hit is not None and r.hit.entity is None and intent not in ("product_lookup", "notes"):
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         return _ask(r, intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
