@@ -392,7 +392,8 @@ class Resolver:
         around = [j for j in (i - 2, i - 1, i + n, i + n + 1) if 0 <= j < len(words) and j not in skip]
         return [words[j] for j in around
                 if "%" not in words[j]
-                and not (words[j].isdigit() and j + 1 < len(words) and words[j + 1] in _TIME_WORDS)]
+                and not (words[j].isdigit() and int(words[j]) < 100 and j + 1 < len(words)
+                         and words[j + 1] in _TIME_WORDS)]  # "400 tháng trước": a pack size, no amount of time
 
     def _score_span(self, words: list[str], i: int, n: int, skip: set[int], months: frozenset[str],
                     raw: list[str] | None = None) -> Mention | None:

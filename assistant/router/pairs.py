@@ -72,6 +72,9 @@ def rule_out_negated(text: str, tokens: list[Token], hit: Mention | None, taken:
     if cue is None:
         return hit, set()
     at, n = cue
+    if any(words[at:at + len(phrase_tokens(p))] == phrase_tokens(p) or words[max(0, at - 1):at - 1 + len(
+            phrase_tokens(p))] == phrase_tokens(p) for p in vocabulary.slot_words.get("not_only", [])):
+        return hit, set()  # "the whole range, not just the spray": more than that, not without it
     negated: list[int] = []
     for j in range(at + n, min(len(tokens), at + n + 6)):
         if j in taken or (j > at + n and _BREAK.search(_gap(text, tokens, j))):
@@ -83,7 +86,7 @@ def rule_out_negated(text: str, tokens: list[Token], hit: Mention | None, taken:
     candidates = [c for c in candidates if c.kind == "sku"]
     if len(candidates) < 2:
         return hit, set()
-    said = [words[j] for j in negated if words[j] not in vocabulary.stopwords]
+    said = [words[j] for j in negated]  # "lá" folds like the stopword "là": only words of the names count
     digits = {m for w in said for m in re.findall(r"\d+(?:[.,]\d+)?", w)}
     shared = set.intersection(*(_name_words(resolver, c.code) for c in candidates))
     out = []
@@ -136,3 +139,32 @@ def second_name(text: str, tokens: list[Token], hit: Mention | None, taken: set[
             if len(sized) == 1 and joined(*((i + 1, hit.start) if i < hit.start else (hit.end, i))):
                 return [hit.entity, sized[0]]
     return None
+
+
+def size_words() -> dict[str, str]:
+    """Sizes said in words and the letter names carry ("large" -> "l"), from the vocabulary's ``size_words``
+    ("large=l", read folded as "large l")."""
+    out = {}
+    for pair in load_vocabulary().slot_words.get("size_words", []):
+        parts = pair.replace("=", " ").split()
+        if len(parts) >= 2:
+            out[" ".join(parts[:-1])] = parts[-1]
+    return out
+
+
+def by_size_word(tokens: list[Token], hit: Mention | None, taken: set[int], resolver: Resolver
+                 ) -> tuple[Mention | None, set[int]]:
+    """An ambiguous name with a size said in words next to it ("the medium rubber gloves", "large gloves",
+    "gloves, large"): the one candidate whose name carries that size (M, L; or the word itself)."""
+    if hit is None or hit.entity is not None or not hit.candidates:
+        return hit, set()
+    spelled = size_words()
+    words = [t.text for t in tokens]
+    for at in (hit.start - 1, hit.end):
+        if not 0 <= at < len(words) or at in taken or words[at] not in spelled:
+            continue
+        wanted = {words[at], spelled[words[at]]}
+        picked = [c for c in hit.candidates if c.kind == "sku" and wanted & _name_words(resolver, c.code)]
+        if len(picked) == 1:
+            return Mention(picked[0], [], min(at, hit.start), max(at + 1, hit.end), hit.text, hit.score), {at}
+    return hit, set()

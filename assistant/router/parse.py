@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from assistant.router import slots
 from assistant.router.entities import find_owner
-from assistant.router.pairs import rule_out_negated, second_name
+from assistant.router.pairs import by_size_word, rule_out_negated, second_name, size_words
 from assistant.router.spelling import spell_corrected
 from assistant.router.vocab import (
     Token,
@@ -289,6 +289,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     if resolver is not None and hit is not None:
         names = used | _mention_span(resource) | _mention_span(owner)
         reading.hit, negated = rule_out_negated(reading.text, tokens, hit, names, resolver)
+        reading.hit, sized = by_size_word(tokens, reading.hit, names | negated, resolver)
+        negated |= sized
         reading.used |= negated
         reading.pair = second_name(reading.text, tokens, reading.hit, names | negated, resolver, frozenset(MONTHS))
     return reading, resolver
@@ -716,7 +718,7 @@ def _by_variant_words(r: _Reading, candidates: list[Entity], resolver: Resolver)
              and w not in ("one", "ones")]
     if not typed or len(typed) > 2:
         return None
-    spelled = dict(pair.split("=", 1) for pair in vocabulary.slot_words.get("size_words", []) if "=" in pair)
+    spelled = size_words()
     wanted = [spelled.get(w, w) for w in typed]  # "small" for the S of "T-Shirt S"
     picked = []
     for candidate in candidates:
