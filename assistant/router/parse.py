@@ -453,6 +453,12 @@ def _quantity_after(words: list[str], i: int) -> bool:
     return after in vocabulary.slot_words.get("quantity", []) or after in ("units", "unit", "pcs", "cases", "don vi")
 
 
+def _starters(language: str) -> list[dict]:
+    """Questions to start with, as options whose values the router reads back."""
+    return [{"label": spec.get(language, spec["en"]), "value": spec["value"]}
+            for spec in _questions().get("starters", {}).values()]
+
+
 def _question_options(entity: Entity, language: str) -> list[dict]:
     """What one may ask about a product, as options whose values the router reads back unambiguously."""
     asks = _questions().get("questions_about", {})
@@ -521,6 +527,12 @@ def route(
                                   {"tool": followed.tool, "args": followed.args, "intent": followed.intent,
                                    "months": followed.months, "slot": TOOLS_WITH_PRODUCT[followed.tool]})
         previous = None  # a new question: a pending call is never the base of a follow-up
+    table = load_vocabulary().slot_words
+    if _has_any(r.words, table.get("cannot_do", [])):  # "raise a PO for 5000 sponges": no tool writes that
+        return _ask(r, "unknown", "cannot_do", _starters(r.language))
+    if _has_any(r.words, table.get("help_with", [])) and r.hit is None and r.period is None and not r.refs \
+            and r.resource is None and not any(v >= 3 for k, v in r.scores.items() if k != "help"):
+        return _ask(r, "help", "help_with", _starters(r.language))  # "can you help me with something": with what?
     if r.refs and r.hit is not None and r.hit.ambiguous and r.hit.end - r.hit.start == 1:
         r.hit = None  # "the impact of PO-1182 slipping": an order's what-if, not a product word
     if previous is not None and not r.refs and not r.unknown_refs and previous.args.get("ref") \
