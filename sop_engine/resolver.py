@@ -542,13 +542,20 @@ class Resolver:
         written as in the notes, capitalised inside the sentence, or after a title (positions in ``titled``:
         "chi hang")."""
         skip = set(skip)
+        fallback = None
         for _ in range(4):
             hit = self._find_in(self.owners, "owner", tokens, skip, fuzzy=False)
-            if hit is None or self._written_like_owner(tokens, hit) or (
+            if hit is None:
+                return fallback
+            if self._written_like_owner(tokens, hit) or (
                     hit.start in titled and not any(has_diacritics(t.raw) for t in tokens[hit.start:hit.end])):
-                return hit
+                typed = tokens[hit.start:hit.end]
+                if fallback is None and len(typed) == 1 and hit.text in self.reserved and typed[0].raw.islower():
+                    fallback = hit  # "what will Marcus do": "will" is a word here, Marcus the person
+                else:
+                    return hit
             skip.update(range(hit.start, hit.end))
-        return None
+        return fallback
 
     def _written_like_owner(self, tokens: list[Token], hit: Mention) -> bool:
         typed = tokens[hit.start : hit.end]

@@ -233,8 +233,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     kpi = longest_match(words, vocabulary.kpis, vocabulary.typo_ratio)
     meeting = longest_match(words, vocabulary.meetings)
     for found in (kpi, meeting):
-        if found:
-            used |= _span(words, found[1])
+        if found:  # where it was found (typed with a slip, "fil rate", it is not the phrase as written)
+            used |= set(range(found[2], found[2] + len(phrase_tokens(found[1]))))
     hit = owner = None
     refs: list[str] = []
     unknown_refs: list[str] = []
@@ -600,6 +600,8 @@ def route(
             intent = "capacity"
         elif r.refs:
             intent = "orders"
+        elif r.owner is not None and r.owner.entity is not None:
+            intent = "decisions"  # "what will Marcus do about ...": a person of the notes, their action items
         else:
             leftover = _leftover_name(r)
             if leftover and resolver is not None and re.search(r"\w{4,}", leftover):
@@ -952,6 +954,8 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
             "owner": owner,
             "mentions": r.refs[0] if r.refs else None,
         }
+        if owner and "kind" not in args:
+            args["kind"] = "action_item"  # a person owns action items; decisions have no owner
     elif intent == "help":
         tool, entity, months = "help", None, None
     args = {k: v for k, v in args.items() if v is not None}
@@ -988,6 +992,9 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
             change["sku" if r.entity.kind == "sku" else "family"] = r.entity.code
     if r.resource is not None and call.tool == "get_capacity":
         call.args["resource"] = r.resource.entity.code
+    owner_given = r.owner is not None and r.owner.entity is not None and call.tool == "list_decisions"
+    if owner_given:  # "and hannah?" after Marcus's action items
+        call.args["owner"] = r.owner.entity.code
     if months and call.tool in TOOLS_WITH_PERIOD:
         call.months = months
         call.args["period"] = slots.iso_period(months)
@@ -999,7 +1006,7 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
     same_question = intent is not None and INTENT_OF_TOOL.get(previous.tool) == intent and _short_about_nothing(r)
     if r.entity is None and not months and not (call.tool == "get_kpi" and r.kpi) and not (
         r.resource is not None and call.tool == "get_capacity"
-    ) and not same_question:  # "is it late?" after "when does PO-5518 arrive?": the same call
+    ) and not same_question and not owner_given:  # "is it late?" after "when does PO-5518 arrive?": the same call
         return None
     return call
 
