@@ -517,7 +517,9 @@ class Resolver:
         for n in range(min(MAX_SPAN, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
                 run = words[i : i + n]
-                if any(j in skip for j in range(i, i + n)) or all(w in self.reserved or w.isdigit() for w in run):
+                numbered = n == 2 and run[0].isalpha() and len(run[0]) >= 3 and run[1].isdigit()  # "line 2"
+                if any(j in skip for j in range(i, i + n)) or (
+                        all(w in self.reserved or w.isdigit() for w in run) and not numbered):
                     continue
                 if n == 1 and (len(run[0]) < 4 or run[0] in self.reserved):
                     continue
@@ -664,8 +666,10 @@ class Resolver:
             for alias, ref in self.refs.items():
                 pool.setdefault(alias, Entity("order", ref, ref))
         query = _norm_ref(text) if kinds == ("order",) else fold_words(text)
-        found = process.extract(query, list(pool), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=cutoff)
         out: list[Entity] = []
+        if "sku" in kinds and " " not in query and query in self.bag:  # "max": every product holding the word
+            out = [self.sku_entity[s] for s in self.bag[query]][:limit]
+        found = process.extract(query, list(pool), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=cutoff)
         for alias, _score, _ in found:
             if pool[alias] not in out:
                 out.append(pool[alias])
