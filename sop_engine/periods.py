@@ -232,6 +232,23 @@ def _ordinal_quarter(m, cur):
     return start, add_months(start, 2)
 
 
+@_rule(r"(?:the\s+)?(?:h([12])|(first|1st|second|2nd)\s+half)(?:\s+(?:of\s+)?(\d{4}))?"
+       r"|(6\s+thang|nua)\s+(dau|cuoi)\s+nam(?:\s+(\d{4}))?", bare=lambda m: not (m[3] or m[6]))
+def _half_year(m, cur):
+    # "H1 2027", "the second half", "6 tháng đầu năm": January to June, or July to December
+    first = m[1] == "1" or m[2] in ("first", "1st") or m[5] == "dau"
+    year_text = m[3] or m[6]
+    start_month = 1 if first else 7
+    if year_text:
+        year = int(year_text)
+    elif m[4]:  # "6 tháng đầu năm": of this year
+        year = cur.year
+    else:  # the next such half not entirely in the past
+        year = cur.year if start_month + 5 >= cur.month else cur.year + 1
+    start = date(year, start_month, 1)
+    return start, add_months(start, 5)
+
+
 @_rule(_MONTH_NAME + r"\s*(?:-|'|/)\s*'?(\d{2})")
 def _named_month_short_year(m, cur):
     # "feb-27", "jan '27", "jan/27": the month of 2027
@@ -247,7 +264,7 @@ def _numeric_month_year(m, cur):
 
 
 YEAR_WINDOW = 6  # a number reads as a year only this close to the planning date's year (never 2771, never 8936)
-_YEAR_CUES = r"(?:in|for|of|during|over|throughout|across|through|fy|cy|year|nam|trong)"
+_YEAR_CUES = r"(?:in|for|of|during|over|throughout|across|through|cy|year|nam|trong)"  # not "fy": a fiscal year
 
 
 @_rule(_YEAR_CUES + r"\s+(?:the\s+(?:whole\s+|full\s+|entire\s+)?(?:year\s+)?)?((?:19|20)\d{2})")

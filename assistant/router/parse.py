@@ -1,7 +1,8 @@
 """The offline router: a chat message -> the tool call an LLM would make, or a question back.
 
 Reading order: words (``sop_engine.text.tokenize``: folded, so diacritics and case do not matter), the
-period (``sop_engine.periods.parse_period_words``, English and Vietnamese), order references, resources,
+period (``sop_engine.periods.message_period``, English and Vietnamese: the question's sentence, periods a
+comparison joins; a period-like word no rule reads is asked back), order references, resources,
 owners and the product (the one resolver, ``sop_engine.resolver``), a what-if (``whatif``), then the intent
 by token scoring over the vocabulary files (one per language). The tool's arguments are filled from those
 slots. A follow-up ("and for Q1?", "còn tháng sau?") reuses the previous call and replaces only the slot it
@@ -194,11 +195,12 @@ _LAST: dict = {}
 
 
 def _code_positions(tokens: list[Token], resolver: Resolver | None) -> set[int]:
-    """Positions of words that are SKU codes with a digit ("8936", "40125", "3000"): a product, never a year,
-    a count of months or a month."""
+    """Positions of words that are SKU codes with a digit ("8936", "40125", "3000"): a product, never a year.
+    (A code of one or two digits stays a count or a month: "next 12 months", "tháng 12".)"""
     if resolver is None:
         return set()
-    return {i for i, t in enumerate(tokens) if t.text in resolver.codes and any(c.isdigit() for c in t.text)}
+    return {i for i, t in enumerate(tokens)
+            if len(t.text) >= 3 and t.text in resolver.codes and any(c.isdigit() for c in t.text)}
 
 
 def _without(text: str, tokens: list[Token], positions: set[int]) -> str:
@@ -423,8 +425,8 @@ def _leftover_name(r: _Reading) -> str | None:
 
 
 _MONTH_WORDS = frozenset(m for m in MONTHS if m not in ("may", "mar"))  # "may", "mar": everyday words too
-_PERIOD_LIKE = re.compile(r"^(?:q\d|(?:1[0-2]|0?[1-9])[/-]\d{2,4}|(?:" + "|".join(sorted(_MONTH_WORDS, key=len))
-                          + r")[-'/]?\d{0,4})$")
+_PERIOD_LIKE = re.compile(r"^(?:q\d|h[12]|fy|fy'?\d{2,4}|(?:1[0-2]|0?[1-9])[/-]\d{2,4}|(?:"
+                          + "|".join(sorted(_MONTH_WORDS, key=len)) + r")[-'/]?\d{0,4})$")
 
 
 def _unread_period(r: _Reading, planning_date: date) -> str | None:
@@ -451,6 +453,14 @@ def _quantity_after(words: list[str], i: int) -> bool:
     vocabulary = load_vocabulary()
     after = words[i + 1] if i + 1 < len(words) else ""
     return after in vocabulary.slot_words.get("quantity", []) or after in ("units", "unit", "pcs", "cases", "don vi")
+
+
+def _clearly_a_person(r: _Reading) -> bool:
+    """The owner found is a person, not an everyday word that is also a name ("Will we run out?")."""
+    typed = r.tokens[r.owner.start:r.owner.end]
+    if len(typed) != 1 or typed[0].text.removesuffix("'s") not in load_vocabulary().reserved:
+        return True
+    return r.owner.start > 0 and typed[0].raw[:1].isupper() or typed[0].raw.lower().endswith("'s")
 
 
 def _starters(language: str) -> list[dict]:
@@ -600,7 +610,7 @@ def route(
             intent = "capacity"
         elif r.refs:
             intent = "orders"
-        elif r.owner is not None and r.owner.entity is not None:
+        elif r.owner is not None and r.owner.entity is not None and _clearly_a_person(r):
             intent = "decisions"  # "what will Marcus do about ...": a person of the notes, their action items
         else:
             leftover = _leftover_name(r)
