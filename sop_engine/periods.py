@@ -308,6 +308,59 @@ def _at_christmas(m, cur):
     return d, d
 
 
+@_rule(r"((?:19|20)\d{2})\s*(?:-|to|through|until|till|and)\s*((?:19|20)\d{2})")
+def _year_span(m, cur):
+    # "2025-2026", "2025 to 2027": January of the first to December of the last
+    first, last = int(m[1]), int(m[2])
+    if last < first or abs(first - cur.year) > YEAR_WINDOW or abs(last - cur.year) > YEAR_WINDOW:
+        raise ValueError(m[0])
+    return date(first, 1, 1), date(last, 12, 1)
+
+
+@_rule(r"(?:in|within)\s+(?:the\s+)?(?:next\s+)?" + _COUNT + r"\s+months?(?:'?\s*time)?|" + _COUNT
+       + r"\s+months?\s+(?:from\s+now|out|ahead)")
+def _months_from_now(m, cur):
+    # "in 2 months", "3 months from now": that month (a period "within the next 3 months" is the next 3 months)
+    n = _count(m[1] or m[2]) or 1
+    if "within" in m[0] or "next" in m[0]:
+        return add_months(cur, 1), add_months(cur, n)
+    d = add_months(cur, n)
+    return d, d
+
+
+@_rule(r"(?:the\s+)?(next|coming|following|last|past|previous)\s+(\d{1,3}|" + "|".join(NUMBER_WORDS)
+       + r")\s+(days|weeks)")
+def _n_days(m, cur):
+    # "the next 30 days", "last 6 weeks": the months those days touch
+    n = (_count(m[2]) or 1) * (7 if m[3] == "weeks" else 1)
+    today = _TODAY.get()
+    if m[1] in ("last", "past", "previous"):
+        return month_start(today - timedelta(days=n)), cur
+    return cur, month_start(today + timedelta(days=n))
+
+
+@_rule(r"(?:this\s+time|same\s+(?:month|time))\s+(?:of\s+)?last\s+year|(?:cung\s+ky|thang\s+nay)\s+nam\s+(?:ngoai|truoc)")
+def _same_month_last_year(m, cur):
+    d = add_months(cur, -12)
+    return d, d
+
+
+@_rule(r"(?:the\s+)?coming\s+year|(?:the\s+)?next\s+twelve\s+months")
+def _coming_year(m, cur):
+    return add_months(cur, 1), add_months(cur, 12)
+
+
+@_rule(r"(?:week|wk)\s*(\d{1,2})", bare=True)
+def _iso_week(m, cur):
+    # "week 50": the month of that ISO week's Monday, the next such week not in the past
+    week = int(m[1])
+    year = cur.year
+    if date.fromisocalendar(year, week, 1) < _TODAY.get() - timedelta(days=6):
+        year += 1
+    d = month_start(date.fromisocalendar(year, week, 1))
+    return d, d
+
+
 @_rule(r"(?:next|coming|following)\s+month|in a month")
 def _next_month(m, cur):
     d = add_months(cur, 1)
@@ -373,6 +426,13 @@ def _vi_quarter(m, cur):
     year = int(m[2]) if m[2] else (cur.year if (q - 1) * 3 + 3 >= cur.month else cur.year + 1)
     start = date(year, (q - 1) * 3 + 1, 1)
     return start, add_months(start, 2)
+
+
+@_rule(r"(?:sau\s+|trong\s+)?" + _VI_COUNT + r"\s+thang\s+nua")
+def _vi_months_from_now(m, cur):
+    # "2 tháng nữa": the month two months from now
+    d = add_months(cur, _vi_count(m[1]))
+    return d, d
 
 
 @_rule(_VI_COUNT + r"\s+thang\s+" + _VI_NEXT)
@@ -604,7 +664,7 @@ def period_mentions(text: str, planning_date: date) -> list[PeriodMention]:
             except ValueError:  # "tháng 13", a year far from today: not a period
                 continue
             is_bare = bare(match) if callable(bare) else bool(bare)
-            period = PeriodRange(start, end, match.group(0).strip(), is_bare, fn is _whole_year)
+            period = PeriodRange(start, end, match.group(0).strip(), is_bare, fn in (_whole_year, _year_span))
             found.append((match.start(), order, match.end(), period))
     found.sort(key=lambda f: f[:2])
     ends = [m.end() for m in _SENTENCE_END.finditer(normalised)]

@@ -263,7 +263,18 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
                                     titled={i + 1 for i in titles}) or resolver.find_owner(
             tokens, skip=names_used | _mention_span(hit))
         used |= _mention_span(resource)
-    masked = [w if i not in _mention_span(hit) | _mention_span(resource) else "\x00" for i, w in enumerate(words)]
+    negated: set[int] = set()
+    pair = None
+    read_text = unicodedata.normalize("NFC", text)
+    if resolver is not None and hit is not None:  # a variant ruled out, a size in words, a second product
+        names = used | _mention_span(owner)
+        hit, negated = rule_out_negated(read_text, tokens, hit, names, resolver)
+        hit, sized = by_size_word(tokens, hit, names | negated, resolver)
+        negated |= sized
+        used |= negated
+        pair = second_name(read_text, tokens, hit, names | negated, resolver, frozenset(MONTHS))
+    masked = [w if i not in _mention_span(hit) | _mention_span(resource) | negated else "\x00"
+              for i, w in enumerate(words)]
     scores = score_intents(masked, vocabulary, [t.raw for t in tokens])
     if kpi:
         scores["kpi"] = scores.get("kpi", 0) + 3 + 2 * len(phrase_tokens(kpi[1]))
@@ -286,15 +297,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         if "drivers" in scores:
             scores["drivers"] += 2
     reading = _Reading(tokens, words, period, period.labels if period else None, hit, refs, unknown_refs,
-                       resource, owner, scores, kpi, meeting, used, language, driver,
-                       unicodedata.normalize("NFC", text))
-    if resolver is not None and hit is not None:
-        names = used | _mention_span(resource) | _mention_span(owner)
-        reading.hit, negated = rule_out_negated(reading.text, tokens, hit, names, resolver)
-        reading.hit, sized = by_size_word(tokens, reading.hit, names | negated, resolver)
-        negated |= sized
-        reading.used |= negated
-        reading.pair = second_name(reading.text, tokens, reading.hit, names | negated, resolver, frozenset(MONTHS))
+                       resource, owner, scores, kpi, meeting, used, language, driver, read_text, pair)
     return reading, resolver
 
 
@@ -436,6 +439,11 @@ def _unread_period(r: _Reading, planning_date: date) -> str | None:
     if r.period is not None:
         for words in r.period.others:  # periods of the message's other sentences: context, read already
             taken |= _span(r.words, words)
+    if r.period is None:  # "before Tết", "over Easter": a time the calendar rules do not know
+        for phrase in load_vocabulary().slot_words.get("unread_periods", []):
+            at = find_phrase(r.words, phrase)
+            if at is not None and not set(range(at, at + len(phrase_tokens(phrase)))) & taken:
+                return " ".join(t.raw for t in r.tokens[at:at + len(phrase_tokens(phrase))])
     for i, t in enumerate(r.tokens):
         word = t.text.removesuffix("'s")
         if i in taken:
@@ -622,14 +630,15 @@ def route(
                 key = "which_question_period" if _ahead(r, planning_date) else "which_question_period_back"
                 return _ask(r, "unknown", key, _period_options(r, planning_date), text=_period_as_typed(r))
             return RoutedCall(None, {}, "unknown", None, r.months, language=r.language)
-    if r.pair and intent in ABOUT_A_PRODUCT | {"orders", "drivers"} and intent != "whatif" and resolver is not None:
+    if r.pair and intent in ABOUT_A_PRODUCT | {"orders", "drivers", "reconcile"} and intent != "whatif" \
+            and resolver is not None:
         entity, _ = resolver.settle(r.pair)
         if entity is not None and entity.kind == "family":  # the two are the whole of one family
             r.hit = Mention(entity, [], r.hit.start, r.hit.end, r.hit.text, r.hit.score)
         else:  # one call answers one product: which first?
             pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
-            named = " and ".join(f"'{e.label}'" for e in r.pair[:2]) if len(r.pair) == 2 else \
-                ", ".join(f"'{e.label}'" for e in r.pair)
+            names = [f"'{e.label}'" for e in r.pair]
+            named = f"{', '.join(names[:-1])} {question('and', r.language)} {names[-1]}"
             return _ask(r, intent, "two_products", _options(r.pair), pending, text=named)
     if r.hit is not None and r.hit.entity is None and intent not in ("product_lookup", "notes"):
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
