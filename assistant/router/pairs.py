@@ -128,14 +128,20 @@ def second_name(text: str, tokens: list[Token], hit: Mention | None, taken: set[
         second = [other.entity] if other.entity is not None else list(other.candidates)
         gap = (hit.end, other.start) if other.start >= hit.end else (other.end, hit.start)
         if second and not set(second) & set(first) and joined(*gap):
-            return [*first, *second]
+            return [*first, *second] if other.start >= hit.end else [*second, *first]  # in the order typed
     if hit.entity is not None and hit.entity.kind == "sku":
         siblings = [e for e in _family_of(resolver, hit.entity) if e != hit.entity]
-        for i in sorted(set(range(max(0, hit.start - 3), min(len(words), hit.end + 3))) - skip):
+        spelled = size_words()
+        letters = set(spelled.values()) | set(spelled)
+        for i in sorted(set(range(max(0, hit.start - 5), min(len(words), hit.end + 4))) - skip):
             digits = set(re.findall(r"^\d+(?:[.,]\d+)?", words[i]))
-            if not digits or i in skip:
+            if digits:
+                sized = [e for e in siblings if resolver.variant_digits.get(e.code, set()) & digits]
+            elif words[i] in letters:  # "gloves m and l", "the medium and the large"
+                wanted = {words[i], spelled.get(words[i], words[i])}
+                sized = [e for e in siblings if wanted & _name_words(resolver, e.code)]
+            else:
                 continue
-            sized = [e for e in siblings if resolver.variant_digits.get(e.code, set()) & digits]
             if len(sized) == 1 and joined(*((i + 1, hit.start) if i < hit.start else (hit.end, i))):
                 return [hit.entity, sized[0]]
     return None
