@@ -630,13 +630,15 @@ def route(
                 key = "which_question_period" if _ahead(r, planning_date) else "which_question_period_back"
                 return _ask(r, "unknown", key, _period_options(r, planning_date), text=_period_as_typed(r))
             return RoutedCall(None, {}, "unknown", None, r.months, language=r.language)
-    if r.pair and intent in ABOUT_A_PRODUCT | {"orders", "drivers", "reconcile"} and intent != "whatif" \
-            and resolver is not None:
+    if intent in LOOKS_BACK and r.period is not None and not _period_is_topic(r):
+        back = looking_back(r.period, planning_date)  # before any question back: its pending call too
+        r.months = back.labels if back else r.months
+    if r.pair and intent in ABOUT_A_PRODUCT | {"orders", "drivers", "reconcile"} and resolver is not None:
         entity, _ = resolver.settle(r.pair)
         if entity is not None and entity.kind == "family":  # the two are the whole of one family
             r.hit = Mention(entity, [], r.hit.start, r.hit.end, r.hit.text, r.hit.score)
-        else:  # one call answers one product: which first?
-            pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
+        else:  # one call answers one product: which first? (a what-if's changes may differ by product: ask anew)
+            pending = None if intent == "whatif" else _pending(intent, r, planning_date, None)
             names = [f"'{e.label}'" for e in r.pair]
             named = f"{', '.join(names[:-1])} {question('and', r.language)} {names[-1]}"
             return _ask(r, intent, "two_products", _options(r.pair), pending, text=named)
