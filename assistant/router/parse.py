@@ -273,6 +273,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         negated |= sized
         used |= negated
         pair = second_name(read_text, tokens, hit, names | negated, resolver, frozenset(MONTHS))
+    if hit is not None and hit.end < len(words) and words[hit.end] in vocabulary.slot_words.get("name_tails", []):
+        negated.add(hit.end)  # "the Air Care range": a word of the name, no catalogue search
+        used.add(hit.end)
     masked = [w if i not in _mention_span(hit) | _mention_span(resource) | negated else "\x00"
               for i, w in enumerate(words)]
     scores = score_intents(masked, vocabulary, [t.raw for t in tokens])
