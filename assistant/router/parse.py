@@ -560,6 +560,9 @@ def route(
             and (_has_whatif_cue(r) or slots_amount(r)) and r.hit is None:
         r.refs = [previous.args["ref"]]  # "what if it slips 2 weeks" after "when does PO-4502 arrive?"
     intent = _best_intent(r)
+    if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
+            and _clearly_a_person(r):
+        intent = "decisions"  # "anything on Hannah's list?": a person's items, not a catalogue search
     if r.refs and intent == "kpi" and r.hit is None:
         intent = "orders"  # "po/2026/126 - is it on time?": that order, not the company's on-time KPI
     whatif = None
