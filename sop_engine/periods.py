@@ -414,6 +414,16 @@ def _roman(text: str) -> int:
     return {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(text) or int(text)
 
 
+@_rule(r"(?:tu\s+)?(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])\s*(?:den|toi|->|-)\s*(?:het\s+)?(?:thang|thg|th|t)?\s*"
+       r"(1[0-2]|0?[1-9])(?!\s*/\s*\d)", bare=True)
+def _vi_month_span(m, cur):
+    # "từ tháng 1 đến tháng 6", "T1-T6": from the next such first month to the second after it
+    first, second = int(m[1]), int(m[2])
+    start = date(cur.year if first >= cur.month else cur.year + 1, first, 1)
+    end = date(start.year if second >= first else start.year + 1, second, 1)
+    return start, end
+
+
 @_rule(r"(?:thang|thg|th|t)\s*(\d{1,2})\s*(?:/|-|\s+nam\s+)\s*(\d{4})")
 def _vi_month_year(m, cur):
     d = date(int(m[2]), int(m[1]), 1)

@@ -259,6 +259,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
         titles = {i for i, t in enumerate(tokens[:-1]) if t.text in vocabulary.honorifics}  # "anh Tuấn": a title
+        cue_ends = {len(phrase_tokens(c)) for c in vocabulary.owner_cues}
+        titles |= {i + n - 1 for n in cue_ends for i in range(len(words) - n)  # "việc của hong": after a cue
+                   if " ".join(words[i:i + n]) in vocabulary.owner_cues}
         owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit) | titles,
                                     titled={i + 1 for i in titles}) or resolver.find_owner(
             tokens, skip=names_used | _mention_span(hit))
@@ -451,6 +454,9 @@ def _unread_period(r: _Reading, planning_date: date) -> str | None:
         word = t.text.removesuffix("'s")
         if i in taken:
             continue
+        if word in ("thang", "month", "quy", "quarter") and i + 1 < len(r.tokens) and i + 1 not in taken \
+                and r.tokens[i + 1].text.isdigit():
+            return f"{t.raw} {r.tokens[i + 1].raw}"  # "tháng 13", "quý 5": a month no calendar has
         year = re.fullmatch(r"(?:19|20)\d{2}", word)
         if year and abs(int(word) - planning_date.year) <= 10 and not _quantity_after(r.words, i):
             return t.raw
