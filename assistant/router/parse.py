@@ -638,6 +638,8 @@ def route(
                 closest = resolver.closest(leftover, ("sku", "family", "resource", "order"), cutoff=85.0)
                 if closest:
                     return _ask(r, "unknown", "unknown", _options(closest), text=leftover)
+            if _has_any(r.words, load_vocabulary().slot_words.get("no_tool_topics", [])):
+                return _ask(r, "unknown", "no_tool", _starters(r.language))  # "who is our biggest customer?"
             if r.months and _only_a_period(r):  # "what about next month?" with nothing before it
                 key = "which_question_period" if _ahead(r, planning_date) else "which_question_period_back"
                 return _ask(r, "unknown", key, _period_options(r, planning_date), text=_period_as_typed(r))
