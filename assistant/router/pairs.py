@@ -174,3 +174,12 @@ def by_size_word(tokens: list[Token], hit: Mention | None, taken: set[int], reso
         if len(picked) == 1:
             return Mention(picked[0], [], min(at, hit.start), max(at + 1, hit.end), hit.text, hit.score), {at}
     return hit, set()
+
+
+def question_sentence(text: str, tokens: list[Token]) -> tuple[list[int], int]:
+    """Each token's sentence, and the sentence that asks: the last one ending with "?", else the last one."""
+    sentence = _sentence_of(text, tokens)
+    ends = [m for m in _SENTENCE.finditer(text)]
+    asked = [k for k, m in enumerate(ends) if "?" in m.group(0)]
+    last = max(sentence, default=0)
+    return sentence, min(asked[-1], last) if asked else last

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from assistant.router import slots
 from assistant.router.entities import find_owner
-from assistant.router.pairs import by_size_word, rule_out_negated, second_name, size_words
+from assistant.router.pairs import by_size_word, question_sentence, rule_out_negated, second_name, size_words
 from assistant.router.spelling import spell_corrected
 from assistant.router.vocab import (
     Token,
@@ -256,6 +256,11 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
                 resource = None
         names_used = used | _mention_span(resource)
         hit = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
+        sentence, asked = question_sentence(unicodedata.normalize("NFC", text), tokens)
+        if hit is not None and all(sentence[i] != asked for i in range(hit.start, hit.end)):
+            # "… the Total Fresh 2L promo. Anyway: are we short on sponges?": the asking sentence's product
+            other = {i for i, k in enumerate(sentence) if k != asked}
+            hit = resolver.find(tokens, skip=names_used | other, months=frozenset(MONTHS)) or hit
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
         titles = {i for i, t in enumerate(tokens[:-1]) if t.text in vocabulary.honorifics}  # "anh Tuấn": a title

@@ -153,3 +153,34 @@ def test_intents_the_dev_companies_showed(cleaning, sweets):
     assert ask(sweets, "du bao nhom banh quy lech bao nhieu tu dau nam").args.get("name") == "bias"
     assert ask(sweets, "tháng 10 mình chốt những gì trong họp").args.get("kind") == "decision"
     assert ask(sweets, "quảng cáo có làm tăng doanh số kẹo dừa sữa không?").tool == "get_driver_effects"
+
+
+def test_the_asking_sentence_names_the_product(cleaning):
+    call = ask(cleaning, "I had a long call about the Total Fresh Laundry Liquid 2L promo. Anyway: are we short on "
+                         "sponges next month?")
+    assert (call.tool, call.entity, call.months) == ("check_shortages", "ACC-SPG-3", ["2026-12"])
+    call = ask(cleaning, "The buyer loved the Max Power Degreaser 750ml. What's the rinse aid forecast for January?")
+    assert (call.tool, call.entity) == ("get_forecast", "DW-RA-500")
+    assert ask(cleaning, "Rinse aid. Is it short next month?").entity == "DW-RA-500"  # no name in the question
+
+
+@pytest.mark.parametrize("words, months", [
+    ("sales 2025-2026", span("2025-01", "2026-12")),
+    ("forecast in two months", span("2027-01", "2027-01")),
+    ("short 2 months from now", span("2027-01", "2027-01")),
+    ("forecast next 30 days", span("2026-11", "2026-12")),
+    ("sales this time last year", span("2025-11", "2025-11")),
+    ("short in week 50?", span("2026-12", "2026-12")),
+    ("dự báo 2 tháng nữa", span("2027-01", "2027-01")),
+    ("doanh số từ tháng 1 đến tháng 6", span("2027-01", "2027-06")),
+    ("doanh số cùng kỳ năm ngoái", span("2025-11", "2025-11")),
+])
+def test_more_period_forms(words, months):
+    assert str(message_period(words, TODAY)) == months
+
+
+def test_a_holiday_the_rules_cannot_read_is_asked_back_unless_a_period_is_named(sweets):
+    call = ask(sweets, "kẹo lạc có thiếu hàng trước Tết không")
+    assert call.tool is None and "Tết" in call.clarification
+    call = ask(sweets, "nhóm hộp quà có nguy cơ thiếu trước Tết không? tính tháng 12 với tháng 1")
+    assert (call.tool, call.months) == ("check_shortages", ["2026-12", "2027-01"])
