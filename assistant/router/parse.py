@@ -479,10 +479,16 @@ def _quantity_after(words: list[str], i: int) -> bool:
 
 def _clearly_a_person(r: _Reading) -> bool:
     """The owner found is a person, not an everyday word that is also a name ("Will we run out?")."""
+    vocabulary = load_vocabulary()
     typed = r.tokens[r.owner.start:r.owner.end]
-    if len(typed) != 1 or typed[0].text.removesuffix("'s") not in load_vocabulary().reserved:
-        return True
-    return r.owner.start > 0 and typed[0].raw[:1].isupper() or typed[0].raw.lower().endswith("'s")
+    if len(typed) != 1 or typed[0].text.removesuffix("'s") not in vocabulary.reserved or has_diacritics(typed[0].raw):
+        return True  # a full name, a word no vocabulary holds, or written with its accents ("Hồng")
+    before = r.words[r.owner.start - 1] if r.owner.start > 0 else ""
+    if before in vocabulary.honorifics or before in vocabulary.owner_cues or typed[0].raw.lower().endswith("'s"):
+        return True  # "việc của hong", "chị hong", "will's plate"
+    if r.owner.start == 0:  # the subject: "minh còn việc gì", but not English "Will we run out?"
+        return typed[0].text not in vocabulary.language_words.get("en", frozenset())
+    return typed[0].raw[:1].isupper()  # "what will Marcus do": "will" is a word; "ask Will" a person
 
 
 def _starters(language: str) -> list[dict]:
@@ -985,7 +991,7 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
     elif intent == "decisions":
         owner_skip = set(r.used) | (set(range(r.hit.start, r.hit.end)) if r.hit else set())
         not_names = _not_names(vocabulary)
-        owner = r.owner.entity.code if r.owner and r.owner.entity else find_owner(
+        owner = r.owner.entity.code if r.owner and r.owner.entity and _clearly_a_person(r) else find_owner(
             r.tokens, vocabulary.owner_cues, not_names, owner_skip, vocabulary.honorifics)
         args = {
             **slots.decision_filters(r.words, vocabulary),

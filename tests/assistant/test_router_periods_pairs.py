@@ -184,3 +184,11 @@ def test_a_holiday_the_rules_cannot_read_is_asked_back_unless_a_period_is_named(
     assert call.tool is None and "Tết" in call.clarification
     call = ask(sweets, "nhóm hộp quà có nguy cơ thiếu trước Tết không? tính tháng 12 với tháng 1")
     assert (call.tool, call.months) == ("check_shortages", ["2026-12", "2027-01"])
+
+
+def test_an_everyday_word_that_is_also_an_owner_is_a_person_only_where_a_person_stands(sweets, cleaning):
+    call = ask(sweets, "thang 10 minh chot nhung gi trong hop")  # "mình" (we) typed without accents
+    assert call.tool == "list_decisions" and "owner" not in call.args
+    assert ask(sweets, "viec cua hong").args.get("owner") == "Trần Thị Hồng"
+    assert ask(cleaning, "what's on Will's plate?").args.get("owner") == "Will"
+    assert ask(cleaning, "Will the liquid line cope next month?").tool != "list_decisions"
