@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sop_engine.errors import InvalidArgument
@@ -100,6 +100,10 @@ class PeriodRange:
     end: date
     words: str = ""
     bare: bool = False  # a month or quarter named without its year ("March", "Q1", "tháng 10")
+    whole_year: bool = False  # a year named by its number ("in 2025"): a look-back question clips it to the past
+    parts: tuple = ()  # the periods a comparison or a list joins ("October compared to September"), in order
+    unclear: bool = False  # several periods in several sentences, none of them the question's
+    others: tuple = ()  # the words of the periods of the message's other sentences (context, not the question)
 
     @property
     def months(self) -> list[date]:
@@ -125,7 +129,7 @@ def _count(token: str) -> int | None:
     return NUMBER_WORDS.get(token)
 
 
-_COUNT = r"(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_COUNT = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _MONTH_NAME = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
 
 # Each rule: a pattern over normalised text and a function of (match, current month) -> (start, end).
@@ -160,11 +164,11 @@ def _named_month_year(m, cur):
     return d, d
 
 
-@_rule(r"q([1-4])\s*(\d{4})?", bare=lambda m: not m[2])
+@_rule(r"q([1-4])(?:\s*(?:of\s+|-|/)?\s*(\d{4})|\s*'(\d{2}))?", bare=lambda m: not (m[2] or m[3]))
 def _quarter(m, cur):
     q = int(m[1])
-    if m[2]:
-        year = int(m[2])
+    if m[2] or m[3]:
+        year = int(m[2]) if m[2] else 2000 + int(m[3])
     else:
         # the next Q that is not entirely in the past
         year = cur.year if (q - 1) * 3 + 3 >= cur.month else cur.year + 1
@@ -215,6 +219,148 @@ def _this_month(m, cur):
     return cur, cur
 
 
+_ORDINAL_QUARTER = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4}
+
+
+@_rule(r"(?:the\s+)?(?:(1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter|quarter\s+([1-4]))"
+       r"(?:\s+(?:of\s+)?(\d{4}))?", bare=lambda m: not m[3])
+def _ordinal_quarter(m, cur):
+    # "the 2nd quarter of 2026", "second quarter", "quarter 3": as Q2, Q2, Q3
+    q = _ORDINAL_QUARTER[m[1]] if m[1] else int(m[2])
+    year = int(m[3]) if m[3] else (cur.year if (q - 1) * 3 + 3 >= cur.month else cur.year + 1)
+    start = date(year, (q - 1) * 3 + 1, 1)
+    return start, add_months(start, 2)
+
+
+@_rule(r"(?:the\s+)?(?:h([12])|(first|1st|second|2nd)\s+half)(?:\s+(?:of\s+)?(\d{4}))?"
+       r"|(6\s+thang|nua)\s+(dau|cuoi)\s+nam(?:\s+(\d{4}))?", bare=lambda m: not (m[3] or m[6]))
+def _half_year(m, cur):
+    # "H1 2027", "the second half", "6 tháng đầu năm": January to June, or July to December
+    first = m[1] == "1" or m[2] in ("first", "1st") or m[5] == "dau"
+    year_text = m[3] or m[6]
+    start_month = 1 if first else 7
+    if year_text:
+        year = int(year_text)
+    elif m[4]:  # "6 tháng đầu năm": of this year
+        year = cur.year
+    else:  # the next such half not entirely in the past
+        year = cur.year if start_month + 5 >= cur.month else cur.year + 1
+    start = date(year, start_month, 1)
+    return start, add_months(start, 5)
+
+
+@_rule(_MONTH_NAME + r"\s*(?:-|'|/)\s*'?(\d{2})")
+def _named_month_short_year(m, cur):
+    # "feb-27", "jan '27", "jan/27": the month of 2027
+    d = date(2000 + int(m[2]), MONTHS[m[1]], 1)
+    return d, d
+
+
+@_rule(r"(1[0-2]|0?[1-9])\s*/\s*(\d{4})")
+def _numeric_month_year(m, cur):
+    # "1/2027", "03/2026": month/year
+    d = date(int(m[2]), int(m[1]), 1)
+    return d, d
+
+
+YEAR_WINDOW = 6  # a number reads as a year only this close to the planning date's year (never 2771, never 8936)
+_YEAR_CUES = r"(?:in|for|of|during|over|throughout|across|through|cy|year|nam|trong)"  # not "fy": a fiscal year
+
+
+@_rule(_YEAR_CUES + r"\s+(?:the\s+(?:whole\s+|full\s+|entire\s+)?(?:year\s+)?)?((?:19|20)\d{2})")
+def _whole_year(m, cur):
+    # "in 2025", "for 2027", "năm 2025": that calendar year, January to December
+    year = int(m[1])
+    if abs(year - cur.year) > YEAR_WINDOW:
+        raise ValueError(year)
+    return date(year, 1, 1), date(year, 12, 1)
+
+
+def _christmas_year(cur) -> int:
+    today = _TODAY.get()
+    return today.year + 1 if (today.month, today.day) > (12, 25) else today.year
+
+
+@_rule(r"(?:between\s+)?(?:now\s+)?(?:and|to|until|till|til|through|thru|by|before)?\s*(?:the\s+)?"
+       r"(?:end\s+of\s+(?:the\s+|this\s+)?year|year[\s-]end|eoy|rest\s+of\s+(?:the\s+|this\s+)?year"
+       r"|remainder\s+of\s+(?:the\s+|this\s+)?year)")
+def _to_year_end(m, cur):
+    # "through end of year", "between now and end of year", "rest of the year": this month to December
+    return cur, date(cur.year, 12, 1)
+
+
+@_rule(r"(?:(?:tu\s+(?:nay|gio|bay\s+gio)\s+)?(?:den|toi)\s+)?cuoi\s+nam(?:\s+nay)?")
+def _vi_to_year_end(m, cur):
+    # "đến cuối năm", "từ giờ đến cuối năm": this month to December
+    return cur, date(cur.year, 12, 1)
+
+
+@_rule(r"(?:before|by|until|till|til|ahead\s+of|up\s+to)\s+(?:christmas|xmas)")
+def _before_christmas(m, cur):
+    # "before Christmas": the rest of this month up to December
+    year = _christmas_year(cur)
+    return cur, date(year, 12, 1)
+
+
+@_rule(r"(?:for|over|at|around|during|in)\s+(?:christmas|xmas)")
+def _at_christmas(m, cur):
+    d = date(_christmas_year(cur), 12, 1)
+    return d, d
+
+
+@_rule(r"((?:19|20)\d{2})\s*(?:-|to|through|until|till|and)\s*((?:19|20)\d{2})")
+def _year_span(m, cur):
+    # "2025-2026", "2025 to 2027": January of the first to December of the last
+    first, last = int(m[1]), int(m[2])
+    if last < first or abs(first - cur.year) > YEAR_WINDOW or abs(last - cur.year) > YEAR_WINDOW:
+        raise ValueError(m[0])
+    return date(first, 1, 1), date(last, 12, 1)
+
+
+@_rule(r"(?:in|within)\s+(?:the\s+)?(?:next\s+)?" + _COUNT + r"\s+months?(?:'?\s*time)?|" + _COUNT
+       + r"\s+months?\s+(?:from\s+now|out|ahead)")
+def _months_from_now(m, cur):
+    # "in 2 months", "3 months from now": that month (a period "within the next 3 months" is the next 3 months)
+    n = _count(m[1] or m[2]) or 1
+    if "within" in m[0] or "next" in m[0]:
+        return add_months(cur, 1), add_months(cur, n)
+    d = add_months(cur, n)
+    return d, d
+
+
+@_rule(r"(?:the\s+)?(next|coming|following|last|past|previous)\s+(\d{1,3}|" + "|".join(NUMBER_WORDS)
+       + r")\s+(days|weeks)")
+def _n_days(m, cur):
+    # "the next 30 days", "last 6 weeks": the months those days touch
+    n = (_count(m[2]) or 1) * (7 if m[3] == "weeks" else 1)
+    today = _TODAY.get()
+    if m[1] in ("last", "past", "previous"):
+        return month_start(today - timedelta(days=n)), cur
+    return cur, month_start(today + timedelta(days=n))
+
+
+@_rule(r"(?:this\s+time|same\s+(?:month|time))\s+(?:of\s+)?last\s+year|(?:cung\s+ky|thang\s+nay)\s+nam\s+(?:ngoai|truoc)")
+def _same_month_last_year(m, cur):
+    d = add_months(cur, -12)
+    return d, d
+
+
+@_rule(r"(?:the\s+)?coming\s+year|(?:the\s+)?next\s+twelve\s+months")
+def _coming_year(m, cur):
+    return add_months(cur, 1), add_months(cur, 12)
+
+
+@_rule(r"(?:week|wk)\s*(\d{1,2})", bare=True)
+def _iso_week(m, cur):
+    # "week 50": the month of that ISO week's Monday, the next such week not in the past
+    week = int(m[1])
+    year = cur.year
+    if date.fromisocalendar(year, week, 1) < _TODAY.get() - timedelta(days=6):
+        year += 1
+    d = month_start(date.fromisocalendar(year, week, 1))
+    return d, d
+
+
 @_rule(r"(?:next|coming|following)\s+month|in a month")
 def _next_month(m, cur):
     d = add_months(cur, 1)
@@ -254,7 +400,7 @@ def _named_month(m, cur):
 # --- Vietnamese period words (matched on folded text: with or without diacritics) -------------------------
 VI_NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
                    "chin": 9, "muoi": 10, "muoi hai": 12, "muoi tam": 18}
-_VI_COUNT = r"(\d+|" + "|".join(sorted(VI_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_VI_COUNT = r"(\d{1,2}|" + "|".join(sorted(VI_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _VI_NEXT = r"(?:toi|sau|ke tiep|tiep theo|sap toi|ke)"
 _VI_LAST = r"(?:qua|truoc|vua qua|gan day|gan nhat|vua roi|roi)"
 _VI_THIS = r"(?:nay|hien tai|nay)"
@@ -268,18 +414,35 @@ def _roman(text: str) -> int:
     return {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(text) or int(text)
 
 
-@_rule(r"(?:thang|t)\s*(\d{1,2})\s*(?:/|-|\s+nam\s+)\s*(\d{4})")
+@_rule(r"(?:tu\s+)?(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])\s*(?:den|toi|->|-)\s*(?:het\s+)?(?:thang|thg|th|t)?\s*"
+       r"(1[0-2]|0?[1-9])(?!\s*/\s*\d)", bare=True)
+def _vi_month_span(m, cur):
+    # "từ tháng 1 đến tháng 6", "T1-T6": from the next such first month to the second after it
+    first, second = int(m[1]), int(m[2])
+    start = date(cur.year if first >= cur.month else cur.year + 1, first, 1)
+    end = date(start.year if second >= first else start.year + 1, second, 1)
+    return start, end
+
+
+@_rule(r"(?:thang|thg|th|t)\s*(\d{1,2})\s*(?:/|-|\s+nam\s+)\s*(\d{4})")
 def _vi_month_year(m, cur):
     d = date(int(m[2]), int(m[1]), 1)
     return d, d
 
 
-@_rule(r"quy\s+([1-4]|iv|i{1,3})\s*(?:(?:/|-|nam)\s*)?(\d{4})?", bare=lambda m: not m[2])
+@_rule(r"quy\s*([1-4]|iv|i{1,3})\s*(?:(?:/|-|nam)\s*)?(\d{4})?", bare=lambda m: not m[2])
 def _vi_quarter(m, cur):
     q = _roman(m[1])
     year = int(m[2]) if m[2] else (cur.year if (q - 1) * 3 + 3 >= cur.month else cur.year + 1)
     start = date(year, (q - 1) * 3 + 1, 1)
     return start, add_months(start, 2)
+
+
+@_rule(r"(?:sau\s+|trong\s+)?" + _VI_COUNT + r"\s+thang\s+nua")
+def _vi_months_from_now(m, cur):
+    # "2 tháng nữa": the month two months from now
+    d = add_months(cur, _vi_count(m[1]))
+    return d, d
 
 
 @_rule(_VI_COUNT + r"\s+thang\s+" + _VI_NEXT)
@@ -338,7 +501,7 @@ def _vi_year(m, cur):
     return date(year, 1, 1), date(year, 12, 1)
 
 
-@_rule(r"(?:thang|t)\s*(1[0-2]|0?[1-9])(?!\s*(?:/|-)\s*\d)(?!\s+nam\s+\d)", bare=True)
+@_rule(r"(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])(?!\s*(?:/|-)\s*\d)(?!\s+nam\s+\d)", bare=True)
 def _vi_month(m, cur):
     month = int(m[1])
     d = date(cur.year if month >= cur.month else cur.year + 1, month, 1)
@@ -371,20 +534,87 @@ def _next_week(m, cur):
 
 def looking_back(period: PeriodRange | None, planning_date: date) -> PeriodRange | None:
     """A question that looks back reads a bare month or quarter as the latest one not in the future:
-    "sales in October" on 2026-11-15 is 2026-10, "Q4" is 2026-Q4, "March" 2026-03."""
-    if period is None or not period.bare:
+    "sales in October" on 2026-11-15 is 2026-10, "Q4" is 2026-Q4, "March" 2026-03. A year named by its
+    number ends with the last complete month ("sales in 2026" on 2026-11-15: 2026-01 .. 2026-10). Periods
+    joined by a comparison are each read so, and the answer covers them all."""
+    if period is None:
+        return period
+    current = month_start(planning_date)
+    if period.parts:
+        parts = tuple(looking_back(p, planning_date) for p in period.parts)
+        return replace(period, start=min(p.start for p in parts), end=max(p.end for p in parts), parts=parts)
+    if period.whole_year and period.end >= current and period.start < current:
+        return replace(period, end=add_months(current, -1))
+    if not period.bare:
         return period
     start, end = period.start, period.end
-    while start > month_start(planning_date):
+    while start > current:
         start, end = add_months(start, -12), add_months(end, -12)
-    return PeriodRange(start, end, period.words, True)
+    return replace(period, start=start, end=end)
+
+
+# Words between two periods that join them into one question about both ("October compared to September",
+# "tháng 1 so với tháng 12", "December and January"), and a period told relative to the one before it.
+_JOINS = re.compile(r"^[\s,;&/+-]*(?:(?:vs\.?|versus|compared\s+(?:to|with)|against|and|or|with|then|plus|so\s+voi"
+                    r"|voi|va|hoac|hay|cung|and\s+also)[\s,;&/+-]*)*$")
+_JOIN_WORD = re.compile(r"^[\s,;&/+-]*(?:vs\.?|versus|compared\s+(?:to|with)|against|and|or|with|so\s+voi|voi|va)\s+")
+_BEFORE_IT = re.compile(r"^(?:the\s+)?(month|quarter|year)\s+before(?:\s+(?:that|it))?(?![\w-])"
+                        r"|^(?:the\s+)?(?:one|month)\s+prior(?![\w-])|^(thang|quy|nam)\s+truoc\s+(?:do|nua)(?![\w-])")
+
+
+def message_period(text: str, planning_date: date) -> PeriodRange | None:
+    """The period a message asks about. One expression: that one. Several in one sentence joined by a
+    comparison or a list ("October compared to September", "last month vs the month before", "tháng 12 với
+    tháng 1"): all of them (``parts``; the range covers them). Several in several sentences: the ones of the
+    last question's sentence; when no sentence is a question, the last sentence's, marked ``unclear``."""
+    found = period_mentions(text, planning_date)
+    if not found:
+        return None
+    sentences = sorted({m.sentence for m in found})
+    unclear = False
+    others: tuple = ()
+    if len(sentences) > 1:
+        asked = [m.sentence for m in found if m.question]
+        chosen = asked[-1] if asked else sentences[-1]
+        unclear = not asked
+        others = tuple(m.period.words for m in found if m.sentence != chosen)
+        found = [m for m in found if m.sentence == chosen]
+    normalised = " " + _spelled_out(re.sub(r"[ \t\r\f\v]+", " ", re.sub(r"\s*\n\s*", " \n ", fold(text)))) + " "
+    joined = [found[0]]
+    for m in found[1:]:
+        if not _JOINS.match(normalised[joined[-1].end:m.start]):
+            break
+        joined.append(m)
+    parts = [m.period for m in joined]
+    rest = normalised[joined[-1].end:]
+    join = _JOIN_WORD.match(rest)
+    if join:
+        before = _BEFORE_IT.match(rest[join.end():])
+        if before:  # "last month vs the month before": the month before the one just named
+            unit = next(g for g in before.groups() if g) if any(before.groups()) else "month"
+            step = {"quarter": 3, "quy": 3, "year": 12, "nam": 12}.get(unit, 1)
+            last = parts[-1]
+            parts.append(PeriodRange(add_months(last.start, -step), add_months(last.end, -step),
+                                     before.group(0).strip(), last.bare))
+            end_text = joined[-1].end + join.end() + before.end()
+        else:
+            end_text = joined[-1].end
+    else:
+        end_text = joined[-1].end
+    if len(parts) == 1:
+        p = parts[0]
+        return PeriodRange(p.start, p.end, p.words, p.bare, p.whole_year, (), unclear, others) if others else p
+    words = normalised[joined[0].start:end_text].strip()
+    start, end = min(p.start for p in parts), max(p.end for p in parts)
+    return PeriodRange(start, end, words, all(p.bare for p in parts), False, tuple(parts), unclear, others)
 
 
 # Chat shorthand for period words, and month names typed with a slip ("febuary"), read as written out.
 SHORTHAND = {"nxt": "next", "mth": "month", "mnth": "month", "mths": "months", "mo": "month", "mos": "months",
               "qtr": "quarter",
               "qtrs": "quarters", "yr": "year", "lst": "last", "prev": "previous",
-              "trc": "truoc", "ng": "ngay", "th": "thang"}  # folded: the text is folded first
+              "trc": "truoc", "ng": "ngay", "th": "thang", "thg": "thang",
+              "thag": "thang", "thnag": "thang"}  # folded: the text is folded first
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4]
 
 
@@ -409,25 +639,57 @@ def parse_period_words(text: str, planning_date: date) -> PeriodRange | None:
     >>> str(parse_period_words("are we short next month?", date(2026, 11, 15)))
     '2026-12'
     """
-    normalised = " " + _spelled_out(re.sub(r"\s+", " ", fold(text))) + " "
+    found = period_mentions(text, planning_date)
+    return found[0].period if found else None
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """A period expression found in a message: where it is in the folded text, and in which sentence."""
+
+    start: int
+    end: int
+    sentence: int  # the index of its sentence (split at . ! ? and line breaks)
+    question: bool  # its sentence ends with a question mark
+    period: PeriodRange
+
+
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n")
+
+
+def period_mentions(text: str, planning_date: date) -> list[PeriodMention]:
+    """Every period expression in ``text``, in order, none overlapping another: at each place the earliest
+    match, and on a tie the more specific rule."""
+    normalised = " " + _spelled_out(re.sub(r"[ \t\r\f\v]+", " ", re.sub(r"\s*\n\s*", " \n ", fold(text)))) + " "
     current = month_start(planning_date)
     _TODAY.set(planning_date if isinstance(planning_date, date) else current)
-    best: tuple[int, int, PeriodRange] | None = None
+    found: list[tuple[int, int, int, PeriodRange]] = []
     for order, (pattern, fn, bare) in enumerate(_RULES):
-        # the first match that is a period ("is May ep 1 loaded in December": not "may", but "december")
-        match = next((m for m in pattern.finditer(normalised) if not _is_false_month(normalised, m)), None)
-        if not match:
+        for match in pattern.finditer(normalised):
+            # "is May ep 1 loaded in December": not "may", but "december"
+            if _is_false_month(normalised, match):
+                continue
+            try:
+                start, end = fn(match, current)  # type: ignore[operator]
+            except ValueError:  # "tháng 13", a year far from today: not a period
+                continue
+            is_bare = bare(match) if callable(bare) else bool(bare)
+            period = PeriodRange(start, end, match.group(0).strip(), is_bare, fn in (_whole_year, _year_span))
+            found.append((match.start(), order, match.end(), period))
+    found.sort(key=lambda f: f[:2])
+    ends = [m.end() for m in _SENTENCE_END.finditer(normalised)]
+    out: list[PeriodMention] = []
+    taken_to = -1
+    for start, _order, end, period in found:
+        if start < taken_to:
             continue
-        try:
-            start, end = fn(match, current)  # type: ignore[operator]
-        except ValueError:  # "tháng 13": not a month
-            continue
-        is_bare = bare(match) if callable(bare) else bool(bare)
-        candidate = (match.start(), order, PeriodRange(start, end, match.group(0).strip(), is_bare))
-        # the earliest expression in the text wins; on a tie, the more specific rule
-        if best is None or candidate[:2] < best[:2]:
-            best = candidate
-    return best[2] if best else None
+        taken_to = end
+        sentence = sum(1 for e in ends if e <= start)
+        closing = next((e for e in ends if e > start), None)
+        question = closing is not None and normalised[:closing].rstrip().endswith("?") or (
+            closing is None and normalised.rstrip().endswith("?"))
+        out.append(PeriodMention(start, end, sentence, question, period))
+    return out
 
 
 def _is_false_month(text: str, match: re.Match[str]) -> bool:

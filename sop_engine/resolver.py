@@ -14,6 +14,7 @@ an ambiguous or unknown name into a question back, never into a guess. Nothing h
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -244,6 +245,21 @@ class Resolver:
             item = " ".join(bases.get(sku) or _strip_variant(names[sku]))
             self.item_of[sku] = item
             add(item, entity, 3)
+        # "kẹo gừng" when there are "Kẹo gừng 200g" and "Kẹo gừng không đường 200g": the bare item name of one
+        # (its name less the pack size) begins the item name of another, so it fits both
+        skus_of_item: dict[str, list[str]] = {}
+        for sku, item in self.item_of.items():
+            skus_of_item.setdefault(item, []).append(sku)
+        items = sorted(skus_of_item)
+        for sku, _, _ in rows:
+            item = self.item_of[sku]
+            if item == " ".join(names[sku]):
+                continue  # the item is the whole name: "Hộp quà An Khang" names that one product
+            at = bisect.bisect_right(items, item + " ")
+            while at < len(items) and items[at].startswith(item + " "):
+                for other in skus_of_item[items[at]]:
+                    add(item, self.sku_entity[other], 3)
+                at += 1
         self.aliases: dict[str, list[Entity]] = {}
         for alias, found in pending.items():
             top = min(p for p, _ in found)
@@ -376,7 +392,8 @@ class Resolver:
         around = [j for j in (i - 2, i - 1, i + n, i + n + 1) if 0 <= j < len(words) and j not in skip]
         return [words[j] for j in around
                 if "%" not in words[j]
-                and not (words[j].isdigit() and j + 1 < len(words) and words[j + 1] in _TIME_WORDS)]
+                and not (words[j].isdigit() and int(words[j]) < 100 and j + 1 < len(words)
+                         and words[j + 1] in _TIME_WORDS)]  # "400 tháng trước": a pack size, no amount of time
 
     def _score_span(self, words: list[str], i: int, n: int, skip: set[int], months: frozenset[str],
                     raw: list[str] | None = None) -> Mention | None:
@@ -500,7 +517,9 @@ class Resolver:
         for n in range(min(MAX_SPAN, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
                 run = words[i : i + n]
-                if any(j in skip for j in range(i, i + n)) or all(w in self.reserved or w.isdigit() for w in run):
+                numbered = n == 2 and run[0].isalpha() and len(run[0]) >= 3 and run[1].isdigit()  # "line 2"
+                if any(j in skip for j in range(i, i + n)) or (
+                        all(w in self.reserved or w.isdigit() for w in run) and not numbered):
                     continue
                 if n == 1 and (len(run[0]) < 4 or run[0] in self.reserved):
                     continue
@@ -525,20 +544,29 @@ class Resolver:
         written as in the notes, capitalised inside the sentence, or after a title (positions in ``titled``:
         "chi hang")."""
         skip = set(skip)
+        fallback = None
         for _ in range(4):
             hit = self._find_in(self.owners, "owner", tokens, skip, fuzzy=False)
-            if hit is None or self._written_like_owner(tokens, hit) or (
+            if hit is None:
+                return fallback
+            if self._written_like_owner(tokens, hit) or (
                     hit.start in titled and not any(has_diacritics(t.raw) for t in tokens[hit.start:hit.end])):
-                return hit
+                typed = tokens[hit.start:hit.end]
+                if fallback is None and len(typed) == 1 and hit.text in self.reserved and typed[0].raw.islower():
+                    fallback = hit  # "what will Marcus do": "will" is a word here, Marcus the person
+                else:
+                    return hit
             skip.update(range(hit.start, hit.end))
-        return None
+        return fallback
 
     def _written_like_owner(self, tokens: list[Token], hit: Mention) -> bool:
         typed = tokens[hit.start : hit.end]
-        raw = " ".join(t.raw.lower() for t in typed)
+        raw = " ".join(t.raw.lower().removesuffix("'s") for t in typed)
         written = self.owner_written.get(hit.text, raw)
         if any(has_diacritics(t.raw) for t in typed) and raw != written:
             return False
+        if typed[-1].raw.lower().endswith("'s") and typed[-1].raw[:-2].replace("-", "").isalpha():
+            return True  # "hong's open items": a possessive is a person's, whatever else the word means
         if len(typed) == 1 and hit.text in self.reserved and raw != written:
             return hit.start > 0 and typed[0].raw[:1].isupper()
         return True
@@ -638,8 +666,10 @@ class Resolver:
             for alias, ref in self.refs.items():
                 pool.setdefault(alias, Entity("order", ref, ref))
         query = _norm_ref(text) if kinds == ("order",) else fold_words(text)
-        found = process.extract(query, list(pool), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=cutoff)
         out: list[Entity] = []
+        if "sku" in kinds and " " not in query and query in self.bag:  # "max": every product holding the word
+            out = [self.sku_entity[s] for s in self.bag[query]][:limit]
+        found = process.extract(query, list(pool), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=cutoff)
         for alias, _score, _ in found:
             if pool[alias] not in out:
                 out.append(pool[alias])

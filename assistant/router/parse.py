@@ -1,7 +1,8 @@
 """The offline router: a chat message -> the tool call an LLM would make, or a question back.
 
 Reading order: words (``sop_engine.text.tokenize``: folded, so diacritics and case do not matter), the
-period (``sop_engine.periods.parse_period_words``, English and Vietnamese), order references, resources,
+period (``sop_engine.periods.message_period``, English and Vietnamese: the question's sentence, periods a
+comparison joins; a period-like word no rule reads is asked back), order references, resources,
 owners and the product (the one resolver, ``sop_engine.resolver``), a what-if (``whatif``), then the intent
 by token scoring over the vocabulary files (one per language). The tool's arguments are filled from those
 slots. A follow-up ("and for Q1?", "còn tháng sau?") reuses the previous call and replaces only the slot it
@@ -16,6 +17,7 @@ from __future__ import annotations
 import copy
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -25,6 +27,7 @@ from rapidfuzz import fuzz
 
 from assistant.router import slots
 from assistant.router.entities import find_owner
+from assistant.router.pairs import by_size_word, question_sentence, rule_out_negated, second_name, size_words
 from assistant.router.spelling import spell_corrected
 from assistant.router.vocab import (
     Token,
@@ -44,7 +47,7 @@ from sop_engine.periods import (
     VI_NUMBER_WORDS,
     PeriodRange,
     looking_back,
-    parse_period_words,
+    message_period,
 )
 from sop_engine.resolver import Entity, Mention, Resolver, find_driver, resolver_from_tables
 from sop_engine.resolver import _singular as resolver_singular
@@ -138,6 +141,8 @@ class _Reading:
     used: set[int]  # token positions already taken by a period, KPI, meeting, order reference, name
     language: str = "en"
     driver: str | None = None  # a demand driver of the data the message names
+    text: str = ""  # the message as read (spelling corrected, NFC): the tokens' offsets are in it
+    pair: list[Entity] | None = None  # two products named in one question ("the wipes or the sponges")
 
     @property
     def entity(self) -> Entity | None:
@@ -189,6 +194,26 @@ _RESOLVERS: dict[int, Resolver] = {}
 _LAST: dict = {}
 
 
+def _code_positions(tokens: list[Token], resolver: Resolver | None) -> set[int]:
+    """Positions of words that are SKU codes with a digit ("8936", "40125", "3000"): a product, never a year.
+    (A code of one or two digits stays a count or a month: "next 12 months", "tháng 12".)"""
+    if resolver is None:
+        return set()
+    return {i for i, t in enumerate(tokens)
+            if len(t.text) >= 3 and t.text in resolver.codes and any(c.isdigit() for c in t.text)}
+
+
+def _without(text: str, tokens: list[Token], positions: set[int]) -> str:
+    """``text`` with the words at ``positions`` blanked out (offsets kept)."""
+    if not positions:
+        return text
+    chars = list(unicodedata.normalize("NFC", text))
+    for i in positions:
+        t = tokens[i]
+        chars[t.start:t.start + len(t.raw)] = "_" * len(t.raw)
+    return "".join(chars)
+
+
 def _read(text: str, products, planning_date: date, tables: dict | None, resolver: Resolver | None = None
           ) -> tuple[_Reading, Resolver | None]:
     vocabulary = load_vocabulary()
@@ -198,19 +223,20 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     tokens = tokenize(text)
     words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None
-    period = parse_period_words(text, planning_date)
+    codes = _code_positions(tokens, resolver)
+    period = message_period(_without(text, tokens, codes), planning_date)
     used: set[int] = set()
     if period is not None and resource is not None and _span(words, period.words) & _mention_span(resource):
         # "dây chuyền 2 tháng sau": the 2 is the line's, not "2 months"
-        rest = " ".join(t.raw for i, t in enumerate(tokens) if i not in _mention_span(resource))
-        period = parse_period_words(rest, planning_date)
+        rest = " ".join(t.raw for i, t in enumerate(tokens) if i not in _mention_span(resource) | codes)
+        period = message_period(rest, planning_date)
     if period is not None:
         used |= _span(words, period.words) - _mention_span(resource)
     kpi = longest_match(words, vocabulary.kpis, vocabulary.typo_ratio)
     meeting = longest_match(words, vocabulary.meetings)
     for found in (kpi, meeting):
-        if found:
-            used |= _span(words, found[1])
+        if found:  # where it was found (typed with a slip, "fil rate", it is not the phrase as written)
+            used |= set(range(found[2], found[2] + len(phrase_tokens(found[1]))))
     hit = owner = None
     refs: list[str] = []
     unknown_refs: list[str] = []
@@ -230,14 +256,36 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
                 resource = None
         names_used = used | _mention_span(resource)
         hit = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
+        sentence, asked = question_sentence(unicodedata.normalize("NFC", text), tokens)
+        if hit is not None and all(sentence[i] != asked for i in range(hit.start, hit.end)):
+            # "… the Total Fresh 2L promo. Anyway: are we short on sponges?": the asking sentence's product
+            other = {i for i, k in enumerate(sentence) if k != asked}
+            hit = resolver.find(tokens, skip=names_used | other, months=frozenset(MONTHS)) or hit
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
         titles = {i for i, t in enumerate(tokens[:-1]) if t.text in vocabulary.honorifics}  # "anh Tuấn": a title
+        cue_ends = {len(phrase_tokens(c)) for c in vocabulary.owner_cues}
+        titles |= {i + n - 1 for n in cue_ends for i in range(len(words) - n)  # "việc của hong": after a cue
+                   if " ".join(words[i:i + n]) in vocabulary.owner_cues}
         owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit) | titles,
                                     titled={i + 1 for i in titles}) or resolver.find_owner(
             tokens, skip=names_used | _mention_span(hit))
         used |= _mention_span(resource)
-    masked = [w if i not in _mention_span(hit) | _mention_span(resource) else "\x00" for i, w in enumerate(words)]
+    negated: set[int] = set()
+    pair = None
+    read_text = unicodedata.normalize("NFC", text)
+    if resolver is not None and hit is not None:  # a variant ruled out, a size in words, a second product
+        names = used | _mention_span(owner)
+        hit, negated = rule_out_negated(read_text, tokens, hit, names, resolver)
+        hit, sized = by_size_word(tokens, hit, names | negated, resolver)
+        negated |= sized
+        used |= negated
+        pair = second_name(read_text, tokens, hit, names | negated, resolver, frozenset(MONTHS))
+    if hit is not None and hit.end < len(words) and words[hit.end] in vocabulary.slot_words.get("name_tails", []):
+        negated.add(hit.end)  # "the Air Care range": a word of the name, no catalogue search
+        used.add(hit.end)
+    masked = [w if i not in _mention_span(hit) | _mention_span(resource) | negated else "\x00"
+              for i, w in enumerate(words)]
     scores = score_intents(masked, vocabulary, [t.raw for t in tokens])
     if kpi:
         scores["kpi"] = scores.get("kpi", 0) + 3 + 2 * len(phrase_tokens(kpi[1]))
@@ -245,6 +293,10 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         scores["notes"] = scores.get("notes", 0) + 1
     if resource is not None and "capacity" in scores:
         scores["capacity"] += 2
+    if resource is not None and resource.entity is not None and kpi and kpi[0] == "capacity_utilization":
+        # "packing hall utilisation": that resource's load (get_capacity), not the company's KPI
+        scores["capacity"] = max(scores.get("capacity", 0), scores.pop("kpi", 0)) + 2
+        kpi = None
     if (refs or unknown_refs) and "orders" in scores:
         scores["orders"] += 1
     language = detect_language(tokens, _mention_span(hit) | _mention_span(resource) | _mention_span(owner))
@@ -256,7 +308,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         if "drivers" in scores:
             scores["drivers"] += 2
     reading = _Reading(tokens, words, period, period.labels if period else None, hit, refs, unknown_refs,
-                       resource, owner, scores, kpi, meeting, used, language, driver)
+                       resource, owner, scores, kpi, meeting, used, language, driver, read_text, pair)
     return reading, resolver
 
 
@@ -386,6 +438,65 @@ def _leftover_name(r: _Reading) -> str | None:
     return " ".join(max(runs, key=len))
 
 
+_MONTH_WORDS = frozenset(m for m in MONTHS if m not in ("may", "mar"))  # "may", "mar": everyday words too
+_PERIOD_LIKE = re.compile(r"^(?:q\d|h[12]|fy|fy'?\d{2,4}|(?:1[0-2]|0?[1-9])[/-]\d{2,4}|(?:"
+                          + "|".join(sorted(_MONTH_WORDS, key=len)) + r")[-'/]?\d{0,4})$")
+
+
+def _unread_period(r: _Reading, planning_date: date) -> str | None:
+    """A word that looks like a period but that no period rule read ("sales 2025 for X", "sep26", "Q5"): the
+    question's period is unknown, so the router asks rather than answering the tool's default period."""
+    taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource) | _mention_span(r.owner)
+    if r.period is not None:
+        for words in r.period.others:  # periods of the message's other sentences: context, read already
+            taken |= _span(r.words, words)
+    if r.period is None:  # "before Tết", "over Easter": a time the calendar rules do not know
+        for phrase in load_vocabulary().slot_words.get("unread_periods", []):
+            at = find_phrase(r.words, phrase)
+            if at is not None and not set(range(at, at + len(phrase_tokens(phrase)))) & taken:
+                return " ".join(t.raw for t in r.tokens[at:at + len(phrase_tokens(phrase))])
+    for i, t in enumerate(r.tokens):
+        word = t.text.removesuffix("'s")
+        if i in taken:
+            continue
+        if word in ("thang", "month", "quy", "quarter") and i + 1 < len(r.tokens) and i + 1 not in taken \
+                and r.tokens[i + 1].text.isdigit():
+            return f"{t.raw} {r.tokens[i + 1].raw}"  # "tháng 13", "quý 5": a month no calendar has
+        year = re.fullmatch(r"(?:19|20)\d{2}", word)
+        if year and abs(int(word) - planning_date.year) <= 10 and not _quantity_after(r.words, i):
+            return t.raw
+        if _PERIOD_LIKE.match(word):
+            return t.raw
+    return None
+
+
+def _quantity_after(words: list[str], i: int) -> bool:
+    """A number followed by a unit or a thing counted ("2000 units", "2025 cases"), not a year."""
+    vocabulary = load_vocabulary()
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return after in vocabulary.slot_words.get("quantity", []) or after in ("units", "unit", "pcs", "cases", "don vi")
+
+
+def _clearly_a_person(r: _Reading) -> bool:
+    """The owner found is a person, not an everyday word that is also a name ("Will we run out?")."""
+    vocabulary = load_vocabulary()
+    typed = r.tokens[r.owner.start:r.owner.end]
+    if len(typed) != 1 or typed[0].text.removesuffix("'s") not in vocabulary.reserved or has_diacritics(typed[0].raw):
+        return True  # a full name, a word no vocabulary holds, or written with its accents ("Hồng")
+    before = r.words[r.owner.start - 1] if r.owner.start > 0 else ""
+    if before in vocabulary.honorifics or before in vocabulary.owner_cues or typed[0].raw.lower().endswith("'s"):
+        return True  # "việc của hong", "chị hong", "will's plate"
+    if r.owner.start == 0:  # the subject: "minh còn việc gì", but not English "Will we run out?"
+        return typed[0].text not in vocabulary.language_words.get("en", frozenset())
+    return typed[0].raw[:1].isupper()  # "what will Marcus do": "will" is a word; "ask Will" a person
+
+
+def _starters(language: str) -> list[dict]:
+    """Questions to start with, as options whose values the router reads back."""
+    return [{"label": spec.get(language, spec["en"]), "value": spec["value"]}
+            for spec in _questions().get("starters", {}).values()]
+
+
 def _question_options(entity: Entity, language: str) -> list[dict]:
     """What one may ask about a product, as options whose values the router reads back unambiguously."""
     asks = _questions().get("questions_about", {})
@@ -439,7 +550,7 @@ def route(
     if not r.words:
         return RoutedCall(None, {}, "unknown", language=r.language)
     if previous is not None and previous.pending:
-        answered = _answer_pending(r, previous, resolver)
+        answered = _answer_pending(r, previous, resolver, planning_date)
         if answered is not None:
             return answered
         if r.hit is None and _is_followup(r):  # "and next month?" before the choice: still ask, keep the change
@@ -454,12 +565,21 @@ def route(
                                   {"tool": followed.tool, "args": followed.args, "intent": followed.intent,
                                    "months": followed.months, "slot": TOOLS_WITH_PRODUCT[followed.tool]})
         previous = None  # a new question: a pending call is never the base of a follow-up
+    table = load_vocabulary().slot_words
+    if _has_any(r.words, table.get("cannot_do", [])):  # "raise a PO for 5000 sponges": no tool writes that
+        return _ask(r, "unknown", "cannot_do", _starters(r.language))
+    if _has_any(r.words, table.get("help_with", [])) and r.hit is None and r.period is None and not r.refs \
+            and r.resource is None and not any(v >= 3 for k, v in r.scores.items() if k != "help"):
+        return _ask(r, "help", "help_with", _starters(r.language))  # "can you help me with something": with what?
     if r.refs and r.hit is not None and r.hit.ambiguous and r.hit.end - r.hit.start == 1:
         r.hit = None  # "the impact of PO-1182 slipping": an order's what-if, not a product word
     if previous is not None and not r.refs and not r.unknown_refs and previous.args.get("ref") \
             and (_has_whatif_cue(r) or slots_amount(r)) and r.hit is None:
         r.refs = [previous.args["ref"]]  # "what if it slips 2 weeks" after "when does PO-4502 arrive?"
     intent = _best_intent(r)
+    if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
+            and _clearly_a_person(r):
+        intent = "decisions"  # "anything on Hannah's list?": a person's items, not a catalogue search
     if r.refs and intent == "kpi" and r.hit is None:
         intent = "orders"  # "po/2026/126 - is it on time?": that order, not the company's on-time KPI
     whatif = None
@@ -521,16 +641,32 @@ def route(
             intent = "capacity"
         elif r.refs:
             intent = "orders"
+        elif r.owner is not None and r.owner.entity is not None and _clearly_a_person(r):
+            intent = "decisions"  # "what will Marcus do about ...": a person of the notes, their action items
         else:
             leftover = _leftover_name(r)
             if leftover and resolver is not None and re.search(r"\w{4,}", leftover):
                 closest = resolver.closest(leftover, ("sku", "family", "resource", "order"), cutoff=85.0)
                 if closest:
                     return _ask(r, "unknown", "unknown", _options(closest), text=leftover)
+            if _has_any(r.words, load_vocabulary().slot_words.get("no_tool_topics", [])):
+                return _ask(r, "unknown", "no_tool", _starters(r.language))  # "who is our biggest customer?"
             if r.months and _only_a_period(r):  # "what about next month?" with nothing before it
                 key = "which_question_period" if _ahead(r, planning_date) else "which_question_period_back"
                 return _ask(r, "unknown", key, _period_options(r, planning_date), text=_period_as_typed(r))
             return RoutedCall(None, {}, "unknown", None, r.months, language=r.language)
+    if intent in LOOKS_BACK and r.period is not None and not _period_is_topic(r):
+        back = looking_back(r.period, planning_date)  # before any question back: its pending call too
+        r.months = back.labels if back else r.months
+    if r.pair and intent in ABOUT_A_PRODUCT | {"orders", "drivers", "reconcile"} and resolver is not None:
+        entity, _ = resolver.settle(r.pair)
+        if entity is not None and entity.kind == "family":  # the two are the whole of one family
+            r.hit = Mention(entity, [], r.hit.start, r.hit.end, r.hit.text, r.hit.score)
+        else:  # one call answers one product: which first? (a what-if's changes may differ by product: ask anew)
+            pending = None if intent == "whatif" else _pending(intent, r, planning_date, None)
+            names = [f"'{e.label}'" for e in r.pair]
+            named = f"{', '.join(names[:-1])} {question('and', r.language)} {names[-1]}"
+            return _ask(r, intent, "two_products", _options(r.pair), pending, text=named)
     if r.hit is not None and r.hit.entity is None and intent not in ("product_lookup", "notes"):
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         return _ask(r, intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
@@ -567,6 +703,15 @@ def route(
     if intent in LOOKS_BACK and r.period is not None and not _period_is_topic(r):
         back = looking_back(r.period, planning_date)
         r.months = back.labels if back else r.months
+    tool = load_vocabulary().intents.get(intent, {}).get("tool")
+    if tool in TOOLS_WITH_PERIOD or intent == "whatif":
+        unread = _unread_period(r, planning_date)
+        if unread is not None or (r.period is not None and r.period.unclear):
+            pending = _period_pending(intent, r, planning_date, whatif.scenario if whatif else None)
+            if unread is not None:
+                return _ask(r, intent, "which_period", [], pending, text=unread)
+            named = ", ".join(f"'{w}'" for w in (*r.period.others, r.period.words))
+            return _ask(r, intent, "which_period_several", [], pending, text=named)
     built = _build(intent, r, planning_date, whatif.scenario if whatif else None)
     built.confident = _confident(built, r, intent)
     return built
@@ -633,7 +778,7 @@ def _by_variant_words(r: _Reading, candidates: list[Entity], resolver: Resolver)
              and w not in ("one", "ones")]
     if not typed or len(typed) > 2:
         return None
-    spelled = dict(pair.split("=", 1) for pair in vocabulary.slot_words.get("size_words", []) if "=" in pair)
+    spelled = size_words()
     wanted = [spelled.get(w, w) for w in typed]  # "small" for the S of "T-Shirt S"
     picked = []
     for candidate in candidates:
@@ -678,10 +823,31 @@ def _pending(intent: str, r: _Reading, planning_date: date, scenario: dict | Non
             "slot": TOOLS_WITH_PRODUCT[call.tool]}
 
 
-def _answer_pending(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> RoutedCall | None:
+def _period_pending(intent: str, r: _Reading, planning_date: date, scenario: dict | None) -> dict | None:
+    """The call a period question back waits for: built without the period, completed by the answer."""
+    hold = copy.copy(r)
+    hold.period, hold.months = None, None
+    call = _build(intent, hold, planning_date, scenario)
+    if call.tool is None or call.tool not in TOOLS_WITH_PERIOD:
+        return None
+    return {"tool": call.tool, "args": call.args, "intent": call.intent, "months": None, "slot": "period",
+            "entity": call.entity}
+
+
+def _answer_pending(r: _Reading, previous: RoutedCall, resolver: Resolver | None,
+                    planning_date: date | None = None) -> RoutedCall | None:
     """The answer to a question back: an option's value, the product named, or a pack size that picks one
     of the options ("the 250 ml one")."""
     pending = previous.pending or {}
+    if pending.get("slot") == "period":  # a period asked back: the months typed
+        if not r.months or r.hit is not None:
+            return None
+        months = r.months
+        if pending.get("intent") in LOOKS_BACK and r.period is not None and planning_date is not None:
+            months = looking_back(r.period, planning_date).labels
+        args = {**pending.get("args", {}), "period": slots.iso_period(months)}
+        return RoutedCall(pending["tool"], args, pending.get("intent", "unknown"), pending.get("entity"), months,
+                          language=previous.language)
     if pending.get("slot") == "name":  # a KPI asked back: its name, or an option's value
         values = {o["value"] for o in previous.options}
         name = r.kpi[0] if r.kpi else next((t.text for t in r.tokens if t.text in values), None)
@@ -825,7 +991,7 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
     elif intent == "decisions":
         owner_skip = set(r.used) | (set(range(r.hit.start, r.hit.end)) if r.hit else set())
         not_names = _not_names(vocabulary)
-        owner = r.owner.entity.code if r.owner and r.owner.entity else find_owner(
+        owner = r.owner.entity.code if r.owner and r.owner.entity and _clearly_a_person(r) else find_owner(
             r.tokens, vocabulary.owner_cues, not_names, owner_skip, vocabulary.honorifics)
         args = {
             **slots.decision_filters(r.words, vocabulary),
@@ -834,6 +1000,8 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
             "owner": owner,
             "mentions": r.refs[0] if r.refs else None,
         }
+        if owner and "kind" not in args:
+            args["kind"] = "action_item"  # a person owns action items; decisions have no owner
     elif intent == "help":
         tool, entity, months = "help", None, None
     args = {k: v for k, v in args.items() if v is not None}
@@ -870,6 +1038,9 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
             change["sku" if r.entity.kind == "sku" else "family"] = r.entity.code
     if r.resource is not None and call.tool == "get_capacity":
         call.args["resource"] = r.resource.entity.code
+    owner_given = r.owner is not None and r.owner.entity is not None and call.tool == "list_decisions"
+    if owner_given:  # "and hannah?" after Marcus's action items
+        call.args["owner"] = r.owner.entity.code
     if months and call.tool in TOOLS_WITH_PERIOD:
         call.months = months
         call.args["period"] = slots.iso_period(months)
@@ -881,7 +1052,7 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
     same_question = intent is not None and INTENT_OF_TOOL.get(previous.tool) == intent and _short_about_nothing(r)
     if r.entity is None and not months and not (call.tool == "get_kpi" and r.kpi) and not (
         r.resource is not None and call.tool == "get_capacity"
-    ) and not same_question:  # "is it late?" after "when does PO-5518 arrive?": the same call
+    ) and not same_question and not owner_given:  # "is it late?" after "when does PO-5518 arrive?": the same call
         return None
     return call
 

@@ -202,6 +202,9 @@ def _typo_phrase(words: list[str], parts: list[str], ratio: float) -> int | None
             w, p = misses[0]
             if len(p) >= 5 and w.isalpha() and abs(len(w) - len(p)) <= 2 and fuzz.ratio(w, p) >= ratio:
                 return i
+            if n >= 2 and len(p) >= 4 and w.isalpha() and w[0] == p[0] and abs(len(w) - len(p)) == 1 \
+                    and OSA.distance(w, p) == 1:
+                return i  # "fil rate": a letter left out of a short word, the rest of the phrase exact
     return None
 
 

@@ -1,0 +1,185 @@
+"""Two names in one question, and a name with a variant ruled out.
+
+"Thick Bleach Original, not the 2L one", "kẹo dừa, trừ loại sầu riêng": the variants the words after a
+negation name are taken out of what the name fits. "the wipes or the sponges", "compare the 1L and 2L",
+"is X overstocked, or is it just Y?": one call answers one product, so the router asks which (unless the
+two are the whole of one family). Cue words come from the vocabulary files (``not_this``, ``pair_joins``,
+``compare``); nothing here knows a company.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.router.vocab import find_phrase, load_vocabulary, phrase_tokens
+from sop_engine.resolver import Entity, Mention, Resolver, _singular
+from sop_engine.text import Token, fold_words
+
+_BREAK = re.compile(r"[,;.!?:()\u2014\u2013]|\s-\s")  # a clause ends: the negated words stop there
+_SENTENCE = re.compile(r"[.!?]+(?=\s|$)|\n")
+
+
+def _gap(text: str, tokens: list[Token], i: int) -> str:
+    """The characters between token ``i - 1`` and token ``i``."""
+    before = tokens[i - 1]
+    return text[before.start + len(before.raw): tokens[i].start]
+
+
+def _sentence_of(text: str, tokens: list[Token]) -> list[int]:
+    ends = [m.end() for m in _SENTENCE.finditer(text)]
+    return [sum(1 for e in ends if e <= t.start) for t in tokens]
+
+
+def _cue_at(words: list[str], cues: Iterable[str], start: int) -> tuple[int, int] | None:
+    """The first cue at or after ``start``: (position, length)."""
+    best = None
+    for cue in cues:
+        parts = phrase_tokens(cue)
+        n = len(parts)
+        for i in range(start, len(words) - n + 1):
+            if words[i:i + n] == parts and (best is None or (i, -n) < (best[0], -best[1])):
+                best = (i, n)
+                break
+    return best
+
+
+def _family_of(resolver: Resolver, entity: Entity) -> list[Entity]:
+    """What a name could have meant among one item's variants (the SKUs of its item name)."""
+    if entity.kind == "family":
+        return [resolver.sku_entity[s] for s in resolver.family_skus.get(entity.code, [])]
+    if entity.kind != "sku":
+        return [entity]
+    item = resolver.item_of.get(entity.code, "")
+    found = [e for e in resolver.aliases.get(item, []) if e.kind == "sku"]
+    return found if entity in found else [entity, *found]
+
+
+def _name_words(resolver: Resolver, code: str) -> set[str]:
+    words = fold_words(resolver.labels.get(code, "")).replace("-", " ").split()
+    return set(words) | {_singular(w) for w in words}
+
+
+def rule_out_negated(text: str, tokens: list[Token], hit: Mention | None, taken: set[int],
+                     resolver: Resolver) -> tuple[Mention | None, set[int]]:
+    """``hit`` with the variants named after a negation taken out ("X, not the 2L one"), and the positions of
+    the negated words (they name no product of the question)."""
+    if hit is None:
+        return hit, set()
+    vocabulary = load_vocabulary()
+    words = [t.text for t in tokens]
+    cue = _cue_at(words, vocabulary.slot_words.get("not_this", []), hit.end)
+    if cue is None:
+        return hit, set()
+    at, n = cue
+    if any(words[at:at + len(phrase_tokens(p))] == phrase_tokens(p) or words[max(0, at - 1):at - 1 + len(
+            phrase_tokens(p))] == phrase_tokens(p) for p in vocabulary.slot_words.get("not_only", [])):
+        return hit, set()  # "the whole range, not just the spray": more than that, not without it
+    negated: list[int] = []
+    for j in range(at + n, min(len(tokens), at + n + 6)):
+        if j in taken or (j > at + n and _BREAK.search(_gap(text, tokens, j))):
+            break
+        negated.append(j)
+    if not negated:
+        return hit, set()
+    candidates = list(hit.candidates) if hit.entity is None else _family_of(resolver, hit.entity)
+    candidates = [c for c in candidates if c.kind == "sku"]
+    if len(candidates) < 2:
+        return hit, set()
+    said = [words[j] for j in negated]  # "lá" folds like the stopword "là": only words of the names count
+    digits = {m for w in said for m in re.findall(r"\d+(?:[.,]\d+)?", w)}
+    shared = set.intersection(*(_name_words(resolver, c.code) for c in candidates))
+    out = []
+    for c in candidates:
+        own = _name_words(resolver, c.code) - shared
+        if (digits and resolver.variant_digits.get(c.code, set()) & digits) or any(
+                w in own for w in said if not w[:1].isdigit()):
+            out.append(c)
+    if not out or len(out) == len(candidates):
+        return hit, set()
+    left = [c for c in candidates if c not in out]
+    entity, rest = resolver.settle(left)
+    span = set(range(at, negated[-1] + 1))
+    return Mention(entity, rest, hit.start, hit.end, hit.text, hit.score), span
+
+
+def second_name(text: str, tokens: list[Token], hit: Mention | None, taken: set[int],
+                resolver: Resolver, months: frozenset[str]) -> list[Entity] | None:
+    """A second product named in the question's sentence and joined to the first by "or", "and", "vs" ...
+    (or a message that compares): the entities the question names, else None. A pack size alone joined to
+    the name ("the 1L and 2L Care Plus") is that variant of the same item."""
+    if hit is None:
+        return None
+    vocabulary = load_vocabulary()
+    words = [t.text for t in tokens]
+    sentence = _sentence_of(text, tokens)
+    here = sentence[hit.start]
+    skip = set(taken) | set(range(hit.start, hit.end)) | {i for i, s in enumerate(sentence) if s != here}
+    joins = vocabulary.slot_words.get("pair_joins", [])
+    comparing = any(find_phrase(words, c) is not None for c in vocabulary.slot_words.get("compare", []))
+    first = [hit.entity] if hit.entity is not None else list(hit.candidates)
+
+    def joined(a: int, b: int) -> bool:
+        """Words between two spans (first one ending at ``a``, the next one starting at ``b``) join them."""
+        return comparing or any(find_phrase(words[a:b], j) is not None for j in joins)
+
+    other = resolver.find(tokens, skip=skip, months=months)
+    if other is not None and other.score >= 95:
+        second = [other.entity] if other.entity is not None else list(other.candidates)
+        gap = (hit.end, other.start) if other.start >= hit.end else (other.end, hit.start)
+        if second and not set(second) & set(first) and joined(*gap):
+            return [*first, *second] if other.start >= hit.end else [*second, *first]  # in the order typed
+    if hit.entity is not None and hit.entity.kind == "sku":
+        siblings = [e for e in _family_of(resolver, hit.entity) if e != hit.entity]
+        spelled = size_words()
+        letters = set(spelled.values()) | set(spelled)
+        for i in sorted(set(range(max(0, hit.start - 5), min(len(words), hit.end + 4))) - skip):
+            digits = set(re.findall(r"^\d+(?:[.,]\d+)?", words[i]))
+            if digits:
+                sized = [e for e in siblings if resolver.variant_digits.get(e.code, set()) & digits]
+            elif words[i] in letters:  # "gloves m and l", "the medium and the large"
+                wanted = {words[i], spelled.get(words[i], words[i])}
+                sized = [e for e in siblings if wanted & _name_words(resolver, e.code)]
+            else:
+                continue
+            if len(sized) == 1 and joined(*((i + 1, hit.start) if i < hit.start else (hit.end, i))):
+                return [hit.entity, sized[0]]
+    return None
+
+
+def size_words() -> dict[str, str]:
+    """Sizes said in words and the letter names carry ("large" -> "l"), from the vocabulary's ``size_words``
+    ("large=l", read folded as "large l")."""
+    out = {}
+    for pair in load_vocabulary().slot_words.get("size_words", []):
+        parts = pair.replace("=", " ").split()
+        if len(parts) >= 2:
+            out[" ".join(parts[:-1])] = parts[-1]
+    return out
+
+
+def by_size_word(tokens: list[Token], hit: Mention | None, taken: set[int], resolver: Resolver
+                 ) -> tuple[Mention | None, set[int]]:
+    """An ambiguous name with a size said in words next to it ("the medium rubber gloves", "large gloves",
+    "gloves, large"): the one candidate whose name carries that size (M, L; or the word itself)."""
+    if hit is None or hit.entity is not None or not hit.candidates:
+        return hit, set()
+    spelled = size_words()
+    words = [t.text for t in tokens]
+    for at in (hit.start - 1, hit.end):
+        if not 0 <= at < len(words) or at in taken or words[at] not in spelled:
+            continue
+        wanted = {words[at], spelled[words[at]]}
+        picked = [c for c in hit.candidates if c.kind == "sku" and wanted & _name_words(resolver, c.code)]
+        if len(picked) == 1:
+            return Mention(picked[0], [], min(at, hit.start), max(at + 1, hit.end), hit.text, hit.score), {at}
+    return hit, set()
+
+
+def question_sentence(text: str, tokens: list[Token]) -> tuple[list[int], int]:
+    """Each token's sentence, and the sentence that asks: the last one ending with "?", else the last one."""
+    sentence = _sentence_of(text, tokens)
+    ends = [m for m in _SENTENCE.finditer(text)]
+    asked = [k for k, m in enumerate(ends) if "?" in m.group(0)]
+    last = max(sentence, default=0)
+    return sentence, min(asked[-1], last) if asked else last
