@@ -9,7 +9,8 @@ A model's answer is used only when (in this order; the first that fails is the t
   is about; for decisions and action items: their kind, owner and openness) and the same months (when
   the question named months). So wherever the router read a call, sure of it or not, the model's answer is
   shown only if it answers that call (a model that reads more is not trusted over the router's reading: it
-  may be the one that is wrong); where the router did not understand, the model may answer. Where the
+  may be the one that is wrong; nor one that would ask back about a name the router read); where the router
+  did not understand, the model may answer. Where the
   router asks back (a name fitting several products, an unknown name, a missing period), its question
   stands against a model's answer from data: that answer picked one reading of several.
 - ``inconsistent``: the answer is not empty, not markup (tool-call JSON, code fences), is in the language of
@@ -106,6 +107,8 @@ def overrules(routed, router_result: dict | None, calls: list[dict]) -> bool:
         return any(has_data(call.get("result") or {}) for call in calls)
     if routed.tool not in TOOL_ARGS:  # not understood, or a greeting: the model may do better
         return False
+    if any(((call.get("result") or {}).get("error") or {}).get("ask_user") for call in calls):
+        return True  # the model would ask back about a name the router read
     router_call = {"name": routed.tool, "args": routed.args, "result": router_result or {}}
     return not agrees(router_call, calls, routed.months is not None)
 

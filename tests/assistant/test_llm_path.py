@@ -155,6 +155,15 @@ def test_where_the_router_asks_back_a_models_pick_of_one_product_is_not_shown(de
     assert {"OAT-1L", "OAT-250"} <= {o["value"] for o in doc["clarification"]["options"]}
 
 
+def test_a_model_that_would_ask_back_about_a_name_the_router_read_is_not_shown(demo, monkeypatch):
+    script = [{"tool_calls": [CALL, ("check_shortages", {"product": "oat milk", "period": "next month"})]},
+              {"content": "Which oat milk do you mean?"}]
+    with OpenAIStub(script) as stub:
+        doc = _ask(monkeypatch, stub)
+    _fell_back(doc, "disagrees_with_router", _offline(monkeypatch))
+    assert doc["clarification"] is None  # the router's answer, not the model's question
+
+
 def test_other_months_than_the_confident_router_read(demo, monkeypatch):
     script = [{"tool_calls": [("check_shortages", {"product": "OAT-1L", "period": "2027-03"})]},
               {"content": "OAT-1L is checked."}]
