@@ -233,14 +233,18 @@ def _ordinal_quarter(m, cur):
 
 
 @_rule(r"(?:the\s+)?(?:h([12])|(first|1st|second|2nd)\s+half)(?:\s+(?:of\s+)?(\d{4}))?"
-       r"|(6\s+thang|nua)\s+(dau|cuoi)\s+nam(?:\s+(\d{4}))?", bare=lambda m: not (m[3] or m[6]))
+       r"|(6\s+thang|nua)\s+(dau|cuoi)\s+nam(?:\s+(\d{4})|\s+(sau|toi|ke tiep|tiep theo|nay|ngoai|truoc))?",
+       bare=lambda m: not (m[3] or m[6] or m[7]))
 def _half_year(m, cur):
-    # "H1 2027", "the second half", "6 tháng đầu năm": January to June, or July to December
+    # "H1 2027", "the second half", "6 tháng đầu năm": January to June, or July to December;
+    # "6 tháng đầu năm sau": of next year ("năm sau", "năm tới" name the year of the half)
     first = m[1] == "1" or m[2] in ("first", "1st") or m[5] == "dau"
     year_text = m[3] or m[6]
     start_month = 1 if first else 7
     if year_text:
         year = int(year_text)
+    elif m[7]:
+        year = cur.year + {"nay": 0, "ngoai": -1, "truoc": -1}.get(m[7], 1)
     elif m[4]:  # "6 tháng đầu năm": of this year
         year = cur.year
     else:  # the next such half not entirely in the past
@@ -386,6 +390,22 @@ def _named_month_span(m, cur):
     start = date(cur.year if first >= cur.month else cur.year + 1, first, 1)
     end = date(start.year if second >= first else start.year + 1, second, 1)
     return start, end
+
+
+@_rule(r"(?:ever\s+since|since|(?:ke\s+)?tu)\s+(?:(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])|" + _MONTH_NAME
+       + r"|q([1-4]))(?:\s+(\d{4}))?(?:\s+(?:den\s+nay|toi\s+nay|den\s+gio|toi\s+gio|so\s+far|to\s+date))?"
+       r"(?=\s*(?:$|[?.,!;:]|\s+(?!(?:den|toi|to|through|until|till|-)\b)))")
+def _since_month(m, cur):
+    # "since March", "since Q2", "kể từ tháng 3": from the latest such month not in the future through the last
+    # complete month (an open range looking back)
+    month = int(m[1]) if m[1] else MONTHS[m[2]] if m[2] else (int(m[3]) - 1) * 3 + 1
+    if m[0].split()[0] == "tu" and "nay" not in m[0] and "gio" not in m[0]:
+        raise ValueError  # "từ tháng 3" alone also starts a forward range: read by the other rules
+    last = add_months(cur, -1)
+    start = date(int(m[4]), month, 1) if m[4] else date(last.year if month <= last.month else last.year - 1, month, 1)
+    if start > last:
+        raise ValueError
+    return start, last
 
 
 @_rule(_MONTH_NAME, bare=True)

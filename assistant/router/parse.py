@@ -704,7 +704,8 @@ def route(
         back = looking_back(r.period, planning_date)
         r.months = back.labels if back else r.months
     tool = load_vocabulary().intents.get(intent, {}).get("tool")
-    if tool in TOOLS_WITH_PERIOD or intent == "whatif":
+    excluding = intent == "reforecast" and _has_any(r.words, load_vocabulary().slot_words.get("exclude", []))
+    if tool in TOOLS_WITH_PERIOD or intent == "whatif" or excluding:  # "excluding the summer": which months?
         unread = _unread_period(r, planning_date)
         if unread is not None or (r.period is not None and r.period.unclear):
             pending = _period_pending(intent, r, planning_date, whatif.scenario if whatif else None)
