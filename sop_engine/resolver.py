@@ -317,6 +317,11 @@ class Resolver:
                     self.sizes.setdefault(size, []).append(sku)
         self.refs = {_norm_ref(r): str(r) for r in refs if str(r).strip()}
         self.resources = {fold_words(r): str(r) for r in resources if str(r).strip()}
+        # a name written with other spacing or hyphens ("pack out bay", "packout bay" for "Pack-out Bay")
+        self.resource_spellings = dict(self.resources)
+        for key, name in self.resources.items():
+            for variant in (key.replace("-", " "), key.replace("-", "")):
+                self.resource_spellings.setdefault(variant, name)
         self.plants = {fold_words(p): str(p) for p in plants if str(p).strip()}
         self.owners: dict[str, str] = {}  # folded full name or first name -> owner as written
         self.owner_written: dict[str, str] = {}  # the same keys -> the name or part as written, lower case
@@ -509,7 +514,7 @@ class Resolver:
         """A resource named in ``tokens``: its name (typos tolerated), or a run of the words of its name
         ("the extruder", "line 2"); a run that several names hold is ambiguous ("dây chuyền" with
         "Dây chuyền 2" and "Dây chuyền 3")."""
-        hit = self._find_in(self.resources, "resource", tokens, skip)
+        hit = self._find_in(self.resource_spellings, "resource", tokens, skip)
         if hit is not None and hit.score >= 100:
             return hit
         words = [t.text for t in tokens]

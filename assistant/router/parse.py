@@ -358,6 +358,21 @@ def _numbered_line(r: _Reading, resolver: Resolver) -> str | None:
     return None
 
 
+def _unknown_resource(r: _Reading, resolver: Resolver) -> str | None:
+    """A word naming a kind of resource ("the cutting room") after a word no resource name holds: a
+    resource the company does not have, as typed (asked back, never answered for every resource)."""
+    vocabulary = load_vocabulary()
+    kinds = set(vocabulary.slot_words.get("resource_kinds", []))
+    name_words = {w for name in resolver.resource_spellings for w in name.split()}
+    for i, t in enumerate(r.tokens[1:], start=1):
+        before = r.tokens[i - 1]
+        if t.text in kinds and i not in r.used and i - 1 not in r.used and before.text.isalpha() \
+                and before.text not in vocabulary.stopwords and before.text not in name_words \
+                and before.text not in vocabulary.reserved:
+            return f"{before.raw} {t.raw}"
+    return None
+
+
 def _only_a_period(r: _Reading) -> bool:
     """Nothing but a period, stopwords and follow-up words ("what about next month?", "số liệu tháng sau nhé")."""
     return (r.hit is None and not r.refs and not r.unknown_refs and r.resource is None and r.owner is None
@@ -625,7 +640,7 @@ def route(
         key = "unknown_ref" if closest else "unknown_ref_none"
         return _ask(r, intent or "orders", key, _options(closest), text=ref)
     if intent == "capacity" and r.resource is None and resolver is not None and resolver.resources:
-        typed = _numbered_line(r, resolver)
+        typed = _numbered_line(r, resolver) or _unknown_resource(r, resolver)
         if typed:  # "line 3" when the lines are Canning Line 1 and 2: no such line
             closest = resolver.closest(typed, ("resource",))
             return _ask(r, "capacity", "unknown" if closest else "unknown_none", _options(closest), text=typed)
