@@ -277,6 +277,7 @@ class Resolver:
         family_words = {w for f in self.family_skus for w in fold_words(f).split()}
         self.words: dict[str, list[str]] = {}  # word -> SKUs whose item name holds it
         self.phrases: dict[str, list[str]] = {}  # runs of 2-4 words of item names -> SKUs (exact matches only)
+        self.capitalised_starts: dict[str, list[str]] = {}  # the same, of everyday words only, opening a name
         self.any_word: dict[str, list[str]] = {}  # every word of item names -> SKUs (typed arguments only)
         # every word of whole names, variant words and sizes included ("lon", "hộp giấy", "200g"), and two
         # words typed as one ("phomai"): a run of them names the SKUs holding them all
@@ -287,7 +288,8 @@ class Resolver:
                 self.written_forms.setdefault(t.text, set()).add(t.raw.lower())
         for sku, parts in names.items():
             for word in {*parts, *(_singular(w) for w in parts),
-                         *(a + b for a, b in zip(parts, parts[1:], strict=False) if (a + b).isalpha())}:
+                         *(a + b for a, b in zip(parts, parts[1:], strict=False)
+                           if (a + b).isalpha() and len(b) > 1)}:  # "jacket s" typed "jackets" is a plural
                 self.bag.setdefault(word, []).append(sku)
         for sku, item in self.item_of.items():
             for word in set(item.split()) | {_singular(w) for w in item.split()}:
@@ -301,7 +303,11 @@ class Resolver:
                 for i in range(len(parts) - n + 1):
                     run = parts[i : i + n]
                     phrase = " ".join(run)
-                    if phrase in self.aliases or all(w in self.reserved for w in run):
+                    if phrase in self.aliases:
+                        continue
+                    if all(w in self.reserved for w in run):  # everyday words: a name only when capitalised
+                        if i == 0:  # and opening the name ("the Short Hop")
+                            self.capitalised_starts.setdefault(phrase, []).append(sku)
                         continue
                     skus = self.phrases.setdefault(phrase, [])
                     if sku not in skus:
@@ -411,6 +417,9 @@ class Resolver:
             skus = self._also_spelled_otherwise(words[i : i + n], raw[i : i + n] if raw else None, self.phrases[span])
             entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
             return Mention(entity, candidates, i, i + n, span, 98.0)
+        if span in self.capitalised_starts and raw and all(w[:1].isupper() for w in raw[i : i + n]):
+            entity, candidates = self.settle([self.sku_entity[s] for s in self.capitalised_starts[span]], near)
+            return Mention(entity, candidates, i, i + n, span, 97.0)
         subset = self._holding_all(words[i : i + n]) if n == 2 or (
             2 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) else None
         if subset:  # words of one item in another order or plural ("front pads" -> Brake Pad Set Front)
