@@ -287,6 +287,13 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     masked = [w if i not in _mention_span(hit) | _mention_span(resource) | negated else "\x00"
               for i, w in enumerate(words)]
     scores = score_intents(masked, vocabulary, [t.raw for t in tokens])
+    if resolver is not None and "?" in text and len(set(sentence)) > 1:
+        # "… the last delivery was late. Bottom line: are we going to run out of X?": the asking sentence's
+        # question wins over the words of the context before it, when it names one clearly
+        asked_only = score_intents([w if sentence[i] == asked else "\x00" for i, w in enumerate(masked)],
+                                   vocabulary, [t.raw for t in tokens])
+        if asked_only and max(asked_only.values()) >= ASKED_CUE:
+            scores = asked_only
     if kpi:
         scores["kpi"] = scores.get("kpi", 0) + 3 + 2 * len(phrase_tokens(kpi[1]))
     if meeting:
@@ -733,6 +740,7 @@ def route(
     return built
 
 
+ASKED_CUE = 3.0  # the weight of the asking sentence's own question that outweighs the sentences around it
 CLEAR_CUE = 2.0  # the weight of a phrase that names its question ("short", "forecast", "dự báo")
 
 
