@@ -465,14 +465,15 @@ _PERIOD_LIKE = re.compile(r"^(?:q\d|h[12]|fy|fy'?\d{2,4}|(?:1[0-2]|0?[1-9])[/-]\
                           + "|".join(sorted(_MONTH_WORDS, key=len)) + r")[-'/]?\d{0,4})$")
 
 
-def _unread_period(r: _Reading, planning_date: date) -> str | None:
+def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) -> str | None:
     """A word that looks like a period but that no period rule read ("sales 2025 for X", "sep26", "Q5"): the
     question's period is unknown, so the router asks rather than answering the tool's default period."""
     taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource) | _mention_span(r.owner)
     if r.period is not None:
         for words in r.period.others:  # periods of the message's other sentences: context, read already
             taken |= _span(r.words, words)
-    if r.period is None:  # "before Tết", "over Easter": a time the calendar rules do not know
+    if r.period is None and intent != "notes":  # "before Tết": a time the calendar rules do not know (in a
+        # notes search, "the Black Friday uplift", a topic of the meetings)
         for phrase in load_vocabulary().slot_words.get("unread_periods", []):
             at = find_phrase(r.words, phrase)
             if at is not None and not set(range(at, at + len(phrase_tokens(phrase)))) & taken:
@@ -728,7 +729,7 @@ def route(
     tool = load_vocabulary().intents.get(intent, {}).get("tool")
     excluding = intent == "reforecast" and _has_any(r.words, load_vocabulary().slot_words.get("exclude", []))
     if tool in TOOLS_WITH_PERIOD or intent == "whatif" or excluding:  # "excluding the summer": which months?
-        unread = _unread_period(r, planning_date)
+        unread = _unread_period(r, planning_date, intent)
         if unread is not None or (r.period is not None and r.period.unclear):
             pending = _period_pending(intent, r, planning_date, whatif.scenario if whatif else None)
             if unread is not None:
