@@ -158,6 +158,21 @@ def _iso(m, cur):
     return d, d
 
 
+@_rule(r"(?:the\s+)?(?:(q[1-4])|(h[12]|(?:first|1st|second|2nd)\s+half)|" + _MONTH_NAME
+       + r")\s+(?:of\s+)?(next|this|last)\s+year")
+def _period_of_a_relative_year(m, cur):
+    # "Q3 next year", "March next year", "the first half of next year": that period of the year named
+    year = cur.year + {"next": 1, "this": 0, "last": -1}[m[4]]
+    if m[1]:
+        start = date(year, (int(m[1][1]) - 1) * 3 + 1, 1)
+        return start, add_months(start, 2)
+    if m[2]:
+        start = date(year, 1 if m[2] == "h1" or m[2].startswith(("first", "1st")) else 7, 1)
+        return start, add_months(start, 5)
+    d = date(year, MONTHS[m[3]], 1)
+    return d, d
+
+
 @_rule(_MONTH_NAME + r"\s+(\d{4})")
 def _named_month_year(m, cur):
     d = date(int(m[2]), MONTHS[m[1]], 1)
