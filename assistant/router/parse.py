@@ -281,7 +281,14 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         negated |= sized
         used |= negated
         pair = second_name(read_text, tokens, hit, names | negated, resolver, frozenset(MONTHS))
-    if hit is not None and hit.end < len(words) and words[hit.end] in vocabulary.slot_words.get("name_tails", []):
+    tails = vocabulary.slot_words.get("name_tails", [])
+    if resolver is not None and hit is not None and hit.end - hit.start >= 2 and words[hit.end - 1] in tails:
+        # "the Tents family" (a family's own name and a tail word): that family, not a product whose name
+        # holds the words in another order ("Family Tent")
+        family = resolver.aliases.get(" ".join(words[hit.start:hit.end - 1]), [])
+        if len(family) == 1 and family[0].kind == "family":
+            hit = Mention(family[0], [], hit.start, hit.end - 1, " ".join(words[hit.start:hit.end - 1]), 100.0)
+    if hit is not None and hit.end < len(words) and words[hit.end] in tails:
         negated.add(hit.end)  # "the Air Care range": a word of the name, no catalogue search
         used.add(hit.end)
     masked = [w if i not in _mention_span(hit) | _mention_span(resource) | negated else "\x00"
