@@ -51,6 +51,15 @@ def span(first: str, last: str) -> str:
     ("du bao quy1", span("2027-01", "2027-03")),
     ("thág sau có thiêú ko", span("2026-12", "2026-12")),
     ("đến cuối năm có thiếu không", span("2026-11", "2026-12")),
+    ("sales since March", span("2026-03", "2026-10")),
+    ("sales since Q2?", span("2026-04", "2026-10")),
+    ("doanh số kể từ tháng 3", span("2026-03", "2026-10")),
+    ("doanh so tu thang 3 den nay", span("2026-03", "2026-10")),
+    ("dự báo 6 tháng đầu năm sau", span("2027-01", "2027-06")),
+    ("6 thang cuoi nam nay", span("2026-07", "2026-12")),
+    ("forecast in Q3 next year", span("2027-07", "2027-09")),
+    ("forecast for the second half of next year", span("2027-07", "2027-12")),
+    ("short in march next year?", span("2027-03", "2027-03")),
 ])
 def test_period_forms(words, months):
     assert str(message_period(words, TODAY)) == months
