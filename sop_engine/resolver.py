@@ -25,6 +25,7 @@ from sop_engine.text import Token, fold, fold_words, has_diacritics, tokenize
 
 MAX_SPAN = 8  # words of a name: Vietnamese names spell one syllable a word ("Cà phê sữa đá lon 235ml")
 SPAN_RATIO = 86.0  # token_sort_ratio a run of words needs to count as a name
+EDGE_RATIO = 60.0  # fuzz.ratio the first and last word of such a run need with a word of the name
 WORD_RATIO = 88.0  # ratio a single typed word (5+ letters) needs to count as a name with a typo
 NAME_ACCEPT = 90.0  # a typed argument (not a message) fuzzy-matching one entity at least this well is taken
 CLOSEST = 5
@@ -436,6 +437,9 @@ class Resolver:
         found = process.extractOne(span, list(pool), scorer=fuzz.token_sort_ratio, score_cutoff=SPAN_RATIO)
         if not found:
             return None
+        alias_words = found[0].split()
+        if any(max(fuzz.ratio(w, a) for a in alias_words) < EDGE_RATIO for w in edges):
+            return None  # "summit pro tent 2-person run": a word at an edge that is no word of the name
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
 

@@ -378,12 +378,20 @@ def _unknown_resource(r: _Reading, resolver: Resolver) -> str | None:
     vocabulary = load_vocabulary()
     kinds = set(vocabulary.slot_words.get("resource_kinds", []))
     name_words = {w for name in resolver.resource_spellings for w in name.split()}
+
+    def unknown(before: Token) -> bool:
+        return before.text.isalpha() and before.text not in vocabulary.stopwords \
+            and before.text not in name_words and before.text not in vocabulary.reserved
+
+    found = r.resource
+    if found is not None:  # "the paint shop" read as the Pole Shop by its last word: not that resource
+        if found.score < 100 and found.start > 0 and found.start - 1 not in r.used \
+                and found.start - 1 not in _mention_span(r.hit) and unknown(r.tokens[found.start - 1]):
+            return " ".join(t.raw for t in r.tokens[found.start - 1:found.end])
+        return None
     for i, t in enumerate(r.tokens[1:], start=1):
-        before = r.tokens[i - 1]
-        if t.text in kinds and i not in r.used and i - 1 not in r.used and before.text.isalpha() \
-                and before.text not in vocabulary.stopwords and before.text not in name_words \
-                and before.text not in vocabulary.reserved:
-            return f"{before.raw} {t.raw}"
+        if t.text in kinds and i not in r.used and i - 1 not in r.used and unknown(r.tokens[i - 1]):
+            return f"{r.tokens[i - 1].raw} {t.raw}"
     return None
 
 
@@ -654,8 +662,8 @@ def route(
         closest = resolver.closest(ref, ("order",)) if resolver else []
         key = "unknown_ref" if closest else "unknown_ref_none"
         return _ask(r, intent or "orders", key, _options(closest), text=ref)
-    if intent == "capacity" and r.resource is None and resolver is not None and resolver.resources:
-        typed = _numbered_line(r, resolver) or _unknown_resource(r, resolver)
+    if intent == "capacity" and resolver is not None and resolver.resources:
+        typed = (_numbered_line(r, resolver) if r.resource is None else None) or _unknown_resource(r, resolver)
         if typed:  # "line 3" when the lines are Canning Line 1 and 2: no such line
             closest = resolver.closest(typed, ("resource",))
             return _ask(r, "capacity", "unknown" if closest else "unknown_none", _options(closest), text=typed)

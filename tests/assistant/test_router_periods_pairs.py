@@ -201,3 +201,33 @@ def test_an_everyday_word_that_is_also_an_owner_is_a_person_only_where_a_person_
     assert ask(sweets, "viec cua hong").args.get("owner") == "Trần Thị Hồng"
     assert ask(cleaning, "what's on Will's plate?").args.get("owner") == "Will"
     assert ask(cleaning, "Will the liquid line cope next month?").tool != "list_decisions"
+
+
+@pytest.fixture(scope="module")
+def outdoor():
+    return folder_tables(HERE / "dev_company_10")
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("capacity of the packout bay next month", "get_capacity", {"resource": "Pack-out Bay"}),
+    ("redo the Tents forecast", "reforecast", {"product": "Tents"}),
+    ("any open items Jo still owes?", "list_decisions", {"open_only": True}),
+    ("what was plan B for the tents?", "search_meeting_notes", {}),
+    ("There was a long delay at the supplier last week. Anyway: will the Summit Pro Tent 2-Person run out in "
+     "March?", "check_shortages", {"product": "TN/2P-SUM", "period": "2027-03"}),
+])
+def test_names_and_questions_of_an_unseen_company(outdoor, text, tool, args):
+    call = ask(outdoor, text)
+    assert call.tool == tool, call.to_dict()
+    assert args.items() <= call.args.items(), call.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "how loaded is the paint shop next month?",  # no resource holds "paint"
+    "are the Stormline jackets short in January?",  # a plural: every size, not size S
+    "forecast for the Short Hop or the 10-pack pegs",  # two products, one of everyday words
+    "reforecast Hydration excluding the winter months",  # months no rule reads
+])
+def test_what_fits_several_or_nothing_is_asked_back(outdoor, text):
+    call = ask(outdoor, text)
+    assert call.tool is None and call.clarification, call.to_dict()
