@@ -104,6 +104,7 @@ class PeriodRange:
     parts: tuple = ()  # the periods a comparison or a list joins ("October compared to September"), in order
     unclear: bool = False  # several periods in several sentences, none of them the question's
     others: tuple = ()  # the words of the periods of the message's other sentences (context, not the question)
+    open_end: bool = False  # "from March" with no end: a question that looks back reads it through last month
 
     @property
     def months(self) -> list[date]:
@@ -398,7 +399,7 @@ def _month_after(m, cur):
     return d, d
 
 
-@_rule(r"(?:from\s+)?" + _MONTH_NAME + r"\s*(?:-|–|to|through|until|till)\s*" + _MONTH_NAME)
+@_rule(r"(?:from\s+)?" + _MONTH_NAME + r"\s*(?:-|–|to|through|until|till)\s*" + _MONTH_NAME, bare=True)
 def _named_month_span(m, cur):
     # "January to March", "jan-mar": from the next such first month to the next second month after it
     first, second = MONTHS[m[1]], MONTHS[m[2]]
@@ -421,6 +422,14 @@ def _since_month(m, cur):
     if start > last:
         raise ValueError
     return start, last
+
+
+@_rule(r"(?:from|starting(?:\s+from|\s+in)?|beginning(?:\s+in)?)\s+" + _MONTH_NAME
+       + r"(?:\s+(?:onwards?|on))?(?!\s*(?:(?:-|–|to|through|until|till)(?![\w-])|\d|'))", bare=True)
+def _from_month(m, cur):
+    # "from March": March (the next one not in the past); a look-back question reads it through the last
+    # complete month (``open_end``)
+    return _named_month(m, cur)
 
 
 @_rule(_MONTH_NAME, bare=True)
@@ -585,6 +594,8 @@ def looking_back(period: PeriodRange | None, planning_date: date) -> PeriodRange
     start, end = period.start, period.end
     while start > current:
         start, end = add_months(start, -12), add_months(end, -12)
+    if period.open_end and start <= add_months(current, -1):  # "sales from March": through the last month
+        end = add_months(current, -1)
     return replace(period, start=start, end=end)
 
 
@@ -709,7 +720,8 @@ def period_mentions(text: str, planning_date: date) -> list[PeriodMention]:
             except ValueError:  # "tháng 13", a year far from today: not a period
                 continue
             is_bare = bare(match) if callable(bare) else bool(bare)
-            period = PeriodRange(start, end, match.group(0).strip(), is_bare, fn in (_whole_year, _year_span))
+            period = PeriodRange(start, end, match.group(0).strip(), is_bare, fn in (_whole_year, _year_span),
+                                 open_end=fn is _from_month)
             found.append((match.start(), order, match.end(), period))
     found.sort(key=lambda f: f[:2])
     ends = [m.end() for m in _SENTENCE_END.finditer(normalised)]

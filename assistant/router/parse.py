@@ -15,6 +15,7 @@ required slot makes a question back (``clarification`` with ``options``), never 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import tomllib
 import unicodedata
@@ -694,6 +695,8 @@ def route(
                 return _ask(r, "unknown", key, _period_options(r, planning_date), text=_period_as_typed(r))
             return RoutedCall(None, {}, "unknown", None, r.months, language=r.language)
     if intent in LOOKS_BACK and r.period is not None and not _period_is_topic(r):
+        if intent in ("notes", "decisions") and r.period.open_end and not r.period.words.endswith(("on", "onwards")):
+            r.period = dataclasses.replace(r.period, open_end=False)  # "notes from August": the August meetings
         back = looking_back(r.period, planning_date)  # before any question back: its pending call too
         r.months = back.labels if back else r.months
     if r.pair and intent in ABOUT_A_PRODUCT | {"orders", "drivers", "reconcile"} and resolver is not None:

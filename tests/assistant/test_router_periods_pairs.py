@@ -60,6 +60,7 @@ def span(first: str, last: str) -> str:
     ("forecast in Q3 next year", span("2027-07", "2027-09")),
     ("forecast for the second half of next year", span("2027-07", "2027-12")),
     ("short in march next year?", span("2027-03", "2027-03")),
+    ("forecast from March to June", span("2027-03", "2027-06")),
 ])
 def test_period_forms(words, months):
     assert str(message_period(words, TODAY)) == months
@@ -231,3 +232,13 @@ def test_names_and_questions_of_an_unseen_company(outdoor, text, tool, args):
 def test_what_fits_several_or_nothing_is_asked_back(outdoor, text):
     call = ask(outdoor, text)
     assert call.tool is None and call.clarification, call.to_dict()
+
+
+@pytest.mark.parametrize("words, months", [
+    ("sales from March", span("2026-03", "2026-10")),
+    ("sales from March onwards", span("2026-03", "2026-10")),
+    ("sales from March to June", span("2026-03", "2026-06")),
+    ("sales since May", span("2026-05", "2026-10")),
+])
+def test_open_ranges_looking_back_end_with_the_last_complete_month(words, months):
+    assert str(looking_back(message_period(words, TODAY), TODAY)) == months
