@@ -104,6 +104,7 @@ class PeriodRange:
     parts: tuple = ()  # the periods a comparison or a list joins ("October compared to September"), in order
     unclear: bool = False  # several periods in several sentences, none of them the question's
     others: tuple = ()  # the words of the periods of the message's other sentences (context, not the question)
+    open_end: bool = False  # "from March" with no end: a question that looks back reads it through last month
 
     @property
     def months(self) -> list[date]:
@@ -155,6 +156,21 @@ def _iso_span(m, cur):
 @_rule(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?")
 def _iso(m, cur):
     d = date(int(m[1]), int(m[2]), 1)
+    return d, d
+
+
+@_rule(r"(?:the\s+)?(?:(q[1-4])|(h[12]|(?:first|1st|second|2nd)\s+half)|" + _MONTH_NAME
+       + r")\s+(?:of\s+)?(next|this|last)\s+year")
+def _period_of_a_relative_year(m, cur):
+    # "Q3 next year", "March next year", "the first half of next year": that period of the year named
+    year = cur.year + {"next": 1, "this": 0, "last": -1}[m[4]]
+    if m[1]:
+        start = date(year, (int(m[1][1]) - 1) * 3 + 1, 1)
+        return start, add_months(start, 2)
+    if m[2]:
+        start = date(year, 1 if m[2] == "h1" or m[2].startswith(("first", "1st")) else 7, 1)
+        return start, add_months(start, 5)
+    d = date(year, MONTHS[m[3]], 1)
     return d, d
 
 
@@ -233,14 +249,18 @@ def _ordinal_quarter(m, cur):
 
 
 @_rule(r"(?:the\s+)?(?:h([12])|(first|1st|second|2nd)\s+half)(?:\s+(?:of\s+)?(\d{4}))?"
-       r"|(6\s+thang|nua)\s+(dau|cuoi)\s+nam(?:\s+(\d{4}))?", bare=lambda m: not (m[3] or m[6]))
+       r"|(6\s+thang|nua)\s+(dau|cuoi)\s+nam(?:\s+(\d{4})|\s+(sau|toi|ke tiep|tiep theo|nay|ngoai|truoc))?",
+       bare=lambda m: not (m[3] or m[6] or m[7]))
 def _half_year(m, cur):
-    # "H1 2027", "the second half", "6 tháng đầu năm": January to June, or July to December
+    # "H1 2027", "the second half", "6 tháng đầu năm": January to June, or July to December;
+    # "6 tháng đầu năm sau": of next year ("năm sau", "năm tới" name the year of the half)
     first = m[1] == "1" or m[2] in ("first", "1st") or m[5] == "dau"
     year_text = m[3] or m[6]
     start_month = 1 if first else 7
     if year_text:
         year = int(year_text)
+    elif m[7]:
+        year = cur.year + {"nay": 0, "ngoai": -1, "truoc": -1}.get(m[7], 1)
     elif m[4]:  # "6 tháng đầu năm": of this year
         year = cur.year
     else:  # the next such half not entirely in the past
@@ -379,13 +399,37 @@ def _month_after(m, cur):
     return d, d
 
 
-@_rule(r"(?:from\s+)?" + _MONTH_NAME + r"\s*(?:-|–|to|through|until|till)\s*" + _MONTH_NAME)
+@_rule(r"(?:from\s+)?" + _MONTH_NAME + r"\s*(?:-|–|to|through|until|till)\s*" + _MONTH_NAME, bare=True)
 def _named_month_span(m, cur):
     # "January to March", "jan-mar": from the next such first month to the next second month after it
     first, second = MONTHS[m[1]], MONTHS[m[2]]
     start = date(cur.year if first >= cur.month else cur.year + 1, first, 1)
     end = date(start.year if second >= first else start.year + 1, second, 1)
     return start, end
+
+
+@_rule(r"(?:ever\s+since|since|(?:ke\s+)?tu)\s+(?:(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])|" + _MONTH_NAME
+       + r"|q([1-4]))(?:\s+(\d{4}))?(?:\s+(?:den\s+nay|toi\s+nay|den\s+gio|toi\s+gio|so\s+far|to\s+date))?"
+       r"(?=\s*(?:$|[?.,!;:]|\s+(?!(?:den|toi|to|through|until|till|-)\b)))")
+def _since_month(m, cur):
+    # "since March", "since Q2", "kể từ tháng 3": from the latest such month not in the future through the last
+    # complete month (an open range looking back)
+    month = int(m[1]) if m[1] else MONTHS[m[2]] if m[2] else (int(m[3]) - 1) * 3 + 1
+    if m[0].split()[0] == "tu" and "nay" not in m[0] and "gio" not in m[0]:
+        raise ValueError  # "từ tháng 3" alone also starts a forward range: read by the other rules
+    last = add_months(cur, -1)
+    start = date(int(m[4]), month, 1) if m[4] else date(last.year if month <= last.month else last.year - 1, month, 1)
+    if start > last:
+        raise ValueError
+    return start, last
+
+
+@_rule(r"(?:from|starting(?:\s+from|\s+in)?|beginning(?:\s+in)?)\s+" + _MONTH_NAME
+       + r"(?:\s+(?:onwards?|on))?(?!\s*(?:(?:-|–|to|through|until|till)(?![\w-])|\d|'))", bare=True)
+def _from_month(m, cur):
+    # "from March": March (the next one not in the past); a look-back question reads it through the last
+    # complete month (``open_end``)
+    return _named_month(m, cur)
 
 
 @_rule(_MONTH_NAME, bare=True)
@@ -550,6 +594,8 @@ def looking_back(period: PeriodRange | None, planning_date: date) -> PeriodRange
     start, end = period.start, period.end
     while start > current:
         start, end = add_months(start, -12), add_months(end, -12)
+    if period.open_end and start <= add_months(current, -1):  # "sales from March": through the last month
+        end = add_months(current, -1)
     return replace(period, start=start, end=end)
 
 
@@ -674,7 +720,8 @@ def period_mentions(text: str, planning_date: date) -> list[PeriodMention]:
             except ValueError:  # "tháng 13", a year far from today: not a period
                 continue
             is_bare = bare(match) if callable(bare) else bool(bare)
-            period = PeriodRange(start, end, match.group(0).strip(), is_bare, fn in (_whole_year, _year_span))
+            period = PeriodRange(start, end, match.group(0).strip(), is_bare, fn in (_whole_year, _year_span),
+                                 open_end=fn is _from_month)
             found.append((match.start(), order, match.end(), period))
     found.sort(key=lambda f: f[:2])
     ends = [m.end() for m in _SENTENCE_END.finditer(normalised)]

@@ -25,6 +25,7 @@ from sop_engine.text import Token, fold, fold_words, has_diacritics, tokenize
 
 MAX_SPAN = 8  # words of a name: Vietnamese names spell one syllable a word ("Cà phê sữa đá lon 235ml")
 SPAN_RATIO = 86.0  # token_sort_ratio a run of words needs to count as a name
+EDGE_RATIO = 60.0  # fuzz.ratio the first and last word of such a run need with a word of the name
 WORD_RATIO = 88.0  # ratio a single typed word (5+ letters) needs to count as a name with a typo
 NAME_ACCEPT = 90.0  # a typed argument (not a message) fuzzy-matching one entity at least this well is taken
 CLOSEST = 5
@@ -277,6 +278,7 @@ class Resolver:
         family_words = {w for f in self.family_skus for w in fold_words(f).split()}
         self.words: dict[str, list[str]] = {}  # word -> SKUs whose item name holds it
         self.phrases: dict[str, list[str]] = {}  # runs of 2-4 words of item names -> SKUs (exact matches only)
+        self.capitalised_starts: dict[str, list[str]] = {}  # the same, of everyday words only, opening a name
         self.any_word: dict[str, list[str]] = {}  # every word of item names -> SKUs (typed arguments only)
         # every word of whole names, variant words and sizes included ("lon", "hộp giấy", "200g"), and two
         # words typed as one ("phomai"): a run of them names the SKUs holding them all
@@ -287,7 +289,8 @@ class Resolver:
                 self.written_forms.setdefault(t.text, set()).add(t.raw.lower())
         for sku, parts in names.items():
             for word in {*parts, *(_singular(w) for w in parts),
-                         *(a + b for a, b in zip(parts, parts[1:], strict=False) if (a + b).isalpha())}:
+                         *(a + b for a, b in zip(parts, parts[1:], strict=False)
+                           if (a + b).isalpha() and len(b) > 1)}:  # "jacket s" typed "jackets" is a plural
                 self.bag.setdefault(word, []).append(sku)
         for sku, item in self.item_of.items():
             for word in set(item.split()) | {_singular(w) for w in item.split()}:
@@ -301,7 +304,11 @@ class Resolver:
                 for i in range(len(parts) - n + 1):
                     run = parts[i : i + n]
                     phrase = " ".join(run)
-                    if phrase in self.aliases or all(w in self.reserved for w in run):
+                    if phrase in self.aliases:
+                        continue
+                    if all(w in self.reserved for w in run):  # everyday words: a name only when capitalised
+                        if i == 0:  # and opening the name ("the Short Hop")
+                            self.capitalised_starts.setdefault(phrase, []).append(sku)
                         continue
                     skus = self.phrases.setdefault(phrase, [])
                     if sku not in skus:
@@ -317,6 +324,11 @@ class Resolver:
                     self.sizes.setdefault(size, []).append(sku)
         self.refs = {_norm_ref(r): str(r) for r in refs if str(r).strip()}
         self.resources = {fold_words(r): str(r) for r in resources if str(r).strip()}
+        # a name written with other spacing or hyphens ("pack out bay", "packout bay" for "Pack-out Bay")
+        self.resource_spellings = dict(self.resources)
+        for key, name in self.resources.items():
+            for variant in (key.replace("-", " "), key.replace("-", "")):
+                self.resource_spellings.setdefault(variant, name)
         self.plants = {fold_words(p): str(p) for p in plants if str(p).strip()}
         self.owners: dict[str, str] = {}  # folded full name or first name -> owner as written
         self.owner_written: dict[str, str] = {}  # the same keys -> the name or part as written, lower case
@@ -406,6 +418,9 @@ class Resolver:
             skus = self._also_spelled_otherwise(words[i : i + n], raw[i : i + n] if raw else None, self.phrases[span])
             entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
             return Mention(entity, candidates, i, i + n, span, 98.0)
+        if span in self.capitalised_starts and raw and all(w[:1].isupper() for w in raw[i : i + n]):
+            entity, candidates = self.settle([self.sku_entity[s] for s in self.capitalised_starts[span]], near)
+            return Mention(entity, candidates, i, i + n, span, 97.0)
         subset = self._holding_all(words[i : i + n]) if n == 2 or (
             2 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) else None
         if subset:  # words of one item in another order or plural ("front pads" -> Brake Pad Set Front)
@@ -422,6 +437,9 @@ class Resolver:
         found = process.extractOne(span, list(pool), scorer=fuzz.token_sort_ratio, score_cutoff=SPAN_RATIO)
         if not found:
             return None
+        alias_words = found[0].split()
+        if any(max(fuzz.ratio(w, a) for a in alias_words) < EDGE_RATIO for w in edges):
+            return None  # "summit pro tent 2-person run": a word at an edge that is no word of the name
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
 
@@ -509,7 +527,7 @@ class Resolver:
         """A resource named in ``tokens``: its name (typos tolerated), or a run of the words of its name
         ("the extruder", "line 2"); a run that several names hold is ambiguous ("dây chuyền" with
         "Dây chuyền 2" and "Dây chuyền 3")."""
-        hit = self._find_in(self.resources, "resource", tokens, skip)
+        hit = self._find_in(self.resource_spellings, "resource", tokens, skip)
         if hit is not None and hit.score >= 100:
             return hit
         words = [t.text for t in tokens]

@@ -15,6 +15,7 @@ required slot makes a question back (``clarification`` with ``options``), never 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import tomllib
 import unicodedata
@@ -281,12 +282,26 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         negated |= sized
         used |= negated
         pair = second_name(read_text, tokens, hit, names | negated, resolver, frozenset(MONTHS))
-    if hit is not None and hit.end < len(words) and words[hit.end] in vocabulary.slot_words.get("name_tails", []):
+    tails = vocabulary.slot_words.get("name_tails", [])
+    if resolver is not None and hit is not None and hit.end - hit.start >= 2 and words[hit.end - 1] in tails:
+        # "the Tents family" (a family's own name and a tail word): that family, not a product whose name
+        # holds the words in another order ("Family Tent")
+        family = resolver.aliases.get(" ".join(words[hit.start:hit.end - 1]), [])
+        if len(family) == 1 and family[0].kind == "family":
+            hit = Mention(family[0], [], hit.start, hit.end - 1, " ".join(words[hit.start:hit.end - 1]), 100.0)
+    if hit is not None and hit.end < len(words) and words[hit.end] in tails:
         negated.add(hit.end)  # "the Air Care range": a word of the name, no catalogue search
         used.add(hit.end)
     masked = [w if i not in _mention_span(hit) | _mention_span(resource) | negated else "\x00"
               for i, w in enumerate(words)]
     scores = score_intents(masked, vocabulary, [t.raw for t in tokens])
+    if resolver is not None and "?" in text and len(set(sentence)) > 1:
+        # "… the last delivery was late. Bottom line: are we going to run out of X?": the asking sentence's
+        # question wins over the words of the context before it, when it names one clearly
+        asked_only = score_intents([w if sentence[i] == asked else "\x00" for i, w in enumerate(masked)],
+                                   vocabulary, [t.raw for t in tokens])
+        if asked_only and max(asked_only.values()) >= ASKED_CUE:
+            scores = asked_only
     if kpi:
         scores["kpi"] = scores.get("kpi", 0) + 3 + 2 * len(phrase_tokens(kpi[1]))
     if meeting:
@@ -355,6 +370,29 @@ def _numbered_line(r: _Reading, resolver: Resolver) -> str | None:
         after = r.tokens[i + 1]
         if t.text in name_words and after.text.isdigit() and i + 1 not in r.used:
             return f"{t.raw} {after.raw}"
+    return None
+
+
+def _unknown_resource(r: _Reading, resolver: Resolver) -> str | None:
+    """A word naming a kind of resource ("the cutting room") after a word no resource name holds: a
+    resource the company does not have, as typed (asked back, never answered for every resource)."""
+    vocabulary = load_vocabulary()
+    kinds = set(vocabulary.slot_words.get("resource_kinds", []))
+    name_words = {w for name in resolver.resource_spellings for w in name.split()}
+
+    def unknown(before: Token) -> bool:
+        return before.text.isalpha() and before.text not in vocabulary.stopwords \
+            and before.text not in name_words and before.text not in vocabulary.reserved
+
+    found = r.resource
+    if found is not None:  # "the paint shop" read as the Pole Shop by its last word: not that resource
+        if found.score < 100 and found.start > 0 and found.start - 1 not in r.used \
+                and found.start - 1 not in _mention_span(r.hit) and unknown(r.tokens[found.start - 1]):
+            return " ".join(t.raw for t in r.tokens[found.start - 1:found.end])
+        return None
+    for i, t in enumerate(r.tokens[1:], start=1):
+        if t.text in kinds and i not in r.used and i - 1 not in r.used and unknown(r.tokens[i - 1]):
+            return f"{r.tokens[i - 1].raw} {t.raw}"
     return None
 
 
@@ -443,14 +481,15 @@ _PERIOD_LIKE = re.compile(r"^(?:q\d|h[12]|fy|fy'?\d{2,4}|(?:1[0-2]|0?[1-9])[/-]\
                           + "|".join(sorted(_MONTH_WORDS, key=len)) + r")[-'/]?\d{0,4})$")
 
 
-def _unread_period(r: _Reading, planning_date: date) -> str | None:
+def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) -> str | None:
     """A word that looks like a period but that no period rule read ("sales 2025 for X", "sep26", "Q5"): the
     question's period is unknown, so the router asks rather than answering the tool's default period."""
     taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource) | _mention_span(r.owner)
     if r.period is not None:
         for words in r.period.others:  # periods of the message's other sentences: context, read already
             taken |= _span(r.words, words)
-    if r.period is None:  # "before Tết", "over Easter": a time the calendar rules do not know
+    if r.period is None and intent != "notes":  # "before Tết": a time the calendar rules do not know (in a
+        # notes search, "the Black Friday uplift", a topic of the meetings)
         for phrase in load_vocabulary().slot_words.get("unread_periods", []):
             at = find_phrase(r.words, phrase)
             if at is not None and not set(range(at, at + len(phrase_tokens(phrase)))) & taken:
@@ -624,8 +663,8 @@ def route(
         closest = resolver.closest(ref, ("order",)) if resolver else []
         key = "unknown_ref" if closest else "unknown_ref_none"
         return _ask(r, intent or "orders", key, _options(closest), text=ref)
-    if intent == "capacity" and r.resource is None and resolver is not None and resolver.resources:
-        typed = _numbered_line(r, resolver)
+    if intent == "capacity" and resolver is not None and resolver.resources:
+        typed = (_numbered_line(r, resolver) if r.resource is None else None) or _unknown_resource(r, resolver)
         if typed:  # "line 3" when the lines are Canning Line 1 and 2: no such line
             closest = resolver.closest(typed, ("resource",))
             return _ask(r, "capacity", "unknown" if closest else "unknown_none", _options(closest), text=typed)
@@ -656,6 +695,8 @@ def route(
                 return _ask(r, "unknown", key, _period_options(r, planning_date), text=_period_as_typed(r))
             return RoutedCall(None, {}, "unknown", None, r.months, language=r.language)
     if intent in LOOKS_BACK and r.period is not None and not _period_is_topic(r):
+        if intent in ("notes", "decisions") and r.period.open_end and not r.period.words.endswith(("on", "onwards")):
+            r.period = dataclasses.replace(r.period, open_end=False)  # "notes from August": the August meetings
         back = looking_back(r.period, planning_date)  # before any question back: its pending call too
         r.months = back.labels if back else r.months
     if r.pair and intent in ABOUT_A_PRODUCT | {"orders", "drivers", "reconcile"} and resolver is not None:
@@ -704,8 +745,9 @@ def route(
         back = looking_back(r.period, planning_date)
         r.months = back.labels if back else r.months
     tool = load_vocabulary().intents.get(intent, {}).get("tool")
-    if tool in TOOLS_WITH_PERIOD or intent == "whatif":
-        unread = _unread_period(r, planning_date)
+    excluding = intent == "reforecast" and _has_any(r.words, load_vocabulary().slot_words.get("exclude", []))
+    if tool in TOOLS_WITH_PERIOD or intent == "whatif" or excluding:  # "excluding the summer": which months?
+        unread = _unread_period(r, planning_date, intent)
         if unread is not None or (r.period is not None and r.period.unclear):
             pending = _period_pending(intent, r, planning_date, whatif.scenario if whatif else None)
             if unread is not None:
@@ -717,6 +759,7 @@ def route(
     return built
 
 
+ASKED_CUE = 3.0  # the weight of the asking sentence's own question that outweighs the sentences around it
 CLEAR_CUE = 2.0  # the weight of a phrase that names its question ("short", "forecast", "dự báo")
 
 

@@ -51,6 +51,16 @@ def span(first: str, last: str) -> str:
     ("du bao quy1", span("2027-01", "2027-03")),
     ("thág sau có thiêú ko", span("2026-12", "2026-12")),
     ("đến cuối năm có thiếu không", span("2026-11", "2026-12")),
+    ("sales since March", span("2026-03", "2026-10")),
+    ("sales since Q2?", span("2026-04", "2026-10")),
+    ("doanh số kể từ tháng 3", span("2026-03", "2026-10")),
+    ("doanh so tu thang 3 den nay", span("2026-03", "2026-10")),
+    ("dự báo 6 tháng đầu năm sau", span("2027-01", "2027-06")),
+    ("6 thang cuoi nam nay", span("2026-07", "2026-12")),
+    ("forecast in Q3 next year", span("2027-07", "2027-09")),
+    ("forecast for the second half of next year", span("2027-07", "2027-12")),
+    ("short in march next year?", span("2027-03", "2027-03")),
+    ("forecast from March to June", span("2027-03", "2027-06")),
 ])
 def test_period_forms(words, months):
     assert str(message_period(words, TODAY)) == months
@@ -192,3 +202,43 @@ def test_an_everyday_word_that_is_also_an_owner_is_a_person_only_where_a_person_
     assert ask(sweets, "viec cua hong").args.get("owner") == "Trần Thị Hồng"
     assert ask(cleaning, "what's on Will's plate?").args.get("owner") == "Will"
     assert ask(cleaning, "Will the liquid line cope next month?").tool != "list_decisions"
+
+
+@pytest.fixture(scope="module")
+def outdoor():
+    return folder_tables(HERE / "dev_company_10")
+
+
+@pytest.mark.parametrize("text, tool, args", [
+    ("capacity of the packout bay next month", "get_capacity", {"resource": "Pack-out Bay"}),
+    ("redo the Tents forecast", "reforecast", {"product": "Tents"}),
+    ("any open items Jo still owes?", "list_decisions", {"open_only": True}),
+    ("what was plan B for the tents?", "search_meeting_notes", {}),
+    ("There was a long delay at the supplier last week. Anyway: will the Summit Pro Tent 2-Person run out in "
+     "March?", "check_shortages", {"product": "TN/2P-SUM", "period": "2027-03"}),
+])
+def test_names_and_questions_of_an_unseen_company(outdoor, text, tool, args):
+    call = ask(outdoor, text)
+    assert call.tool == tool, call.to_dict()
+    assert args.items() <= call.args.items(), call.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "how loaded is the paint shop next month?",  # no resource holds "paint"
+    "are the Stormline jackets short in January?",  # a plural: every size, not size S
+    "forecast for the Short Hop or the 10-pack pegs",  # two products, one of everyday words
+    "reforecast Hydration excluding the winter months",  # months no rule reads
+])
+def test_what_fits_several_or_nothing_is_asked_back(outdoor, text):
+    call = ask(outdoor, text)
+    assert call.tool is None and call.clarification, call.to_dict()
+
+
+@pytest.mark.parametrize("words, months", [
+    ("sales from March", span("2026-03", "2026-10")),
+    ("sales from March onwards", span("2026-03", "2026-10")),
+    ("sales from March to June", span("2026-03", "2026-06")),
+    ("sales since May", span("2026-05", "2026-10")),
+])
+def test_open_ranges_looking_back_end_with_the_last_complete_month(words, months):
+    assert str(looking_back(message_period(words, TODAY), TODAY)) == months
