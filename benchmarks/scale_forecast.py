@@ -52,6 +52,17 @@ AutoCES reporting its season type and CV re-estimating only that type (as AutoET
 rounding), the CV errors of AutoCES and of the median are re-estimated on the chosen season type."""
 
 
+MEASURED = """Measured 2026-12-01. 10,000 SKUs on the local engine at 13:45 UTC on an idle machine (load average
+0.2 at the start; other work began near its end): **151 s wall, 255 s CPU**, against the bars of 300 s wall on 2
+idle cores or 560 s CPU, and 557 s wall / 637 s CPU before this engine (2026-11-27, same script). The same code
+on a heavily loaded machine earlier that day (load average 10-18, niced): 311 s CPU, 2,456 s wall; a 2-worker
+Dask LocalCluster there: the same model choice, 853 s CPU (not repeated on an idle machine). 100,000 SKUs on
+the local engine, run at nice 19 behind the day's other benchmarks (a model server at normal priority took
+most of the cores): after 5,257 s wall it had finished 17 of its 33 smooth chunks with 1,411 s of CPU, the
+rate of the 10,000-SKU run (about 25 ms of CPU per SKU, so about 2,550 s of CPU, some 22 minutes on 2 idle
+cores, for the whole run); it did not finish within the day, so it has no row above."""
+
+
 def synthetic_history(n_skus: int, n_months: int, seed: int = 2026) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     periods = pd.date_range(end="2026-10-01", periods=n_months, freq="MS")
@@ -146,7 +157,7 @@ def main() -> None:
                   + ", ".join(f"{k} {v}" for k, v in r["classes"].items()) + "; models chosen "
                   + ", ".join(f"{k} {v}" for k, v in r["models"].items()) + f"; {r['rows']:,} forecast rows. "
                   "Stage finished at (s): " + ", ".join(f"{k} {v:.0f}" for k, v in r["stages"].items()) + "."]
-    lines += ["", PROFILE]
+    lines += ["", MEASURED, "", PROFILE]
     lines += ["", "Command: `python benchmarks/scale_forecast.py --runs local:10000,dask:10000,local:100000` (the "
               "figures of each run are kept in `benchmarks/scale_forecast.json`)."]
     body = "\n".join(lines)
