@@ -115,18 +115,19 @@ class TextToolCalls(AgentMiddleware):
         messages = response if isinstance(response, list) else getattr(response, "result", None)
         for index, message in enumerate(messages or []):
             if isinstance(message, AIMessage) and not message.tool_calls:
-                calls = calls_in_text(_text(message), self.names)
+                calls = calls_in_text(message_text(message), self.names)
                 if calls:
                     messages[index] = message.model_copy(update={"content": "", "tool_calls": calls,
                                                                  "invalid_tool_calls": []})
         return response
 
 
-def _text(message: AIMessage) -> str:
+def message_text(message: AIMessage) -> str:
+    """A reply's text (its content's text blocks joined), stripped."""
     content = message.content
     if isinstance(content, list):
-        return "".join(b.get("text", "") if isinstance(b, dict) else str(b) for b in content)
-    return content or ""
+        content = "".join(b.get("text", "") if isinstance(b, dict) else str(b) for b in content)
+    return str(content or "").strip()
 
 
 def _first_call_of_turn(messages: list) -> bool:

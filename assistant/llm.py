@@ -14,7 +14,7 @@ from typing import Any
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage
 from langgraph.types import Command
 
-from assistant.agent import DeadlineExceeded, build_agent, chat_model
+from assistant.agent import DeadlineExceeded, build_agent, chat_model, message_text
 from assistant.settings import Settings
 from tools.context import ToolContext
 from tools.lc import CallTool
@@ -92,13 +92,6 @@ def _read_messages(agent: Any, config: dict, outcome: LlmOutcome) -> None:
         outcome.finish_reason = (last.response_metadata or {}).get("finish_reason")
         if not last.tool_calls:
             outcome.text = message_text(last)
-
-
-def message_text(message: AIMessage) -> str:
-    content = message.content
-    if isinstance(content, list):
-        content = "".join(b.get("text", "") if isinstance(b, dict) else str(b) for b in content)
-    return str(content).strip()
 
 
 def remember_answer(outcome: LlmOutcome, answer: str) -> None:
