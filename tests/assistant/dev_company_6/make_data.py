@@ -9,9 +9,11 @@ root::
 
 from __future__ import annotations
 
-import csv
-import random
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from company_data import sales_series, write_company  # noqa: E402
 
 HERE = Path(__file__).parent
 HISTORY = [f"{y}-{m:02d}" for y in (2024, 2025, 2026) for m in range(1, 13)
@@ -90,97 +92,14 @@ def season(kind: str, period: str) -> float:
     return 1.0
 
 
-def monthly_sales(rng: random.Random, sku: str, base: float, kind: str, status: str) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for i, period in enumerate(HISTORY):
-        if status == "new" and period < "2026-04":
-            continue
-        level = base * (1 + 0.004 * (i - 13)) * season(kind, period)
-        if sku == "PEN-GEL-BLK" and period == "2026-03":
-            level *= 1.55  # the March multipack promotion
-        out[period] = max(0, round(level * rng.gauss(1.0, 0.09)))
-    return out
-
-
-def write(path: Path, header: list[str], rows: list[list]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(header)
-        writer.writerows(rows)
+monthly_sales = sales_series(HISTORY, season, launch="2026-04", trend=0.004, pivot=13, noise=0.09,
+                             promo=("PEN-GEL-BLK", "2026-03", 1.55))  # the March multipack promotion
 
 
 def main() -> None:
-    rng = random.Random(6262)
-    folder = HERE
-    primary: dict[str, str] = {}
-    for sku, resource, _ in ROUTING:
-        primary.setdefault(sku, resource)
-    write(folder / "products.csv",
-          ["sku", "name", "family", "unit_price", "unit_cost", "safety_stock", "lead_time_days", "status",
-           "plant", "uom", "min_order_qty"],
-          [[p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], PLANT if p[0] in primary else "", "units",
-            int(max(100, round(p[8] * 0.25, -2)))] for p in PRODUCTS])
-    sales = {p[0]: monthly_sales(rng, p[0], p[8], p[9], p[7]) for p in PRODUCTS}
-    write(folder / "sales_history.csv", ["sku", "period", "quantity"],
-          [[sku, period, qty] for sku, months in sales.items() for period, qty in months.items()])
-    recent = {sku: sum(list(m.values())[-3:]) / 3 for sku, m in sales.items()}
-    inventory = []
-    for p in PRODUCTS:
-        on_hand = round(STOCK_COVER.get(p[0], 1.3) * recent[p[0]])
-        inventory.append([p[0], on_hand, AS_OF, "Leeds DC", round(on_hand * 0.04)])
-    write(folder / "inventory.csv", ["sku", "on_hand", "as_of", "location", "allocated"], inventory)
-    write(folder / "supply.csv", ["ref", "sku", "due_date", "quantity", "kind", "status", "supplier"],
-          [list(s) for s in SUPPLY])
-    required = {res: 0.0 for res in CAPACITY}
-    for sku, resource, hours in ROUTING:
-        if primary[sku] == resource:
-            required[resource] += hours * sum(list(sales[sku].values())[-12:]) / 12
-    write(folder / "capacity.csv", ["resource", "period", "available_hours", "plant"],
-          [[res, period, round(required[res] / load * (0.8 if period[5:] == "02" else 1.0)), PLANT]
-           for res, load in CAPACITY.items() for period in PLAN])
-    write(folder / "routing.csv", ["sku", "resource", "hours_per_unit"], [list(r) for r in ROUTING])
-    families = sorted({p[2] for p in PRODUCTS})
-    level = {f: sum(recent[p[0]] for p in PRODUCTS if p[2] == f) for f in families}
-    write(folder / "sales_plan.csv", ["period", "family", "quantity", "source", "note"],
-          [[period, f, int(round(level[f] * rng.uniform(1.0, 1.1), -2)), "sales", ""]
-           for f in families for period in PLAN[:12]])
-    price = {p[0]: p[3] for p in PRODUCTS}
-    revenue = {f: sum(recent[p[0]] * price[p[0]] for p in PRODUCTS if p[2] == f) for f in families}
-    budget_months = [m for m in HISTORY if m >= "2026-01"] + PLAN[:14]
-    write(folder / "budget.csv", ["period", "family", "revenue"],
-          [[period, f, int(round(revenue[f] * rng.uniform(0.97, 1.1)))]
-           for f in families for period in budget_months])
-    write(folder / "events.csv", ["name", "start", "end", "sku", "family", "uplift_pct", "kind"],
-          [list(e) for e in EVENTS])
-    orders = []
-    n = 0
-    for period in HISTORY[-5:]:
-        for p in PRODUCTS:
-            if not sales[p[0]].get(period):
-                continue
-            for _ in range(2):
-                n += 1
-                day = rng.randint(2, 18)
-                qty = max(1, round(sales[p[0]][period] * rng.uniform(0.05, 0.15)))
-                shipped = round(qty * rng.uniform(0.6, 0.95)) if rng.random() < 0.1 else qty
-                late = rng.randint(1, 5) if rng.random() < 0.12 else 0
-                orders.append([f"SO-{n:06d}", p[0], f"{period}-{day:02d}", f"{period}-{day + 4:02d}", qty, shipped,
-                               f"{period}-{day + 4 + late:02d}", rng.choice(CUSTOMERS)])
-    write(folder / "orders.csv", ["order_id", "sku", "order_date", "requested_date", "quantity",
-                                  "shipped_quantity", "ship_date", "customer"], orders)
-    snapshots = []
-    for p in PRODUCTS:
-        for period in HISTORY[-12:]:
-            actual = sales[p[0]].get(period)
-            if actual is None:
-                continue
-            y, m = int(period[:4]), int(period[5:])
-            for lag in (1, 2, 3):
-                index = y * 12 + m - 1 - lag
-                made_on = f"{index // 12}-{index % 12 + 1:02d}-01"
-                error = rng.gauss(0.05, 0.1 + 0.04 * lag)
-                snapshots.append([p[0], made_on, period, max(0, round(actual * (1 + error))), "legacy"])
-    write(folder / "forecast_snapshots.csv", ["sku", "made_on", "period", "quantity", "source"], snapshots)
+    write_company(HERE, seed=6262, history=HISTORY, plan=PLAN, as_of=AS_OF, plant=PLANT, location="Leeds DC",
+                  products=PRODUCTS, routing=ROUTING, capacity=CAPACITY, supply=SUPPLY, customers=CUSTOMERS,
+                  events=EVENTS, stock_cover=STOCK_COVER, monthly_sales=monthly_sales)
 
 
 if __name__ == "__main__":
