@@ -28,7 +28,8 @@ PAINT_PLANT = "Geelong Paint Plant"
 
 # sku, name, family, price, cost, safety stock, lead time, status, base monthly units, season
 PRODUCTS = [
-    ("PM-AP-25", "Premium All-Purpose Potting Mix 25 kg", "Potting Mix", 16.9, 7.2, 2500, 10, "active", 14000, "garden"),
+    ("PM-AP-25", "Premium All-Purpose Potting Mix 25 kg", "Potting Mix", 16.9, 7.2, 2500, 10, "active", 14000,
+     "garden"),
     ("PM-AP-5", "Premium All-Purpose Potting Mix 5 kg", "Potting Mix", 6.5, 2.6, 1800, 10, "active", 9500, "garden"),
     ("PM-NAT-25", "Native Potting Mix 25 kg", "Potting Mix", 18.5, 8.1, 800, 10, "active", 4200, "garden"),
     ("PM-SB-25", "Summer Bloom Potting Mix 25 kg", "Potting Mix", 21.0, 9.4, 1200, 10, "active", 6100, "garden"),
