@@ -25,6 +25,7 @@ from langchain.agents.middleware import (
 )
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, HumanMessage
+from langchain_core.utils.function_calling import convert_to_openai_tool
 from langchain_openai import ChatOpenAI
 
 import prompts
@@ -84,11 +85,12 @@ class TurnLimits(AgentMiddleware):
     ``tool_choice``, and on the turn's first call (which should call a tool) a ``max_tokens`` of
     ``SOP_LLM_CALL_TOKENS``; no call starts once the deadline has passed."""
 
-    def __init__(self, deadline: float, tool_required: bool, call_tokens: int) -> None:
+    def __init__(self, deadline: float, tool_required: bool, call_tokens: int, call_schema: bool = False) -> None:
         super().__init__()
         self.deadline = deadline
         self.tool_required = tool_required
         self.call_tokens = call_tokens
+        self.call_schema = call_schema
 
     def wrap_model_call(self, request, handler):
         left = self.deadline - time.monotonic()
@@ -99,7 +101,24 @@ class TurnLimits(AgentMiddleware):
         settings = {**request.model_settings, "timeout": left, "deadline": self.deadline}
         if first:  # this reply should be a tool call (a few dozen tokens), not prose that eats the deadline
             settings["max_tokens"] = self.call_tokens
+        if choice == "required" and self.call_schema:  # the server's grammar then writes a call (as JSON)
+            extra = settings.get("extra_body") or {}
+            settings["extra_body"] = {**extra, "response_format": call_format(request.tools)}
         return handler(request.override(tool_choice=choice, model_settings=settings))
+
+
+def call_format(tools: list) -> dict:
+    """A ``response_format`` whose JSON schema is "one call of one of ``tools``": ``{"name": ..., "arguments":
+    {...}}``, the arguments as the tool's own schema. ``TextToolCalls`` makes the call the reply writes.
+    Sent in the request's body as it is (``extra_body``): LangChain's own ``response_format`` would parse the
+    reply as structured output and wants strict tools."""
+    calls = []
+    for tool in tools:
+        function = convert_to_openai_tool(tool)["function"]
+        calls.append({"type": "object", "properties": {"name": {"const": function["name"]},
+                                                        "arguments": function.get("parameters") or {"type": "object"}},
+                      "required": ["name", "arguments"]})
+    return {"type": "json_schema", "json_schema": {"name": "tool_call", "schema": {"anyOf": calls}}}
 
 
 class TextToolCalls(AgentMiddleware):
@@ -163,7 +182,8 @@ def build_agent(model: BaseChatModel, ctx: ToolContext, settings: Settings, chec
         tools,
         system_prompt=system_prompt(ctx, language),
         middleware=[
-            TurnLimits(deadline, tool_required, min(settings.llm_call_tokens, settings.llm_max_tokens)),
+            TurnLimits(deadline, tool_required, min(settings.llm_call_tokens, settings.llm_max_tokens),
+                       settings.llm_call_schema),
             TextToolCalls({tool.name for tool in tools}),
             ModelCallLimitMiddleware(run_limit=settings.max_model_calls, exit_behavior="end"),
             ToolCallLimitMiddleware(run_limit=settings.max_tool_calls),

@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     llm_call_tokens: int = Field(256, ge=16, le=32_000, description=(
         "max_tokens of the turn's first model reply, which should be a tool call (a small model that writes "
         "prose there instead is stopped early, and the router answers)"))
+    llm_call_schema: bool = Field(False, description=(
+        "on the turn's first call, when a tool is required, also send a JSON schema of the tool calls as "
+        "response_format, for servers that give no grammar for tool_choice=required with the model's chat "
+        "template (llama.cpp's server with Qwen2.5-Coder): the reply is then a call, written as JSON"))
     model_result_tokens: int = Field(1500, ge=500, le=100_000,
                                      description="tokens (estimated) of each tool result a model reads")
     max_model_calls: int = 8

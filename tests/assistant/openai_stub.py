@@ -7,6 +7,9 @@ It can behave like the weak or slow local models seen in practice. A script entr
 - ``{"template_call": (name, args)}``: the call written bare with the doubled braces of Qwen 2.5's chat
   template, then blank lines up to ``max_tokens`` (``finish_reason: "length"``), as Qwen2.5-Coder-1.5B does
   on llama.cpp's server;
+- ``{"prose_unless_schema": (name, args)}``: where the request carries a JSON-schema ``response_format``
+  (which llama.cpp's server turns into a grammar), the call written as bare JSON in the text; else prose
+  with a made-up figure, as Qwen2.5-Coder-1.5B writes there when ``tool_choice: required`` gets no grammar;
 - ``{"ramble": True}``: text that runs past the request's ``max_tokens`` (``finish_reason: "length"``);
 - ``"pause": (n, event)`` in a text entry: after its first ``n`` words, waits (up to 20 s) for ``event``;
 - ``"sleep": seconds`` in any entry: waits that long first (stopping early, and counting the request in
@@ -133,6 +136,11 @@ def _shaped(reply: dict, body: dict) -> dict:
         limit = int(body.get("max_tokens") or body.get("max_completion_tokens") or 4096)
         text = "{" + json.dumps({"name": name, "arguments": args}) + "}" + "\n" * max(limit - 30, 1)
         return {**reply, "content": text, "finish_reason": "length"}
+    if "prose_unless_schema" in reply:
+        name, args = reply["prose_unless_schema"]
+        if (body.get("response_format") or {}).get("type") == "json_schema":
+            return {**reply, "content": json.dumps({"name": name, "arguments": args}, indent=2)}
+        return {**reply, "content": "No, we are not short. The forecast shows that we have 1000 units available."}
     if reply.get("ramble"):
         limit = int(body.get("max_tokens") or body.get("max_completion_tokens") or 4096)
         words = ("The plan is being reviewed and the figures are being checked" + " again") .split()

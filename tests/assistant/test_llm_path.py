@@ -70,6 +70,22 @@ def test_a_call_in_the_chat_templates_doubled_braces_cut_at_max_tokens_is_made(d
     assert doc["answer"] == "Yes: OAT-1L runs short in December 2026."
 
 
+def test_with_sop_llm_call_schema_a_model_that_writes_prose_is_held_to_a_call(demo, monkeypatch):
+    script = [{"prose_unless_schema": CALL}, {"content": "Yes: OAT-1L runs short in December 2026."}]
+    with OpenAIStub(list(script)) as stub:
+        doc = _ask(monkeypatch, stub, SOP_LLM_CALL_SCHEMA="true")
+    assert doc["engine"] == "llm" and [c["engine"] for c in doc["tool_calls"]] == ["offline", "llm"]
+    first, second = (r["body"] for r in stub.requests)
+    assert first["tool_choice"] == "required" and first["tools"]  # the tools stay; the schema holds the reply
+    schemas = first["response_format"]["json_schema"]["schema"]["anyOf"]
+    assert {s["properties"]["name"]["const"] for s in schemas} == {t["function"]["name"] for t in first["tools"]}
+    assert "response_format" not in second  # the answer after the tool result is text
+    with OpenAIStub(list(script)) as stub:  # without the setting: prose, no call, the router answers
+        doc = _ask(monkeypatch, stub, SOP_LLM_CALL_SCHEMA="false")
+    assert doc["engine"] == "offline_fallback" and doc["fallback_reason"] == "no_tool_call"
+    assert "response_format" not in stub.requests[0]["body"] and "1000" not in doc["answer"]
+
+
 def test_markup_naming_no_tool_is_not_a_call(demo, monkeypatch):
     with OpenAIStub([{"fenced_call": ("drop_all_plans", {"confirm": True})}]) as stub:
         doc = _ask(monkeypatch, stub)
