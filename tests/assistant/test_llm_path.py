@@ -115,7 +115,7 @@ def test_the_first_reply_of_a_turn_is_a_tool_call_and_gets_a_short_max_tokens(de
 
 
 def test_a_model_that_sleeps_past_the_deadline_is_cut_off_and_not_retried(demo, monkeypatch):
-    with OpenAIStub([{"sleep": 60, "content": "too late"}]) as stub:  # 12 s: the turn reaches the model on a busy machine
+    with OpenAIStub([{"sleep": 60, "content": "too late"}]) as stub:  # 12 s: a busy machine reaches the model
         started = time.monotonic()
         doc = _ask(monkeypatch, stub, SOP_LLM_TIMEOUT="12")
         elapsed = time.monotonic() - started
