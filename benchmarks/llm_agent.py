@@ -287,6 +287,7 @@ def run(options: argparse.Namespace) -> Path:
     meta = {"kind": "run", "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "base_url": options.base_url, "model": options.model, "timeout": options.timeout,
             "engine": options.engine if has_engine else "auto (the code has no SOP_ENGINE)",
+            "call_schema": bool(options.call_schema),
             "every": options.every, "cases": len(cases), "code": code_under_test(),
             "gguf_sha256": sha256(Path(options.gguf)) if options.gguf else None, "label": options.label,
             "server": server_info(options.base_url)}
@@ -306,6 +307,8 @@ def run(options: argparse.Namespace) -> Path:
             key = (case["company"], when)
             if key not in assistants:
                 extra = {"engine": options.engine} if has_engine else {}
+                if options.call_schema:
+                    extra["llm_call_schema"] = True
                 assistants[key] = Assistant(Runtime(Settings(
                     home=homes[case["company"]], planning_date=when, model=options.model,
                     openai_base_url=proxy.base_url, openai_api_key="EMPTY", llm_timeout=options.timeout, **extra)))
@@ -396,7 +399,8 @@ def table(s: dict) -> str:
     meta, n = s["meta"], s["cases"]
     code = meta["code"]
     head = (f"**{meta.get('label') or meta['model']}** — model `{meta['model']}`, deadline {meta['timeout']:g} s, "
-            f"engine setting {meta['engine']}, code `{code['commit']}`, {meta['started']}; "
+            f"engine setting {meta['engine']}, SOP_LLM_CALL_SCHEMA {'on' if meta.get('call_schema') else 'off'}, "
+            f"code `{code['commit']}`, {meta['started']}; "
             f"{n} cases done of the first {meta['cases']} of the {len(select_cases(meta['every'], None))} selected "
             f"(every {meta['every']}th case of each held-out set, in turn), "
             f"{s['turns']} turns.")
@@ -466,6 +470,8 @@ def main() -> None:
                         help="first one unscored turn per company and language (the server's prompt cache)")
     parser.add_argument("--warmup-timeout", type=float, default=900.0)
     parser.add_argument("--warmup-only", action="store_true", help="warm the server's cache and stop")
+    parser.add_argument("--call-schema", action="store_true",
+                        help="SOP_LLM_CALL_SCHEMA: the calls' JSON schema as response_format on a required call")
     parser.add_argument("--gguf", help="the model file, to record its SHA-256")
     parser.add_argument("--label", help="a name for the run in the tables")
     parser.add_argument("--report", nargs="+", metavar="LOG", help="only print (and write) the tables of logs")
