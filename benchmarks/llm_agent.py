@@ -93,8 +93,9 @@ def _scope_entity(result: dict, args: dict, products) -> str | None:
     from tools.resolve import product_scope
 
     scope = result.get("scope") if isinstance(result.get("scope"), dict) else None
-    if scope and scope.get("kind") in ("sku", "family"):
-        return scope["code"] if scope["kind"] == "sku" else f"family:{scope['code']}"
+    code = scope and (scope.get("code") or scope.get("value"))  # a re-forecast's scope names it "value"
+    if code and scope.get("kind") in ("sku", "family"):
+        return code if scope["kind"] == "sku" else f"family:{code}"
     text = args.get("product") or args.get("family")
     if not text:
         return None
