@@ -488,12 +488,14 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
     if r.period is not None:
         for words in r.period.others:  # periods of the message's other sentences: context, read already
             taken |= _span(r.words, words)
-    if r.period is None and intent != "notes":  # "before Tết": a time the calendar rules do not know (in a
+    whole_year = r.period is not None and len(r.period.labels) >= 12  # "mùa xây dựng năm nay": which months of it?
+    if (r.period is None or whole_year) and intent != "notes":  # "before Tết": a time the calendar rules do not know (in a
         # notes search, "the Black Friday uplift", a topic of the meetings)
         for phrase in load_vocabulary().slot_words.get("unread_periods", []):
-            at = find_phrase(r.words, phrase)
-            if at is not None and not set(range(at, at + len(phrase_tokens(phrase)))) & taken:
-                return " ".join(t.raw for t in r.tokens[at:at + len(phrase_tokens(phrase))])
+            n = len(phrase_tokens(phrase))  # every place it stands: "Spring Coil cables for the spring"
+            for at in (i for i in range(len(r.words) - n + 1) if r.words[i:i + n] == phrase_tokens(phrase)):
+                if not set(range(at, at + n)) & taken:
+                    return " ".join(t.raw for t in r.tokens[at:at + n])
     for i, t in enumerate(r.tokens):
         word = t.text.removesuffix("'s")
         if i in taken:
