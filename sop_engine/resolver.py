@@ -324,10 +324,11 @@ class Resolver:
                     self.sizes.setdefault(size, []).append(sku)
         self.refs = {_norm_ref(r): str(r) for r in refs if str(r).strip()}
         self.resources = {fold_words(r): str(r) for r in resources if str(r).strip()}
-        # a name written with other spacing or hyphens ("pack out bay", "packout bay" for "Pack-out Bay")
+        # a name written with other spacing or hyphens ("pack out bay", "packout bay" for "Pack-out Bay";
+        # "pack-cell" for "Pack Cell")
         self.resource_spellings = dict(self.resources)
         for key, name in self.resources.items():
-            for variant in (key.replace("-", " "), key.replace("-", "")):
+            for variant in (key.replace("-", " "), key.replace("-", ""), key.replace(" ", "-")):
                 self.resource_spellings.setdefault(variant, name)
         self.plants = {fold_words(p): str(p) for p in plants if str(p).strip()}
         self.owners: dict[str, str] = {}  # folded full name or first name -> owner as written

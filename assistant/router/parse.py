@@ -39,7 +39,7 @@ from assistant.router.vocab import (
     score_intents,
     typo_positions,
 )
-from assistant.router.whatif import read_whatif
+from assistant.router.whatif import read_whatif, says_a_multiple
 from sop_engine.language import detect_language as language_of
 from sop_engine.periods import (
     MONTHS,
@@ -264,6 +264,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             hit = resolver.find(tokens, skip=names_used | other, months=frozenset(MONTHS)) or hit
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
+        if hit is not None and hit.score < 100 and " ".join(words[hit.start:hit.end]) in resolver.owners:
+            hit = None  # "what has Chase still got open?": a person's exact name, not a product's near spelling
         titles = {i for i, t in enumerate(tokens[:-1]) if t.text in vocabulary.honorifics}  # "anh Tuấn": a title
         cue_ends = {len(phrase_tokens(c)) for c in vocabulary.owner_cues}
         titles |= {i + n - 1 for n in cue_ends for i in range(len(words) - n)  # "việc của hong": after a cue
@@ -300,7 +302,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         # question wins over the words of the context before it, when it names one clearly
         asked_only = score_intents([w if sentence[i] == asked else "\x00" for i, w in enumerate(masked)],
                                    vocabulary, [t.raw for t in tokens])
-        if asked_only and max(asked_only.values()) >= ASKED_CUE:
+        ordered = 1 if refs or unknown_refs else 0  # "is PO-1107 late? …": an order's own word
+        if asked_only and max(v + (ordered if k == "orders" else 0) for k, v in asked_only.items()) >= ASKED_CUE:
             scores = asked_only
     if kpi:
         scores["kpi"] = scores.get("kpi", 0) + 3 + 2 * len(phrase_tokens(kpi[1]))
@@ -404,6 +407,12 @@ def _only_a_period(r: _Reading) -> bool:
 
 def _has_any(words: list[str], phrases: list[str]) -> bool:
     return any(find_phrase(words, p) is not None for p in phrases)
+
+
+def _previous_refs(previous: RoutedCall) -> list[str]:
+    """The order the previous call was about: its ``ref``, or the first order its what-if changed."""
+    changed = [c["ref"] for c in previous.args.get("scenario", {}).get("supply_changes", []) if c.get("ref")]
+    return [previous.args["ref"]] if previous.args.get("ref") else changed[:1]
 
 
 def _previous_mention(previous: RoutedCall) -> Mention:
@@ -618,13 +627,16 @@ def route(
             and (_has_whatif_cue(r) or slots_amount(r)) and r.hit is None:
         r.refs = [previous.args["ref"]]  # "what if it slips 2 weeks" after "when does PO-4502 arrive?"
     intent = _best_intent(r)
+    if intent == "orders" and previous is not None and not r.refs and not r.unknown_refs and r.hit is None:
+        r.refs = _previous_refs(previous)  # "is it late?" after "what if WO.2214 slips a week": that order
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r):
         intent = "decisions"  # "anything on Hannah's list?": a person's items, not a catalogue search
     if r.refs and intent == "kpi" and r.hit is None:
         intent = "orders"  # "po/2026/126 - is it on time?": that order, not the company's on-time KPI
     whatif = None
-    percent = "%" in text or "percent" in r.words or "pct" in r.words
+    percent = "%" in text or "percent" in r.words or "pct" in r.words or (
+        _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
     if (r.refs and (_has_whatif_cue(r) or slots_amount(r))) or percent:
         whatif = read_whatif(r.tokens, load_vocabulary(), r.refs, r.entity, r.months)
         if whatif is not None and whatif.scenario is None and not _has_whatif_cue(r):
