@@ -419,7 +419,9 @@ class Resolver:
             skus = self._also_spelled_otherwise(words[i : i + n], raw[i : i + n] if raw else None, self.phrases[span])
             entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
             return Mention(entity, candidates, i, i + n, span, 98.0)
-        if span in self.capitalised_starts and raw and all(w[:1].isupper() for w in raw[i : i + n]):
+        if span in self.capitalised_starts and raw and (all(w[:1].isupper() for w in raw[i : i + n]) or all(
+                has_diacritics(w) and w.lower() in self.written_forms.get(k, ()) for w, k in zip(
+                    raw[i : i + n], words[i : i + n], strict=True))):  # or with the marks of the name: "hộp quà"
             entity, candidates = self.settle([self.sku_entity[s] for s in self.capitalised_starts[span]], near)
             return Mention(entity, candidates, i, i + n, span, 97.0)
         subset = self._holding_all(words[i : i + n]) if n == 2 or (

@@ -200,8 +200,13 @@ def _code_positions(tokens: list[Token], resolver: Resolver | None) -> set[int]:
     (A code of one or two digits stays a count or a month: "next 12 months", "tháng 12".)"""
     if resolver is None:
         return set()
+    words = [t.text for t in tokens]
+
+    def in_a_name(i: int) -> bool:  # "Hộp quà 8/3": a date-like word of a name, next to a word of that name
+        return bool(re.fullmatch(r"\d+[/.-]\d+", words[i])) and any(
+            " ".join(words[a:b]) in resolver.phrases for a, b in ((i - 1, i + 1), (i, i + 2)) if a >= 0)
     return {i for i, t in enumerate(tokens)
-            if len(t.text) >= 3 and t.text in resolver.codes and any(c.isdigit() for c in t.text)}
+            if len(t.text) >= 3 and t.text in resolver.codes and any(c.isdigit() for c in t.text) or in_a_name(i)}
 
 
 def _without(text: str, tokens: list[Token], positions: set[int]) -> str:
@@ -243,8 +248,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     unknown_refs: list[str] = []
     if resolver is not None:
         for i, ref, raw in resolver.find_refs(tokens):
-            if i in used:
-                continue
+            loose = ref is not None and fold(raw) != fold(ref)
+            if i in used or (loose and (i in codes or _DAY_MONTH.match(raw))):
+                continue  # "Hộp quà 8/3", "dịp 8/3": a word of a name or a date, not order 83 written loosely
             used.add(i)
             (refs if ref else unknown_refs).append(ref or raw)
         if resource is not None and (_mention_span(resource) & used or (
@@ -486,7 +492,9 @@ def _leftover_name(r: _Reading) -> str | None:
 
 
 _MONTH_WORDS = frozenset(m for m in MONTHS if m not in ("may", "mar"))  # "may", "mar": everyday words too
-_PERIOD_LIKE = re.compile(r"^(?:q\d|h[12]|fy|fy'?\d{2,4}|(?:1[0-2]|0?[1-9])[/-]\d{2,4}|(?:"
+_DAY_MONTH = re.compile(r"^(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])$")  # "8/3", "20/10": a day, no month
+_PERIOD_LIKE = re.compile(r"^(?:q\d|h[12]|fy|fy'?\d{2,4}|(?:1[0-2]|0?[1-9])[/-]\d{2,4}|"
+                          r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])|(?:"
                           + "|".join(sorted(_MONTH_WORDS, key=len)) + r")[-'/]?\d{0,4})$")
 
 
