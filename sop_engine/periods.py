@@ -359,6 +359,15 @@ def _n_days(m, cur):
     return cur, month_start(today + timedelta(days=n))
 
 
+@_rule(r"(?:the\s+)?(next|coming|following|last|past|previous)\s+fortnight")
+def _fortnight(m, cur):
+    # "over the next fortnight": the months those 14 days touch
+    today = _TODAY.get()
+    if m[1] in ("last", "past", "previous"):
+        return month_start(today - timedelta(days=14)), cur
+    return cur, month_start(today + timedelta(days=14))
+
+
 @_rule(r"(?:this\s+time|same\s+(?:month|time))\s+(?:of\s+)?last\s+year|(?:cung\s+ky|thang\s+nay)\s+nam\s+(?:ngoai|truoc)")
 def _same_month_last_year(m, cur):
     d = add_months(cur, -12)

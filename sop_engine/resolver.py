@@ -443,6 +443,8 @@ class Resolver:
         alias_words = found[0].split()
         if any(max(fuzz.ratio(w, a) for a in alias_words) < EDGE_RATIO for w in edges):
             return None  # "summit pro tent 2-person run": a word at an edge that is no word of the name
+        if _digits(words[i : i + n]) - _digits(alias_words):
+            return None  # "Series 9" is not "Series 8": a number typed is no near spelling of another
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
 

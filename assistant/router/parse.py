@@ -202,9 +202,15 @@ def _code_positions(tokens: list[Token], resolver: Resolver | None) -> set[int]:
         return set()
     words = [t.text for t in tokens]
 
-    def in_a_name(i: int) -> bool:  # "Hộp quà 8/3": a date-like word of a name, next to a word of that name
-        return bool(re.fullmatch(r"\d+[/.-]\d+", words[i])) and any(
-            " ".join(words[a:b]) in resolver.phrases for a, b in ((i - 1, i + 1), (i, i + 2)) if a >= 0)
+    def in_a_name(i: int) -> bool:  # "Hộp quà 8/3", "the H2 hoses": a period-like word of a name, next to a
+        # word of that same name
+        if not (re.fullmatch(r"\d+[/.-]\d+", words[i]) or _PERIOD_LIKE.match(words[i])):
+            return False
+        if any(" ".join(words[a:b]) in resolver.phrases for a, b in ((i - 1, i + 1), (i, i + 2)) if a >= 0):
+            return True
+        own = set(resolver.bag.get(words[i], ()))
+        return any(own & set(resolver.bag.get(resolver_singular(words[j]), resolver.bag.get(words[j], ())))
+                   for j in (i - 1, i + 1) if 0 <= j < len(words) and words[j] not in resolver.reserved)
     return {i for i, t in enumerate(tokens)
             if len(t.text) >= 3 and t.text in resolver.codes and any(c.isdigit() for c in t.text) or in_a_name(i)}
 
@@ -276,9 +282,10 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         cue_ends = {len(phrase_tokens(c)) for c in vocabulary.owner_cues}
         titles |= {i + n - 1 for n in cue_ends for i in range(len(words) - n)  # "việc của hong": after a cue
                    if " ".join(words[i:i + n]) in vocabulary.owner_cues}
+        before_a_name = {i for i in titles if tokens[i + 1].raw[:1].isupper()}  # "anh Khoa": a title, not "Anh"
         owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit) | titles,
                                     titled={i + 1 for i in titles}) or resolver.find_owner(
-            tokens, skip=names_used | _mention_span(hit))
+            tokens, skip=names_used | _mention_span(hit) | before_a_name)
         used |= _mention_span(resource)
     negated: set[int] = set()
     pair = None
