@@ -314,6 +314,10 @@ class Resolver:
                     if sku not in skus:
                         skus.append(sku)
         self._word_pool = list(dict.fromkeys([*self.words, *(a for a in self.choices if " " not in a)]))
+        self.opening_words: dict[str, list[str]] = {}  # an everyday word opening names ("Total …") -> SKUs
+        for sku, parts in names.items():
+            if parts and parts[0] in self.reserved and parts[0].isalpha():
+                self.opening_words.setdefault(parts[0], []).append(sku)
         self.sizes: dict[str, list[str]] = {}  # a pack size as written in names ("250g") -> SKUs
         for sku, parts in names.items():
             for k, word in enumerate(parts):

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from assistant.router import slots
+from assistant.router.capitals import capitalised_opening
 from assistant.router.entities import find_owner
 from assistant.router.pairs import by_size_word, question_sentence, rule_out_negated, second_name, size_words
 from assistant.router.spelling import spell_corrected
@@ -278,6 +279,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             hit = None
         if hit is not None and hit.score < 100 and " ".join(words[hit.start:hit.end]) in resolver.owners:
             hit = None  # "what has Chase still got open?": a person's exact name, not a product's near spelling
+        if hit is None and resource is None:  # "are we short of Total next month?": those products, not "total"
+            cues = {p for spec in vocabulary.intents.values() for p in spec["words"] if " " not in p}
+            hit = capitalised_opening(tokens, resolver, names_used, cues)
         titles = {i for i, t in enumerate(tokens[:-1]) if t.text in vocabulary.honorifics}  # "anh Tuấn": a title
         cue_ends = {len(phrase_tokens(c)) for c in vocabulary.owner_cues}
         titles |= {i + n - 1 for n in cue_ends for i in range(len(words) - n)  # "việc của hong": after a cue
@@ -513,8 +517,9 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
         for words in r.period.others:  # periods of the message's other sentences: context, read already
             taken |= _span(r.words, words)
     whole_year = r.period is not None and len(r.period.labels) >= 12  # "mùa xây dựng năm nay": which months of it?
-    if (r.period is None or whole_year) and intent != "notes":  # "before Tết": a time the calendar rules do not know (in a
-        # notes search, "the Black Friday uplift", a topic of the meetings)
+    if (r.period is None or whole_year) and intent != "notes":
+        # "before Tết": a time the calendar rules do not know (in a notes search, "the Black Friday uplift",
+        # a topic of the meetings)
         for phrase in load_vocabulary().slot_words.get("unread_periods", []):
             n = len(phrase_tokens(phrase))  # every place it stands: "Spring Coil cables for the spring"
             for at in (i for i in range(len(r.words) - n + 1) if r.words[i:i + n] == phrase_tokens(phrase)):
@@ -697,6 +702,11 @@ def route(
         if typed:  # "line 3" when the lines are Canning Line 1 and 2: no such line
             closest = resolver.closest(typed, ("resource",))
             return _ask(r, "capacity", "unknown" if closest else "unknown_none", _options(closest), text=typed)
+        left = _leftover_name(r) if r.resource is None and r.hit is None and not r.refs else None
+        if left:  # "kiln capacity" with no resource of that name: which one, never every resource
+            options = resolver.closest(left, ("resource",)) or [
+                Entity("resource", name, name) for name in dict.fromkeys(resolver.resources.values())]
+            return _ask(r, "capacity", "unknown_resource", _options(options[:8]), text=left)
     if r.resource is not None and r.resource.entity is None and intent in ("capacity", None):
         return _ask(r, "capacity", "ambiguous_resource", _options(r.resource.candidates), text=r.resource.text)
     if intent is None:
