@@ -359,6 +359,14 @@ class Resolver:
         """One entity for ``found``, or (None, candidates): several SKUs are one only when they are a whole
         family, or when a pack size in ``near`` (words typed next to the name) picks exactly one of them."""
         found = list(dict.fromkeys(found)) if len(found) < 64 else list({e.code: e for e in found}.values())
+        sized = _digits(w for w in near if _SIZE.match(w))
+        if len(found) == 1 and found[0].kind == "family" and sized:  # "Potting Mix 25kg": its 25 kg SKUs
+            members = self.family_skus.get(found[0].code, [])
+            picked = [self.sku_entity[s] for s in members if self.variant_digits.get(s, set()) & sized]
+            if len(picked) == 1:
+                return picked[0], []
+            if 1 < len(picked) < len(members):
+                return None, picked
         if len(found) == 1:
             return found[0], []
         skus = [e for e in found if e.kind == "sku"]
