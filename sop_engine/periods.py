@@ -217,6 +217,11 @@ def _rel_quarter(m, cur):
     return start, add_months(start, 2)
 
 
+@_rule(r"(mtd|month to date|this month so far|so far this month)")
+def _mtd(m, cur):
+    return cur, cur
+
+
 @_rule(r"(ytd|year to date|this year so far|so far this year)")
 def _ytd(m, cur):
     if cur.month == 1:
