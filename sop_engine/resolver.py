@@ -334,6 +334,12 @@ class Resolver:
         for key, name in self.resources.items():
             for variant in (key.replace("-", " "), key.replace("-", ""), key.replace(" ", "-")):
                 self.resource_spellings.setdefault(variant, name)
+        self.resource_written: dict[str, set[str]] = {}  # a folded word of resource names -> its spellings
+        for r in resources:
+            for t in tokenize(str(r)):
+                self.resource_written.setdefault(t.text, set()).add(t.raw.lower())
+        self.resource_acronyms = {fold(w) for r in resources for w in str(r).split() if len(w) >= 2
+                                  and w.isalpha() and w.isupper()}
         self.plants = {fold_words(p): str(p) for p in plants if str(p).strip()}
         self.owners: dict[str, str] = {}  # folded full name or first name -> owner as written
         self.owner_written: dict[str, str] = {}  # the same keys -> the name or part as written, lower case
@@ -556,8 +562,11 @@ class Resolver:
                 if any(j in skip for j in range(i, i + n)) or (
                         all(w in self.reserved or w.isdigit() for w in run) and not numbered):
                     continue
-                if n == 1 and (len(run[0]) < 4 or run[0] in self.reserved):
-                    continue
+                if n == 1 and (len(run[0]) < 4 and run[0] not in self.resource_acronyms or run[0] in self.reserved):
+                    continue  # a short word only as a name's acronym ("smt" for the SMT Line)
+                if n == 1 and has_diacritics(tokens[i].raw) \
+                        and tokens[i].raw.lower() not in self.resource_written.get(run[0], ()):
+                    continue  # written with other marks: "chuyển" (move) is no word of "Dây chuyền"
                 found = [code for name, code in self.resources.items() if _holds_run(name.split(), run)]
                 if found and (best is None or n > best.end - best.start):
                     entities = [Entity("resource", c, c) for c in dict.fromkeys(found)]

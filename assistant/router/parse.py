@@ -247,9 +247,11 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         used |= _span(words, period.words) - _mention_span(resource)
     kpi = longest_match(words, vocabulary.kpis, vocabulary.typo_ratio)
     meeting = longest_match(words, vocabulary.meetings)
+    named = _mention_span(resource) if resource is not None and resource.score >= 100 else set()
     for found in (kpi, meeting):
-        if found:  # where it was found (typed with a slip, "fil rate", it is not the phrase as written)
-            used |= set(range(found[2], found[2] + len(phrase_tokens(found[1]))))
+        if found:  # where it was found (typed with a slip, "fil rate", it is not the phrase as written); a
+            # resource's whole name keeps its words ("Mix Bagging Line utilisation": not "line utilisation")
+            used |= set(range(found[2], found[2] + len(phrase_tokens(found[1])))) - named
     hit = owner = None
     refs: list[str] = []
     unknown_refs: list[str] = []
@@ -277,6 +279,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             hit = resolver.find(tokens, skip=names_used | other, months=frozenset(MONTHS)) or hit
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
+        if hit is not None and hit.entity is None and resource is not None and sentence[resource.start] == asked \
+                and all(sentence[i] != asked for i in range(hit.start, hit.end)):
+            hit = None  # "Black Friday was huge. How loaded is the Pack Cell?": the line asked about, not "black"
         if hit is not None and hit.score < 100 and " ".join(words[hit.start:hit.end]) in resolver.owners:
             hit = None  # "what has Chase still got open?": a person's exact name, not a product's near spelling
         if hit is None and resource is None:  # "are we short of Total next month?": those products, not "total"
