@@ -415,7 +415,18 @@ class Resolver:
                 if i not in skip and word in self.sizes:
                     entity, candidates = self.settle([self.sku_entity[s] for s in self.sizes[word]])
                     return Mention(entity, candidates, i, i + 1, word, 90.0)
-        return best[1] if best else None
+        return self._by_family_typed(best[1], words) if best else None
+
+    def _by_family_typed(self, hit: Mention, words: list[str]) -> Mention:
+        """Of the SKUs a name fits, the only one whose family's whole name is typed in it ("dau goi bo ket
+        650ml": of the shampoo family, not the one of "Dầu gội xả", whose "xả" is not typed)."""
+        if hit.entity is not None or not hit.candidates or any(e.kind != "sku" for e in hit.candidates):
+            return hit
+        typed = words[hit.start:hit.end]
+        kept = [e for e in hit.candidates if _holds_run(typed, fold_words(self.family_of[e.code]).split())]
+        if len(kept) == 1 and len({self.family_of[e.code] for e in hit.candidates}) > 1:
+            return Mention(kept[0], [], hit.start, hit.end, hit.text, hit.score)
+        return hit
 
     def _near(self, words: list[str], i: int, n: int, skip: set[int]) -> list[str]:
         """The words typed next to a name that may be its pack size: not a percentage ("+30%") and not an

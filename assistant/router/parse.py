@@ -216,6 +216,14 @@ def _code_positions(tokens: list[Token], resolver: Resolver | None) -> set[int]:
             if len(t.text) >= 3 and t.text in resolver.codes and any(c.isdigit() for c in t.text) or in_a_name(i)}
 
 
+def _after_correction(words: list[str]) -> int | None:
+    """The position of the first word after the last correction cue ("… i mean october"), or None."""
+    ends = [at + len(phrase_tokens(cue)) for cue in load_vocabulary().slot_words.get("corrections", [])
+            for at in [find_phrase(words, cue)] if at is not None]
+    end = max(ends, default=None)
+    return end if end is not None and end < len(words) else None
+
+
 def _without(text: str, tokens: list[Token], positions: set[int]) -> str:
     """``text`` with the words at ``positions`` blanked out (offsets kept)."""
     if not positions:
@@ -238,6 +246,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     resource = resolver.find_resource(tokens) if resolver is not None else None
     codes = _code_positions(tokens, resolver)
     period = message_period(_without(text, tokens, codes), planning_date)
+    corrected = _after_correction(words)
+    if period is not None and corrected is not None:  # "vs last month... i mean october vs september"
+        period = message_period(_without(text, tokens, codes)[tokens[corrected].start:], planning_date) or period
     used: set[int] = set()
     if period is not None and resource is not None and _span(words, period.words) & _mention_span(resource):
         # "dây chuyền 2 tháng sau": the 2 is the line's, not "2 months"
@@ -277,6 +288,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             # "… the Total Fresh 2L promo. Anyway: are we short on sponges?": the asking sentence's product
             other = {i for i, k in enumerate(sentence) if k != asked}
             hit = resolver.find(tokens, skip=names_used | other, months=frozenset(MONTHS)) or hit
+        if corrected is not None and hit is not None and hit.start < corrected:  # "X, i mean the Y": the Y
+            hit = resolver.find(tokens, skip=names_used | set(range(corrected)), months=frozenset(MONTHS)) or hit
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
         if hit is not None and hit.entity is None and resource is not None and sentence[resource.start] == asked \
@@ -521,6 +534,8 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
     if r.period is not None:
         for words in r.period.others:  # periods of the message's other sentences: context, read already
             taken |= _span(r.words, words)
+        corrected = _after_correction(r.words)
+        taken |= set(range(corrected or 0))  # "in march, i mean april": march is taken back
     whole_year = r.period is not None and len(r.period.labels) >= 12  # "mùa xây dựng năm nay": which months of it?
     if (r.period is None or whole_year) and intent != "notes":
         # "before Tết": a time the calendar rules do not know (in a notes search, "the Black Friday uplift",
