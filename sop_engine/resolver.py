@@ -453,6 +453,9 @@ class Resolver:
                     raw[i : i + n], words[i : i + n], strict=True))):  # or with the marks of the name: "hộp quà"
             entity, candidates = self.settle([self.sku_entity[s] for s in self.capitalised_starts[span]], near)
             return Mention(entity, candidates, i, i + n, span, 97.0)
+        pair = words[i : i + n]
+        if n == 2 and any(a in self.reserved and b in self.aliases for a, b in (pair, pair[::-1])):
+            return None  # "the Paint forecast": the family Paint and a cue, not a name holding both words
         subset = self._holding_all(words[i : i + n]) if n == 2 or (
             2 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) else None
         if subset:  # words of one item in another order or plural ("front pads" -> Brake Pad Set Front)

@@ -149,6 +149,10 @@ def second_name(text: str, tokens: list[Token], hit: Mention | None, taken: set[
                 continue
             if len(sized) == 1 and joined(*((i + 1, hit.start) if i < hit.start else (hit.end, i))):
                 return [hit.entity, sized[0]]
+        for i in sorted(set(range(len(words))) - skip):  # "Q-Fit 12mm and 18mm": a pack size only one other name has
+            sized = [resolver.sku_entity[s] for s in resolver.sizes.get(words[i], []) if s != hit.entity.code]
+            if len(sized) == 1 and joined(*((i + 1, hit.start) if i < hit.start else (hit.end, i))):
+                return [hit.entity, sized[0]]
     return None
 
 

@@ -53,7 +53,7 @@ from sop_engine.periods import (
 )
 from sop_engine.resolver import Entity, Mention, Resolver, find_driver, resolver_from_tables
 from sop_engine.resolver import _singular as resolver_singular
-from sop_engine.text import fold, has_diacritics, tokenize
+from sop_engine.text import fold, fold_words, has_diacritics, tokenize
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
     import pandas as pd
@@ -775,6 +775,9 @@ def route(
     if leftover and r.hit is not None and (exact_name or not _next_to(r, leftover)) \
             and not _like_a_word_of_the_family(r, leftover, resolver):
         leftover = None
+    if leftover and r.hit is not None and r.hit.entity is not None and r.hit.entity.kind == "sku" and set(
+            fold_words(leftover).split()) <= set(fold_words(resolver.labels.get(r.hit.entity.code, "")).split()):
+        leftover = None  # "Q-Fit 18mm": the size found it, the other word is of its own name
     if leftover:
         if True:
             if r.hit is not None:  # "unicorn juice": a word the data lacks, next to a name it has
