@@ -778,6 +778,8 @@ def route(
     if leftover and r.hit is not None and r.hit.entity is not None and r.hit.entity.kind == "sku" and set(
             fold_words(leftover).split()) <= set(fold_words(resolver.labels.get(r.hit.entity.code, "")).split()):
         leftover = None  # "Q-Fit 18mm": the size found it, the other word is of its own name
+    if not leftover and intent in ABOUT_A_PRODUCT and _other_name_word(r, resolver):
+        leftover = r.tokens[r.hit.end].raw  # "Sơn Mùa Đông" when the name is "Sơn … Mùa Xuân": another name
     if leftover:
         if True:
             if r.hit is not None:  # "unicorn juice": a word the data lacks, next to a name it has
@@ -894,6 +896,19 @@ def _by_variant_words(r: _Reading, candidates: list[Entity], resolver: Resolver)
         if all(w in bag or resolver_singular(w) in bag for w in wanted):
             picked.append(candidate)
     return picked[0] if len(picked) == 1 else None
+
+
+def _other_name_word(r: _Reading, resolver: Resolver | None) -> bool:
+    """A capitalised word right after a name found only loosely (words in another order, a near spelling),
+    that is no word of that product's name: the name typed is another one ("Sơn Mùa Đông" for "Sơn nội thất
+    Mùa Xuân")."""
+    hit = r.hit
+    if resolver is None or hit is None or hit.entity is None or hit.entity.kind != "sku" or hit.score >= 100 \
+            or hit.end >= len(r.tokens) or hit.end in r.used:
+        return False
+    t = r.tokens[hit.end]
+    name = set(fold_words(resolver.labels.get(hit.entity.code, "")).split())
+    return t.raw[:1].isupper() and t.raw[1:].islower() and t.text.isalpha() and t.text not in name
 
 
 def _at(r: _Reading, words: str) -> int:
