@@ -866,6 +866,9 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
               if c.kind == "sku"]
     best = max((n for n, _ in shared), default=0)
     picked = [c for n, c in shared if n == best]
+    if best > 0 and len(picked) > 1:  # "còn thùng 5 lít?": of the previous item's sizes, the one typed
+        sized, _ = resolver.settle(picked, [w for i, w in enumerate(r.words) if i not in r.used])
+        picked = [sized] if sized is not None and sized.kind == "sku" else picked
     if best > 0 and len(picked) == 1:
         r.hit.entity, r.hit.candidates = picked[0], []
 

@@ -53,8 +53,7 @@ COMPANY_DEV_SETS = [DEV.with_name(name) for name in (
     "router_dev8_en.json", "router_dev8_vi.json", "router_dev9_en.json", "router_dev9_vi.json")]
 # the share of a set that must be right; every set: at most 2% silently wrong
 RIGHT_AT_LEAST = {"router_dev5_en.json": 0.9, "router_dev6_en.json": 0.98, "router_dev6_vi.json": 0.98,
-                  "router_dev7_en.json": 0.98, "router_dev7_vi.json": 0.98, "router_dev8_en.json": 0.9,
-                  "router_dev9_en.json": 0.93}
+                  "router_dev7_en.json": 0.98, "router_dev7_vi.json": 0.98}
 
 
 def test_every_intent_appears_in_the_dev_sets():
