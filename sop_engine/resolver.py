@@ -341,6 +341,8 @@ class Resolver:
         self.resource_acronyms = {fold(w) for r in resources for w in str(r).split() if len(w) >= 2
                                   and w.isalpha() and w.isupper()}
         self.plants = {fold_words(p): str(p) for p in plants if str(p).strip()}
+        # words of the places and partners of the data (plants, stock locations, suppliers): no unknown name
+        self.place_words = {w for p in self.plants for w in p.split() if w.isalpha() and w not in self.reserved}
         self.owners: dict[str, str] = {}  # folded full name or first name -> owner as written
         self.owner_written: dict[str, str] = {}  # the same keys -> the name or part as written, lower case
         first_names: dict[str, set[str]] = {}
@@ -768,7 +770,8 @@ def resolver_from_tables(tables: dict, reserved: frozenset[str] = frozenset()) -
         products,
         refs=column("supply", "ref"),
         resources=column("capacity", "resource") + column("routing", "resource"),
-        plants=column("products", "plant") + column("capacity", "plant"),
+        plants=column("products", "plant") + column("capacity", "plant") + column("inventory", "location")
+        + column("supply", "supplier"),
         owners=column("note_items", "owner"),
         reserved=reserved,
         drivers=column("drivers", "driver") + (["price"] if column("sales_history", "price") else []),
@@ -779,7 +782,8 @@ def company_resolver(store, reserved: frozenset[str] = frozenset()) -> Resolver:
     """The resolver of the company in the plan ``store``, built once per change of the store."""
 
     def build() -> Resolver:
-        tables = {name: store.read_table(name) for name in ("products", "supply", "capacity", "routing", "drivers")}
+        tables = {name: store.read_table(name)
+                  for name in ("products", "supply", "capacity", "routing", "drivers", "inventory")}
         prices = store.read_table("sales_history")["price"].dropna()
         tables["sales_history"] = prices.head(1).to_frame()
         tables["note_items"] = note_owners_frame(store)

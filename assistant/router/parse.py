@@ -309,6 +309,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
                                     titled={i + 1 for i in titles}) or resolver.find_owner(
             tokens, skip=names_used | _mention_span(hit) | before_a_name)
         used |= _mention_span(resource)
+        taken = _mention_span(hit) | _mention_span(resource) | _mention_span(owner)
+        used |= {i for i, w in enumerate(words) if w in resolver.place_words and i not in taken}  # "in Memphis"
     negated: set[int] = set()
     pair = None
     read_text = unicodedata.normalize("NFC", text)
