@@ -463,6 +463,11 @@ class Resolver:
         if subset:  # words of one item in another order or plural ("front pads" -> Brake Pad Set Front)
             entity, candidates = self.settle([self.sku_entity[s] for s in subset], near)
             return Mention(entity, candidates, i, i + n, span, 96.0)
+        if n == 2 and pair[0].isalpha() and pair[0] not in self.reserved and pair[1].isdigit():
+            numbered = [s for s in self.bag.get(pair[0], []) if _holds_run(fold_words(self.labels[s]).split(), pair)]
+            if numbered:  # "Gen 3": the names holding the word and its number together
+                entity, candidates = self.settle([self.sku_entity[s] for s in dict.fromkeys(numbered)])
+                return Mention(entity, candidates, i, i + n, span, 96.0)
         edges = (words[i], words[i + n - 1])
         if any(w in months or w.isdigit() or w in self.reserved for w in edges):
             return None
