@@ -456,7 +456,8 @@ class Resolver:
             entity, candidates = self.settle([self.sku_entity[s] for s in self.capitalised_starts[span]], near)
             return Mention(entity, candidates, i, i + n, span, 97.0)
         pair = words[i : i + n]
-        if n == 2 and any(a in self.reserved and b in self.aliases for a, b in (pair, pair[::-1])):
+        in_a_name = " ".join(pair) in self.phrases or " ".join(_singular(w) for w in pair) in self.phrases
+        if n == 2 and not in_a_name and any(a in self.reserved and b in self.aliases for a, b in (pair, pair[::-1])):
             return None  # "the Paint forecast": the family Paint and a cue, not a name holding both words
         subset = self._holding_all(words[i : i + n]) if n == 2 or (
             2 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) else None

@@ -310,7 +310,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             tokens, skip=names_used | _mention_span(hit) | before_a_name)
         used |= _mention_span(resource)
         taken = _mention_span(hit) | _mention_span(resource) | _mention_span(owner)
-        used |= {i for i, w in enumerate(words) if w in resolver.place_words and i not in taken}  # "in Memphis"
+        used |= {i for i, t in enumerate(tokens)  # "in Memphis": a place written as a name (capitalised)
+                 if t.text in resolver.place_words and t.raw[:1].isupper() and i not in taken}
     negated: set[int] = set()
     pair = None
     read_text = unicodedata.normalize("NFC", text)
@@ -725,7 +726,10 @@ def route(
             closest = resolver.closest(typed, ("resource",))
             return _ask(r, "capacity", "unknown" if closest else "unknown_none", _options(closest), text=typed)
         left = _leftover_name(r) if r.resource is None and r.hit is None and not r.refs else None
-        if left:  # "kiln capacity" with no resource of that name: which one, never every resource
+        cues = [find_phrase(r.words, p) for p in load_vocabulary().intents["capacity"]["words"]]
+        if left and _at(r, left) + len(left.split()) in set(cues):
+            # "kiln capacity": a name right before the capacity word that no resource has: which one, never
+            # every resource
             options = resolver.closest(left, ("resource",)) or [
                 Entity("resource", name, name) for name in dict.fromkeys(resolver.resources.values())]
             return _ask(r, "capacity", "unknown_resource", _options(options[:8]), text=left)
@@ -778,8 +782,9 @@ def route(
             and not _like_a_word_of_the_family(r, leftover, resolver):
         leftover = None
     if leftover and r.hit is not None and r.hit.entity is not None and r.hit.entity.kind == "sku" and set(
-            fold_words(leftover).split()) <= set(fold_words(resolver.labels.get(r.hit.entity.code, "")).split()):
-        leftover = None  # "Q-Fit 18mm": the size found it, the other word is of its own name
+            fold_words(leftover).split()) <= set(fold_words(resolver.labels.get(r.hit.entity.code, "")).split()) \
+            and all(w.lower() in resolver.written_forms.get(fold(w), ()) for w in leftover.split()):
+        leftover = None  # "Q-Fit 18mm": the size found it, the other word is of its own name, written as in it
     if not leftover and intent in ABOUT_A_PRODUCT and _other_name_word(r, resolver):
         leftover = r.tokens[r.hit.end].raw  # "Sơn Mùa Đông" when the name is "Sơn … Mùa Xuân": another name
     if leftover:
