@@ -31,6 +31,14 @@ from assistant.router.capitals import capitalised_opening
 from assistant.router.entities import find_owner
 from assistant.router.pairs import by_size_word, question_sentence, rule_out_negated, second_name, size_words
 from assistant.router.spelling import spell_corrected
+from assistant.router.typed import (
+    DAY_MONTH,
+    PERIOD_LIKE,
+    after_correction,
+    code_positions,
+    other_name_word,
+    previous_refs,
+)
 from assistant.router.vocab import (
     Token,
     find_phrase,
@@ -196,34 +204,6 @@ _RESOLVERS: dict[int, Resolver] = {}
 _LAST: dict = {}
 
 
-def _code_positions(tokens: list[Token], resolver: Resolver | None) -> set[int]:
-    """Positions of words that are SKU codes with a digit ("8936", "40125", "3000"): a product, never a year.
-    (A code of one or two digits stays a count or a month: "next 12 months", "tháng 12".)"""
-    if resolver is None:
-        return set()
-    words = [t.text for t in tokens]
-
-    def in_a_name(i: int) -> bool:  # "Hộp quà 8/3", "the H2 hoses": a period-like word of a name, next to a
-        # word of that same name
-        if not (re.fullmatch(r"\d+[/.-]\d+", words[i]) or _PERIOD_LIKE.match(words[i])):
-            return False
-        if any(" ".join(words[a:b]) in resolver.phrases for a, b in ((i - 1, i + 1), (i, i + 2)) if a >= 0):
-            return True
-        own = set(resolver.bag.get(words[i], ()))
-        return any(own & set(resolver.bag.get(resolver_singular(words[j]), resolver.bag.get(words[j], ())))
-                   for j in (i - 1, i + 1) if 0 <= j < len(words) and words[j] not in resolver.reserved)
-    return {i for i, t in enumerate(tokens)
-            if len(t.text) >= 3 and t.text in resolver.codes and any(c.isdigit() for c in t.text) or in_a_name(i)}
-
-
-def _after_correction(words: list[str]) -> int | None:
-    """The position of the first word after the last correction cue ("… i mean october"), or None."""
-    ends = [at + len(phrase_tokens(cue)) for cue in load_vocabulary().slot_words.get("corrections", [])
-            for at in [find_phrase(words, cue)] if at is not None]
-    end = max(ends, default=None)
-    return end if end is not None and end < len(words) else None
-
-
 def _without(text: str, tokens: list[Token], positions: set[int]) -> str:
     """``text`` with the words at ``positions`` blanked out (offsets kept)."""
     if not positions:
@@ -244,9 +224,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     tokens = tokenize(text)
     words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None
-    codes = _code_positions(tokens, resolver)
+    codes = code_positions(tokens, resolver)
     period = message_period(_without(text, tokens, codes), planning_date)
-    corrected = _after_correction(words)
+    corrected = after_correction(words)
     if period is not None and corrected is not None:  # "vs last month... i mean october vs september"
         period = message_period(_without(text, tokens, codes)[tokens[corrected].start:], planning_date) or period
     used: set[int] = set()
@@ -269,7 +249,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     if resolver is not None:
         for i, ref, raw in resolver.find_refs(tokens):
             loose = ref is not None and fold(raw) != fold(ref)
-            if i in used or (loose and (i in codes or _DAY_MONTH.match(raw))):
+            if i in used or (loose and (i in codes or DAY_MONTH.match(raw))):
                 continue  # "Hộp quà 8/3", "dịp 8/3": a word of a name or a date, not order 83 written loosely
             used.add(i)
             (refs if ref else unknown_refs).append(ref or raw)
@@ -447,12 +427,6 @@ def _has_any(words: list[str], phrases: list[str]) -> bool:
     return any(find_phrase(words, p) is not None for p in phrases)
 
 
-def _previous_refs(previous: RoutedCall) -> list[str]:
-    """The order the previous call was about: its ``ref``, or the first order its what-if changed."""
-    changed = [c["ref"] for c in previous.args.get("scenario", {}).get("supply_changes", []) if c.get("ref")]
-    return [previous.args["ref"]] if previous.args.get("ref") else changed[:1]
-
-
 def _previous_mention(previous: RoutedCall) -> Mention:
     kind, code = (("family", previous.entity.split(":", 1)[1]) if previous.entity.startswith("family:")
                   else ("sku", previous.entity))
@@ -523,13 +497,6 @@ def _leftover_name(r: _Reading) -> str | None:
     return " ".join(max(runs, key=len))
 
 
-_MONTH_WORDS = frozenset(m for m in MONTHS if m not in ("may", "mar"))  # "may", "mar": everyday words too
-_DAY_MONTH = re.compile(r"^(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])$")  # "8/3", "20/10": a day, no month
-_PERIOD_LIKE = re.compile(r"^(?:q\d|h[12]|fy|fy'?\d{2,4}|(?:1[0-2]|0?[1-9])[/-]\d{2,4}|"
-                          r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])|(?:"
-                          + "|".join(sorted(_MONTH_WORDS, key=len)) + r")[-'/]?\d{0,4})$")
-
-
 def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) -> str | None:
     """A word that looks like a period but that no period rule read ("sales 2025 for X", "sep26", "Q5"): the
     question's period is unknown, so the router asks rather than answering the tool's default period."""
@@ -537,7 +504,7 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
     if r.period is not None:
         for words in r.period.others:  # periods of the message's other sentences: context, read already
             taken |= _span(r.words, words)
-        corrected = _after_correction(r.words)
+        corrected = after_correction(r.words)
         taken |= set(range(corrected or 0))  # "in march, i mean april": march is taken back
     whole_year = r.period is not None and len(r.period.labels) >= 12  # "mùa xây dựng năm nay": which months of it?
     if (r.period is None or whole_year) and intent != "notes":
@@ -558,7 +525,7 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
         year = re.fullmatch(r"(?:19|20)\d{2}", word)
         if year and abs(int(word) - planning_date.year) <= 10 and not _quantity_after(r.words, i):
             return t.raw
-        if _PERIOD_LIKE.match(word):
+        if PERIOD_LIKE.match(word):
             return t.raw
     return None
 
@@ -671,7 +638,7 @@ def route(
         r.refs = [previous.args["ref"]]  # "what if it slips 2 weeks" after "when does PO-4502 arrive?"
     intent = _best_intent(r)
     if intent == "orders" and previous is not None and not r.refs and not r.unknown_refs and r.hit is None:
-        r.refs = _previous_refs(previous)  # "is it late?" after "what if WO.2214 slips a week": that order
+        r.refs = previous_refs(previous.args)  # "is it late?" after "what if WO.2214 slips a week": that order
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r):
         intent = "decisions"  # "anything on Hannah's list?": a person's items, not a catalogue search
@@ -785,7 +752,7 @@ def route(
             fold_words(leftover).split()) <= set(fold_words(resolver.labels.get(r.hit.entity.code, "")).split()) \
             and all(w.lower() in resolver.written_forms.get(fold(w), ()) for w in leftover.split()):
         leftover = None  # "Q-Fit 18mm": the size found it, the other word is of its own name, written as in it
-    if not leftover and intent in ABOUT_A_PRODUCT and _other_name_word(r, resolver):
+    if not leftover and intent in ABOUT_A_PRODUCT and other_name_word(r.hit, r.tokens, r.used, resolver):
         leftover = r.tokens[r.hit.end].raw  # "Sơn Mùa Đông" when the name is "Sơn … Mùa Xuân": another name
     if leftover:
         if True:
@@ -906,19 +873,6 @@ def _by_variant_words(r: _Reading, candidates: list[Entity], resolver: Resolver)
         if all(w in bag or resolver_singular(w) in bag for w in wanted):
             picked.append(candidate)
     return picked[0] if len(picked) == 1 else None
-
-
-def _other_name_word(r: _Reading, resolver: Resolver | None) -> bool:
-    """A capitalised word right after a name found only loosely (words in another order, a near spelling),
-    that is no word of that product's name: the name typed is another one ("Sơn Mùa Đông" for "Sơn nội thất
-    Mùa Xuân")."""
-    hit = r.hit
-    if resolver is None or hit is None or hit.entity is None or hit.entity.kind != "sku" or hit.score >= 100 \
-            or hit.end >= len(r.tokens) or hit.end in r.used:
-        return False
-    t = r.tokens[hit.end]
-    name = set(fold_words(resolver.labels.get(hit.entity.code, "")).split())
-    return t.raw[:1].isupper() and t.raw[1:].islower() and t.text.isalpha() and t.text not in name
 
 
 def _at(r: _Reading, words: str) -> int:
