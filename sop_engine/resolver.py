@@ -223,6 +223,7 @@ class Resolver:
         self.codes = {fold(sku): sku for sku, _, _ in rows}
         tokens = {sku: tokenize(name) for sku, name, _ in rows}
         names = {sku: [t.text for t in tokens[sku]] for sku in tokens}
+        self.name_words = names  # sku -> the folded words of its whole name
         self.variant_digits = {sku: _digits(names[sku][len(_strip_variant(names[sku])):]) for sku in names}
         pending: dict[str, list[tuple[int, Entity]]] = {}
 
@@ -465,7 +466,7 @@ class Resolver:
             entity, candidates = self.settle([self.sku_entity[s] for s in subset], near)
             return Mention(entity, candidates, i, i + n, span, 96.0)
         if n == 2 and pair[0].isalpha() and pair[0] not in self.reserved and pair[1].isdigit():
-            numbered = [s for s in self.bag.get(pair[0], []) if _holds_run(fold_words(self.labels[s]).split(), pair)]
+            numbered = [s for s in self.bag.get(pair[0], []) if _holds_run(self.name_words[s], pair)]
             if numbered:  # "Gen 3": the names holding the word and its number together
                 entity, candidates = self.settle([self.sku_entity[s] for s in dict.fromkeys(numbered)])
                 return Mention(entity, candidates, i, i + n, span, 96.0)
