@@ -47,6 +47,10 @@ COMPANY_SETS = [  # (file, role)
     ("router_dev6_vi.json", "dev"),
     ("router_dev7_en.json", "dev"),
     ("router_dev7_vi.json", "dev"),
+    ("router_dev8_en.json", "dev"),
+    ("router_dev8_vi.json", "dev"),
+    ("router_dev9_en.json", "dev"),
+    ("router_dev9_vi.json", "dev"),
     ("router_heldout_en.json", "held-out"),
     ("router_heldout_vi.json", "held-out"),
 ]

@@ -159,7 +159,7 @@ def _iso(m, cur):
     return d, d
 
 
-@_rule(r"(?:the\s+)?(?:(q[1-4])|(h[12]|(?:first|1st|second|2nd)\s+half)|" + _MONTH_NAME
+@_rule(r"(?:the\s+)?(?:(q[1-4])|(h[12]|(?:first|1st|front|second|2nd|back)\s+half)|" + _MONTH_NAME
        + r")\s+(?:of\s+)?(next|this|last)\s+year")
 def _period_of_a_relative_year(m, cur):
     # "Q3 next year", "March next year", "the first half of next year": that period of the year named
@@ -168,7 +168,7 @@ def _period_of_a_relative_year(m, cur):
         start = date(year, (int(m[1][1]) - 1) * 3 + 1, 1)
         return start, add_months(start, 2)
     if m[2]:
-        start = date(year, 1 if m[2] == "h1" or m[2].startswith(("first", "1st")) else 7, 1)
+        start = date(year, 1 if m[2] == "h1" or m[2].startswith(("first", "1st", "front")) else 7, 1)
         return start, add_months(start, 5)
     d = date(year, MONTHS[m[3]], 1)
     return d, d
@@ -217,6 +217,11 @@ def _rel_quarter(m, cur):
     return start, add_months(start, 2)
 
 
+@_rule(r"(mtd|month to date|this month so far|so far this month)")
+def _mtd(m, cur):
+    return cur, cur
+
+
 @_rule(r"(ytd|year to date|this year so far|so far this year)")
 def _ytd(m, cur):
     if cur.month == 1:
@@ -248,13 +253,13 @@ def _ordinal_quarter(m, cur):
     return start, add_months(start, 2)
 
 
-@_rule(r"(?:the\s+)?(?:h([12])|(first|1st|second|2nd)\s+half)(?:\s+(?:of\s+)?(\d{4}))?"
+@_rule(r"(?:the\s+)?(?:h([12])|(first|1st|front|second|2nd|back)\s+half)(?:\s+(?:of\s+)?(\d{4}))?"
        r"|(6\s+thang|nua)\s+(dau|cuoi)\s+nam(?:\s+(\d{4})|\s+(sau|toi|ke tiep|tiep theo|nay|ngoai|truoc))?",
        bare=lambda m: not (m[3] or m[6] or m[7]))
 def _half_year(m, cur):
     # "H1 2027", "the second half", "6 tháng đầu năm": January to June, or July to December;
     # "6 tháng đầu năm sau": of next year ("năm sau", "năm tới" name the year of the half)
-    first = m[1] == "1" or m[2] in ("first", "1st") or m[5] == "dau"
+    first = m[1] == "1" or m[2] in ("first", "1st", "front") or m[5] == "dau"
     year_text = m[3] or m[6]
     start_month = 1 if first else 7
     if year_text:
@@ -357,6 +362,15 @@ def _n_days(m, cur):
     if m[1] in ("last", "past", "previous"):
         return month_start(today - timedelta(days=n)), cur
     return cur, month_start(today + timedelta(days=n))
+
+
+@_rule(r"(?:the\s+)?(next|coming|following|last|past|previous)\s+fortnight")
+def _fortnight(m, cur):
+    # "over the next fortnight": the months those 14 days touch
+    today = _TODAY.get()
+    if m[1] in ("last", "past", "previous"):
+        return month_start(today - timedelta(days=14)), cur
+    return cur, month_start(today + timedelta(days=14))
 
 
 @_rule(r"(?:this\s+time|same\s+(?:month|time))\s+(?:of\s+)?last\s+year|(?:cung\s+ky|thang\s+nay)\s+nam\s+(?:ngoai|truoc)")

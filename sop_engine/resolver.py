@@ -223,6 +223,7 @@ class Resolver:
         self.codes = {fold(sku): sku for sku, _, _ in rows}
         tokens = {sku: tokenize(name) for sku, name, _ in rows}
         names = {sku: [t.text for t in tokens[sku]] for sku in tokens}
+        self.name_words = names  # sku -> the folded words of its whole name
         self.variant_digits = {sku: _digits(names[sku][len(_strip_variant(names[sku])):]) for sku in names}
         pending: dict[str, list[tuple[int, Entity]]] = {}
 
@@ -314,6 +315,10 @@ class Resolver:
                     if sku not in skus:
                         skus.append(sku)
         self._word_pool = list(dict.fromkeys([*self.words, *(a for a in self.choices if " " not in a)]))
+        self.opening_words: dict[str, list[str]] = {}  # an everyday word opening names ("Total …") -> SKUs
+        for sku, parts in names.items():
+            if parts and parts[0] in self.reserved and parts[0].isalpha():
+                self.opening_words.setdefault(parts[0], []).append(sku)
         self.sizes: dict[str, list[str]] = {}  # a pack size as written in names ("250g") -> SKUs
         for sku, parts in names.items():
             for k, word in enumerate(parts):
@@ -324,12 +329,21 @@ class Resolver:
                     self.sizes.setdefault(size, []).append(sku)
         self.refs = {_norm_ref(r): str(r) for r in refs if str(r).strip()}
         self.resources = {fold_words(r): str(r) for r in resources if str(r).strip()}
-        # a name written with other spacing or hyphens ("pack out bay", "packout bay" for "Pack-out Bay")
+        # a name written with other spacing or hyphens ("pack out bay", "packout bay" for "Pack-out Bay";
+        # "pack-cell" for "Pack Cell")
         self.resource_spellings = dict(self.resources)
         for key, name in self.resources.items():
-            for variant in (key.replace("-", " "), key.replace("-", "")):
+            for variant in (key.replace("-", " "), key.replace("-", ""), key.replace(" ", "-")):
                 self.resource_spellings.setdefault(variant, name)
+        self.resource_written: dict[str, set[str]] = {}  # a folded word of resource names -> its spellings
+        for r in resources:
+            for t in tokenize(str(r)):
+                self.resource_written.setdefault(t.text, set()).add(t.raw.lower())
+        self.resource_acronyms = {fold(w) for r in resources for w in str(r).split() if len(w) >= 2
+                                  and w.isalpha() and w.isupper()}
         self.plants = {fold_words(p): str(p) for p in plants if str(p).strip()}
+        # words of the places and partners of the data (plants, stock locations, suppliers): no unknown name
+        self.place_words = {w for p in self.plants for w in p.split() if w.isalpha() and w not in self.reserved}
         self.owners: dict[str, str] = {}  # folded full name or first name -> owner as written
         self.owner_written: dict[str, str] = {}  # the same keys -> the name or part as written, lower case
         first_names: dict[str, set[str]] = {}
@@ -354,6 +368,14 @@ class Resolver:
         """One entity for ``found``, or (None, candidates): several SKUs are one only when they are a whole
         family, or when a pack size in ``near`` (words typed next to the name) picks exactly one of them."""
         found = list(dict.fromkeys(found)) if len(found) < 64 else list({e.code: e for e in found}.values())
+        sized = _digits(w for w in near if _SIZE.match(w))
+        if len(found) == 1 and found[0].kind == "family" and sized:  # "Potting Mix 25kg": its 25 kg SKUs
+            members = self.family_skus.get(found[0].code, [])
+            picked = [self.sku_entity[s] for s in members if self.variant_digits.get(s, set()) & sized]
+            if len(picked) == 1:
+                return picked[0], []
+            if 1 < len(picked) < len(members):
+                return None, picked
         if len(found) == 1:
             return found[0], []
         skus = [e for e in found if e.kind == "sku"]
@@ -396,7 +418,18 @@ class Resolver:
                 if i not in skip and word in self.sizes:
                     entity, candidates = self.settle([self.sku_entity[s] for s in self.sizes[word]])
                     return Mention(entity, candidates, i, i + 1, word, 90.0)
-        return best[1] if best else None
+        return self._by_family_typed(best[1], words) if best else None
+
+    def _by_family_typed(self, hit: Mention, words: list[str]) -> Mention:
+        """Of the SKUs a name fits, the only one whose family's whole name is typed in it ("dau goi bo ket
+        650ml": of the shampoo family, not the one of "Dầu gội xả", whose "xả" is not typed)."""
+        if hit.entity is not None or not hit.candidates or any(e.kind != "sku" for e in hit.candidates):
+            return hit
+        typed = words[hit.start:hit.end]
+        kept = [e for e in hit.candidates if _holds_run(typed, fold_words(self.family_of[e.code]).split())]
+        if len(kept) == 1 and len({self.family_of[e.code] for e in hit.candidates}) > 1:
+            return Mention(kept[0], [], hit.start, hit.end, hit.text, hit.score)
+        return hit
 
     def _near(self, words: list[str], i: int, n: int, skip: set[int]) -> list[str]:
         """The words typed next to a name that may be its pack size: not a percentage ("+30%") and not an
@@ -418,14 +451,25 @@ class Resolver:
             skus = self._also_spelled_otherwise(words[i : i + n], raw[i : i + n] if raw else None, self.phrases[span])
             entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
             return Mention(entity, candidates, i, i + n, span, 98.0)
-        if span in self.capitalised_starts and raw and all(w[:1].isupper() for w in raw[i : i + n]):
+        if span in self.capitalised_starts and raw and (all(w[:1].isupper() for w in raw[i : i + n]) or all(
+                has_diacritics(w) and w.lower() in self.written_forms.get(k, ()) for w, k in zip(
+                    raw[i : i + n], words[i : i + n], strict=True))):  # or with the marks of the name: "hộp quà"
             entity, candidates = self.settle([self.sku_entity[s] for s in self.capitalised_starts[span]], near)
             return Mention(entity, candidates, i, i + n, span, 97.0)
+        pair = words[i : i + n]
+        in_a_name = " ".join(pair) in self.phrases or " ".join(_singular(w) for w in pair) in self.phrases
+        if n == 2 and not in_a_name and any(a in self.reserved and b in self.aliases for a, b in (pair, pair[::-1])):
+            return None  # "the Paint forecast": the family Paint and a cue, not a name holding both words
         subset = self._holding_all(words[i : i + n]) if n == 2 or (
             2 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) else None
         if subset:  # words of one item in another order or plural ("front pads" -> Brake Pad Set Front)
             entity, candidates = self.settle([self.sku_entity[s] for s in subset], near)
             return Mention(entity, candidates, i, i + n, span, 96.0)
+        if n == 2 and pair[0].isalpha() and pair[0] not in self.reserved and pair[1].isdigit():
+            numbered = [s for s in self.bag.get(pair[0], []) if _holds_run(self.name_words[s], pair)]
+            if numbered:  # "Gen 3": the names holding the word and its number together
+                entity, candidates = self.settle([self.sku_entity[s] for s in dict.fromkeys(numbered)])
+                return Mention(entity, candidates, i, i + n, span, 96.0)
         edges = (words[i], words[i + n - 1])
         if any(w in months or w.isdigit() or w in self.reserved for w in edges):
             return None
@@ -440,6 +484,8 @@ class Resolver:
         alias_words = found[0].split()
         if any(max(fuzz.ratio(w, a) for a in alias_words) < EDGE_RATIO for w in edges):
             return None  # "summit pro tent 2-person run": a word at an edge that is no word of the name
+        if _digits(words[i : i + n]) - _digits(alias_words):
+            return None  # "Series 9" is not "Series 8": a number typed is no near spelling of another
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
 
@@ -539,8 +585,11 @@ class Resolver:
                 if any(j in skip for j in range(i, i + n)) or (
                         all(w in self.reserved or w.isdigit() for w in run) and not numbered):
                     continue
-                if n == 1 and (len(run[0]) < 4 or run[0] in self.reserved):
-                    continue
+                if n == 1 and (len(run[0]) < 4 and run[0] not in self.resource_acronyms or run[0] in self.reserved):
+                    continue  # a short word only as a name's acronym ("smt" for the SMT Line)
+                if n == 1 and has_diacritics(tokens[i].raw) \
+                        and tokens[i].raw.lower() not in self.resource_written.get(run[0], ()):
+                    continue  # written with other marks: "chuyển" (move) is no word of "Dây chuyền"
                 found = [code for name, code in self.resources.items() if _holds_run(name.split(), run)]
                 if found and (best is None or n > best.end - best.start):
                     entities = [Entity("resource", c, c) for c in dict.fromkeys(found)]
@@ -728,7 +777,8 @@ def resolver_from_tables(tables: dict, reserved: frozenset[str] = frozenset()) -
         products,
         refs=column("supply", "ref"),
         resources=column("capacity", "resource") + column("routing", "resource"),
-        plants=column("products", "plant") + column("capacity", "plant"),
+        plants=column("products", "plant") + column("capacity", "plant") + column("inventory", "location")
+        + column("supply", "supplier"),
         owners=column("note_items", "owner"),
         reserved=reserved,
         drivers=column("drivers", "driver") + (["price"] if column("sales_history", "price") else []),
@@ -739,7 +789,8 @@ def company_resolver(store, reserved: frozenset[str] = frozenset()) -> Resolver:
     """The resolver of the company in the plan ``store``, built once per change of the store."""
 
     def build() -> Resolver:
-        tables = {name: store.read_table(name) for name in ("products", "supply", "capacity", "routing", "drivers")}
+        tables = {name: store.read_table(name)
+                  for name in ("products", "supply", "capacity", "routing", "drivers", "inventory")}
         prices = store.read_table("sales_history")["price"].dropna()
         tables["sales_history"] = prices.head(1).to_frame()
         tables["note_items"] = note_owners_frame(store)

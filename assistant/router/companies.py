@@ -1,5 +1,5 @@
 """A company's name tables read from its data folder (for evaluating the router on a folder of CSVs):
-products, supply, capacity, routing, and the owners of its notes' action items."""
+products, supply, capacity, routing, inventory, and the owners of its notes' action items."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def folder_tables(folder: Path) -> dict:
     from sop_engine.dataset.validate import read_dataset
 
     tables = dict(read_dataset(folder).frames)
-    out = {name: tables.get(name) for name in ("products", "supply", "capacity", "routing")}
+    out = {name: tables.get(name) for name in ("products", "supply", "capacity", "routing", "inventory")}
     out["note_items"] = pd.DataFrame({"owner": _owners(folder / "notes")})
     return out
 

@@ -133,8 +133,13 @@ def second_name(text: str, tokens: list[Token], hit: Mention | None, taken: set[
         siblings = [e for e in _family_of(resolver, hit.entity) if e != hit.entity]
         spelled = size_words()
         letters = set(spelled.values()) | set(spelled)
-        for i in sorted(set(range(max(0, hit.start - 5), min(len(words), hit.end + 4))) - skip):
+        near = set(range(max(0, hit.start - 5), min(len(words), hit.end + 4)))
+        units = {w for w in _name_words(resolver, hit.entity.code) if w.isalpha()}
+        for i in sorted(set(range(len(words))) - skip):
             digits = set(re.findall(r"^\d+(?:[.,]\d+)?", words[i]))
+            if i not in near and not (digits and (re.sub(r"^\d+(?:[.,]\d+)?", "", words[i]) in units or (
+                    i + 1 < len(words) and words[i + 1] in units))):
+                continue  # further off, only a size with the name's own unit ("… and the forecast for the 10 L?")
             if digits:
                 sized = [e for e in siblings if resolver.variant_digits.get(e.code, set()) & digits]
             elif words[i] in letters:  # "gloves m and l", "the medium and the large"
@@ -142,6 +147,10 @@ def second_name(text: str, tokens: list[Token], hit: Mention | None, taken: set[
                 sized = [e for e in siblings if wanted & _name_words(resolver, e.code)]
             else:
                 continue
+            if len(sized) == 1 and joined(*((i + 1, hit.start) if i < hit.start else (hit.end, i))):
+                return [hit.entity, sized[0]]
+        for i in sorted(set(range(len(words))) - skip):  # "Q-Fit 12mm and 18mm": a pack size only one other name has
+            sized = [resolver.sku_entity[s] for s in resolver.sizes.get(words[i], []) if s != hit.entity.code]
             if len(sized) == 1 and joined(*((i + 1, hit.start) if i < hit.start else (hit.end, i))):
                 return [hit.entity, sized[0]]
     return None

@@ -27,9 +27,18 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from assistant.router import slots
+from assistant.router.capitals import capitalised_opening
 from assistant.router.entities import find_owner
 from assistant.router.pairs import by_size_word, question_sentence, rule_out_negated, second_name, size_words
 from assistant.router.spelling import spell_corrected
+from assistant.router.typed import (
+    DAY_MONTH,
+    PERIOD_LIKE,
+    after_correction,
+    code_positions,
+    other_name_word,
+    previous_refs,
+)
 from assistant.router.vocab import (
     Token,
     find_phrase,
@@ -39,7 +48,7 @@ from assistant.router.vocab import (
     score_intents,
     typo_positions,
 )
-from assistant.router.whatif import read_whatif
+from assistant.router.whatif import read_whatif, says_a_multiple
 from sop_engine.language import detect_language as language_of
 from sop_engine.periods import (
     MONTHS,
@@ -52,7 +61,7 @@ from sop_engine.periods import (
 )
 from sop_engine.resolver import Entity, Mention, Resolver, find_driver, resolver_from_tables
 from sop_engine.resolver import _singular as resolver_singular
-from sop_engine.text import fold, has_diacritics, tokenize
+from sop_engine.text import fold, fold_words, has_diacritics, tokenize
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
     import pandas as pd
@@ -195,15 +204,6 @@ _RESOLVERS: dict[int, Resolver] = {}
 _LAST: dict = {}
 
 
-def _code_positions(tokens: list[Token], resolver: Resolver | None) -> set[int]:
-    """Positions of words that are SKU codes with a digit ("8936", "40125", "3000"): a product, never a year.
-    (A code of one or two digits stays a count or a month: "next 12 months", "tháng 12".)"""
-    if resolver is None:
-        return set()
-    return {i for i, t in enumerate(tokens)
-            if len(t.text) >= 3 and t.text in resolver.codes and any(c.isdigit() for c in t.text)}
-
-
 def _without(text: str, tokens: list[Token], positions: set[int]) -> str:
     """``text`` with the words at ``positions`` blanked out (offsets kept)."""
     if not positions:
@@ -224,8 +224,11 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     tokens = tokenize(text)
     words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None
-    codes = _code_positions(tokens, resolver)
+    codes = code_positions(tokens, resolver)
     period = message_period(_without(text, tokens, codes), planning_date)
+    corrected = after_correction(words)
+    if period is not None and corrected is not None:  # "vs last month... i mean october vs september"
+        period = message_period(_without(text, tokens, codes)[tokens[corrected].start:], planning_date) or period
     used: set[int] = set()
     if period is not None and resource is not None and _span(words, period.words) & _mention_span(resource):
         # "dây chuyền 2 tháng sau": the 2 is the line's, not "2 months"
@@ -235,16 +238,19 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         used |= _span(words, period.words) - _mention_span(resource)
     kpi = longest_match(words, vocabulary.kpis, vocabulary.typo_ratio)
     meeting = longest_match(words, vocabulary.meetings)
+    named = _mention_span(resource) if resource is not None and resource.score >= 100 else set()
     for found in (kpi, meeting):
-        if found:  # where it was found (typed with a slip, "fil rate", it is not the phrase as written)
-            used |= set(range(found[2], found[2] + len(phrase_tokens(found[1]))))
+        if found:  # where it was found (typed with a slip, "fil rate", it is not the phrase as written); a
+            # resource's whole name keeps its words ("Mix Bagging Line utilisation": not "line utilisation")
+            used |= set(range(found[2], found[2] + len(phrase_tokens(found[1])))) - named
     hit = owner = None
     refs: list[str] = []
     unknown_refs: list[str] = []
     if resolver is not None:
         for i, ref, raw in resolver.find_refs(tokens):
-            if i in used:
-                continue
+            loose = ref is not None and fold(raw) != fold(ref)
+            if i in used or (loose and (i in codes or DAY_MONTH.match(raw))):
+                continue  # "Hộp quà 8/3", "dịp 8/3": a word of a name or a date, not order 83 written loosely
             used.add(i)
             (refs if ref else unknown_refs).append(ref or raw)
         if resource is not None and (_mention_span(resource) & used or (
@@ -262,16 +268,30 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             # "… the Total Fresh 2L promo. Anyway: are we short on sponges?": the asking sentence's product
             other = {i for i, k in enumerate(sentence) if k != asked}
             hit = resolver.find(tokens, skip=names_used | other, months=frozenset(MONTHS)) or hit
+        if corrected is not None and hit is not None and hit.start < corrected:  # "X, i mean the Y": the Y
+            hit = resolver.find(tokens, skip=names_used | set(range(corrected)), months=frozenset(MONTHS)) or hit
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
+        if hit is not None and hit.entity is None and resource is not None and sentence[resource.start] == asked \
+                and all(sentence[i] != asked for i in range(hit.start, hit.end)):
+            hit = None  # "Black Friday was huge. How loaded is the Pack Cell?": the line asked about, not "black"
+        if hit is not None and hit.score < 100 and " ".join(words[hit.start:hit.end]) in resolver.owners:
+            hit = None  # "what has Chase still got open?": a person's exact name, not a product's near spelling
+        if hit is None and resource is None:  # "are we short of Total next month?": those products, not "total"
+            cues = {p for spec in vocabulary.intents.values() for p in spec["words"] if " " not in p}
+            hit = capitalised_opening(tokens, resolver, names_used, cues)
         titles = {i for i, t in enumerate(tokens[:-1]) if t.text in vocabulary.honorifics}  # "anh Tuấn": a title
         cue_ends = {len(phrase_tokens(c)) for c in vocabulary.owner_cues}
         titles |= {i + n - 1 for n in cue_ends for i in range(len(words) - n)  # "việc của hong": after a cue
                    if " ".join(words[i:i + n]) in vocabulary.owner_cues}
+        before_a_name = {i for i in titles if tokens[i + 1].raw[:1].isupper()}  # "anh Khoa": a title, not "Anh"
         owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit) | titles,
                                     titled={i + 1 for i in titles}) or resolver.find_owner(
-            tokens, skip=names_used | _mention_span(hit))
+            tokens, skip=names_used | _mention_span(hit) | before_a_name)
         used |= _mention_span(resource)
+        taken = _mention_span(hit) | _mention_span(resource) | _mention_span(owner)
+        used |= {i for i, t in enumerate(tokens)  # "in Memphis": a place written as a name (capitalised)
+                 if t.text in resolver.place_words and t.raw[:1].isupper() and i not in taken}
     negated: set[int] = set()
     pair = None
     read_text = unicodedata.normalize("NFC", text)
@@ -300,7 +320,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         # question wins over the words of the context before it, when it names one clearly
         asked_only = score_intents([w if sentence[i] == asked else "\x00" for i, w in enumerate(masked)],
                                    vocabulary, [t.raw for t in tokens])
-        if asked_only and max(asked_only.values()) >= ASKED_CUE:
+        ordered = 1 if refs or unknown_refs else 0  # "is PO-1107 late? …": an order's own word
+        if asked_only and max(v + (ordered if k == "orders" else 0) for k, v in asked_only.items()) >= ASKED_CUE:
             scores = asked_only
     if kpi:
         scores["kpi"] = scores.get("kpi", 0) + 3 + 2 * len(phrase_tokens(kpi[1]))
@@ -476,11 +497,6 @@ def _leftover_name(r: _Reading) -> str | None:
     return " ".join(max(runs, key=len))
 
 
-_MONTH_WORDS = frozenset(m for m in MONTHS if m not in ("may", "mar"))  # "may", "mar": everyday words too
-_PERIOD_LIKE = re.compile(r"^(?:q\d|h[12]|fy|fy'?\d{2,4}|(?:1[0-2]|0?[1-9])[/-]\d{2,4}|(?:"
-                          + "|".join(sorted(_MONTH_WORDS, key=len)) + r")[-'/]?\d{0,4})$")
-
-
 def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) -> str | None:
     """A word that looks like a period but that no period rule read ("sales 2025 for X", "sep26", "Q5"): the
     question's period is unknown, so the router asks rather than answering the tool's default period."""
@@ -488,12 +504,17 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
     if r.period is not None:
         for words in r.period.others:  # periods of the message's other sentences: context, read already
             taken |= _span(r.words, words)
-    if r.period is None and intent != "notes":  # "before Tết": a time the calendar rules do not know (in a
-        # notes search, "the Black Friday uplift", a topic of the meetings)
+        corrected = after_correction(r.words)
+        taken |= set(range(corrected or 0))  # "in march, i mean april": march is taken back
+    whole_year = r.period is not None and len(r.period.labels) >= 12  # "mùa xây dựng năm nay": which months of it?
+    if (r.period is None or whole_year) and intent != "notes":
+        # "before Tết": a time the calendar rules do not know (in a notes search, "the Black Friday uplift",
+        # a topic of the meetings)
         for phrase in load_vocabulary().slot_words.get("unread_periods", []):
-            at = find_phrase(r.words, phrase)
-            if at is not None and not set(range(at, at + len(phrase_tokens(phrase)))) & taken:
-                return " ".join(t.raw for t in r.tokens[at:at + len(phrase_tokens(phrase))])
+            n = len(phrase_tokens(phrase))  # every place it stands: "Spring Coil cables for the spring"
+            for at in (i for i in range(len(r.words) - n + 1) if r.words[i:i + n] == phrase_tokens(phrase)):
+                if not set(range(at, at + n)) & taken:
+                    return " ".join(t.raw for t in r.tokens[at:at + n])
     for i, t in enumerate(r.tokens):
         word = t.text.removesuffix("'s")
         if i in taken:
@@ -504,7 +525,7 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
         year = re.fullmatch(r"(?:19|20)\d{2}", word)
         if year and abs(int(word) - planning_date.year) <= 10 and not _quantity_after(r.words, i):
             return t.raw
-        if _PERIOD_LIKE.match(word):
+        if PERIOD_LIKE.match(word):
             return t.raw
     return None
 
@@ -616,13 +637,16 @@ def route(
             and (_has_whatif_cue(r) or slots_amount(r)) and r.hit is None:
         r.refs = [previous.args["ref"]]  # "what if it slips 2 weeks" after "when does PO-4502 arrive?"
     intent = _best_intent(r)
+    if intent == "orders" and previous is not None and not r.refs and not r.unknown_refs and r.hit is None:
+        r.refs = previous_refs(previous.args)  # "is it late?" after "what if WO.2214 slips a week": that order
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r):
         intent = "decisions"  # "anything on Hannah's list?": a person's items, not a catalogue search
     if r.refs and intent == "kpi" and r.hit is None:
         intent = "orders"  # "po/2026/126 - is it on time?": that order, not the company's on-time KPI
     whatif = None
-    percent = "%" in text or "percent" in r.words or "pct" in r.words
+    percent = "%" in text or "percent" in r.words or "pct" in r.words or (
+        _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
     if (r.refs and (_has_whatif_cue(r) or slots_amount(r))) or percent:
         whatif = read_whatif(r.tokens, load_vocabulary(), r.refs, r.entity, r.months)
         if whatif is not None and whatif.scenario is None and not _has_whatif_cue(r):
@@ -668,6 +692,14 @@ def route(
         if typed:  # "line 3" when the lines are Canning Line 1 and 2: no such line
             closest = resolver.closest(typed, ("resource",))
             return _ask(r, "capacity", "unknown" if closest else "unknown_none", _options(closest), text=typed)
+        left = _leftover_name(r) if r.resource is None and r.hit is None and not r.refs else None
+        cues = [find_phrase(r.words, p) for p in load_vocabulary().intents["capacity"]["words"]]
+        if left and _at(r, left) + len(left.split()) in set(cues):
+            # "kiln capacity": a name right before the capacity word that no resource has: which one, never
+            # every resource
+            options = resolver.closest(left, ("resource",)) or [
+                Entity("resource", name, name) for name in dict.fromkeys(resolver.resources.values())]
+            return _ask(r, "capacity", "unknown_resource", _options(options[:8]), text=left)
     if r.resource is not None and r.resource.entity is None and intent in ("capacity", None):
         return _ask(r, "capacity", "ambiguous_resource", _options(r.resource.candidates), text=r.resource.text)
     if intent is None:
@@ -716,6 +748,12 @@ def route(
     if leftover and r.hit is not None and (exact_name or not _next_to(r, leftover)) \
             and not _like_a_word_of_the_family(r, leftover, resolver):
         leftover = None
+    if leftover and r.hit is not None and r.hit.entity is not None and r.hit.entity.kind == "sku" and set(
+            fold_words(leftover).split()) <= set(fold_words(resolver.labels.get(r.hit.entity.code, "")).split()) \
+            and all(w.lower() in resolver.written_forms.get(fold(w), ()) for w in leftover.split()):
+        leftover = None  # "Q-Fit 18mm": the size found it, the other word is of its own name, written as in it
+    if not leftover and intent in ABOUT_A_PRODUCT and other_name_word(r.hit, r.tokens, r.used, resolver):
+        leftover = r.tokens[r.hit.end].raw  # "Sơn Mùa Đông" when the name is "Sơn … Mùa Xuân": another name
     if leftover:
         if True:
             if r.hit is not None:  # "unicorn juice": a word the data lacks, next to a name it has
@@ -802,6 +840,9 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
               if c.kind == "sku"]
     best = max((n for n, _ in shared), default=0)
     picked = [c for n, c in shared if n == best]
+    if best > 0 and len(picked) > 1:  # "còn thùng 5 lít?": of the previous item's sizes, the one typed
+        sized, _ = resolver.settle(picked, [w for i, w in enumerate(r.words) if i not in r.used])
+        picked = [sized] if sized is not None and sized.kind == "sku" else picked
     if best > 0 and len(picked) == 1:
         r.hit.entity, r.hit.candidates = picked[0], []
 

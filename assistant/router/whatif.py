@@ -65,14 +65,22 @@ def _quantity(words: list[str], cues: list[str] = ("to", "only")) -> float | Non
     return None
 
 
-def _percent(words: list[str]) -> float | None:
+def _percent(words: list[str], multiples: dict | None = None) -> float | None:
     for i, word in enumerate(words):
         m = _PCT.match(word)
         if m:
             return float(m[1].replace(",", "."))
         if i + 1 < len(words) and words[i + 1] in ("percent", "pct", "per") and _number(word) is not None:
             return _number(word)
+    for phrase, pct in (multiples or {}).items():  # "demand doubles": +100%
+        if find_phrase(words, phrase) is not None:
+            return float(pct)
     return None
+
+
+def says_a_multiple(words: list[str], vocabulary: Vocabulary) -> bool:
+    """Whether the words name a change as a multiple ("doubles", "gấp đôi")."""
+    return any(find_phrase(words, phrase) is not None for phrase in vocabulary.whatif.get("multiples", {}))
 
 
 def read_whatif(
@@ -107,7 +115,7 @@ def read_whatif(
             continue
         supply_changes.append(change)
     demand_changes = []
-    pct = _percent(words)
+    pct = _percent(words, spec.get("multiples"))
     if pct is not None:
         if pct > 0 and _has_any(words, spec["down"]) and not _has_any(words, spec["up"]):
             pct = -pct
