@@ -308,9 +308,13 @@ def _company_section(rows: list[dict]) -> str:
         "(English), 88.1% / 7.1% (Vietnamese); dev6 (dev_company_8, household cleaning; dev_company_9, a",
         "Vietnamese confectioner), after the dev5 work, 74.9% / 15.2% (English), 81.3% / 11.0% (Vietnamese);",
         "dev7 (dev_company_10, UK outdoor goods; dev_company_11, a Vietnamese seafood maker), after the dev6",
-        "work, 89.1% / 6.4% (English), 92.3% / 3.1% (Vietnamese).",
-        "Figures measured on a loaded machine (load average 9-22 on 2 cores; the per-message times above",
-        "vary with it).",
+        "work, 89.1% / 6.4% (English), 92.3% / 3.1% (Vietnamese); dev8 (dev_company_12, North American",
+        "electronics accessories; dev_company_13, a Vietnamese cosmetics maker) and dev9 (dev_company_14, an",
+        "Australian garden and hardware maker; dev_company_15, Vietnamese construction materials), written side",
+        "by side after the dev7 work: dev8 84.0% / 6.5% (English), 85.9% / 8.5% (Vietnamese); dev9 84.6% / 8.0%",
+        "(English), 93.3% / 2.7% (Vietnamese).",
+        "The per-message times above vary with the machine's load (2 cores; load average about 1.5 for the",
+        "last run, 9-22 for earlier ones).",
         "",
     ]
     return "\n".join(lines)
