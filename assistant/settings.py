@@ -59,9 +59,10 @@ class Settings(BaseSettings):
     api_keys: str = Field("", description="key1:viewer:name1,key2:planner:name2 (the name is optional)")
     host: str = "127.0.0.1"
     port: int = 8000
-    request_threads: int = Field(8, ge=1, le=256, description=(
+    request_threads: int | None = Field(None, ge=1, le=256, description=(
         "requests of one server process answered at once (the others wait their turn without holding Python's "
-        "lock, so /healthz and the event loop stay responsive under load)"))
+        "lock, so /healthz and the event loop stay responsive under load); default: 1 when turns are the offline "
+        "router's (CPU-bound Python: one at a time answers soonest), 8 when they go to an LLM (they wait on it)"))
     workers: int = Field(1, ge=1, le=64, description="server processes of `sop serve` (more than one needs "
                                                       "SOP_CHROMA_URL: a local chromadb folder is one process's)")
 
@@ -128,6 +129,11 @@ class Settings(BaseSettings):
     def uses_llm(self) -> bool:
         """Whether turns go to the LLM: configured and not forced offline (``SOP_ENGINE``)."""
         return self.engine != "offline" and (self.llm_configured or self.engine == "llm")
+
+    @property
+    def threads_per_process(self) -> int:
+        """``SOP_REQUEST_THREADS``, or its default for the engine (see the field)."""
+        return self.request_threads or (8 if self.uses_llm else 1)
 
     @property
     def self_approval_allowed(self) -> bool:

@@ -89,8 +89,9 @@ def create_app(runtime: Runtime, assistant: Assistant | None = None, slack_handl
     async def lifespan(_: FastAPI):
         # Sync routes and chat turns run in this thread pool. They are CPU-bound Python: dozens of them at once
         # only queue up for Python's lock, and the event loop (``/healthz``, reading requests) waits behind them
-        # for seconds. A few at a time answer as fast, and the rest wait in the loop, holding nothing.
-        anyio.to_thread.current_default_thread_limiter().total_tokens = runtime.settings.request_threads
+        # for seconds. A few at a time answer as fast, and the rest wait in the loop, holding nothing; offline,
+        # one at a time answers soonest (a turn shares no core with another of its process).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = runtime.settings.threads_per_process
         jobs.start()  # the job supervisor lives as long as the server
         if digests is not None:
             digests.start()  # the scheduled Slack digests (SOP_DIGESTS); missed posts within the grace go out once
