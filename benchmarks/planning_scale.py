@@ -326,8 +326,7 @@ def service_main(args) -> None:
         f"(resident, the whole process): {peak_load:,.0f} MiB after the load, {peak_mib():,.0f} MiB at the end. "
         f"CPU {time.process_time() - cpu_start:.0f} s. Machine: {platform.machine()}, {os.cpu_count()} cores "
         f"shared with other jobs (load average {load_start:.1f} at the start, {os.getloadavg()[0]:.1f} at the "
-        "end): the wall times are of a loaded machine; the CPU times (this process's, per question) do not "
-        "depend on the load.",
+        "end): the wall times grow with the load; the CPU times (this process's, per question) hardly do.",
         "",
         *table,
         "",
