@@ -167,7 +167,7 @@ def _item_bases(rows: list[tuple[str, str, str]], names: dict[str, list[str]]) -
     return bases
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """An English plural read as singular ("pads" -> "pad", "batteries" -> "battery"); other words as they are."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -289,12 +289,12 @@ class Resolver:
             for t in typed:
                 self.written_forms.setdefault(t.text, set()).add(t.raw.lower())
         for sku, parts in names.items():
-            for word in {*parts, *(_singular(w) for w in parts),
+            for word in {*parts, *(singular(w) for w in parts),
                          *(a + b for a, b in zip(parts, parts[1:], strict=False)
                            if (a + b).isalpha() and len(b) > 1)}:  # "jacket s" typed "jackets" is a plural
                 self.bag.setdefault(word, []).append(sku)
         for sku, item in self.item_of.items():
-            for word in set(item.split()) | {_singular(w) for w in item.split()}:
+            for word in set(item.split()) | {singular(w) for w in item.split()}:
                 self.any_word.setdefault(word, []).append(sku)
             for word in set(item.split()):
                 distinctive = (len(word) >= 4 and word.isalpha()) or (_CODE_WORD.match(word) and not _SIZE.match(word))
@@ -457,7 +457,7 @@ class Resolver:
             entity, candidates = self.settle([self.sku_entity[s] for s in self.capitalised_starts[span]], near)
             return Mention(entity, candidates, i, i + n, span, 97.0)
         pair = words[i : i + n]
-        in_a_name = " ".join(pair) in self.phrases or " ".join(_singular(w) for w in pair) in self.phrases
+        in_a_name = " ".join(pair) in self.phrases or " ".join(singular(w) for w in pair) in self.phrases
         if n == 2 and not in_a_name and any(a in self.reserved and b in self.aliases for a, b in (pair, pair[::-1])):
             return None  # "the Paint forecast": the family Paint and a cue, not a name holding both words
         subset = self._holding_all(words[i : i + n]) if n == 2 or (
@@ -509,7 +509,7 @@ class Resolver:
             return None
         found: set[str] | None = None
         for word in run:
-            skus = self.bag.get(word) or self.bag.get(_singular(word))
+            skus = self.bag.get(word) or self.bag.get(singular(word))
             if not skus:
                 return None
             found = set(skus) if found is None else found & set(skus)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.router.vocab import find_phrase, load_vocabulary, phrase_tokens
-from sop_engine.resolver import Entity, Mention, Resolver, _singular
+from sop_engine.resolver import Entity, Mention, Resolver, singular
 from sop_engine.text import Token, fold_words
 
 _BREAK = re.compile(r"[,;.!?:()\u2014\u2013]|\s-\s")  # a clause ends: the negated words stop there
@@ -57,7 +57,7 @@ def _family_of(resolver: Resolver, entity: Entity) -> list[Entity]:
 
 def _name_words(resolver: Resolver, code: str) -> set[str]:
     words = fold_words(resolver.labels.get(code, "")).replace("-", " ").split()
-    return set(words) | {_singular(w) for w in words}
+    return set(words) | {singular(w) for w in words}
 
 
 def rule_out_negated(text: str, tokens: list[Token], hit: Mention | None, taken: set[int],

@@ -60,7 +60,7 @@ from sop_engine.periods import (
     message_period,
 )
 from sop_engine.resolver import Entity, Mention, Resolver, find_driver, resolver_from_tables
-from sop_engine.resolver import _singular as resolver_singular
+from sop_engine.resolver import singular as resolver_singular
 from sop_engine.text import fold, fold_words, has_diacritics, tokenize
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light

@@ -9,7 +9,7 @@ import re
 from assistant.router.vocab import Token, find_phrase, load_vocabulary, phrase_tokens
 from sop_engine.periods import MONTHS
 from sop_engine.resolver import Mention, Resolver
-from sop_engine.resolver import _singular as resolver_singular
+from sop_engine.resolver import singular as resolver_singular
 from sop_engine.text import fold_words
 
 MONTH_WORDS = frozenset(m for m in MONTHS if m not in ("may", "mar"))  # "may", "mar": everyday words too
