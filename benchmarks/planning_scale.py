@@ -331,8 +331,10 @@ def service_main(args) -> None:
         *table,
         "",
         "The server keeps, per store version, the capacity plan of each projection window (scarce hours are "
-        "ranked across every SKU, so the plan is computed over all of them once and a one-SKU answer reuses it), "
-        "the checked demand, the product index and the KPIs' keyed frames; a write invalidates only what its "
+        "ranked across every SKU, so the plan is computed over all of them once and a one-SKU answer reuses it; "
+        "a window inside one already kept is cut out of it, since a month's allocation depends on that month "
+        "alone: tests/sop_engine/planning/test_capacity_windows.py), the checked demand, the product index and "
+        "the KPIs' keyed frames; a write invalidates only what its "
         "audit action touches (an override: the forecasts and the plans, not the loaded data), and a publish "
         "re-reads only the SKUs whose published version changed (`sop_engine/service/plan_cache.py`). The same "
         "answers as computing everything afresh: tests/sop_engine/store/test_plan_cache.py.",

@@ -20,6 +20,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from sop_engine.errors import ContractError
 from sop_engine.plandata import PlanData
 from sop_engine.planning.common import label, ratio, to_month, units
 
@@ -37,6 +38,8 @@ class CapacityResult:
     spills: pd.DataFrame  # sku, period, from_resource, to_resource, units, hours
     notes: list[str] = field(default_factory=list)
     rows: list[dict] | None = field(default=None, repr=False)  # ``capacity_rows`` of every resource, once
+    # (sku, period) of the demand > 0 of SKUs without routing, for ``within``'s note (None: not kept)
+    unrouted: pd.DataFrame | None = field(default=None, repr=False)
 
     def constrained_supply(self) -> pd.DataFrame:
         """Units producible within capacity per sku and month (routed SKUs only)."""
@@ -48,6 +51,33 @@ class CapacityResult:
     def slack(self) -> pd.DataFrame:
         """Hours still free per resource and month after primary load and spills."""
         return self.load[["resource", "period", "slack_hours"]]
+
+    def within(self, data: PlanData, months: list[date]) -> CapacityResult | None:
+        """The plan of ``months`` (each of them among this plan's months), cut out of this one: what
+        ``capacity_check`` over the same demand and ``months`` gives, row for row. None when this plan lacks
+        one of the months: compute that plan instead.
+
+        A month's allocation depends on that month alone (hours are shared per resource-month, spills go
+        to slack of the same month, and the ranking is the same in any window), so a kept plan of a longer
+        window answers every shorter one. Only what is counted over the window is counted again: the
+        window's resources, its plants, and its notes."""
+        periods = pd.DatetimeIndex([pd.Timestamp(m) for m in months])
+        if self.unrouted is None or not periods.isin(self.load["period"].unique()).all():
+            return None
+        cap = _capacity_in(data, periods)
+        alloc = self.allocation[self.allocation["period"].isin(periods)].reset_index(drop=True)
+        resources = set(cap["resource"]) | set(pd.unique(alloc["resource"].to_numpy()))
+        load = self.load[self.load["period"].isin(periods) & self.load["resource"].isin(resources)]
+        load = load.reset_index(drop=True)
+        load["plant"] = _plants(load[["resource", "period"]], cap)
+        spills = self.spills
+        if not spills.empty:
+            spills = spills[spills["period"].isin(periods)].reset_index(drop=True)
+        unrouted = self.unrouted
+        no_row = ~pd.MultiIndex.from_frame(load[["resource", "period"]]).isin(
+            pd.MultiIndex.from_frame(cap[["resource", "period"]]))
+        notes = _notes(unrouted.loc[unrouted["period"].isin(periods), "sku"].nunique(), load, no_row)
+        return CapacityResult(load, alloc, spills, notes, unrouted=unrouted)
 
 
 def routing_table(data: PlanData) -> pd.DataFrame:
@@ -65,7 +95,6 @@ def capacity_check(data: PlanData, demand_long: pd.DataFrame, months: list[date]
     """
     if not (data.has("capacity") and data.has("routing")):
         return None
-    notes: list[str] = []
     periods = pd.DatetimeIndex([pd.Timestamp(m) for m in months])
     routing = routing_table(data)
     primary = routing[routing["rank"] == 0][["sku", "resource", "hours_per_unit"]]
@@ -73,9 +102,7 @@ def capacity_check(data: PlanData, demand_long: pd.DataFrame, months: list[date]
     # join the primary routing by position, not by merge: same rows, same order as an inner merge
     at = pd.Index(primary["sku"]).get_indexer(skus)[sku_rank]
     routed = at >= 0
-    unrouted = np.unique(sku_rank[~routed & (dem["quantity"].to_numpy() > 0)]).size
-    if unrouted:
-        notes.append(f"{unrouted} SKU(s) with demand have no routing: not in the capacity check")
+    unrouted = dem.loc[~routed & (dem["quantity"].to_numpy() > 0), ["sku", "period"]].reset_index(drop=True)
     req = dem[routed].reset_index(drop=True)
     sku_rank = sku_rank[routed]
     req["resource"] = primary["resource"].to_numpy()[at[routed]]
@@ -88,12 +115,7 @@ def capacity_check(data: PlanData, demand_long: pd.DataFrame, months: list[date]
             req["hours_per_unit"] > 0, margin / req["hours_per_unit"].to_numpy(), np.inf
         )
 
-    cap = data.table("capacity").copy()
-    cap["resource"] = cap["resource"].astype(str)
-    cap["period"] = to_month(cap["period"])
-    cap = cap[cap["period"].isin(periods)]
-    if "plant" not in cap:
-        cap["plant"] = None
+    cap = _capacity_in(data, periods)
     resources = pd.Index(sorted(set(cap["resource"]) | set(pd.unique(req["resource"].to_numpy()))))
     grid = pd.MultiIndex.from_product([resources, periods], names=["resource", "period"]).to_frame(
         index=False
@@ -101,8 +123,7 @@ def capacity_check(data: PlanData, demand_long: pd.DataFrame, months: list[date]
     load = grid.merge(
         cap[["resource", "period", "available_hours", "plant"]], on=["resource", "period"], how="left"
     )
-    plant = cap.dropna(subset=["plant"]).groupby("resource")["plant"].first()
-    load["plant"] = load["plant"].fillna(load["resource"].map(plant))
+    load["plant"] = load["plant"].fillna(load["resource"].map(_first_plant(cap)))
     # integer (resource, month) keys: the load grid is resources x months in this order
     cell = resources.get_indexer(req["resource"]) * len(periods) + periods.get_indexer(req["period"])
     hours_per_cell = req["hours"].groupby(cell).sum()  # pandas' compensated sum, rows in the same order
@@ -114,20 +135,12 @@ def capacity_check(data: PlanData, demand_long: pd.DataFrame, months: list[date]
         }
     )
     load = load.merge(need, on=["resource", "period"], how="left").fillna({"required_hours": 0.0})
-    missing = load["available_hours"].isna() & (load["required_hours"] > 0)
-    if missing.any():
-        notes.append(
-            f"{int(missing.sum())} resource-month(s) have load but no capacity row: counted as 0 hours "
-            f"available ({', '.join(sorted(load.loc[missing, 'resource'].unique())[:5])})"
-        )
+    notes = _notes(unrouted["sku"].nunique(), load, load["available_hours"].isna().to_numpy())
     load["available_hours"] = load["available_hours"].fillna(0.0)
 
-    # allocate each resource-month's hours by margin per hour (see ALLOCATION_RULE), vectorised
-    if len(load) == len(grid):  # one capacity row per resource-month, as the contract says
-        req["available_hours"] = load["available_hours"].to_numpy()[cell]
-    else:  # duplicated capacity rows: keep what a merge does with them
-        req = req.merge(load[["resource", "period", "available_hours"]], on=["resource", "period"], how="left")
-        cell = resources.get_indexer(req["resource"]) * len(periods) + periods.get_indexer(req["period"])
+    # allocate each resource-month's hours by margin per hour (see ALLOCATION_RULE), vectorised; the load
+    # grid has one row per resource-month (``_capacity_in`` refuses duplicated capacity rows)
+    req["available_hours"] = load["available_hours"].to_numpy()[cell]
     req["_m"] = -np.nan_to_num(req["margin_per_hour"].to_numpy(float), nan=-np.inf)
     order = np.lexsort((sku_rank, req["hours"].to_numpy(), req["_m"].to_numpy(), cell))
     req, cell, sku_rank = req.iloc[order], cell[order], sku_rank[order]
@@ -177,7 +190,52 @@ def capacity_check(data: PlanData, demand_long: pd.DataFrame, months: list[date]
             "unmet_units",
         ]
     ].reset_index(drop=True)
-    return CapacityResult(load.drop(columns="used"), allocation, spills, notes)
+    return CapacityResult(load.drop(columns="used"), allocation, spills, notes, unrouted=unrouted)
+
+
+def _capacity_in(data: PlanData, periods: pd.DatetimeIndex) -> pd.DataFrame:
+    """The capacity rows of ``periods`` (resource as text, period as a month start, plant always a column).
+    Two rows for one resource and month break the contract (a loaded store never has them): an error."""
+    cap = data.table("capacity").copy()
+    cap["resource"] = cap["resource"].astype(str)
+    cap["period"] = to_month(cap["period"])
+    cap = cap[cap["period"].isin(periods)]
+    if "plant" not in cap:
+        cap["plant"] = None
+    twice = cap[cap.duplicated(["resource", "period"])]
+    if not twice.empty:
+        first = twice.iloc[0]
+        raise ContractError(
+            f"capacity.csv: {len(twice)} resource-month(s) have more than one row, e.g. resource "
+            f"{first['resource']!r}, period {label(first['period'])} (one row per resource and month)"
+        )
+    return cap
+
+
+def _first_plant(cap: pd.DataFrame) -> pd.Series:
+    """Each resource's first named plant in the window (for its months without a capacity row)."""
+    return cap.dropna(subset=["plant"]).groupby("resource")["plant"].first()
+
+
+def _plants(keys: pd.DataFrame, cap: pd.DataFrame) -> pd.Series:
+    """The plant of each (resource, period) of ``keys``, as ``capacity_check`` sets it (one row per key)."""
+    plant = keys.merge(cap[["resource", "period", "plant"]], on=["resource", "period"], how="left")["plant"]
+    return plant.fillna(keys["resource"].map(_first_plant(cap))).to_numpy()
+
+
+def _notes(unrouted: int, load: pd.DataFrame, no_row: np.ndarray) -> list[str]:
+    """The notes of a window: SKUs with demand but no routing, resource-months with load but no capacity row
+    (``no_row``: per row of ``load``)."""
+    notes = []
+    if unrouted:
+        notes.append(f"{unrouted} SKU(s) with demand have no routing: not in the capacity check")
+    missing = no_row & (load["required_hours"].to_numpy() > 0)
+    if missing.any():
+        notes.append(
+            f"{int(missing.sum())} resource-month(s) have load but no capacity row: counted as 0 hours "
+            f"available ({', '.join(sorted(load.loc[missing, 'resource'].unique())[:5])})"
+        )
+    return notes
 
 
 def _demand_by_sku_month(

@@ -8,7 +8,9 @@ any write of the matching kind invalidates) it keeps:
   reads everything again;
 - the demand checked for the planning engine, and the product index that resolves ``--sku``/``--family``;
 - the capacity plan of each projection window: the allocation of scarce hours ranks SKUs across
-  resources, so it is computed over every SKU once and a one-SKU answer reuses it;
+  resources, so it is computed over every SKU once and a one-SKU answer reuses it; a window whose months
+  are all in a kept plan (a shorter one: every window starts at the current month) is cut out of that
+  plan instead of computed (``CapacityResult.within``: a month's allocation depends on that month alone);
 - the KPIs' keyed frames and the product index, built in the same pass that reads a version of the data
   (``plan_data``), so the first question after a load pays for them and no KPI question does.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 import threading
 import weakref
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -163,10 +166,28 @@ def capacity_cache(data: PlanData, demand: Demand):
         hit = kept.get(window)
         if hit is not None and hit[0] is demand:
             return hit[1]
-        plan = build()
+        plan = _cut(kept, window, demand, data)
+        if plan is None:
+            plan = build()
         for stale in [w for w, (d, _) in list(kept.items()) if d is not demand or len(kept) >= MAX_PLANS]:
             kept.pop(stale, None)
         kept[window] = (demand, plan)
         return plan
 
     return cached
+
+
+def _cut(kept: dict, window: tuple, demand: Demand, data: PlanData):
+    """The plan of the projection months ``window`` cut out of the shortest kept plan of this demand whose
+    months hold them all (``CapacityResult.within``), or None. Only windows of months are cut (a key such
+    as a reconciliation's carries more than its months)."""
+    if not window or not all(isinstance(m, date) for m in window):
+        return None
+    months = set(window)
+    longer = [(len(w), w) for w, (d, plan) in kept.items()
+              if d is demand and plan is not None and all(isinstance(m, date) for m in w) and months <= set(w)]
+    for _, w in sorted(longer):
+        plan = kept[w][1].within(data, list(window))
+        if plan is not None:
+            return plan
+    return None
