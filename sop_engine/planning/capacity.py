@@ -14,6 +14,7 @@ the classic greedy answer for one constraint.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -34,12 +35,22 @@ ALLOCATION_RULE = (
 @dataclass
 class CapacityResult:
     load: pd.DataFrame  # resource, period, plant, available_hours, required_hours, spill_in_hours, ...
-    allocation: pd.DataFrame  # sku, period, resource, demand_units, primary_units, spilled_units, unmet_units
+    # sku, period, resource, demand_units, primary_units, spilled_units, unmet_units (``allocation``); a plan
+    # cut out of another (``within``) gives a function that cuts it when first asked for
+    _allocation: pd.DataFrame | Callable[[], pd.DataFrame]
     spills: pd.DataFrame  # sku, period, from_resource, to_resource, units, hours
     notes: list[str] = field(default_factory=list)
     rows: list[dict] | None = field(default=None, repr=False)  # ``capacity_rows`` of every resource, once
-    # (sku, period) of the demand > 0 of SKUs without routing, for ``within``'s note (None: not kept)
+    # for ``within``: the (sku, period) of the demand > 0 of SKUs without routing, and per row of ``load``
+    # whether the allocation has rows in that resource-month (demand routed there)
     unrouted: pd.DataFrame | None = field(default=None, repr=False)
+    demand_cells: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def allocation(self) -> pd.DataFrame:
+        if callable(self._allocation):
+            self._allocation = self._allocation()
+        return self._allocation
 
     def constrained_supply(self) -> pd.DataFrame:
         """Units producible within capacity per sku and month (routed SKUs only)."""
@@ -65,10 +76,10 @@ class CapacityResult:
         if self.unrouted is None or not periods.isin(self.load["period"].unique()).all():
             return None
         cap = _capacity_in(data, periods)
-        alloc = self.allocation[self.allocation["period"].isin(periods)].reset_index(drop=True)
-        resources = set(cap["resource"]) | set(pd.unique(alloc["resource"].to_numpy()))
-        load = self.load[self.load["period"].isin(periods) & self.load["resource"].isin(resources)]
-        load = load.reset_index(drop=True)
+        in_window = self.load["period"].isin(periods).to_numpy()
+        resources = set(cap["resource"]) | set(self.load["resource"][in_window & self.demand_cells])
+        keep = in_window & self.load["resource"].isin(resources).to_numpy()
+        load = self.load[keep].reset_index(drop=True)
         load["plant"] = _plants(load[["resource", "period"]], cap)
         spills = self.spills
         if not spills.empty:
@@ -77,7 +88,20 @@ class CapacityResult:
         no_row = ~pd.MultiIndex.from_frame(load[["resource", "period"]]).isin(
             pd.MultiIndex.from_frame(cap[["resource", "period"]]))
         notes = _notes(unrouted.loc[unrouted["period"].isin(periods), "sku"].nunique(), load, no_row)
-        return CapacityResult(load, alloc, spills, notes, unrouted=unrouted)
+
+        def allocation() -> pd.DataFrame:
+            return self.allocation[self.allocation["period"].isin(periods)].reset_index(drop=True)
+
+        cut = CapacityResult(load, allocation, spills, notes, unrouted=unrouted, demand_cells=self.demand_cells[keep])
+        # a row of ``capacity_rows`` depends on its resource and month only: the kept plan's rows, with
+        # the plant this window gives
+        plants = [p if isinstance(p, str) else None for p in load["plant"]]
+        rows = iter(capacity_rows_of(self))
+        cut.rows = []
+        for resource, period, plant in zip(load["resource"], load["period"], plants, strict=True):
+            row = next(r for r in rows if r["resource"] == resource and r["period"] == label(period))
+            cut.rows.append(row if row["plant"] == plant else {**row, "plant": plant})
+        return cut
 
 
 def routing_table(data: PlanData) -> pd.DataFrame:
@@ -190,7 +214,10 @@ def capacity_check(data: PlanData, demand_long: pd.DataFrame, months: list[date]
             "unmet_units",
         ]
     ].reset_index(drop=True)
-    return CapacityResult(load.drop(columns="used"), allocation, spills, notes, unrouted=unrouted)
+    demand_cells = np.zeros(len(load), dtype=bool)
+    demand_cells[np.unique(cell)] = True  # the load grid's rows are its (resource, month) cells
+    return CapacityResult(load.drop(columns="used"), allocation, spills, notes, unrouted=unrouted,
+                          demand_cells=demand_cells)
 
 
 def _capacity_in(data: PlanData, periods: pd.DatetimeIndex) -> pd.DataFrame:
@@ -311,9 +338,14 @@ def capacity_rows(result: CapacityResult, resources: set[str] | None = None, top
     result (a kept capacity plan serves many questions) and each call gets copies of those asked."""
     if top != 5:
         return _capacity_rows(result, resources, top)
+    return [_copy_row(r) for r in capacity_rows_of(result) if resources is None or r["resource"] in resources]
+
+
+def capacity_rows_of(result: CapacityResult) -> list[dict]:
+    """The rows of every resource, built once per result and shared: do not change them."""
     if result.rows is None:
-        result.rows = _capacity_rows(result, None, top)
-    return [_copy_row(r) for r in result.rows if resources is None or r["resource"] in resources]
+        result.rows = _capacity_rows(result, None, 5)
+    return result.rows
 
 
 def _copy_row(row: dict) -> dict:
