@@ -92,6 +92,8 @@ LOOKS_BACK = {"kpi", "notes", "decisions", "sales"}
 # Intents whose question is about a product: a name there that the data does not know is asked back.
 ABOUT_A_PRODUCT = {"shortage", "forecast", "reforecast", "chart", "sales", "overstock", "whatif", "kpi"}
 TOPIC_DETERMINERS = ("the", "a", "our", "their", "that", "this")
+# A help phrase this heavy asks what the assistant can do ("what can you help me with?"), not for help with a topic.
+CAPABILITY_CUE = 8
 
 
 @cache
@@ -350,11 +352,52 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
 
 def _best_intent(r: _Reading) -> str | None:
     scores = dict(r.scores)
-    if "help" in scores and (r.hit or any(v >= 3 for k, v in scores.items() if k != "help")):
+    other = max((v for k, v in scores.items() if k != "help"), default=0.0)
+    asks_how = scores.get("help", 0) >= CAPABILITY_CUE and scores["help"] > other  # "how do I ask you about X?"
+    if "help" in scores and (r.hit or (other >= 3 and not asks_how)):
         del scores["help"]
     if not scores:
         return None
     return max(scores, key=lambda k: (scores[k], -PRIORITY.index(k) if k in PRIORITY else -99))
+
+
+def _small_talk(r: _Reading, table: dict) -> str | None:
+    """"greeting" or "closing" when the message is nothing but a greeting or a thanks (with filler words such
+    as "there", "all", "for now"): no product, order, line, person or planning word in it."""
+    if r.hit is not None or r.refs or r.unknown_refs or r.resource is not None or r.owner is not None \
+            or r.kpi is not None or any(k != "help" for k in r.scores):
+        return None
+    kinds = {}
+    for kind, key in (("greeting", "greetings"), ("closing", "closings")):
+        for phrase in table.get(key, []):
+            n = len(phrase_tokens(phrase))
+            for i in range(len(r.words) - n + 1):
+                if r.words[i:i + n] == phrase_tokens(phrase):
+                    kinds.update({j: kind for j in range(i, i + n)})
+    fillers = set(table.get("small_talk_fillers", []))
+    if not kinds or any(i not in kinds and w not in fillers for i, w in enumerate(r.words)):
+        return None
+    return "closing" if "closing" in kinds.values() else "greeting"
+
+
+def _asks_for(words: list[str], phrases: list[str], subjects: list[str]) -> bool:
+    """Whether a phrase of ``phrases`` is asked of the assistant, not said of the writer's own doing
+    ("... before I call the buyer": the writer calls)."""
+    for phrase in phrases:
+        parts = phrase_tokens(phrase)
+        for i in range(len(words) - len(parts) + 1):
+            if words[i:i + len(parts)] == parts and not (i > 0 and words[i - 1] in subjects):
+                return True
+    return False
+
+
+def _excludes_a_month(r: _Reading, planning_date: date) -> bool:
+    """An exclusion word with a month after it ("... forecast leaving out June", "without November")."""
+    name = _mention_span(r.hit)  # "bánh quy bơ" (folded "bo", an exclusion word): part of a name
+    words = [w if i not in name else "\x00" for i, w in enumerate(r.words)]
+    at = min((i for i in (find_phrase(words, p) for p in load_vocabulary().slot_words.get("exclude", []))
+              if i is not None), default=None)
+    return at is not None and any(i > at for i, _ in slots.past_months(words, planning_date, None))
 
 
 def _starts_with_cue(r: _Reading) -> bool:
@@ -626,10 +669,16 @@ def route(
                                    "months": followed.months, "slot": TOOLS_WITH_PRODUCT[followed.tool]})
         previous = None  # a new question: a pending call is never the base of a follow-up
     table = load_vocabulary().slot_words
-    if _has_any(r.words, table.get("cannot_do", [])):  # "raise a PO for 5000 sponges": no tool writes that
-        return _ask(r, "unknown", "cannot_do", _starters(r.language))
+    small_talk = _small_talk(r, table)
+    if small_talk == "greeting":  # "hi!", "xin chào": what the assistant does
+        return RoutedCall("help", {}, "help", None, None, language=r.language)
+    if small_talk == "closing":  # "thanks, that's all for now": no question, nothing to call or ask
+        return RoutedCall(None, {}, "unknown", None, None, language=r.language)
+    if _asks_for(r.words, table.get("cannot_do", []), table.get("own_action", [])):
+        return _ask(r, "unknown", "cannot_do", _starters(r.language))  # "raise a PO for 5000 sponges": no tool does
     if _has_any(r.words, table.get("help_with", [])) and r.hit is None and r.period is None and not r.refs \
-            and r.resource is None and not any(v >= 3 for k, v in r.scores.items() if k != "help"):
+            and r.resource is None and r.scores.get("help", 0) < CAPABILITY_CUE \
+            and not any(v >= 3 for k, v in r.scores.items() if k != "help"):
         return _ask(r, "help", "help_with", _starters(r.language))  # "can you help me with something": with what?
     if r.refs and r.hit is not None and r.hit.ambiguous and r.hit.end - r.hit.start == 1:
         r.hit = None  # "the impact of PO-1182 slipping": an order's what-if, not a product word
@@ -637,6 +686,8 @@ def route(
             and (_has_whatif_cue(r) or slots_amount(r)) and r.hit is None:
         r.refs = [previous.args["ref"]]  # "what if it slips 2 weeks" after "when does PO-4502 arrive?"
     intent = _best_intent(r)
+    if intent == "forecast" and _excludes_a_month(r, planning_date):
+        intent = "reforecast"  # "update the X forecast leaving out June": a forecast read excludes no history
     if intent == "orders" and previous is not None and not r.refs and not r.unknown_refs and r.hit is None:
         r.refs = previous_refs(previous.args)  # "is it late?" after "what if WO.2214 slips a week": that order
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
