@@ -507,6 +507,7 @@ def _leftover_name(r: _Reading) -> str | None:
     phrases = [p for spec in vocabulary.intents.values() for p in spec["words"]]
     phrases += [p for key in ("cues", "delay", "earlier", "cancel", "up", "down")
                 for p in vocabulary.whatif.get(key, [])]
+    phrases += list(vocabulary.whatif.get("multiples", {}))  # "5090 doubles": a change, not a word of a name
     phrases += [p for table in (vocabulary.kpis, vocabulary.meetings, vocabulary.forecast_versions)
                 for ps in table.values() for p in ps]
     phrases += [p for p in vocabulary.stopwords if " " in p]
@@ -674,7 +675,8 @@ def route(
         return RoutedCall("help", {}, "help", None, None, language=r.language)
     if small_talk == "closing":  # "thanks, that's all for now": no question, nothing to call or ask
         return RoutedCall(None, {}, "unknown", None, None, language=r.language)
-    if _asks_for(r.words, table.get("cannot_do", []), table.get("own_action", [])):
+    if _asks_for(r.words, table.get("cannot_do", []), table.get("own_action", [])) \
+            or any(r.words[:len(phrase_tokens(p))] == phrase_tokens(p) for p in table.get("write_commands", [])):
         return _ask(r, "unknown", "cannot_do", _starters(r.language))  # "raise a PO for 5000 sponges": no tool does
     if _has_any(r.words, table.get("help_with", [])) and r.hit is None and r.period is None and not r.refs \
             and r.resource is None and r.scores.get("help", 0) < CAPABILITY_CUE \
@@ -693,8 +695,9 @@ def route(
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r):
         intent = "decisions"  # "anything on Hannah's list?": a person's items, not a catalogue search
-    if r.refs and intent == "kpi" and r.hit is None:
+    if r.refs and intent == "kpi" and (r.hit is None or (r.kpi is not None and r.kpi[0] == "otif")):
         intent = "orders"  # "po/2026/126 - is it on time?": that order, not the company's on-time KPI
+        # (also "is the Krill Oil PO 4500771219 on time?": the product names the order)
     whatif = None
     percent = "%" in text or "percent" in r.words or "pct" in r.words or (
         _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
@@ -1072,6 +1075,7 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
     elif intent == "orders":
         args = {"ref": r.refs[0] if r.refs else None, "product": None if r.refs else _product_arg(entity)}
         months = None
+        entity = None if r.refs else entity  # "the Krill Oil PO 4500771219": the call names the order alone
     elif intent == "overstock":
         args = {"product": _product_arg(entity)}
         months = None
