@@ -695,9 +695,8 @@ def route(
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r):
         intent = "decisions"  # "anything on Hannah's list?": a person's items, not a catalogue search
-    if r.refs and intent == "kpi" and (r.hit is None or (r.kpi is not None and r.kpi[0] == "otif")):
+    if r.refs and intent == "kpi" and r.hit is None:
         intent = "orders"  # "po/2026/126 - is it on time?": that order, not the company's on-time KPI
-        # (also "is the Krill Oil PO 4500771219 on time?": the product names the order)
     whatif = None
     percent = "%" in text or "percent" in r.words or "pct" in r.words or (
         _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
@@ -1075,7 +1074,6 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
     elif intent == "orders":
         args = {"ref": r.refs[0] if r.refs else None, "product": None if r.refs else _product_arg(entity)}
         months = None
-        entity = None if r.refs else entity  # "the Krill Oil PO 4500771219": the call names the order alone
     elif intent == "overstock":
         args = {"product": _product_arg(entity)}
         months = None
