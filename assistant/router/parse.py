@@ -400,6 +400,13 @@ def _excludes_a_month(r: _Reading, planning_date: date) -> bool:
     return at is not None and any(i > at for i, _ in slots.past_months(words, planning_date, None))
 
 
+def _redo_before_forecast(r: _Reading, table: dict) -> bool:
+    """A verb of computing again before a forecast word ("refresh the Mince Pies forecast")."""
+    forecast = [i for i, w in enumerate(r.words) if w in ("forecast", "forecasts", "fcst")]
+    return bool(forecast) and any((at := find_phrase(r.words, p)) is not None and at < forecast[-1]
+                                  for p in table.get("redo_verbs", []))
+
+
 def _starts_with_cue(r: _Reading) -> bool:
     for cue in load_vocabulary().followup_cues:
         parts = phrase_tokens(cue)
@@ -675,8 +682,9 @@ def route(
         return RoutedCall("help", {}, "help", None, None, language=r.language)
     if small_talk == "closing":  # "thanks, that's all for now": no question, nothing to call or ask
         return RoutedCall(None, {}, "unknown", None, None, language=r.language)
-    if _asks_for(r.words, table.get("cannot_do", []), table.get("own_action", [])) \
-            or any(r.words[:len(phrase_tokens(p))] == phrase_tokens(p) for p in table.get("write_commands", [])):
+    commands = [phrase_tokens(p) for p in table.get("write_commands", [])]
+    if _asks_for(r.words, table.get("cannot_do", []), table.get("own_action", [])) or (
+            "?" not in text and not _has_whatif_cue(r) and any(r.words[:len(c)] == c for c in commands)):
         return _ask(r, "unknown", "cannot_do", _starters(r.language))  # "raise a PO for 5000 sponges": no tool does
     if _has_any(r.words, table.get("help_with", [])) and r.hit is None and r.period is None and not r.refs \
             and r.resource is None and r.scores.get("help", 0) < CAPABILITY_CUE \
@@ -688,7 +696,7 @@ def route(
             and (_has_whatif_cue(r) or slots_amount(r)) and r.hit is None:
         r.refs = [previous.args["ref"]]  # "what if it slips 2 weeks" after "when does PO-4502 arrive?"
     intent = _best_intent(r)
-    if intent == "forecast" and _excludes_a_month(r, planning_date):
+    if intent == "forecast" and (_excludes_a_month(r, planning_date) or _redo_before_forecast(r, table)):
         intent = "reforecast"  # "update the X forecast leaving out June": a forecast read excludes no history
     if intent == "orders" and previous is not None and not r.refs and not r.unknown_refs and r.hit is None:
         r.refs = previous_refs(previous.args)  # "is it late?" after "what if WO.2214 slips a week": that order
