@@ -698,6 +698,9 @@ def route(
     intent = _best_intent(r)
     if intent == "forecast" and (_excludes_a_month(r, planning_date) or _redo_before_forecast(r, table)):
         intent = "reforecast"  # "update the X forecast leaving out June": a forecast read excludes no history
+    if intent == "sales" and r.scores["sales"] < 2 and r.period is not None and not r.period.bare \
+            and r.months and r.months[0] > f"{planning_date:%Y-%m}":
+        intent = "forecast"  # "volumes for X next month": only a weak sales word, and the months are ahead
     if intent == "orders" and previous is not None and not r.refs and not r.unknown_refs and r.hit is None:
         r.refs = previous_refs(previous.args)  # "is it late?" after "what if WO.2214 slips a week": that order
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
