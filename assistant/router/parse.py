@@ -352,9 +352,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
 
 def _best_intent(r: _Reading) -> str | None:
     scores = dict(r.scores)
-    other = max((v for k, v in scores.items() if k != "help"), default=0.0)
-    asks_how = scores.get("help", 0) >= CAPABILITY_CUE and scores["help"] > other  # "how do I ask you about X?"
-    if "help" in scores and (r.hit or (other >= 3 and not asks_how)):
+    if "help" in scores and (r.hit or any(v >= 3 for k, v in scores.items() if k != "help")):
         del scores["help"]
     if not scores:
         return None
@@ -380,15 +378,12 @@ def _small_talk(r: _Reading, table: dict) -> str | None:
     return "closing" if "closing" in kinds.values() else "greeting"
 
 
-def _asks_for(words: list[str], phrases: list[str], subjects: list[str]) -> bool:
-    """Whether a phrase of ``phrases`` is asked of the assistant, not said of the writer's own doing
-    ("... before I call the buyer": the writer calls)."""
-    for phrase in phrases:
-        parts = phrase_tokens(phrase)
-        for i in range(len(words) - len(parts) + 1):
-            if words[i:i + len(parts)] == parts and not (i > 0 and words[i - 1] in subjects):
-                return True
-    return False
+def _asks_what_it_does(r: _Reading) -> bool:
+    """A capability question ("what can you help me with?", "how do I ask you about shortages?"): a help phrase
+    this heavy outweighs the topic words, when no product, order or line is named."""
+    other = max((v for k, v in r.scores.items() if k != "help"), default=0.0)
+    return r.scores.get("help", 0) >= CAPABILITY_CUE and r.scores["help"] > other and r.hit is None \
+        and not r.refs and not r.unknown_refs and r.resource is None
 
 
 def _excludes_a_month(r: _Reading, planning_date: date) -> bool:
@@ -514,7 +509,6 @@ def _leftover_name(r: _Reading) -> str | None:
     phrases = [p for spec in vocabulary.intents.values() for p in spec["words"]]
     phrases += [p for key in ("cues", "delay", "earlier", "cancel", "up", "down")
                 for p in vocabulary.whatif.get(key, [])]
-    phrases += list(vocabulary.whatif.get("multiples", {}))  # "5090 doubles": a change, not a word of a name
     phrases += [p for table in (vocabulary.kpis, vocabulary.meetings, vocabulary.forecast_versions)
                 for ps in table.values() for p in ps]
     phrases += [p for p in vocabulary.stopwords if " " in p]
@@ -676,19 +670,16 @@ def route(
                                   {"tool": followed.tool, "args": followed.args, "intent": followed.intent,
                                    "months": followed.months, "slot": TOOLS_WITH_PRODUCT[followed.tool]})
         previous = None  # a new question: a pending call is never the base of a follow-up
-    table = load_vocabulary().slot_words
-    small_talk = _small_talk(r, table)
-    if small_talk == "greeting":  # "hi!", "xin chào": what the assistant does
+    small_talk = _small_talk(r, load_vocabulary().slot_words)
+    if small_talk == "greeting" or _asks_what_it_does(r):  # "hi!", "xin chào", "what can you help me with?"
         return RoutedCall("help", {}, "help", None, None, language=r.language)
     if small_talk == "closing":  # "thanks, that's all for now": no question, nothing to call or ask
         return RoutedCall(None, {}, "unknown", None, None, language=r.language)
-    commands = [phrase_tokens(p) for p in table.get("write_commands", [])]
-    if _asks_for(r.words, table.get("cannot_do", []), table.get("own_action", [])) or (
-            "?" not in text and not _has_whatif_cue(r) and any(r.words[:len(c)] == c for c in commands)):
-        return _ask(r, "unknown", "cannot_do", _starters(r.language))  # "raise a PO for 5000 sponges": no tool does
+    table = load_vocabulary().slot_words
+    if _has_any(r.words, table.get("cannot_do", [])):  # "raise a PO for 5000 sponges": no tool writes that
+        return _ask(r, "unknown", "cannot_do", _starters(r.language))
     if _has_any(r.words, table.get("help_with", [])) and r.hit is None and r.period is None and not r.refs \
-            and r.resource is None and r.scores.get("help", 0) < CAPABILITY_CUE \
-            and not any(v >= 3 for k, v in r.scores.items() if k != "help"):
+            and r.resource is None and not any(v >= 3 for k, v in r.scores.items() if k != "help"):
         return _ask(r, "help", "help_with", _starters(r.language))  # "can you help me with something": with what?
     if r.refs and r.hit is not None and r.hit.ambiguous and r.hit.end - r.hit.start == 1:
         r.hit = None  # "the impact of PO-1182 slipping": an order's what-if, not a product word

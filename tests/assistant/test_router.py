@@ -346,8 +346,6 @@ def test_a_percentage_or_an_amount_of_time_is_never_read_as_a_pack_size():
     ("did we beat the forecast on oat milk 1L in October?", "get_sales", {"product": "OAT-1L", "period": "2026-10"}),
     ("are we covered on oat milk 1L for January or do we need to make more?", "check_shortages",
      {"product": "OAT-1L", "period": "2027-01"}),
-    ("tell me if oat milk 1L is going to stock out in January before I call the buyer", "check_shortages",
-     {"product": "OAT-1L", "period": "2027-01"}),
     ("what's piling up in the warehouse?", "check_overstock", {}),
     ("hi there!", "help", {}),
     ("what can you help me with?", "help", {}),
@@ -357,9 +355,9 @@ def test_intent_wordings_pick_their_tool(demo_products, text, tool, args):
     assert (call.tool, call.args, call.clarification) == (tool, args, None)
 
 
-def test_a_thanks_alone_needs_no_call_and_a_write_command_is_refused(demo_products):
+def test_a_thanks_alone_needs_no_call_and_a_capability_question_is_help(demo_products):
     products = demo_products["beverages"]
     assert route("thanks, that's all for now", products, PLANNING) == RoutedCall(None, {}, "unknown")
-    for text in ("cancel PO-1182", "delete the oat milk 1L SKU from the catalogue", "mark as done: the line audit"):
-        call = route(text, products, PLANNING)
-        assert call.tool is None and call.clarification and "can't" in call.clarification, text
+    assert route("cheers!", products, PLANNING) == RoutedCall(None, {}, "unknown")
+    assert route("how do I ask you about shortages?", products, PLANNING).tool == "help"
+    assert route("thanks, are we short on oat milk 1L next month?", products, PLANNING).tool == "check_shortages"
