@@ -92,6 +92,8 @@ LOOKS_BACK = {"kpi", "notes", "decisions", "sales"}
 # Intents whose question is about a product: a name there that the data does not know is asked back.
 ABOUT_A_PRODUCT = {"shortage", "forecast", "reforecast", "chart", "sales", "overstock", "whatif", "kpi"}
 TOPIC_DETERMINERS = ("the", "a", "our", "their", "that", "this")
+# A help phrase this heavy asks what the assistant can do ("what can you help me with?"), not for help with a topic.
+CAPABILITY_CUE = 8
 
 
 @cache
@@ -355,6 +357,49 @@ def _best_intent(r: _Reading) -> str | None:
     if not scores:
         return None
     return max(scores, key=lambda k: (scores[k], -PRIORITY.index(k) if k in PRIORITY else -99))
+
+
+def _small_talk(r: _Reading, table: dict) -> str | None:
+    """"greeting" or "closing" when the message is nothing but a greeting or a thanks (with filler words such
+    as "there", "all", "for now"): no product, order, line, person or planning word in it."""
+    if r.hit is not None or r.refs or r.unknown_refs or r.resource is not None or r.owner is not None \
+            or r.kpi is not None or any(k != "help" for k in r.scores):
+        return None
+    kinds = {}
+    for kind, key in (("greeting", "greetings"), ("closing", "closings")):
+        for phrase in table.get(key, []):
+            n = len(phrase_tokens(phrase))
+            for i in range(len(r.words) - n + 1):
+                if r.words[i:i + n] == phrase_tokens(phrase):
+                    kinds.update({j: kind for j in range(i, i + n)})
+    fillers = set(table.get("small_talk_fillers", []))
+    if not kinds or any(i not in kinds and w not in fillers for i, w in enumerate(r.words)):
+        return None
+    return "closing" if "closing" in kinds.values() else "greeting"
+
+
+def _asks_what_it_does(r: _Reading) -> bool:
+    """A capability question ("what can you help me with?", "how do I ask you about shortages?"): a help phrase
+    this heavy outweighs the topic words, when no product, order or line is named."""
+    other = max((v for k, v in r.scores.items() if k != "help"), default=0.0)
+    return r.scores.get("help", 0) >= CAPABILITY_CUE and r.scores["help"] > other and r.hit is None \
+        and not r.refs and not r.unknown_refs and r.resource is None
+
+
+def _excludes_a_month(r: _Reading, planning_date: date) -> bool:
+    """An exclusion word with a month after it ("... forecast leaving out June", "without November")."""
+    name = _mention_span(r.hit)  # "bánh quy bơ" (folded "bo", an exclusion word): part of a name
+    words = [w if i not in name else "\x00" for i, w in enumerate(r.words)]
+    at = min((i for i in (find_phrase(words, p) for p in load_vocabulary().slot_words.get("exclude", []))
+              if i is not None), default=None)
+    return at is not None and any(i > at for i, _ in slots.past_months(words, planning_date, None))
+
+
+def _redo_before_forecast(r: _Reading, table: dict) -> bool:
+    """A verb of computing again before a forecast word ("refresh the Mince Pies forecast")."""
+    forecast = [i for i, w in enumerate(r.words) if w in ("forecast", "forecasts", "fcst")]
+    return bool(forecast) and any((at := find_phrase(r.words, p)) is not None and at < forecast[-1]
+                                  for p in table.get("redo_verbs", []))
 
 
 def _starts_with_cue(r: _Reading) -> bool:
@@ -625,6 +670,11 @@ def route(
                                   {"tool": followed.tool, "args": followed.args, "intent": followed.intent,
                                    "months": followed.months, "slot": TOOLS_WITH_PRODUCT[followed.tool]})
         previous = None  # a new question: a pending call is never the base of a follow-up
+    small_talk = _small_talk(r, load_vocabulary().slot_words)
+    if small_talk == "greeting" or _asks_what_it_does(r):  # "hi!", "xin chào", "what can you help me with?"
+        return RoutedCall("help", {}, "help", None, None, language=r.language)
+    if small_talk == "closing":  # "thanks, that's all for now": no question, nothing to call or ask
+        return RoutedCall(None, {}, "unknown", None, None, language=r.language)
     table = load_vocabulary().slot_words
     if _has_any(r.words, table.get("cannot_do", [])):  # "raise a PO for 5000 sponges": no tool writes that
         return _ask(r, "unknown", "cannot_do", _starters(r.language))
@@ -637,6 +687,11 @@ def route(
             and (_has_whatif_cue(r) or slots_amount(r)) and r.hit is None:
         r.refs = [previous.args["ref"]]  # "what if it slips 2 weeks" after "when does PO-4502 arrive?"
     intent = _best_intent(r)
+    if intent == "forecast" and (_excludes_a_month(r, planning_date) or _redo_before_forecast(r, table)):
+        intent = "reforecast"  # "update the X forecast leaving out June": a forecast read excludes no history
+    if intent == "sales" and r.scores["sales"] < 2 and r.period is not None and not r.period.bare \
+            and r.months and r.months[0] > f"{planning_date:%Y-%m}":
+        intent = "forecast"  # "volumes for X next month": only a weak sales word, and the months are ahead
     if intent == "orders" and previous is not None and not r.refs and not r.unknown_refs and r.hit is None:
         r.refs = previous_refs(previous.args)  # "is it late?" after "what if WO.2214 slips a week": that order
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \

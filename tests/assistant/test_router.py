@@ -335,3 +335,29 @@ def test_a_percentage_or_an_amount_of_time_is_never_read_as_a_pack_size():
     assert call.tool is None and {o["value"] for o in call.options} == {"BAR-1", "BAR-20"}
     call = route("oat bar 20 pack short in 2 weeks?", products, PLANNING)
     assert call.entity == "BAR-20"
+
+
+@pytest.mark.parametrize(("text", "tool", "args"), [
+    ("how many oat milk 1L do we think we'll sell in January?", "get_forecast",
+     {"product": "OAT-1L", "period": "2027-01"}),
+    ("what does the model say for oat milk 1L next month?", "get_forecast", {"product": "OAT-1L", "period": "2026-12"}),
+    ("can you update the Cold Brew forecast leaving out June?", "reforecast",
+     {"product": "Cold Brew", "exclude": ["2026-06"]}),
+    ("did we beat the forecast on oat milk 1L in October?", "get_sales", {"product": "OAT-1L", "period": "2026-10"}),
+    ("are we covered on oat milk 1L for January or do we need to make more?", "check_shortages",
+     {"product": "OAT-1L", "period": "2027-01"}),
+    ("what's piling up in the warehouse?", "check_overstock", {}),
+    ("hi there!", "help", {}),
+    ("what can you help me with?", "help", {}),
+])
+def test_intent_wordings_pick_their_tool(demo_products, text, tool, args):
+    call = route(text, demo_products["beverages"], PLANNING)
+    assert (call.tool, call.args, call.clarification) == (tool, args, None)
+
+
+def test_a_thanks_alone_needs_no_call_and_a_capability_question_is_help(demo_products):
+    products = demo_products["beverages"]
+    assert route("thanks, that's all for now", products, PLANNING) == RoutedCall(None, {}, "unknown")
+    assert route("cheers!", products, PLANNING) == RoutedCall(None, {}, "unknown")
+    assert route("how do I ask you about shortages?", products, PLANNING).tool == "help"
+    assert route("thanks, are we short on oat milk 1L next month?", products, PLANNING).tool == "check_shortages"
