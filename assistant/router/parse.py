@@ -91,6 +91,8 @@ INTENT_OF_TOOL = {
 LOOKS_BACK = {"kpi", "notes", "decisions", "sales"}
 # Intents whose question is about a product: a name there that the data does not know is asked back.
 ABOUT_A_PRODUCT = {"shortage", "forecast", "reforecast", "chart", "sales", "overstock", "whatif", "kpi"}
+# Intents an order reference does not narrow: a known order named with their words asks about that order.
+ORDER_NOT_TOPIC = {"reconcile", "sales", "forecast", "product_lookup"}
 TOPIC_DETERMINERS = ("the", "a", "our", "their", "that", "this")
 
 
@@ -252,7 +254,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             if i in used or (loose and (i in codes or DAY_MONTH.match(raw))):
                 continue  # "Hộp quà 8/3", "dịp 8/3": a word of a name or a date, not order 83 written loosely
             used.add(i)
-            (refs if ref else unknown_refs).append(ref or raw)
+            found = refs if ref else unknown_refs
+            if (ref or raw) not in found:  # "MO 8812": one order typed in two words
+                found.append(ref or raw)
         if resource is not None and (_mention_span(resource) & used or (
                 resource.score < 95 and resource.end - resource.start < 2)):
             resource = None
@@ -642,8 +646,10 @@ def route(
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r):
         intent = "decisions"  # "anything on Hannah's list?": a person's items, not a catalogue search
-    if r.refs and intent == "kpi" and r.hit is None:
-        intent = "orders"  # "po/2026/126 - is it on time?": that order, not the company's on-time KPI
+    if r.refs and (intent == "kpi" or intent in ORDER_NOT_TOPIC and r.hit is None):
+        # "po/2026/126 - is it on time?", "the Krill Oil PO 4500771219 on time?": that order, not the
+        # company's on-time KPI; "Q1-2027-07, is it on track?", "has WO.3310 slipped?": that order's status
+        intent = "orders"
     whatif = None
     percent = "%" in text or "percent" in r.words or "pct" in r.words or (
         _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
@@ -1021,6 +1027,8 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
     elif intent == "orders":
         args = {"ref": r.refs[0] if r.refs else None, "product": None if r.refs else _product_arg(entity)}
         months = None
+        if r.refs:  # "the Krill Oil PO 4500771219": the order's product is no filter of its own
+            entity = None
     elif intent == "overstock":
         args = {"product": _product_arg(entity)}
         months = None
