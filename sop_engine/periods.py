@@ -142,7 +142,8 @@ def _rule(pattern: str, bare=False):
     """Register a rule; ``bare`` (a bool or a function of the match) marks a month or quarter without year."""
 
     def register(fn):
-        _RULES.append((re.compile(r"(?<![\w-])" + pattern + r"(?![\w-])"), fn, bare))
+        # the whole pattern between word edges: "now" is no word of "know", whatever its alternatives
+        _RULES.append((re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])"), fn, bare))
         return fn
 
     return register
