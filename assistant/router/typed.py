@@ -35,8 +35,15 @@ def code_positions(tokens: list[Token], resolver: Resolver | None) -> set[int]:
         own = set(resolver.bag.get(words[i], ()))
         return any(own & set(resolver.bag.get(resolver_singular(words[j]), resolver.bag.get(words[j], ())))
                    for j in (i - 1, i + 1) if 0 <= j < len(words) and words[j] not in resolver.reserved)
+    def a_year(i: int) -> bool:  # "sales in 2026": a year after "in"/"during", even where a code is 2026
+        return bool(re.fullmatch(r"(?:19|20)\d{2}", words[i])) and i > 0 and words[i - 1] in YEAR_PREPOSITIONS
+
     return {i for i, t in enumerate(tokens)
-            if len(t.text) >= 3 and t.text in resolver.codes and any(c.isdigit() for c in t.text) or in_a_name(i)}
+            if len(t.text) >= 3 and t.text in resolver.codes and any(c.isdigit() for c in t.text) and not a_year(i)
+            or in_a_name(i)}
+
+
+YEAR_PREPOSITIONS = {"in", "during", "throughout", "nam"}
 
 
 def after_correction(words: list[str]) -> int | None:
