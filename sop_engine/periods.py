@@ -618,7 +618,8 @@ def looking_back(period: PeriodRange | None, planning_date: date) -> PeriodRange
 # "tháng 1 so với tháng 12", "December and January"), and a period told relative to the one before it.
 _JOINS = re.compile(r"^[\s,;&/+-]*(?:(?:vs\.?|versus|compared\s+(?:to|with)|against|than|and|or|with|then|plus|so\s+voi"
                     r"|voi|va|hoac|hay|cung|and\s+also)[\s,;&/+-]*)*$")
-_JOIN_WORD = re.compile(r"^[\s,;&/+-]*(?:vs\.?|versus|compared\s+(?:to|with)|against|than|and|or|with|so\s+voi|voi|va)\s+")
+_JOIN_WORD = re.compile(r"^[\s,;&/+-]*(?:vs\.?|versus|compared\s+(?:to|with)|against|than|and|or|with|so\s+voi"
+                        r"|voi|va)\s+")
 _BEFORE_IT = re.compile(r"^(?:the\s+)?(month|quarter|year)\s+before(?:\s+(?:that|it))?(?![\w-])"
                         r"|^(?:the\s+)?(?:one|month)\s+prior(?![\w-])|^(thang|quy|nam)\s+truoc\s+(?:do|nua)(?![\w-])")
 

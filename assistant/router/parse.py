@@ -421,6 +421,19 @@ def _unknown_resource(r: _Reading, resolver: Resolver) -> str | None:
     return None
 
 
+def _bare_kind(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
+    """A kind of resource alone after a determiner ("the line") that several resource names hold: the word
+    as typed and those resources (asked which, never answered for every resource)."""
+    kinds = set(load_vocabulary().slot_words.get("resource_kinds", []))
+    for i, t in enumerate(r.tokens[1:], start=1):
+        if t.text in kinds and i not in r.used and r.words[i - 1] in TOPIC_DETERMINERS:
+            held = [Entity("resource", c, c) for c in dict.fromkeys(
+                code for name, code in resolver.resources.items() if t.text in name.split())]
+            if len(held) > 1:
+                return t.raw, held
+    return None
+
+
 def _only_a_period(r: _Reading) -> bool:
     """Nothing but a period, stopwords and follow-up words ("what about next month?", "số liệu tháng sau nhé")."""
     return (r.hit is None and not r.refs and not r.unknown_refs and r.resource is None and r.owner is None
@@ -698,9 +711,14 @@ def route(
         if typed:  # "line 3" when the lines are Canning Line 1 and 2: no such line
             closest = resolver.closest(typed, ("resource",))
             return _ask(r, "capacity", "unknown" if closest else "unknown_none", _options(closest), text=typed)
+        kind = _bare_kind(r, resolver) if r.resource is None and r.hit is None else None
+        if kind is not None:  # "how loaded is the line?" with three lines: which of them
+            return _ask(r, "capacity", "ambiguous_resource", _options(kind[1]), text=kind[0])
         left = _leftover_name(r) if r.resource is None and r.hit is None and not r.refs else None
         cues = [find_phrase(r.words, p) for p in load_vocabulary().intents["capacity"]["words"]]
-        if left and _at(r, left) + len(left.split()) in set(cues):
+        if left and (_at(r, left) + len(left.split()) in set(cues) or (
+                _at(r, left) > 0 and r.words[_at(r, left) - 1] in TOPIC_DETERMINERS
+                and not set(fold_words(left).split()) <= resolver.place_words)):  # "the plant": all of it
             # "kiln capacity": a name right before the capacity word that no resource has: which one, never
             # every resource
             options = resolver.closest(left, ("resource",)) or [
@@ -772,7 +790,7 @@ def route(
     if intent == "decisions" and r.owner is None and resolver is not None and resolver.owners:
         vocabulary = load_vocabulary()
         named = find_owner(r.tokens, vocabulary.owner_cues, _not_names(vocabulary), set(r.used) | _mention_span(r.hit),
-                           vocabulary.honorifics)
+                           vocabulary.honorifics) or _subject_name(r, vocabulary)
         if named and resolver.resolve(named, ("owner",)).entity is None:
             closest = resolver.closest(named, ("owner",))
             return _ask(r, "decisions", "unknown_owner" if closest else "unknown_owner_none", _options(closest),
@@ -992,6 +1010,21 @@ def _period_is_topic(r: _Reading) -> bool:
                 and at - 1 not in named and r.period.words.isalpha():
             return True
     return at is not None and at > 0 and r.words[at - 1] in TOPIC_DETERMINERS
+
+
+AUXILIARIES = ("has", "have", "does", "did", "is", "will", "should", "can")
+
+
+def _subject_name(r: _Reading, vocabulary) -> str | None:
+    """A capitalised word no vocabulary holds right after an auxiliary ("what has Oliver got open?", "does
+    Bob have anything open?"): a person's name, as typed (one the notes do not know is asked back)."""
+    not_names = _not_names(vocabulary) | set(vocabulary.stopwords)
+    taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource)
+    for i, t in enumerate(r.tokens[1:], start=1):
+        if r.words[i - 1] in AUXILIARIES and i not in taken and t.raw[:1].isupper() and t.text.isalpha() \
+                and t.text not in not_names and t.text not in MONTHS:
+            return t.raw
+    return None
 
 
 def _not_names(vocabulary) -> set[str]:
