@@ -63,10 +63,11 @@ def previous_refs(args: dict) -> list[str]:
 def other_name_word(hit: Mention | None, tokens: list[Token], used: set[int], resolver: Resolver | None) -> bool:
     """A capitalised word right after a name found only loosely (words in another order, a near spelling),
     that is no word of that product's name: the name typed is another one ("Sơn Mùa Đông" for "Sơn nội thất
-    Mùa Xuân")."""
+    Mùa Xuân", "Vitamin C" for "Kids Vitamin D3 Drops")."""
     if resolver is None or hit is None or hit.entity is None or hit.entity.kind != "sku" or hit.score >= 100 \
             or hit.end >= len(tokens) or hit.end in used:
         return False
     t = tokens[hit.end]
     name = set(fold_words(resolver.labels.get(hit.entity.code, "")).split())
-    return t.raw[:1].isupper() and t.raw[1:].islower() and t.text.isalpha() and t.text not in name
+    capitalised = t.raw[1:].islower() or len(t.raw) == 1 and t.text != "i"  # "Vitamin C" when only D3 exists
+    return t.raw[:1].isupper() and capitalised and t.text.isalpha() and t.text not in name
