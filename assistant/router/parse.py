@@ -440,6 +440,19 @@ def _only_a_period(r: _Reading) -> bool:
             and r.kpi is None and r.meeting is None and not any(v >= 3 for v in r.scores.values()))
 
 
+def _asks_a_write(r: _Reading, table: dict) -> bool:
+    """A request for a write no tool makes: a write phrase not said of the user's own doing ("before I call
+    the buyer"), or a message opening with a write verb that is no what-if ("cancel PO-2027-044 with ...")."""
+    subjects = set(table.get("write_subjects", []))
+    for phrase in table.get("cannot_do", []):
+        parts = phrase_tokens(phrase)
+        for i in range(len(r.words) - len(parts) + 1):
+            if r.words[i:i + len(parts)] == parts and (i == 0 or r.words[i - 1] not in subjects):
+                return True
+    return any(r.words[:len(phrase_tokens(p))] == phrase_tokens(p) for p in table.get("write_openings", [])) \
+        and not _has_whatif_cue(r)
+
+
 def _has_any(words: list[str], phrases: list[str]) -> bool:
     return any(find_phrase(words, p) is not None for p in phrases)
 
@@ -643,7 +656,7 @@ def route(
                                    "months": followed.months, "slot": TOOLS_WITH_PRODUCT[followed.tool]})
         previous = None  # a new question: a pending call is never the base of a follow-up
     table = load_vocabulary().slot_words
-    if _has_any(r.words, table.get("cannot_do", [])):  # "raise a PO for 5000 sponges": no tool writes that
+    if _asks_a_write(r, table):  # "raise a PO for 5000 sponges", "delete the X SKU": no tool writes that
         return _ask(r, "unknown", "cannot_do", _starters(r.language))
     if _has_any(r.words, table.get("help_with", [])) and r.hit is None and r.period is None and not r.refs \
             and r.resource is None and not any(v >= 3 for k, v in r.scores.items() if k != "help"):
