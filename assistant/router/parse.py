@@ -289,9 +289,14 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         titles |= {i + n - 1 for n in cue_ends for i in range(len(words) - n)  # "việc của hong": after a cue
                    if " ".join(words[i:i + n]) in vocabulary.owner_cues}
         before_a_name = {i for i in titles if tokens[i + 1].raw[:1].isupper()}  # "anh Khoa": a title, not "Anh"
-        owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit) | titles,
+        month_names = {i + 1 for i in before_a_name  # "chị April": a person (but "for April" is a month)
+                       if words[i] in vocabulary.honorifics and words[i + 1] in MONTHS}
+        owner = resolver.find_owner(tokens, skip=(names_used - month_names) | _mention_span(hit) | titles,
                                     titled={i + 1 for i in titles}) or resolver.find_owner(
             tokens, skip=names_used | _mention_span(hit) | before_a_name)
+        if owner is not None and _mention_span(owner) & month_names:  # its month word is the name, no period
+            period = message_period(_without(text, tokens, codes | _mention_span(owner)), planning_date)
+            used -= _mention_span(owner)
         used |= _mention_span(resource)
         taken = _mention_span(hit) | _mention_span(resource) | _mention_span(owner)
         used |= {i for i, t in enumerate(tokens)  # "in Memphis": a place written as a name (capitalised)
@@ -808,6 +813,12 @@ def route(
             closest = resolver.closest(named, ("owner",))
             return _ask(r, "decisions", "unknown_owner" if closest else "unknown_owner_none", _options(closest),
                         text=named)
+    if intent == "decisions" and r.owner is not None and r.owner.entity is not None and r.period is not None \
+            and r.tokens[r.owner.end - 1].raw.lower().endswith("'s") \
+            and r.tokens[r.owner.end - 1].text.removesuffix("'s") in MONTHS:
+        # "what's on April's plate": a person's items (April Nguyen), not the items of April
+        r.period = message_period(_without(r.text, r.tokens, _mention_span(r.owner)), planning_date)
+        r.months = r.period.labels if r.period else None
     decided = load_vocabulary().slot_words.get("decision", [])
     if intent == "notes" and r.entity is not None and _has_any(r.words, decided):
         intent = "decisions"  # "what did we decide about <a product>": its decisions, not a notes search
@@ -1082,7 +1093,9 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
         args = {"resource": r.resource.entity.code if r.resource and r.resource.entity else None, "period": period}
         entity = None
     elif intent == "reforecast":
-        args = {"product": _product_arg(entity), **slots.reforecast_slots(r.words, planning_date, r.period, vocabulary)}
+        named = _mention_span(r.hit) | _mention_span(r.owner)  # "April Sun SPF 30 without July": July only
+        words = [w if i not in named else "\x00" for i, w in enumerate(r.words)]
+        args = {"product": _product_arg(entity), **slots.reforecast_slots(words, planning_date, r.period, vocabulary)}
         months = None  # a re-forecast asks about no period: its excluded months are in args["exclude"]
     elif intent == "publish":
         entity, months = None, None
