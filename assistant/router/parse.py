@@ -30,7 +30,7 @@ from assistant.router import slots
 from assistant.router.capitals import capitalised_opening
 from assistant.router.entities import find_owner
 from assistant.router.pairs import by_size_word, question_sentence, rule_out_negated, second_name, size_words
-from assistant.router.spelling import spell_corrected
+from assistant.router.spelling import sizes_spaced, spell_corrected
 from assistant.router.typed import (
     DAY_MONTH,
     PERIOD_LIKE,
@@ -222,7 +222,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     vocabulary = load_vocabulary()
     if resolver is None and products is not None and len(products):
         resolver = _resolver(products, tables)
-    text = spell_corrected(text, resolver)
+    text = sizes_spaced(spell_corrected(text, resolver), resolver)  # "melatonine 5mg": melatonin 5 mg
     tokens = tokenize(text)
     words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None
@@ -1094,7 +1094,7 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
         entity = None
     elif intent == "reforecast":
         named = _mention_span(r.hit) | _mention_span(r.owner)  # "April Sun SPF 30 without July": July only
-        words = [w if i not in named else "\x00" for i, w in enumerate(r.words)]
+        words = [w if i not in named or w.removesuffix("'s") not in MONTHS else "\x00" for i, w in enumerate(r.words)]
         args = {"product": _product_arg(entity), **slots.reforecast_slots(words, planning_date, r.period, vocabulary)}
         months = None  # a re-forecast asks about no period: its excluded months are in args["exclude"]
     elif intent == "publish":
