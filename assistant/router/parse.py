@@ -787,6 +787,9 @@ def route(
         return _ask(r, intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
     leftover = _leftover_name(r) if intent in ABOUT_A_PRODUCT and resolver is not None and not r.refs else None
     exact_name = r.hit is not None and r.hit.score >= 100 and r.hit.end - r.hit.start > 1
+    if leftover and r.hit is not None and len(leftover.split()) == 1 and leftover.endswith("'s") \
+            and leftover[:1].isupper() and _at(r, leftover) + 1 == r.hit.start and r.hit.entity is not None:
+        leftover = None  # "Target's Melatonin 10 mg orders": a customer's or person's, before the name
     if leftover and r.hit is not None and (exact_name or not _next_to(r, leftover)) \
             and not _like_a_word_of_the_family(r, leftover, resolver):
         leftover = None
@@ -794,7 +797,7 @@ def route(
             fold_words(leftover).split()) <= set(fold_words(resolver.labels.get(r.hit.entity.code, "")).split()) \
             and all(w.lower() in resolver.written_forms.get(fold(w), ()) for w in leftover.split()):
         leftover = None  # "Q-Fit 18mm": the size found it, the other word is of its own name, written as in it
-    if not leftover and intent in ABOUT_A_PRODUCT and other_name_word(r.hit, r.tokens, r.used, resolver):
+    if not leftover and intent in ABOUT_A_PRODUCT and other_name_word(r.hit, r.tokens, r.used, resolver, r.text):
         leftover = r.tokens[r.hit.end].raw  # "Sơn Mùa Đông" when the name is "Sơn … Mùa Xuân": another name
     if leftover:
         if True:

@@ -60,7 +60,8 @@ def previous_refs(args: dict) -> list[str]:
     return [args["ref"]] if args.get("ref") else changed[:1]
 
 
-def other_name_word(hit: Mention | None, tokens: list[Token], used: set[int], resolver: Resolver | None) -> bool:
+def other_name_word(hit: Mention | None, tokens: list[Token], used: set[int], resolver: Resolver | None,
+                    text: str = "") -> bool:
     """A capitalised word right after a name found only loosely (words in another order, a near spelling),
     that is no word of that product's name: the name typed is another one ("Sơn Mùa Đông" for "Sơn nội thất
     Mùa Xuân", "Vitamin C" for "Kids Vitamin D3 Drops")."""
@@ -68,6 +69,9 @@ def other_name_word(hit: Mention | None, tokens: list[Token], used: set[int], re
             or hit.end >= len(tokens) or hit.end in used:
         return False
     t = tokens[hit.end]
+    last = tokens[hit.end - 1]
+    if re.search(r"[.!?:;]", text[last.start + len(last.raw):t.start]):
+        return False  # "… Daily One 120 ct. Bottom line: …": a new sentence, no word of the name
     name = set(fold_words(resolver.labels.get(hit.entity.code, "")).split())
     capitalised = t.raw[1:].islower() or len(t.raw) == 1 and t.text != "i"  # "Vitamin C" when only D3 exists
     return t.raw[:1].isupper() and capitalised and t.text.isalpha() and t.text not in name
