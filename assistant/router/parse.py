@@ -497,8 +497,8 @@ def _leftover_name(r: _Reading) -> str | None:
     vocabulary = load_vocabulary()
     taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.owner)
     phrases = [p for spec in vocabulary.intents.values() for p in spec["words"]]
-    phrases += [p for key in ("cues", "delay", "earlier", "cancel", "up", "down")
-                for p in vocabulary.whatif.get(key, [])]
+    phrases += [p for key in ("cues", "delay", "earlier", "cancel", "up", "down", "multiples")
+                for p in vocabulary.whatif.get(key, [])]  # "demand doubles": a change, no name
     phrases += [p for table in (vocabulary.kpis, vocabulary.meetings, vocabulary.forecast_versions)
                 for ps in table.values() for p in ps]
     phrases += [p for p in vocabulary.stopwords if " " in p]
@@ -677,6 +677,11 @@ def route(
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r):
         intent = "decisions"  # "anything on Hannah's list?": a person's items, not a catalogue search
+    if intent == "product_lookup" and r.hit is not None and r.hit.entity is not None and r.period is not None:
+        # "do we have a supply problem on <a product> next quarter?": a question about it, no catalogue search
+        others = {k: v for k, v in r.scores.items() if k not in ("product_lookup", "help")}
+        intent = max(others, key=lambda k: (others[k], -PRIORITY.index(k) if k in PRIORITY else -99)) \
+            if others else intent
     if r.refs and (intent == "kpi" or intent in ORDER_NOT_TOPIC and r.hit is None):
         # "po/2026/126 - is it on time?", "the Krill Oil PO 4500771219 on time?": that order, not the
         # company's on-time KPI; "Q1-2027-07, is it on track?", "has WO.3310 slipped?": that order's status
