@@ -300,7 +300,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         used |= _mention_span(resource)
         taken = _mention_span(hit) | _mention_span(resource) | _mention_span(owner)
         used |= {i for i, t in enumerate(tokens)  # "in Memphis": a place written as a name (capitalised)
-                 if t.text in resolver.place_words and t.raw[:1].isupper() and i not in taken}
+                 if t.text in resolver.place_words and t.raw[:1].isupper() and i not in taken
+                 and not _in_a_product_name(tokens, i, resolver)}
     negated: set[int] = set()
     pair = None
     read_text = unicodedata.normalize("NFC", text)
@@ -391,6 +392,14 @@ def _short_about_nothing(r: _Reading) -> bool:
     """A short question that names no product, order, line, owner or period (it means the previous one's)."""
     return (len(r.words) <= 5 and r.hit is None and not r.refs and not r.unknown_refs and r.resource is None
             and r.owner is None and r.period is None and r.kpi is None)
+
+
+def _in_a_product_name(tokens: list[Token], i: int, resolver: Resolver) -> bool:
+    """The word at ``i`` and a word next to it are words of one product's name ("Krill Oil" where a supplier
+    is "Antarctic Krill Co."): that product's name, not the place or partner."""
+    own = set(resolver.bag.get(tokens[i].text, ()))
+    return any(own & set(resolver.bag.get(tokens[j].text, ())) for j in (i - 1, i + 1) if 0 <= j < len(tokens)
+               and tokens[j].text not in resolver.reserved)
 
 
 def _numbered_line(r: _Reading, resolver: Resolver) -> str | None:
