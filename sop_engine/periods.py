@@ -674,7 +674,7 @@ def message_period(text: str, planning_date: date) -> PeriodRange | None:
 # Chat shorthand for period words, and month names typed with a slip ("febuary"), read as written out.
 SHORTHAND = {"nxt": "next", "mth": "month", "mnth": "month", "mths": "months", "mo": "month", "mos": "months",
               "qtr": "quarter",
-              "qtrs": "quarters", "yr": "year", "lst": "last", "prev": "previous",
+              "qtrs": "quarters", "yr": "year", "lst": "last", "las": "last", "prev": "previous",
               "trc": "truoc", "ng": "ngay", "th": "thang", "thg": "thang",
               "thag": "thang", "thnag": "thang"}  # folded: the text is folded first
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4]

@@ -686,6 +686,9 @@ def route(
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r):
         intent = "decisions"  # "anything on Hannah's list?": a person's items, not a catalogue search
+    if r.resource is not None and r.resource.entity is not None and r.resource.score >= 100 and r.hit is None \
+            and intent in ("shortage", "forecast") and r.scores.get(intent, 0) < ASKED_CUE and not r.refs:
+        intent = "capacity"  # "Pie Line hours vs demand in Feb": a line named, no product, no clear other question
     if intent == "product_lookup" and r.hit is not None and r.hit.entity is not None and r.period is not None:
         # "do we have a supply problem on <a product> next quarter?": a question about it, no catalogue search
         others = {k: v for k, v in r.scores.items() if k not in ("product_lookup", "help")}
@@ -801,6 +804,11 @@ def route(
         return _ask(r, intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
     leftover = _leftover_name(r) if intent in ABOUT_A_PRODUCT and resolver is not None and not r.refs else None
     exact_name = r.hit is not None and r.hit.score >= 100 and r.hit.end - r.hit.start > 1
+    if leftover and r.hit is not None and r.hit.entity is not None and r.hit.entity.kind == "sku" \
+            and len(leftover.split()) == 1 and _at(r, leftover) == r.hit.end and len(leftover) >= 3 and any(
+                w.startswith(fold(leftover)) and w != fold(leftover)
+                for w in fold_words(resolver.labels.get(r.hit.entity.code, "")).split()):
+        leftover = None  # "mixed veg": a word of the name cut short (Mixed Vegetables 1kg)
     if leftover and r.hit is not None and len(leftover.split()) == 1 and leftover.endswith("'s") \
             and leftover[:1].isupper() and _at(r, leftover) + 1 == r.hit.start and r.hit.entity is not None:
         leftover = None  # "Target's Melatonin 10 mg orders": a customer's or person's, before the name
