@@ -723,6 +723,7 @@ def route(
         call.clarification, call.options, call.pending, call.language = None, [], None, r.language
         return call
     if previous is not None and previous.tool and _is_followup(r):
+        _family_of_previous(r, previous, resolver)
         _like_previous(r, previous, resolver)
         followed = _follow(r, previous, intent, planning_date)
         if followed is not None:
@@ -918,6 +919,16 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
         picked = [sized] if sized is not None and sized.kind == "sku" else picked
     if best > 0 and len(picked) == 1:
         r.hit.entity, r.hit.candidates = picked[0], []
+
+
+def _family_of_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
+    """"and for the whole family?" after a question about a product: that product's family."""
+    if resolver is None or r.hit is not None or not previous.entity or previous.entity not in resolver.family_of:
+        return
+    at = next((i for i, w in enumerate(r.words) if w in ("family", "range", "category") and i not in r.used), None)
+    if at is not None:
+        family = resolver.family_of[previous.entity]
+        r.hit = Mention(Entity("family", family, family), [], at, at + 1, r.words[at], 100.0)
 
 
 def _variant_of_previous(r: _Reading, previous: RoutedCall, siblings: list[Entity], resolver: Resolver) -> None:
