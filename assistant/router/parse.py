@@ -267,6 +267,18 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
                 resource = None
         names_used = used | _mention_span(resource)
         hit = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
+        opening = hit.start - 1 if hit is not None and hit.entity is not None and hit.entity.kind == "sku" else -1
+        if opening >= 0 and opening in used and period is not None and period.words == words[opening] \
+                and words[opening] in resolver.name_words.get(hit.entity.code, ())[:1]:
+            # "ship April Sun SPF 30 in full in April": the first April opens the name; the period is the other
+            period = message_period(_without(text, tokens, codes | {opening}), planning_date)
+            used.discard(opening)
+            if period is not None:
+                used |= {i for i, w in enumerate(words) if w == period.words and i != opening} \
+                    if len(phrase_tokens(period.words)) == 1 else _span(words, period.words)
+            names_used = used | _mention_span(resource)
+            whole = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
+            hit = whole if whole is not None and whole.entity == hit.entity else hit
         sentence, asked = question_sentence(unicodedata.normalize("NFC", text), tokens)
         if hit is not None and all(sentence[i] != asked for i in range(hit.start, hit.end)):
             # "… the Total Fresh 2L promo. Anyway: are we short on sponges?": the asking sentence's product
@@ -689,6 +701,12 @@ def route(
     if r.resource is not None and r.resource.entity is not None and r.resource.score >= 100 and r.hit is None \
             and intent in ("shortage", "forecast") and r.scores.get(intent, 0) < ASKED_CUE and not r.refs:
         intent = "capacity"  # "Pie Line hours vs demand in Feb": a line named, no product, no clear other question
+    if intent == "capacity" and r.resource is None and r.hit is not None and r.hit.entity is not None \
+            and r.scores.get("capacity", 0) < ASKED_CUE:
+        # "can we ship <a product> in full in April?": a product's question, no resource's load ("full")
+        others = {k: v for k, v in r.scores.items() if k not in ("capacity", "help")}
+        intent = max(others, key=lambda k: (others[k], -PRIORITY.index(k) if k in PRIORITY else -99)) \
+            if others else None
     if intent == "product_lookup" and r.hit is not None and r.hit.entity is not None and r.period is not None:
         # "do we have a supply problem on <a product> next quarter?": a question about it, no catalogue search
         others = {k: v for k, v in r.scores.items() if k not in ("product_lookup", "help")}
