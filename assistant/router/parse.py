@@ -935,6 +935,13 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
     if best > 0 and len(picked) > 1:  # "còn thùng 5 lít?": of the previous item's sizes, the one typed
         sized, _ = resolver.settle(picked, [w for i, w in enumerate(r.words) if i not in r.used])
         picked = [sized] if sized is not None and sized.kind == "sku" else picked
+    size = resolver.variant_digits.get(previous.entity, set())
+    typed = set(r.hit.text.split())
+    if best > 0 and len(picked) > 1 and size and not any(c.isdigit() for w in r.words for c in w) and all(
+            typed < set(resolver.item_of.get(c.code, "").split()) for c in picked):
+        # a variant word only ("the chocolate"), the rest of the item's name the previous one's: its size
+        same = [c for c in picked if resolver.variant_digits.get(c.code, set()) == size]
+        picked = same if len(same) == 1 else picked  # "what about the chocolate?" after the 2 lb vanilla: 2 lb
     if best > 0 and len(picked) == 1:
         r.hit.entity, r.hit.candidates = picked[0], []
 
