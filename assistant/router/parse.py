@@ -780,6 +780,9 @@ def route(
             return _ask(r, "capacity", "unknown_resource", _options(options[:8]), text=left)
     if r.resource is not None and r.resource.entity is None and intent in ("capacity", None):
         return _ask(r, "capacity", "ambiguous_resource", _options(r.resource.candidates), text=r.resource.text)
+    if intent is None and r.hit is not None and r.hit.entity is not None and r.period is not None \
+            and len(r.period.parts) > 1 and r.period.bare:
+        intent = "sales"  # "October compared to September for <a product>": two months compared, what was sold
     if intent is None:
         if r.hit is not None and r.hit.entity is not None:  # a bare product: which question about it?
             return _ask(r, "unknown", "which_question", _question_options(r.hit.entity, r.language),
