@@ -460,6 +460,19 @@ def _bare_kind(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | No
     return None
 
 
+def _excludes_a_month(r: _Reading, planning_date: date) -> bool:
+    """An exclusion word right before a month ("excluding December", "leaving out June", "bỏ tháng 7")."""
+    table = load_vocabulary().slot_words
+    named = _mention_span(r.hit) | _mention_span(r.owner)
+    months = {at for at, _ in slots.past_months(r.words, planning_date, None) if at not in named}
+    for phrase in table.get("exclude", []):
+        n = len(phrase_tokens(phrase))
+        for i in range(len(r.words) - n + 1):
+            if r.words[i:i + n] == phrase_tokens(phrase) and i not in named and months & {i + n, i + n + 1, i + n + 2}:
+                return True
+    return False
+
+
 def _only_a_period(r: _Reading) -> bool:
     """Nothing but a period, stopwords and follow-up words ("what about next month?", "số liệu tháng sau nhé")."""
     return (r.hit is None and not r.refs and not r.unknown_refs and r.resource is None and r.owner is None
@@ -701,6 +714,8 @@ def route(
     if r.resource is not None and r.resource.entity is not None and r.resource.score >= 100 and r.hit is None \
             and intent in ("shortage", "forecast") and r.scores.get(intent, 0) < ASKED_CUE and not r.refs:
         intent = "capacity"  # "Pie Line hours vs demand in Feb": a line named, no product, no clear other question
+    if intent == "forecast" and _excludes_a_month(r, planning_date):
+        intent = "reforecast"  # "refresh the X forecast excluding December": only a re-forecast leaves months out
     if intent == "capacity" and r.resource is None and r.hit is not None and r.hit.entity is not None \
             and r.scores.get("capacity", 0) < ASKED_CUE:
         # "can we ship <a product> in full in April?": a product's question, no resource's load ("full")
