@@ -142,7 +142,8 @@ def _rule(pattern: str, bare=False):
     """Register a rule; ``bare`` (a bool or a function of the match) marks a month or quarter without year."""
 
     def register(fn):
-        _RULES.append((re.compile(r"(?<![\w-])" + pattern + r"(?![\w-])"), fn, bare))
+        # the whole pattern between word edges: "now" is no word of "know", whatever its alternatives
+        _RULES.append((re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])"), fn, bare))
         return fn
 
     return register
@@ -615,9 +616,10 @@ def looking_back(period: PeriodRange | None, planning_date: date) -> PeriodRange
 
 # Words between two periods that join them into one question about both ("October compared to September",
 # "tháng 1 so với tháng 12", "December and January"), and a period told relative to the one before it.
-_JOINS = re.compile(r"^[\s,;&/+-]*(?:(?:vs\.?|versus|compared\s+(?:to|with)|against|and|or|with|then|plus|so\s+voi"
+_JOINS = re.compile(r"^[\s,;&/+-]*(?:(?:vs\.?|versus|compared\s+(?:to|with)|against|than|and|or|with|then|plus|so\s+voi"
                     r"|voi|va|hoac|hay|cung|and\s+also)[\s,;&/+-]*)*$")
-_JOIN_WORD = re.compile(r"^[\s,;&/+-]*(?:vs\.?|versus|compared\s+(?:to|with)|against|and|or|with|so\s+voi|voi|va)\s+")
+_JOIN_WORD = re.compile(r"^[\s,;&/+-]*(?:vs\.?|versus|compared\s+(?:to|with)|against|than|and|or|with|so\s+voi"
+                        r"|voi|va)\s+")
 _BEFORE_IT = re.compile(r"^(?:the\s+)?(month|quarter|year)\s+before(?:\s+(?:that|it))?(?![\w-])"
                         r"|^(?:the\s+)?(?:one|month)\s+prior(?![\w-])|^(thang|quy|nam)\s+truoc\s+(?:do|nua)(?![\w-])")
 
@@ -672,7 +674,7 @@ def message_period(text: str, planning_date: date) -> PeriodRange | None:
 # Chat shorthand for period words, and month names typed with a slip ("febuary"), read as written out.
 SHORTHAND = {"nxt": "next", "mth": "month", "mnth": "month", "mths": "months", "mo": "month", "mos": "months",
               "qtr": "quarter",
-              "qtrs": "quarters", "yr": "year", "lst": "last", "prev": "previous",
+              "qtrs": "quarters", "yr": "year", "lst": "last", "las": "last", "prev": "previous",
               "trc": "truoc", "ng": "ngay", "th": "thang", "thg": "thang",
               "thag": "thang", "thnag": "thang"}  # folded: the text is folded first
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4]

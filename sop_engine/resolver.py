@@ -93,8 +93,9 @@ class Resolution:
 
 
 def ref_key(text: str) -> str:
-    """An order reference without case, accents and separators: ``PO-1182`` = ``po 1182`` = ``PO/1182``."""
-    return re.sub(r"[\s\-/._]", "", fold(text))
+    """An order reference without case, accents and separators: ``PO-1182`` = ``po 1182`` = ``PO/1182`` =
+    ``PO#1182``."""
+    return re.sub(r"[\s\-/._#]", "", fold(text))
 
 
 _norm_ref = ref_key

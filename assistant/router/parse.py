@@ -30,7 +30,7 @@ from assistant.router import slots
 from assistant.router.capitals import capitalised_opening
 from assistant.router.entities import find_owner
 from assistant.router.pairs import by_size_word, question_sentence, rule_out_negated, second_name, size_words
-from assistant.router.spelling import spell_corrected
+from assistant.router.spelling import sizes_spaced, spell_corrected
 from assistant.router.typed import (
     DAY_MONTH,
     PERIOD_LIKE,
@@ -91,6 +91,8 @@ INTENT_OF_TOOL = {
 LOOKS_BACK = {"kpi", "notes", "decisions", "sales"}
 # Intents whose question is about a product: a name there that the data does not know is asked back.
 ABOUT_A_PRODUCT = {"shortage", "forecast", "reforecast", "chart", "sales", "overstock", "whatif", "kpi"}
+# Intents an order reference does not narrow: a known order named with their words asks about that order.
+ORDER_NOT_TOPIC = {"reconcile", "sales", "forecast", "product_lookup"}
 TOPIC_DETERMINERS = ("the", "a", "our", "their", "that", "this")
 # A help phrase this heavy asks what the assistant can do ("what can you help me with?"), not for help with a topic.
 CAPABILITY_CUE = 8
@@ -222,7 +224,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     vocabulary = load_vocabulary()
     if resolver is None and products is not None and len(products):
         resolver = _resolver(products, tables)
-    text = spell_corrected(text, resolver)
+    text = sizes_spaced(spell_corrected(text, resolver), resolver)  # "melatonine 5mg": melatonin 5 mg
     tokens = tokenize(text)
     words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None
@@ -254,7 +256,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             if i in used or (loose and (i in codes or DAY_MONTH.match(raw))):
                 continue  # "Hộp quà 8/3", "dịp 8/3": a word of a name or a date, not order 83 written loosely
             used.add(i)
-            (refs if ref else unknown_refs).append(ref or raw)
+            found = refs if ref else unknown_refs
+            if (ref or raw) not in found:  # "MO 8812": one order typed in two words
+                found.append(ref or raw)
         if resource is not None and (_mention_span(resource) & used or (
                 resource.score < 95 and resource.end - resource.start < 2)):
             resource = None
@@ -265,6 +269,18 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
                 resource = None
         names_used = used | _mention_span(resource)
         hit = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
+        opening = hit.start - 1 if hit is not None and hit.entity is not None and hit.entity.kind == "sku" else -1
+        if opening >= 0 and opening in used and period is not None and period.words == words[opening] \
+                and words[opening] in resolver.name_words.get(hit.entity.code, ())[:1]:
+            # "ship April Sun SPF 30 in full in April": the first April opens the name; the period is the other
+            period = message_period(_without(text, tokens, codes | {opening}), planning_date)
+            used.discard(opening)
+            if period is not None:
+                used |= {i for i, w in enumerate(words) if w == period.words and i != opening} \
+                    if len(phrase_tokens(period.words)) == 1 else _span(words, period.words)
+            names_used = used | _mention_span(resource)
+            whole = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
+            hit = whole if whole is not None and whole.entity == hit.entity else hit
         sentence, asked = question_sentence(unicodedata.normalize("NFC", text), tokens)
         if hit is not None and all(sentence[i] != asked for i in range(hit.start, hit.end)):
             # "… the Total Fresh 2L promo. Anyway: are we short on sponges?": the asking sentence's product
@@ -287,13 +303,19 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         titles |= {i + n - 1 for n in cue_ends for i in range(len(words) - n)  # "việc của hong": after a cue
                    if " ".join(words[i:i + n]) in vocabulary.owner_cues}
         before_a_name = {i for i in titles if tokens[i + 1].raw[:1].isupper()}  # "anh Khoa": a title, not "Anh"
-        owner = resolver.find_owner(tokens, skip=names_used | _mention_span(hit) | titles,
+        month_names = {i + 1 for i in before_a_name  # "chị April": a person (but "for April" is a month)
+                       if words[i] in vocabulary.honorifics and words[i + 1] in MONTHS}
+        owner = resolver.find_owner(tokens, skip=(names_used - month_names) | _mention_span(hit) | titles,
                                     titled={i + 1 for i in titles}) or resolver.find_owner(
             tokens, skip=names_used | _mention_span(hit) | before_a_name)
+        if owner is not None and _mention_span(owner) & month_names:  # its month word is the name, no period
+            period = message_period(_without(text, tokens, codes | _mention_span(owner)), planning_date)
+            used -= _mention_span(owner)
         used |= _mention_span(resource)
         taken = _mention_span(hit) | _mention_span(resource) | _mention_span(owner)
         used |= {i for i, t in enumerate(tokens)  # "in Memphis": a place written as a name (capitalised)
-                 if t.text in resolver.place_words and t.raw[:1].isupper() and i not in taken}
+                 if t.text in resolver.place_words and t.raw[:1].isupper() and i not in taken
+                 and not _in_a_product_name(tokens, i, resolver)}
     negated: set[int] = set()
     pair = None
     read_text = unicodedata.normalize("NFC", text)
@@ -429,6 +451,14 @@ def _short_about_nothing(r: _Reading) -> bool:
             and r.owner is None and r.period is None and r.kpi is None)
 
 
+def _in_a_product_name(tokens: list[Token], i: int, resolver: Resolver) -> bool:
+    """The word at ``i`` and a word next to it are words of one product's name ("Krill Oil" where a supplier
+    is "Antarctic Krill Co."): that product's name, not the place or partner."""
+    own = set(resolver.bag.get(tokens[i].text, ()))
+    return any(own & set(resolver.bag.get(tokens[j].text, ())) for j in (i - 1, i + 1) if 0 <= j < len(tokens)
+               and tokens[j].text not in resolver.reserved)
+
+
 def _numbered_line(r: _Reading, resolver: Resolver) -> str | None:
     """A word of the company's line names followed by a number no line carries ("line 3"), as typed."""
     name_words = {w for name in resolver.resources for w in name.split() if not w.isdigit()}
@@ -462,10 +492,49 @@ def _unknown_resource(r: _Reading, resolver: Resolver) -> str | None:
     return None
 
 
+def _bare_kind(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
+    """A kind of resource alone after a determiner ("the line") that several resource names hold: the word
+    as typed and those resources (asked which, never answered for every resource)."""
+    kinds = set(load_vocabulary().slot_words.get("resource_kinds", []))
+    for i, t in enumerate(r.tokens[1:], start=1):
+        if t.text in kinds and i not in r.used and r.words[i - 1] in TOPIC_DETERMINERS:
+            held = [Entity("resource", c, c) for c in dict.fromkeys(
+                code for name, code in resolver.resources.items() if t.text in name.split())]
+            if len(held) > 1:
+                return t.raw, held
+    return None
+
+
+def _excludes_a_month(r: _Reading, planning_date: date) -> bool:
+    """An exclusion word right before a month ("excluding December", "leaving out June", "bỏ tháng 7")."""
+    table = load_vocabulary().slot_words
+    named = _mention_span(r.hit) | _mention_span(r.owner)
+    months = {at for at, _ in slots.past_months(r.words, planning_date, None) if at not in named}
+    for phrase in table.get("exclude", []):
+        n = len(phrase_tokens(phrase))
+        for i in range(len(r.words) - n + 1):
+            if r.words[i:i + n] == phrase_tokens(phrase) and i not in named and months & {i + n, i + n + 1, i + n + 2}:
+                return True
+    return False
+
+
 def _only_a_period(r: _Reading) -> bool:
     """Nothing but a period, stopwords and follow-up words ("what about next month?", "số liệu tháng sau nhé")."""
     return (r.hit is None and not r.refs and not r.unknown_refs and r.resource is None and r.owner is None
             and r.kpi is None and r.meeting is None and not any(v >= 3 for v in r.scores.values()))
+
+
+def _asks_a_write(r: _Reading, table: dict) -> bool:
+    """A request for a write no tool makes: a write phrase not said of the user's own doing ("before I call
+    the buyer"), or a message opening with a write verb that is no what-if ("cancel PO-2027-044 with ...")."""
+    subjects = set(table.get("write_subjects", []))
+    for phrase in table.get("cannot_do", []):
+        parts = phrase_tokens(phrase)
+        for i in range(len(r.words) - len(parts) + 1):
+            if r.words[i:i + len(parts)] == parts and (i == 0 or r.words[i - 1] not in subjects):
+                return True
+    return any(r.words[:len(phrase_tokens(p))] == phrase_tokens(p) for p in table.get("write_openings", [])) \
+        and not _has_whatif_cue(r)
 
 
 def _has_any(words: list[str], phrases: list[str]) -> bool:
@@ -507,8 +576,8 @@ def _leftover_name(r: _Reading) -> str | None:
     vocabulary = load_vocabulary()
     taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.owner)
     phrases = [p for spec in vocabulary.intents.values() for p in spec["words"]]
-    phrases += [p for key in ("cues", "delay", "earlier", "cancel", "up", "down")
-                for p in vocabulary.whatif.get(key, [])]
+    phrases += [p for key in ("cues", "delay", "earlier", "cancel", "up", "down", "multiples")
+                for p in vocabulary.whatif.get(key, [])]  # "demand doubles": a change, no name
     phrases += [p for table in (vocabulary.kpis, vocabulary.meetings, vocabulary.forecast_versions)
                 for ps in table.values() for p in ps]
     phrases += [p for p in vocabulary.stopwords if " " in p]
@@ -676,7 +745,7 @@ def route(
     if small_talk == "closing":  # "thanks, that's all for now": no question, nothing to call or ask
         return RoutedCall(None, {}, "unknown", None, None, language=r.language)
     table = load_vocabulary().slot_words
-    if _has_any(r.words, table.get("cannot_do", [])):  # "raise a PO for 5000 sponges": no tool writes that
+    if _asks_a_write(r, table):  # "raise a PO for 5000 sponges", "delete the X SKU": no tool writes that
         return _ask(r, "unknown", "cannot_do", _starters(r.language))
     if _has_any(r.words, table.get("help_with", [])) and r.hit is None and r.period is None and not r.refs \
             and r.resource is None and not any(v >= 3 for k, v in r.scores.items() if k != "help"):
@@ -697,8 +766,26 @@ def route(
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r):
         intent = "decisions"  # "anything on Hannah's list?": a person's items, not a catalogue search
-    if r.refs and intent == "kpi" and r.hit is None:
-        intent = "orders"  # "po/2026/126 - is it on time?": that order, not the company's on-time KPI
+    if r.resource is not None and r.resource.entity is not None and r.resource.score >= 100 and r.hit is None \
+            and intent in ("shortage", "forecast") and r.scores.get(intent, 0) < ASKED_CUE and not r.refs:
+        intent = "capacity"  # "Pie Line hours vs demand in Feb": a line named, no product, no clear other question
+    if intent == "forecast" and _excludes_a_month(r, planning_date):
+        intent = "reforecast"  # "refresh the X forecast excluding December": only a re-forecast leaves months out
+    if intent == "capacity" and r.resource is None and r.hit is not None and r.hit.entity is not None \
+            and r.scores.get("capacity", 0) < ASKED_CUE:
+        # "can we ship <a product> in full in April?": a product's question, no resource's load ("full")
+        others = {k: v for k, v in r.scores.items() if k not in ("capacity", "help")}
+        intent = max(others, key=lambda k: (others[k], -PRIORITY.index(k) if k in PRIORITY else -99)) \
+            if others else None
+    if intent == "product_lookup" and r.hit is not None and r.hit.entity is not None and r.period is not None:
+        # "do we have a supply problem on <a product> next quarter?": a question about it, no catalogue search
+        others = {k: v for k, v in r.scores.items() if k not in ("product_lookup", "help")}
+        intent = max(others, key=lambda k: (others[k], -PRIORITY.index(k) if k in PRIORITY else -99)) \
+            if others else intent
+    if r.refs and (intent == "kpi" or intent in ORDER_NOT_TOPIC and r.hit is None):
+        # "po/2026/126 - is it on time?", "the Krill Oil PO 4500771219 on time?": that order, not the
+        # company's on-time KPI; "Q1-2027-07, is it on track?", "has WO.3310 slipped?": that order's status
+        intent = "orders"
     whatif = None
     percent = "%" in text or "percent" in r.words or "pct" in r.words or (
         _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
@@ -724,6 +811,7 @@ def route(
         call.clarification, call.options, call.pending, call.language = None, [], None, r.language
         return call
     if previous is not None and previous.tool and _is_followup(r):
+        _family_of_previous(r, previous, resolver)
         _like_previous(r, previous, resolver)
         followed = _follow(r, previous, intent, planning_date)
         if followed is not None:
@@ -747,9 +835,14 @@ def route(
         if typed:  # "line 3" when the lines are Canning Line 1 and 2: no such line
             closest = resolver.closest(typed, ("resource",))
             return _ask(r, "capacity", "unknown" if closest else "unknown_none", _options(closest), text=typed)
+        kind = _bare_kind(r, resolver) if r.resource is None and r.hit is None else None
+        if kind is not None:  # "how loaded is the line?" with three lines: which of them
+            return _ask(r, "capacity", "ambiguous_resource", _options(kind[1]), text=kind[0])
         left = _leftover_name(r) if r.resource is None and r.hit is None and not r.refs else None
         cues = [find_phrase(r.words, p) for p in load_vocabulary().intents["capacity"]["words"]]
-        if left and _at(r, left) + len(left.split()) in set(cues):
+        if left and (_at(r, left) + len(left.split()) in set(cues) or (
+                _at(r, left) > 0 and r.words[_at(r, left) - 1] in TOPIC_DETERMINERS
+                and not set(fold_words(left).split()) <= resolver.place_words)):  # "the plant": all of it
             # "kiln capacity": a name right before the capacity word that no resource has: which one, never
             # every resource
             options = resolver.closest(left, ("resource",)) or [
@@ -757,6 +850,9 @@ def route(
             return _ask(r, "capacity", "unknown_resource", _options(options[:8]), text=left)
     if r.resource is not None and r.resource.entity is None and intent in ("capacity", None):
         return _ask(r, "capacity", "ambiguous_resource", _options(r.resource.candidates), text=r.resource.text)
+    if intent is None and r.hit is not None and r.hit.entity is not None and r.period is not None \
+            and len(r.period.parts) > 1 and r.period.bare:
+        intent = "sales"  # "October compared to September for <a product>": two months compared, what was sold
     if intent is None:
         if r.hit is not None and r.hit.entity is not None:  # a bare product: which question about it?
             return _ask(r, "unknown", "which_question", _question_options(r.hit.entity, r.language),
@@ -800,6 +896,14 @@ def route(
         return _ask(r, intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
     leftover = _leftover_name(r) if intent in ABOUT_A_PRODUCT and resolver is not None and not r.refs else None
     exact_name = r.hit is not None and r.hit.score >= 100 and r.hit.end - r.hit.start > 1
+    if leftover and r.hit is not None and r.hit.entity is not None and r.hit.entity.kind == "sku" \
+            and len(leftover.split()) == 1 and _at(r, leftover) == r.hit.end and len(leftover) >= 3 and any(
+                w.startswith(fold(leftover)) and w != fold(leftover)
+                for w in fold_words(resolver.labels.get(r.hit.entity.code, "")).split()):
+        leftover = None  # "mixed veg": a word of the name cut short (Mixed Vegetables 1kg)
+    if leftover and r.hit is not None and len(leftover.split()) == 1 and leftover.endswith("'s") \
+            and leftover[:1].isupper() and _at(r, leftover) + 1 == r.hit.start and r.hit.entity is not None:
+        leftover = None  # "Target's Melatonin 10 mg orders": a customer's or person's, before the name
     if leftover and r.hit is not None and (exact_name or not _next_to(r, leftover)) \
             and not _like_a_word_of_the_family(r, leftover, resolver):
         leftover = None
@@ -807,7 +911,7 @@ def route(
             fold_words(leftover).split()) <= set(fold_words(resolver.labels.get(r.hit.entity.code, "")).split()) \
             and all(w.lower() in resolver.written_forms.get(fold(w), ()) for w in leftover.split()):
         leftover = None  # "Q-Fit 18mm": the size found it, the other word is of its own name, written as in it
-    if not leftover and intent in ABOUT_A_PRODUCT and other_name_word(r.hit, r.tokens, r.used, resolver):
+    if not leftover and intent in ABOUT_A_PRODUCT and other_name_word(r.hit, r.tokens, r.used, resolver, r.text):
         leftover = r.tokens[r.hit.end].raw  # "Sơn Mùa Đông" when the name is "Sơn … Mùa Xuân": another name
     if leftover:
         if True:
@@ -821,11 +925,17 @@ def route(
     if intent == "decisions" and r.owner is None and resolver is not None and resolver.owners:
         vocabulary = load_vocabulary()
         named = find_owner(r.tokens, vocabulary.owner_cues, _not_names(vocabulary), set(r.used) | _mention_span(r.hit),
-                           vocabulary.honorifics)
+                           vocabulary.honorifics) or _subject_name(r, vocabulary)
         if named and resolver.resolve(named, ("owner",)).entity is None:
             closest = resolver.closest(named, ("owner",))
             return _ask(r, "decisions", "unknown_owner" if closest else "unknown_owner_none", _options(closest),
                         text=named)
+    if intent == "decisions" and r.owner is not None and r.owner.entity is not None and r.period is not None \
+            and r.tokens[r.owner.end - 1].raw.lower().endswith("'s") \
+            and r.tokens[r.owner.end - 1].text.removesuffix("'s") in MONTHS:
+        # "what's on April's plate": a person's items (April Nguyen), not the items of April
+        r.period = message_period(_without(r.text, r.tokens, _mention_span(r.owner)), planning_date)
+        r.months = r.period.labels if r.period else None
     decided = load_vocabulary().slot_words.get("decision", [])
     if intent == "notes" and r.entity is not None and _has_any(r.words, decided):
         intent = "decisions"  # "what did we decide about <a product>": its decisions, not a notes search
@@ -898,8 +1008,25 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
     if best > 0 and len(picked) > 1:  # "còn thùng 5 lít?": of the previous item's sizes, the one typed
         sized, _ = resolver.settle(picked, [w for i, w in enumerate(r.words) if i not in r.used])
         picked = [sized] if sized is not None and sized.kind == "sku" else picked
+    size = resolver.variant_digits.get(previous.entity, set())
+    typed = set(r.hit.text.split())
+    if best > 0 and len(picked) > 1 and size and not any(c.isdigit() for w in r.words for c in w) and all(
+            typed < set(resolver.item_of.get(c.code, "").split()) for c in picked):
+        # a variant word only ("the chocolate"), the rest of the item's name the previous one's: its size
+        same = [c for c in picked if resolver.variant_digits.get(c.code, set()) == size]
+        picked = same if len(same) == 1 else picked  # "what about the chocolate?" after the 2 lb vanilla: 2 lb
     if best > 0 and len(picked) == 1:
         r.hit.entity, r.hit.candidates = picked[0], []
+
+
+def _family_of_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
+    """"and for the whole family?" after a question about a product: that product's family."""
+    if resolver is None or r.hit is not None or not previous.entity or previous.entity not in resolver.family_of:
+        return
+    at = next((i for i, w in enumerate(r.words) if w in ("family", "range", "category") and i not in r.used), None)
+    if at is not None:
+        family = resolver.family_of[previous.entity]
+        r.hit = Mention(Entity("family", family, family), [], at, at + 1, r.words[at], 100.0)
 
 
 def _variant_of_previous(r: _Reading, previous: RoutedCall, siblings: list[Entity], resolver: Resolver) -> None:
@@ -1043,6 +1170,21 @@ def _period_is_topic(r: _Reading) -> bool:
     return at is not None and at > 0 and r.words[at - 1] in TOPIC_DETERMINERS
 
 
+AUXILIARIES = ("has", "have", "does", "did", "is", "will", "should", "can")
+
+
+def _subject_name(r: _Reading, vocabulary) -> str | None:
+    """A capitalised word no vocabulary holds right after an auxiliary ("what has Oliver got open?", "does
+    Bob have anything open?"): a person's name, as typed (one the notes do not know is asked back)."""
+    not_names = _not_names(vocabulary) | set(vocabulary.stopwords)
+    taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource)
+    for i, t in enumerate(r.tokens[1:], start=1):
+        if r.words[i - 1] in AUXILIARIES and i not in taken and t.raw[:1].isupper() and t.text.isalpha() \
+                and t.text not in not_names and t.text not in MONTHS:
+            return t.raw
+    return None
+
+
 def _not_names(vocabulary) -> set[str]:
     """Capitalised words that are not a person ("for Next month"): the English reserved words. (Folded
     Vietnamese words collide with names: "tuần", a week, folds like "Tuấn".)"""
@@ -1076,6 +1218,8 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
     elif intent == "orders":
         args = {"ref": r.refs[0] if r.refs else None, "product": None if r.refs else _product_arg(entity)}
         months = None
+        if r.refs:  # "the Krill Oil PO 4500771219": the order's product is no filter of its own
+            entity = None
     elif intent == "overstock":
         args = {"product": _product_arg(entity)}
         months = None
@@ -1083,7 +1227,9 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
         args = {"resource": r.resource.entity.code if r.resource and r.resource.entity else None, "period": period}
         entity = None
     elif intent == "reforecast":
-        args = {"product": _product_arg(entity), **slots.reforecast_slots(r.words, planning_date, r.period, vocabulary)}
+        named = _mention_span(r.hit) | _mention_span(r.owner)  # "April Sun SPF 30 without July": July only
+        words = [w if i not in named or w.removesuffix("'s") not in MONTHS else "\x00" for i, w in enumerate(r.words)]
+        args = {"product": _product_arg(entity), **slots.reforecast_slots(words, planning_date, r.period, vocabulary)}
         months = None  # a re-forecast asks about no period: its excluded months are in args["exclude"]
     elif intent == "publish":
         entity, months = None, None

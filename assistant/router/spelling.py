@@ -4,6 +4,7 @@ touching a word of the English word list or a Vietnamese message."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from rapidfuzz.distance import OSA
@@ -12,7 +13,7 @@ from assistant.router.vocab import load_vocabulary
 from sop_engine.language import detect_language as language_of
 from sop_engine.periods import MONTHS, NUMBER_WORDS, SHORTHAND
 from sop_engine.resolver import Resolver
-from sop_engine.text import fold_words, has_diacritics, tokenize
+from sop_engine.text import fold, fold_words, has_diacritics, tokenize
 
 
 def known_words(resolver: Resolver | None) -> dict[str, frozenset[str]]:
@@ -98,3 +99,25 @@ def spell_corrected(text: str, resolver: Resolver | None) -> str:
             out.append(best[0])
             last = t.start + len(t.raw)
     return "".join(out) + text[last:] if out else text
+
+
+_GLUED_SIZE = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)?)([^\W\d_]{1,3})(?![\w-])")
+
+
+def sizes_spaced(text: str, resolver: Resolver | None) -> str:
+    """``text`` with a pack size typed without its space ("10mg", "5lb") written as the catalogue writes it
+    ("10 mg"): only where a name holds that number and unit as two words and no name the glued form."""
+    if resolver is None:
+        return text
+    pairs = getattr(resolver, "_size_pairs", None)
+    if pairs is None:
+        pairs = {(a, b) for words in resolver.name_words.values() for a, b in zip(words, words[1:], strict=False)
+                 if a[:1].isdigit() and b.isalpha()}
+        resolver._size_pairs = pairs
+
+    def spaced(m: re.Match[str]) -> str:
+        if (fold(m.group(1)), fold(m.group(2))) in pairs and fold(m.group(0)) not in resolver.bag:
+            return f"{m.group(1)} {m.group(2)}"
+        return m.group(0)
+
+    return _GLUED_SIZE.sub(spaced, text)

@@ -35,8 +35,15 @@ def code_positions(tokens: list[Token], resolver: Resolver | None) -> set[int]:
         own = set(resolver.bag.get(words[i], ()))
         return any(own & set(resolver.bag.get(resolver_singular(words[j]), resolver.bag.get(words[j], ())))
                    for j in (i - 1, i + 1) if 0 <= j < len(words) and words[j] not in resolver.reserved)
+    def a_year(i: int) -> bool:  # "sales in 2026": a year after "in"/"during", even where a code is 2026
+        return bool(re.fullmatch(r"(?:19|20)\d{2}", words[i])) and i > 0 and words[i - 1] in YEAR_PREPOSITIONS
+
     return {i for i, t in enumerate(tokens)
-            if len(t.text) >= 3 and t.text in resolver.codes and any(c.isdigit() for c in t.text) or in_a_name(i)}
+            if len(t.text) >= 3 and t.text in resolver.codes and any(c.isdigit() for c in t.text) and not a_year(i)
+            or in_a_name(i)}
+
+
+YEAR_PREPOSITIONS = {"in", "during", "throughout", "nam"}
 
 
 def after_correction(words: list[str]) -> int | None:
@@ -53,13 +60,18 @@ def previous_refs(args: dict) -> list[str]:
     return [args["ref"]] if args.get("ref") else changed[:1]
 
 
-def other_name_word(hit: Mention | None, tokens: list[Token], used: set[int], resolver: Resolver | None) -> bool:
+def other_name_word(hit: Mention | None, tokens: list[Token], used: set[int], resolver: Resolver | None,
+                    text: str = "") -> bool:
     """A capitalised word right after a name found only loosely (words in another order, a near spelling),
     that is no word of that product's name: the name typed is another one ("Sơn Mùa Đông" for "Sơn nội thất
-    Mùa Xuân")."""
+    Mùa Xuân", "Vitamin C" for "Kids Vitamin D3 Drops")."""
     if resolver is None or hit is None or hit.entity is None or hit.entity.kind != "sku" or hit.score >= 100 \
             or hit.end >= len(tokens) or hit.end in used:
         return False
     t = tokens[hit.end]
+    last = tokens[hit.end - 1]
+    if re.search(r"[.!?:;]", text[last.start + len(last.raw):t.start]):
+        return False  # "… Daily One 120 ct. Bottom line: …": a new sentence, no word of the name
     name = set(fold_words(resolver.labels.get(hit.entity.code, "")).split())
-    return t.raw[:1].isupper() and t.raw[1:].islower() and t.text.isalpha() and t.text not in name
+    capitalised = t.raw[1:].islower() or len(t.raw) == 1 and t.text != "i"  # "Vitamin C" when only D3 exists
+    return t.raw[:1].isupper() and capitalised and t.text.isalpha() and t.text not in name
