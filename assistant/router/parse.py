@@ -408,15 +408,6 @@ def _asks_what_it_does(r: _Reading) -> bool:
         and not r.refs and not r.unknown_refs and r.resource is None
 
 
-def _excludes_a_month(r: _Reading, planning_date: date) -> bool:
-    """An exclusion word with a month after it ("... forecast leaving out June", "without November")."""
-    name = _mention_span(r.hit)  # "bánh quy bơ" (folded "bo", an exclusion word): part of a name
-    words = [w if i not in name else "\x00" for i, w in enumerate(r.words)]
-    at = min((i for i in (find_phrase(words, p) for p in load_vocabulary().slot_words.get("exclude", []))
-              if i is not None), default=None)
-    return at is not None and any(i > at for i, _ in slots.past_months(words, planning_date, None))
-
-
 def _redo_before_forecast(r: _Reading, table: dict) -> bool:
     """A verb of computing again before a forecast word ("refresh the Mince Pies forecast")."""
     forecast = [i for i, w in enumerate(r.words) if w in ("forecast", "forecasts", "fcst")]
@@ -506,7 +497,8 @@ def _bare_kind(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | No
 
 
 def _excludes_a_month(r: _Reading, planning_date: date) -> bool:
-    """An exclusion word right before a month ("excluding December", "leaving out June", "bỏ tháng 7")."""
+    """An exclusion word right before a month ("excluding December", "leaving out June", "bỏ tháng 7"), not
+    inside a product's or person's name ("bánh quy bơ": folded "bo" is an exclusion word)."""
     table = load_vocabulary().slot_words
     named = _mention_span(r.hit) | _mention_span(r.owner)
     months = {at for at, _ in slots.past_months(r.words, planning_date, None) if at not in named}
@@ -769,8 +761,6 @@ def route(
     if r.resource is not None and r.resource.entity is not None and r.resource.score >= 100 and r.hit is None \
             and intent in ("shortage", "forecast") and r.scores.get(intent, 0) < ASKED_CUE and not r.refs:
         intent = "capacity"  # "Pie Line hours vs demand in Feb": a line named, no product, no clear other question
-    if intent == "forecast" and _excludes_a_month(r, planning_date):
-        intent = "reforecast"  # "refresh the X forecast excluding December": only a re-forecast leaves months out
     if intent == "capacity" and r.resource is None and r.hit is not None and r.hit.entity is not None \
             and r.scores.get("capacity", 0) < ASKED_CUE:
         # "can we ship <a product> in full in April?": a product's question, no resource's load ("full")
