@@ -347,6 +347,13 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         ordered = 1 if refs or unknown_refs else 0  # "is PO-1107 late? …": an order's own word
         if asked_only and max(v + (ordered if k == "orders" else 0) for k, v in asked_only.items()) >= ASKED_CUE:
             scores = asked_only
+    scores = _intent_after_colon(text, tokens, masked, vocabulary, scores)
+    if kpi and hit is not None and hit.entity is not None and kpi[1] in vocabulary.slot_words.get("sales_amounts", []) \
+            and not _has_any(masked, vocabulary.slot_words.get("sales_amount_not", [])):
+        # "Batteries revenue YTD?", "X turnover since March": the money or units a product or family booked
+        # (its sales), not the company's KPI ("revenue vs budget", "inventory turnover" keep theirs)
+        kpi = None
+        scores["sales"] = scores.get("sales", 0) + 3
     if kpi:
         scores["kpi"] = scores.get("kpi", 0) + 3 + 2 * len(phrase_tokens(kpi[1]))
     if meeting:
@@ -370,6 +377,19 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     reading = _Reading(tokens, words, period, period.labels if period else None, hit, refs, unknown_refs,
                        resource, owner, scores, kpi, meeting, used, language, driver, read_text, pair)
     return reading, resolver
+
+
+def _intent_after_colon(text: str, tokens: list[Token], masked: list[str], vocabulary, scores: dict) -> dict:
+    """"Before I sign off the plan I need to know: can supply keep up with X?": a question after a colon
+    is what is asked; the clause before it is context, and its cue words do not outvote the question's."""
+    if not text.rstrip().endswith("?"):
+        return scores
+    colon = max((m.start() for m in re.finditer(r":\s", text)), default=-1)
+    if colon < 0:
+        return scores
+    after = [w if tokens[i].start > colon else "\x00" for i, w in enumerate(masked)]
+    own = score_intents(after, vocabulary, [t.raw for t in tokens])
+    return own if own and max(own.values()) >= ASKED_CUE else scores
 
 
 def _best_intent(r: _Reading) -> str | None:
