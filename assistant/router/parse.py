@@ -281,6 +281,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             names_used = used | _mention_span(resource)
             whole = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
             hit = whole if whole is not None and whole.entity == hit.entity else hit
+        elif hit is not None and period is not None:
+            hit, period, names_used = _slot_period_in_name(text, tokens, codes, hit, period, used, resource,
+                                                           resolver, planning_date)
         sentence, asked = question_sentence(unicodedata.normalize("NFC", text), tokens)
         if hit is not None and all(sentence[i] != asked for i in range(hit.start, hit.end)):
             # "… the Total Fresh 2L promo. Anyway: are we short on sponges?": the asking sentence's product
@@ -370,6 +373,28 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     reading = _Reading(tokens, words, period, period.labels if period else None, hit, refs, unknown_refs,
                        resource, owner, scores, kpi, meeting, used, language, driver, read_text, pair)
     return reading, resolver
+
+
+def _slot_period_in_name(text: str, tokens: list[Token], codes: set[int], hit: Mention, period: PeriodRange,
+                         used: set[int], resource: Mention | None, resolver: Resolver, planning_date: date):
+    """"How Now Rooibos: short next month?": a period word ("now") that is a word of the product's name found
+    next to it is the name's, and the period is read from the other words (``used`` is updated in place)."""
+    words = [t.text for t in tokens]
+    taken = _span(words, period.words) & used
+    if not taken or hit.entity is None or hit.entity.kind != "sku":
+        return hit, period, used | _mention_span(resource)
+    own = set(resolver.name_words.get(hit.entity.code, ()))
+    if not all(words[i] in own for i in taken):
+        return hit, period, used | _mention_span(resource)
+    names_used = (used - taken) | _mention_span(resource)
+    whole = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
+    if whole is None or whole.entity != hit.entity or not taken <= _mention_span(whole) or whole.score < hit.score:
+        return hit, period, used | _mention_span(resource)
+    used -= taken
+    again = message_period(_without(text, tokens, codes | _mention_span(whole)), planning_date)
+    if again is not None:
+        used |= _span(words, again.words) - _mention_span(whole)
+    return whole, again, used | _mention_span(resource)
 
 
 def _best_intent(r: _Reading) -> str | None:
@@ -895,7 +920,8 @@ def route(
             and leftover[:1].isupper() and _at(r, leftover) + 1 == r.hit.start and r.hit.entity is not None:
         leftover = None  # "Target's Melatonin 10 mg orders": a customer's or person's, before the name
     if leftover and r.hit is not None and (exact_name or not _next_to(r, leftover)) \
-            and not _like_a_word_of_the_family(r, leftover, resolver):
+            and not _like_a_word_of_the_family(r, leftover, resolver) \
+            and not _slot_unknown_variant_of_family(r, leftover, resolver):
         leftover = None
     if leftover and r.hit is not None and r.hit.entity is not None and r.hit.entity.kind == "sku" and set(
             fold_words(leftover).split()) <= set(fold_words(resolver.labels.get(r.hit.entity.code, "")).split()) \
@@ -1060,6 +1086,19 @@ def _like_a_word_of_the_family(r: _Reading, leftover: str, resolver: Resolver) -
     words = {w for sku in resolver.family_skus.get(r.hit.entity.code, []) for w in fold(resolver.labels[sku]).split()}
     return any(w not in words and any(len(x) >= 4 and fuzz.ratio(w, x) >= 85 for x in words)
                for w in fold(leftover).split() if len(w) >= 4)
+
+
+def _slot_unknown_variant_of_family(r: _Reading, leftover: str, resolver: Resolver) -> bool:
+    """"short on Caramel Cold Brew": one word right before a family's name that no name of the data holds
+    reads as a variant of that family the data lacks (ask back), never as the whole family."""
+    if r.hit is None or r.hit.entity is None or r.hit.entity.kind != "family" or len(leftover.split()) != 1:
+        return False
+    if _at(r, leftover) + 1 != r.hit.start:
+        return False
+    word = fold(leftover.removesuffix("'s"))
+    known = {w for ws in resolver.name_words.values() for w in ws} | resolver.place_words
+    known |= {w for name in resolver.owners for w in fold(name).split()}
+    return word not in known and not leftover.endswith("'s")
 
 
 def _next_to(r: _Reading, leftover: str) -> bool:
