@@ -157,6 +157,7 @@ class _Reading:
     driver: str | None = None  # a demand driver of the data the message names
     text: str = ""  # the message as read (spelling corrected, NFC): the tokens' offsets are in it
     pair: list[Entity] | None = None  # two products named in one question ("the wipes or the sponges")
+    shadowed: Mention | None = None  # products' word read as a person's exact name instead ("sterling")
 
     @property
     def entity(self) -> Entity | None:
@@ -247,7 +248,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         if found:  # where it was found (typed with a slip, "fil rate", it is not the phrase as written); a
             # resource's whole name keeps its words ("Mix Bagging Line utilisation": not "line utilisation")
             used |= set(range(found[2], found[2] + len(phrase_tokens(found[1])))) - named
-    hit = owner = None
+    hit = owner = shadowed = None
     refs: list[str] = []
     unknown_refs: list[str] = []
     if resolver is not None:
@@ -297,6 +298,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
                 and all(sentence[i] != asked for i in range(hit.start, hit.end)):
             hit = None  # "Black Friday was huge. How loaded is the Pack Cell?": the line asked about, not "black"
         if hit is not None and hit.score < 100 and " ".join(words[hit.start:hit.end]) in resolver.owners:
+            shadowed = hit
             hit = None  # "what has Chase still got open?": a person's exact name, not a product's near spelling
         if hit is None and resource is None:  # "are we short of Total next month?": those products, not "total"
             cues = {p for spec in vocabulary.intents.values() for p in spec["words"] if " " not in p}
@@ -372,6 +374,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             scores["drivers"] += 2
     reading = _Reading(tokens, words, period, period.labels if period else None, hit, refs, unknown_refs,
                        resource, owner, scores, kpi, meeting, used, language, driver, read_text, pair)
+    reading.shadowed = shadowed if owner is not None and _mention_span(owner) == _mention_span(shadowed) else None
     return reading, resolver
 
 
@@ -395,6 +398,44 @@ def _slot_period_in_name(text: str, tokens: list[Token], codes: set[int], hit: M
     if again is not None:
         used |= _span(words, again.words) - _mention_span(whole)
     return whole, again, used | _mention_span(resource)
+
+
+def _slot_name_over_person(r: _Reading, intent: str | None) -> None:
+    """"sterling forecast pls": a word of several products' names that is also a person's name, in a question
+    about a product (a forecast, a shortage, sales ...), names the products (which one is asked), not the
+    person (a person's items are a decisions question)."""
+    if r.shadowed is not None and r.hit is None and intent in ABOUT_A_PRODUCT and r.shadowed.ambiguous \
+            and all(r.words[i] in {w for e in r.shadowed.candidates for w in _slot_name_words(e)}
+                    for i in _mention_span(r.shadowed)):
+        r.hit, r.owner = r.shadowed, None
+
+
+def _slot_shared_size(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
+    """"5W-30 shortages", "500 ml sales": a grade or a size written as in the names (a number with its unit,
+    or a word of letters and digits) that several products share, and no product named: which of them."""
+    taken = set(r.used) | _mention_span(r.owner)
+    for i, w in enumerate(r.words):
+        if i in taken or not any(c.isdigit() for c in w):
+            continue
+        if any(c.isalpha() for c in w) and not PERIOD_LIKE.match(w):
+            run = [w]
+        elif w.replace(".", "").replace(",", "").isdigit() and i + 1 < len(r.words) and i + 1 not in taken \
+                and r.words[i + 1].isalpha():
+            run = [w, r.words[i + 1]]
+        else:
+            continue
+        skus = [s for s, words in resolver.name_words.items() if _slot_holds_run(list(words), run)]
+        if len(skus) >= 2:
+            return " ".join(t.raw for t in r.tokens[i:i + len(run)]), [resolver.sku_entity[s] for s in skus]
+    return None
+
+
+def _slot_holds_run(words: list[str], run: list[str]) -> bool:
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
+def _slot_name_words(entity: Entity) -> set[str]:
+    return set(fold_words(entity.label).split())
 
 
 def _best_intent(r: _Reading) -> str | None:
@@ -773,6 +814,7 @@ def route(
             and (_has_whatif_cue(r) or slots_amount(r)) and r.hit is None:
         r.refs = [previous.args["ref"]]  # "what if it slips 2 weeks" after "when does PO-4502 arrive?"
     intent = _best_intent(r)
+    _slot_name_over_person(r, intent)
     if intent == "forecast" and (_excludes_a_month(r, planning_date) or _redo_before_forecast(r, table)):
         intent = "reforecast"  # "update the X forecast leaving out June": a forecast read excludes no history
     if intent == "sales" and r.scores["sales"] < 2 and r.period is not None and not r.period.bare \
@@ -906,6 +948,11 @@ def route(
             names = [f"'{e.label}'" for e in r.pair]
             named = f"{', '.join(names[:-1])} {question('and', r.language)} {names[-1]}"
             return _ask(r, intent, "two_products", _options(r.pair), pending, text=named)
+    shared = _slot_shared_size(r, resolver) if r.hit is None and r.pair is None and not r.refs \
+        and resolver is not None and intent in ABOUT_A_PRODUCT | {"orders", "reconcile"} else None
+    if shared is not None:  # "500 ml sales in July": which of the 500 ml products, never all of them
+        pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
+        return _ask(r, intent, "ambiguous", _options(shared[1]), pending, text=shared[0])
     if r.hit is not None and r.hit.entity is None and intent not in ("product_lookup", "notes"):
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         return _ask(r, intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
