@@ -430,6 +430,23 @@ def _slot_shared_size(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity
     return None
 
 
+def _slot_unknown_machine(r: _Reading, resolver: Resolver) -> str | None:
+    """"máy rang tháng sau có quá tải không?": a machine word and the word saying its kind ("rang" after "máy",
+    "roasting" before "machine"), with no resource named: the words as typed (which resource is asked)."""
+    vocabulary = load_vocabulary()
+    machines = set(vocabulary.slot_words.get("machine_words", []))
+    cues = {p for spec in vocabulary.intents.values() for p in spec["words"]}  # "giờ máy": machine hours
+    for i, t in enumerate(r.tokens):
+        if t.text not in machines or i in r.used:
+            continue
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(r.tokens) and j not in r.used and r.words[j].isalpha() and len(r.words[j]) >= 3 \
+                    and r.words[j] not in vocabulary.stopwords and r.words[j] not in vocabulary.reserved \
+                    and r.words[j] not in MONTHS and " ".join(r.words[min(i, j):max(i, j) + 1]) not in cues:
+                return " ".join(x.raw for x in r.tokens[min(i, j):max(i, j) + 1])
+    return None
+
+
 def _slot_holds_run(words: list[str], run: list[str]) -> bool:
     return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
@@ -895,6 +912,11 @@ def route(
         kind = _bare_kind(r, resolver) if r.resource is None and r.hit is None else None
         if kind is not None:  # "how loaded is the line?" with three lines: which of them
             return _ask(r, "capacity", "ambiguous_resource", _options(kind[1]), text=kind[0])
+        machine = _slot_unknown_machine(r, resolver) if r.resource is None and r.hit is None else None
+        if machine is not None:  # "máy rang" when the resources are named otherwise: which of them, never all
+            options = resolver.closest(machine, ("resource",)) or [
+                Entity("resource", name, name) for name in dict.fromkeys(resolver.resources.values())]
+            return _ask(r, "capacity", "unknown_resource", _options(options[:8]), text=machine)
         left = _leftover_name(r) if r.resource is None and r.hit is None and not r.refs else None
         cues = [find_phrase(r.words, p) for p in load_vocabulary().intents["capacity"]["words"]]
         if left and (_at(r, left) + len(left.split()) in set(cues) or (
