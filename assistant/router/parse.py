@@ -1034,7 +1034,8 @@ def route(
         r.months = back.labels if back else r.months
     tool = load_vocabulary().intents.get(intent, {}).get("tool")
     excluding = intent == "reforecast" and _has_any(r.words, load_vocabulary().slot_words.get("exclude", []))
-    if tool in TOOLS_WITH_PERIOD or intent == "whatif" or excluding:  # "excluding the summer": which months?
+    seasonal = intent == "orders" and r.period is None  # "keep them supplied over summer": which months?
+    if tool in TOOLS_WITH_PERIOD or intent == "whatif" or excluding or seasonal:  # "excluding the summer": which?
         unread = _unread_period(r, planning_date, intent)
         if unread is not None or (r.period is not None and r.period.unclear):
             pending = _period_pending(intent, r, planning_date, whatif.scenario if whatif else None)
@@ -1262,9 +1263,10 @@ def _period_is_topic(r: _Reading) -> bool:
         before = r.words[at - 1]  # "about dry january": a name; "notes from January", "in January": a time
         vocabulary = load_vocabulary()
         named = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource) | _mention_span(r.owner)
+        seasons = {p for p in vocabulary.slot_words.get("unread_periods", []) if len(phrase_tokens(p)) == 1}
         if before.isalpha() and before not in vocabulary.reserved and before not in vocabulary.stopwords \
-                and at - 1 not in named and r.period.words.isalpha():
-            return True
+                and at - 1 not in named and r.period.words.isalpha() and before not in seasons:
+            return True  # (but "last summer, July specifically": the month of a season, a time)
     return at is not None and at > 0 and r.words[at - 1] in TOPIC_DETERMINERS
 
 
