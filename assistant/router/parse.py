@@ -447,6 +447,26 @@ def _slot_unknown_machine(r: _Reading, resolver: Resolver) -> str | None:
     return None
 
 
+def _slot_unnamed_months(r: _Reading) -> str | None:
+    """"without the promo months": an exclusion whose months are told by what happened in them, not named
+    (no period read): the words from the exclusion to the month word, as typed."""
+    vocabulary = load_vocabulary()
+    units = set(vocabulary.slot_words.get("month_units", []))
+    starts = [find_phrase(r.words, p) for p in vocabulary.slot_words.get("exclude", [])]
+    starts = [a for a in starts if a is not None]
+    if not starts:
+        return None
+    at = min(starts)
+    end = next((j for j in range(at + 1, min(len(r.words), at + 7)) if r.words[j] in units), None)
+    if end is None:
+        return None
+    first = at + 1 + (r.words[at + 1] in TOPIC_DETERMINERS)
+    if r.language == "vi":  # "bỏ các tháng khuyến mãi": what the months are follows them
+        end = next((j - 1 for j in range(end + 1, min(len(r.words), end + 4)) if j in r.used), min(len(r.words) - 1,
+                                                                                                 end + 3))
+    return " ".join(t.raw for t in r.tokens[first:end + 1])
+
+
 def _slot_holds_run(words: list[str], run: list[str]) -> bool:
     return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
@@ -1043,6 +1063,9 @@ def route(
                 return _ask(r, intent, "which_period", [], pending, text=unread)
             named = ", ".join(f"'{w}'" for w in (*r.period.others, r.period.words))
             return _ask(r, intent, "which_period_several", [], pending, text=named)
+    unnamed = _slot_unnamed_months(r) if excluding and r.period is None else None
+    if unnamed is not None:  # "re-forecast X excluding the promo months": which months are those?
+        return _ask(r, intent, "which_period", [], None, text=unnamed)
     built = _build(intent, r, planning_date, whatif.scenario if whatif else None)
     built.confident = _confident(built, r, intent)
     return built
