@@ -56,8 +56,11 @@ from sop_engine.periods import (
     SHORTHAND,
     VI_NUMBER_WORDS,
     PeriodRange,
+    add_months,
+    format_period,
     looking_back,
     message_period,
+    month_start,
 )
 from sop_engine.resolver import Entity, Mention, Resolver, find_driver, resolver_from_tables
 from sop_engine.resolver import singular as resolver_singular
@@ -467,6 +470,23 @@ def _slot_unnamed_months(r: _Reading) -> str | None:
     return " ".join(t.raw for t in r.tokens[first:end + 1])
 
 
+def _slot_step_before(words: list[str]) -> int:
+    """"and the month before?", "the quarter before that", "tháng trước đó": how many months back from the
+    previous question's period (0: none of these)."""
+    for phrase, step in (("month before", 1), ("quarter before", 3), ("year before", 12), ("thang truoc do", 1),
+                         ("quy truoc do", 3), ("nam truoc do", 12)):
+        if find_phrase(words, phrase) is not None:
+            return step
+    return 0
+
+
+def _slot_months_before(labels: list[str], step: int) -> list[str]:
+    """The month before the first of ``labels`` (step 1), or every label moved back a quarter or a year."""
+    if step == 1:
+        return [format_period(add_months(month_start(labels[0]), -1))]
+    return [format_period(add_months(month_start(label), -step)) for label in labels]
+
+
 def _slot_holds_run(words: list[str], run: list[str]) -> bool:
     return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
@@ -857,6 +877,10 @@ def route(
     if intent == "sales" and r.scores["sales"] < 2 and r.period is not None and not r.period.bare \
             and r.months and r.months[0] > f"{planning_date:%Y-%m}":
         intent = "forecast"  # "volumes for X next month": only a weak sales word, and the months are ahead
+    if intent == "kpi" and r.kpi and r.kpi[0] == "otif" and previous is not None and previous_refs(previous.args) \
+            and not r.refs and not r.unknown_refs and r.hit is None and r.period is None \
+            and _has_any(r.words, load_vocabulary().slot_words.get("it_words", [])):
+        intent = "orders"  # "is it on time?" after "what if WO.4402 slips a week": that order, not the OTIF KPI
     if intent == "orders" and previous is not None and not r.refs and not r.unknown_refs and r.hit is None:
         r.refs = previous_refs(previous.args)  # "is it late?" after "what if WO.2214 slips a week": that order
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
@@ -1424,6 +1448,8 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
     if (find_phrase(r.words, "month after") is not None or find_phrase(r.words, "thang sau nua") is not None) \
             and previous.months:
         months = slots.shift_months(previous.months, 1)
+    elif not months and previous.months and _slot_step_before(r.words):
+        months = _slot_months_before(previous.months, _slot_step_before(r.words))  # "and the month before?"
     elif months and r.period is not None and INTENT_OF_TOOL.get(previous.tool) in LOOKS_BACK:
         back = looking_back(r.period, planning_date)
         months = back.labels if back else months
