@@ -26,6 +26,7 @@ from sop_engine.text import Token, fold, fold_words, has_diacritics, tokenize
 MAX_SPAN = 8  # words of a name: Vietnamese names spell one syllable a word ("Cà phê sữa đá lon 235ml")
 SPAN_RATIO = 86.0  # token_sort_ratio a run of words needs to count as a name
 EDGE_RATIO = 60.0  # fuzz.ratio the first and last word of such a run need with a word of the name
+EDGE_LOOSE = 75.0  # ... and an edge word no name holds needs, unless it is the start of one ("choc")
 WORD_RATIO = 88.0  # ratio a single typed word (5+ letters) needs to count as a name with a typo
 NAME_ACCEPT = 90.0  # a typed argument (not a message) fuzzy-matching one entity at least this well is taken
 CLOSEST = 5
@@ -485,6 +486,9 @@ class Resolver:
         alias_words = found[0].split()
         if any(max(fuzz.ratio(w, a) for a in alias_words) < EDGE_RATIO for w in edges):
             return None  # "summit pro tent 2-person run": a word at an edge that is no word of the name
+        if any(w not in self.alias_words and max(fuzz.ratio(w, a) for a in alias_words) < EDGE_LOOSE
+               and not any(a.startswith(w) for a in alias_words if len(w) >= 3) for w in edges):
+            return None  # "the Breakfast Blend run short": "run" is no word of any name, nor a slip or a cut of one
         if _digits(words[i : i + n]) - _digits(alias_words):
             return None  # "Series 9" is not "Series 8": a number typed is no near spelling of another
         entity, candidates = self._alias(found[0], near)
