@@ -297,6 +297,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             hit = resolver.find(tokens, skip=names_used | set(range(corrected)), months=frozenset(MONTHS)) or hit
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
+        if hit is not None and _slot_season_not_name(tokens, hit, resolver):
+            hit = None  # "cope with the spring clean promo": the season, not the product named Spring …
         if hit is not None and hit.entity is None and resource is not None and sentence[resource.start] == asked \
                 and all(sentence[i] != asked for i in range(hit.start, hit.end)):
             hit = None  # "Black Friday was huge. How loaded is the Pack Cell?": the line asked about, not "black"
@@ -485,6 +487,19 @@ def _slot_months_before(labels: list[str], step: int) -> list[str]:
     if step == 1:
         return [format_period(add_months(month_start(labels[0]), -1))]
     return [format_period(add_months(month_start(label), -step)) for label in labels]
+
+
+def _slot_season_not_name(tokens: list[Token], hit: Mention, resolver: Resolver) -> bool:
+    """A season's or holiday's word alone ("spring", "summer"), written lowercase, that is only the first
+    word of a product's name and is not followed by the name's next word: the time, not that product."""
+    if hit.end - hit.start != 1 or hit.score >= 100 or hit.entity is None or hit.entity.kind != "sku":
+        return False
+    seasons = {p for p in load_vocabulary().slot_words.get("unread_periods", []) if len(phrase_tokens(p)) == 1}
+    word = tokens[hit.start]
+    name = list(resolver.name_words.get(hit.entity.code, ()))
+    following = tokens[hit.end].text if hit.end < len(tokens) else None
+    return word.text in seasons and word.raw.islower() and name[:1] == [word.text] and (
+        len(name) < 2 or following != name[1])
 
 
 def _slot_holds_run(words: list[str], run: list[str]) -> bool:
