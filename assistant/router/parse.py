@@ -502,6 +502,15 @@ def _slot_season_not_name(tokens: list[Token], hit: Mention, resolver: Resolver)
         len(name) < 2 or following != name[1])
 
 
+def _slot_outside_the_question(r: _Reading) -> set[int]:
+    """"Is anything at risk of running out in August? Asking for the ops call.": the words of the sentences
+    after the one question of a message are context, no name to ask about."""
+    if "?" not in r.text or not r.tokens:
+        return set()
+    sentence, asked = question_sentence(r.text, r.tokens)
+    return {i for i, k in enumerate(sentence) if k > asked}
+
+
 def _slot_holds_run(words: list[str], run: list[str]) -> bool:
     return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
@@ -719,6 +728,7 @@ def _leftover_name(r: _Reading) -> str | None:
             if r.words[i : i + n] == parts:
                 taken.update(range(i, i + n))
     taken |= typo_positions(r.words, vocabulary)
+    taken |= _slot_outside_the_question(r)
     units = set(vocabulary.whatif.get("units", {}))
     run: list[str] = []
     runs: list[list[str]] = []
