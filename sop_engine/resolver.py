@@ -510,7 +510,9 @@ class Resolver:
         if all(w in self.reserved or w.isdigit() for w in run):
             return None
         named = [w for w in run if not _is_size(w) and w not in _UNIT_WORDS]
-        if not named or (len(named) == 1 and len(named[0]) < 4):  # "lạt 200g": one short word and a size
+        model = len(run) == 2 and len(named) == 1 and len(named[0]) == 3 and named[0].isalpha() and any(
+            w.isdigit() and len(w) >= 3 for w in run)  # "the AGM 760": a short word and a model number
+        if not named or (len(named) == 1 and len(named[0]) < 4 and not model):  # "lạt 200g": a short word, a size
             return None
         found: set[str] | None = None
         for word in run:
@@ -520,6 +522,8 @@ class Resolver:
             found = set(skus) if found is None else found & set(skus)
             if not found:
                 return None
+        if model and len(found or ()) != 1:
+            return None
         return sorted(found) if found else None
 
     def _score_word(self, word: str, i: int, near: list[str]) -> Mention | None:
