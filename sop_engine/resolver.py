@@ -26,6 +26,7 @@ from sop_engine.text import Token, fold, fold_words, has_diacritics, tokenize
 MAX_SPAN = 8  # words of a name: Vietnamese names spell one syllable a word ("Cà phê sữa đá lon 235ml")
 SPAN_RATIO = 86.0  # token_sort_ratio a run of words needs to count as a name
 EDGE_RATIO = 60.0  # fuzz.ratio the first and last word of such a run need with a word of the name
+EDGE_LOOSE = 75.0  # ... and an edge word no name holds needs, unless it is the start of one ("choc")
 WORD_RATIO = 88.0  # ratio a single typed word (5+ letters) needs to count as a name with a typo
 NAME_ACCEPT = 90.0  # a typed argument (not a message) fuzzy-matching one entity at least this well is taken
 CLOSEST = 5
@@ -485,6 +486,9 @@ class Resolver:
         alias_words = found[0].split()
         if any(max(fuzz.ratio(w, a) for a in alias_words) < EDGE_RATIO for w in edges):
             return None  # "summit pro tent 2-person run": a word at an edge that is no word of the name
+        if any(w not in self.alias_words and max(fuzz.ratio(w, a) for a in alias_words) < EDGE_LOOSE
+               and not any(a.startswith(w) for a in alias_words if len(w) >= 3) for w in edges):
+            return None  # "the Breakfast Blend run short": "run" is no word of any name, nor a slip or a cut of one
         if _digits(words[i : i + n]) - _digits(alias_words):
             return None  # "Series 9" is not "Series 8": a number typed is no near spelling of another
         entity, candidates = self._alias(found[0], near)
@@ -506,7 +510,9 @@ class Resolver:
         if all(w in self.reserved or w.isdigit() for w in run):
             return None
         named = [w for w in run if not _is_size(w) and w not in _UNIT_WORDS]
-        if not named or (len(named) == 1 and len(named[0]) < 4):  # "lạt 200g": one short word and a size
+        model = len(run) == 2 and len(named) == 1 and len(named[0]) == 3 and named[0].isalpha() and any(
+            w.isdigit() and len(w) >= 3 for w in run)  # "the AGM 760": a short word and a model number
+        if not named or (len(named) == 1 and len(named[0]) < 4 and not model):  # "lạt 200g": a short word, a size
             return None
         found: set[str] | None = None
         for word in run:
@@ -516,6 +522,8 @@ class Resolver:
             found = set(skus) if found is None else found & set(skus)
             if not found:
                 return None
+        if model and len(found or ()) != 1:
+            return None
         return sorted(found) if found else None
 
     def _score_word(self, word: str, i: int, near: list[str]) -> Mention | None:

@@ -56,8 +56,11 @@ from sop_engine.periods import (
     SHORTHAND,
     VI_NUMBER_WORDS,
     PeriodRange,
+    add_months,
+    format_period,
     looking_back,
     message_period,
+    month_start,
 )
 from sop_engine.resolver import Entity, Mention, Resolver, find_driver, resolver_from_tables
 from sop_engine.resolver import singular as resolver_singular
@@ -157,6 +160,7 @@ class _Reading:
     driver: str | None = None  # a demand driver of the data the message names
     text: str = ""  # the message as read (spelling corrected, NFC): the tokens' offsets are in it
     pair: list[Entity] | None = None  # two products named in one question ("the wipes or the sponges")
+    shadowed: Mention | None = None  # products' word read as a person's exact name instead ("sterling")
 
     @property
     def entity(self) -> Entity | None:
@@ -247,7 +251,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         if found:  # where it was found (typed with a slip, "fil rate", it is not the phrase as written); a
             # resource's whole name keeps its words ("Mix Bagging Line utilisation": not "line utilisation")
             used |= set(range(found[2], found[2] + len(phrase_tokens(found[1])))) - named
-    hit = owner = None
+    hit = owner = shadowed = None
     refs: list[str] = []
     unknown_refs: list[str] = []
     if resolver is not None:
@@ -281,6 +285,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             names_used = used | _mention_span(resource)
             whole = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
             hit = whole if whole is not None and whole.entity == hit.entity else hit
+        elif hit is not None and period is not None:
+            hit, period, names_used = _slot_period_in_name(text, tokens, codes, hit, period, used, resource,
+                                                           resolver, planning_date)
         sentence, asked = question_sentence(unicodedata.normalize("NFC", text), tokens)
         if hit is not None and all(sentence[i] != asked for i in range(hit.start, hit.end)):
             # "… the Total Fresh 2L promo. Anyway: are we short on sponges?": the asking sentence's product
@@ -290,10 +297,13 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             hit = resolver.find(tokens, skip=names_used | set(range(corrected)), months=frozenset(MONTHS)) or hit
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
+        if hit is not None and _slot_season_not_name(tokens, hit, resolver):
+            hit = None  # "cope with the spring clean promo": the season, not the product named Spring …
         if hit is not None and hit.entity is None and resource is not None and sentence[resource.start] == asked \
                 and all(sentence[i] != asked for i in range(hit.start, hit.end)):
             hit = None  # "Black Friday was huge. How loaded is the Pack Cell?": the line asked about, not "black"
         if hit is not None and hit.score < 100 and " ".join(words[hit.start:hit.end]) in resolver.owners:
+            shadowed = hit
             hit = None  # "what has Chase still got open?": a person's exact name, not a product's near spelling
         if hit is None and resource is None:  # "are we short of Total next month?": those products, not "total"
             cues = {p for spec in vocabulary.intents.values() for p in spec["words"] if " " not in p}
@@ -376,6 +386,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             scores["drivers"] += 2
     reading = _Reading(tokens, words, period, period.labels if period else None, hit, refs, unknown_refs,
                        resource, owner, scores, kpi, meeting, used, language, driver, read_text, pair)
+    reading.shadowed = shadowed if owner is not None and _mention_span(owner) == _mention_span(shadowed) else None
     return reading, resolver
 
 
@@ -390,6 +401,142 @@ def _intent_after_colon(text: str, tokens: list[Token], masked: list[str], vocab
     after = [w if tokens[i].start > colon else "\x00" for i, w in enumerate(masked)]
     own = score_intents(after, vocabulary, [t.raw for t in tokens])
     return own if own and max(own.values()) >= ASKED_CUE else scores
+
+
+def _slot_period_in_name(text: str, tokens: list[Token], codes: set[int], hit: Mention, period: PeriodRange,
+                         used: set[int], resource: Mention | None, resolver: Resolver, planning_date: date):
+    """"How Now Rooibos: short next month?": a period word ("now") that is a word of the product's name found
+    next to it is the name's, and the period is read from the other words (``used`` is updated in place)."""
+    words = [t.text for t in tokens]
+    taken = _span(words, period.words) & used
+    if not taken or hit.entity is None or hit.entity.kind != "sku":
+        return hit, period, used | _mention_span(resource)
+    own = set(resolver.name_words.get(hit.entity.code, ()))
+    if not all(words[i] in own for i in taken):
+        return hit, period, used | _mention_span(resource)
+    names_used = (used - taken) | _mention_span(resource)
+    whole = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
+    if whole is None or whole.entity != hit.entity or not taken <= _mention_span(whole) or whole.score < hit.score:
+        return hit, period, used | _mention_span(resource)
+    used -= taken
+    again = message_period(_without(text, tokens, codes | _mention_span(whole)), planning_date)
+    if again is not None:
+        used |= _span(words, again.words) - _mention_span(whole)
+    return whole, again, used | _mention_span(resource)
+
+
+def _slot_name_over_person(r: _Reading, intent: str | None) -> None:
+    """"sterling forecast pls": a word of several products' names that is also a person's name, in a question
+    about a product (a forecast, a shortage, sales ...), names the products (which one is asked), not the
+    person (a person's items are a decisions question)."""
+    if r.shadowed is not None and r.hit is None and intent in ABOUT_A_PRODUCT and r.shadowed.ambiguous \
+            and all(r.words[i] in {w for e in r.shadowed.candidates for w in _slot_name_words(e)}
+                    for i in _mention_span(r.shadowed)):
+        r.hit, r.owner = r.shadowed, None
+
+
+def _slot_shared_size(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
+    """"5W-30 shortages", "500 ml sales": a grade or a size written as in the names (a number with its unit,
+    or a word of letters and digits) that several products share, and no product named: which of them."""
+    taken = set(r.used) | _mention_span(r.owner)
+    for i, w in enumerate(r.words):
+        if i in taken or not any(c.isdigit() for c in w):
+            continue
+        if any(c.isalpha() for c in w) and not PERIOD_LIKE.match(w):
+            run = [w]
+        elif w.replace(".", "").replace(",", "").isdigit() and i + 1 < len(r.words) and i + 1 not in taken \
+                and r.words[i + 1].isalpha():
+            run = [w, r.words[i + 1]]
+        else:
+            continue
+        skus = [s for s, words in resolver.name_words.items() if _slot_holds_run(list(words), run)]
+        if len(skus) >= 2:
+            return " ".join(t.raw for t in r.tokens[i:i + len(run)]), [resolver.sku_entity[s] for s in skus]
+    return None
+
+
+def _slot_unknown_machine(r: _Reading, resolver: Resolver) -> str | None:
+    """"máy rang tháng sau có quá tải không?": a machine word and the word saying its kind ("rang" after "máy",
+    "roasting" before "machine"), with no resource named: the words as typed (which resource is asked)."""
+    vocabulary = load_vocabulary()
+    machines = set(vocabulary.slot_words.get("machine_words", []))
+    cues = {p for spec in vocabulary.intents.values() for p in spec["words"]}  # "giờ máy": machine hours
+    for i, t in enumerate(r.tokens):
+        if t.text not in machines or i in r.used:
+            continue
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(r.tokens) and j not in r.used and r.words[j].isalpha() and len(r.words[j]) >= 3 \
+                    and r.words[j] not in vocabulary.stopwords and r.words[j] not in vocabulary.reserved \
+                    and r.words[j] not in MONTHS and " ".join(r.words[min(i, j):max(i, j) + 1]) not in cues:
+                return " ".join(x.raw for x in r.tokens[min(i, j):max(i, j) + 1])
+    return None
+
+
+def _slot_unnamed_months(r: _Reading) -> str | None:
+    """"without the promo months": an exclusion whose months are told by what happened in them, not named
+    (no period read): the words from the exclusion to the month word, as typed."""
+    vocabulary = load_vocabulary()
+    units = set(vocabulary.slot_words.get("month_units", []))
+    starts = [find_phrase(r.words, p) for p in vocabulary.slot_words.get("exclude", [])]
+    starts = [a for a in starts if a is not None]
+    if not starts:
+        return None
+    at = min(starts)
+    end = next((j for j in range(at + 1, min(len(r.words), at + 7)) if r.words[j] in units), None)
+    if end is None:
+        return None
+    first = at + 1 + (r.words[at + 1] in TOPIC_DETERMINERS)
+    if r.language == "vi":  # "bỏ các tháng khuyến mãi": what the months are follows them
+        end = next((j - 1 for j in range(end + 1, min(len(r.words), end + 4)) if j in r.used), min(len(r.words) - 1,
+                                                                                                 end + 3))
+    return " ".join(t.raw for t in r.tokens[first:end + 1])
+
+
+def _slot_step_before(words: list[str]) -> int:
+    """"and the month before?", "the quarter before that", "tháng trước đó": how many months back from the
+    previous question's period (0: none of these)."""
+    for phrase, step in (("month before", 1), ("quarter before", 3), ("year before", 12), ("thang truoc do", 1),
+                         ("quy truoc do", 3), ("nam truoc do", 12)):
+        if find_phrase(words, phrase) is not None:
+            return step
+    return 0
+
+
+def _slot_months_before(labels: list[str], step: int) -> list[str]:
+    """The month before the first of ``labels`` (step 1), or every label moved back a quarter or a year."""
+    if step == 1:
+        return [format_period(add_months(month_start(labels[0]), -1))]
+    return [format_period(add_months(month_start(label), -step)) for label in labels]
+
+
+def _slot_season_not_name(tokens: list[Token], hit: Mention, resolver: Resolver) -> bool:
+    """A season's or holiday's word alone ("spring", "summer"), written lowercase, that is only the first
+    word of a product's name and is not followed by the name's next word: the time, not that product."""
+    if hit.end - hit.start != 1 or hit.score >= 100 or hit.entity is None or hit.entity.kind != "sku":
+        return False
+    seasons = {p for p in load_vocabulary().slot_words.get("unread_periods", []) if len(phrase_tokens(p)) == 1}
+    word = tokens[hit.start]
+    name = list(resolver.name_words.get(hit.entity.code, ()))
+    following = tokens[hit.end].text if hit.end < len(tokens) else None
+    return word.text in seasons and word.raw.islower() and name[:1] == [word.text] and (
+        len(name) < 2 or following != name[1])
+
+
+def _slot_outside_the_question(r: _Reading) -> set[int]:
+    """"Is anything at risk of running out in August? Asking for the ops call.": the words of the sentences
+    after the one question of a message are context, no name to ask about."""
+    if "?" not in r.text or not r.tokens:
+        return set()
+    sentence, asked = question_sentence(r.text, r.tokens)
+    return {i for i, k in enumerate(sentence) if k > asked}
+
+
+def _slot_holds_run(words: list[str], run: list[str]) -> bool:
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
+def _slot_name_words(entity: Entity) -> set[str]:
+    return set(fold_words(entity.label).split())
 
 
 def _best_intent(r: _Reading) -> str | None:
@@ -601,6 +748,7 @@ def _leftover_name(r: _Reading) -> str | None:
             if r.words[i : i + n] == parts:
                 taken.update(range(i, i + n))
     taken |= typo_positions(r.words, vocabulary)
+    taken |= _slot_outside_the_question(r)
     units = set(vocabulary.whatif.get("units", {}))
     run: list[str] = []
     runs: list[list[str]] = []
@@ -768,11 +916,16 @@ def route(
             and (_has_whatif_cue(r) or slots_amount(r)) and r.hit is None:
         r.refs = [previous.args["ref"]]  # "what if it slips 2 weeks" after "when does PO-4502 arrive?"
     intent = _best_intent(r)
+    _slot_name_over_person(r, intent)
     if intent == "forecast" and (_excludes_a_month(r, planning_date) or _redo_before_forecast(r, table)):
         intent = "reforecast"  # "update the X forecast leaving out June": a forecast read excludes no history
     if intent == "sales" and r.scores["sales"] < 2 and r.period is not None and not r.period.bare \
             and r.months and r.months[0] > f"{planning_date:%Y-%m}":
         intent = "forecast"  # "volumes for X next month": only a weak sales word, and the months are ahead
+    if intent == "kpi" and r.kpi and r.kpi[0] == "otif" and previous is not None and previous_refs(previous.args) \
+            and not r.refs and not r.unknown_refs and r.hit is None and r.period is None \
+            and _has_any(r.words, load_vocabulary().slot_words.get("it_words", [])):
+        intent = "orders"  # "is it on time?" after "what if WO.4402 slips a week": that order, not the OTIF KPI
     if intent == "orders" and previous is not None and not r.refs and not r.unknown_refs and r.hit is None:
         r.refs = previous_refs(previous.args)  # "is it late?" after "what if WO.2214 slips a week": that order
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
@@ -848,6 +1001,11 @@ def route(
         kind = _bare_kind(r, resolver) if r.resource is None and r.hit is None else None
         if kind is not None:  # "how loaded is the line?" with three lines: which of them
             return _ask(r, "capacity", "ambiguous_resource", _options(kind[1]), text=kind[0])
+        machine = _slot_unknown_machine(r, resolver) if r.resource is None and r.hit is None else None
+        if machine is not None:  # "máy rang" when the resources are named otherwise: which of them, never all
+            options = resolver.closest(machine, ("resource",)) or [
+                Entity("resource", name, name) for name in dict.fromkeys(resolver.resources.values())]
+            return _ask(r, "capacity", "unknown_resource", _options(options[:8]), text=machine)
         left = _leftover_name(r) if r.resource is None and r.hit is None and not r.refs else None
         cues = [find_phrase(r.words, p) for p in load_vocabulary().intents["capacity"]["words"]]
         if left and (_at(r, left) + len(left.split()) in set(cues) or (
@@ -901,6 +1059,11 @@ def route(
             names = [f"'{e.label}'" for e in r.pair]
             named = f"{', '.join(names[:-1])} {question('and', r.language)} {names[-1]}"
             return _ask(r, intent, "two_products", _options(r.pair), pending, text=named)
+    shared = _slot_shared_size(r, resolver) if r.hit is None and r.pair is None and not r.refs \
+        and resolver is not None and intent in ABOUT_A_PRODUCT | {"orders", "reconcile"} else None
+    if shared is not None:  # "500 ml sales in July": which of the 500 ml products, never all of them
+        pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
+        return _ask(r, intent, "ambiguous", _options(shared[1]), pending, text=shared[0])
     if r.hit is not None and r.hit.entity is None and intent not in ("product_lookup", "notes"):
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         return _ask(r, intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
@@ -915,7 +1078,8 @@ def route(
             and leftover[:1].isupper() and _at(r, leftover) + 1 == r.hit.start and r.hit.entity is not None:
         leftover = None  # "Target's Melatonin 10 mg orders": a customer's or person's, before the name
     if leftover and r.hit is not None and (exact_name or not _next_to(r, leftover)) \
-            and not _like_a_word_of_the_family(r, leftover, resolver):
+            and not _like_a_word_of_the_family(r, leftover, resolver) \
+            and not _slot_unknown_variant_of_family(r, leftover, resolver):
         leftover = None
     if leftover and r.hit is not None and r.hit.entity is not None and r.hit.entity.kind == "sku" and set(
             fold_words(leftover).split()) <= set(fold_words(resolver.labels.get(r.hit.entity.code, "")).split()) \
@@ -959,7 +1123,8 @@ def route(
         r.months = back.labels if back else r.months
     tool = load_vocabulary().intents.get(intent, {}).get("tool")
     excluding = intent == "reforecast" and _has_any(r.words, load_vocabulary().slot_words.get("exclude", []))
-    if tool in TOOLS_WITH_PERIOD or intent == "whatif" or excluding:  # "excluding the summer": which months?
+    seasonal = intent == "orders" and r.period is None  # "keep them supplied over summer": which months?
+    if tool in TOOLS_WITH_PERIOD or intent == "whatif" or excluding or seasonal:  # "excluding the summer": which?
         unread = _unread_period(r, planning_date, intent)
         if unread is not None or (r.period is not None and r.period.unclear):
             pending = _period_pending(intent, r, planning_date, whatif.scenario if whatif else None)
@@ -967,6 +1132,9 @@ def route(
                 return _ask(r, intent, "which_period", [], pending, text=unread)
             named = ", ".join(f"'{w}'" for w in (*r.period.others, r.period.words))
             return _ask(r, intent, "which_period_several", [], pending, text=named)
+    unnamed = _slot_unnamed_months(r) if excluding and r.period is None else None
+    if unnamed is not None:  # "re-forecast X excluding the promo months": which months are those?
+        return _ask(r, intent, "which_period", [], None, text=unnamed)
     built = _build(intent, r, planning_date, whatif.scenario if whatif else None)
     built.confident = _confident(built, r, intent)
     return built
@@ -1082,6 +1250,19 @@ def _like_a_word_of_the_family(r: _Reading, leftover: str, resolver: Resolver) -
                for w in fold(leftover).split() if len(w) >= 4)
 
 
+def _slot_unknown_variant_of_family(r: _Reading, leftover: str, resolver: Resolver) -> bool:
+    """"short on Caramel Cold Brew": one word right before a family's name that no name of the data holds
+    reads as a variant of that family the data lacks (ask back), never as the whole family."""
+    if r.hit is None or r.hit.entity is None or r.hit.entity.kind != "family" or len(leftover.split()) != 1:
+        return False
+    if _at(r, leftover) + 1 != r.hit.start:
+        return False
+    word = fold(leftover.removesuffix("'s"))
+    known = {w for ws in resolver.name_words.values() for w in ws} | resolver.place_words
+    known |= {w for name in resolver.owners for w in fold(name).split()}
+    return word not in known and not leftover.endswith("'s")
+
+
 def _next_to(r: _Reading, leftover: str) -> bool:
     """True when the leftover words touch the name found (right before it or right after it)."""
     at = _at(r, leftover)
@@ -1174,9 +1355,10 @@ def _period_is_topic(r: _Reading) -> bool:
         before = r.words[at - 1]  # "about dry january": a name; "notes from January", "in January": a time
         vocabulary = load_vocabulary()
         named = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource) | _mention_span(r.owner)
+        seasons = {p for p in vocabulary.slot_words.get("unread_periods", []) if len(phrase_tokens(p)) == 1}
         if before.isalpha() and before not in vocabulary.reserved and before not in vocabulary.stopwords \
-                and at - 1 not in named and r.period.words.isalpha():
-            return True
+                and at - 1 not in named and r.period.words.isalpha() and before not in seasons:
+            return True  # (but "last summer, July specifically": the month of a season, a time)
     return at is not None and at > 0 and r.words[at - 1] in TOPIC_DETERMINERS
 
 
@@ -1311,6 +1493,8 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
     if (find_phrase(r.words, "month after") is not None or find_phrase(r.words, "thang sau nua") is not None) \
             and previous.months:
         months = slots.shift_months(previous.months, 1)
+    elif not months and previous.months and _slot_step_before(r.words):
+        months = _slot_months_before(previous.months, _slot_step_before(r.words))  # "and the month before?"
     elif months and r.period is not None and INTENT_OF_TOOL.get(previous.tool) in LOOKS_BACK:
         back = looking_back(r.period, planning_date)
         months = back.labels if back else months
