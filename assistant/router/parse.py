@@ -17,19 +17,68 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-import tomllib
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from assistant.router import slots
+from assistant.router.base import (
+    ABOUT_A_PRODUCT,
+    ASKED_CUE,
+    INTENT_OF_TOOL,
+    LOOKS_BACK,
+    ORDER_NOT_TOPIC,
+    PRIORITY,
+    TOOLS_WITH_PERIOD,
+    TOOLS_WITH_PRODUCT,
+    TOPIC_DETERMINERS,
+    RoutedCall,
+    _at,
+    _mention_span,
+    _Reading,
+    _span,
+    _without,
+)
 from assistant.router.capitals import capitalised_opening
+from assistant.router.clarify import (
+    _ahead,
+    _answer_pending,
+    _ask,
+    _options,
+    _period_as_typed,
+    _period_options,
+    _question_options,
+    _questions,
+    _starters,
+    question,
+)
 from assistant.router.entities import find_owner
-from assistant.router.pairs import by_size_word, question_sentence, rule_out_negated, second_name, size_words
+from assistant.router.followups import _family_of_previous, _like_previous
+from assistant.router.intent_rules import (
+    _asks_a_write,
+    _asks_what_it_does,
+    _best_intent,
+    _excludes_a_month,
+    _has_whatif_cue,
+    _intent_after_colon,
+    _redo_before_forecast,
+    _small_talk,
+)
+from assistant.router.pairs import by_size_word, question_sentence, rule_out_negated, second_name
+from assistant.router.slot_rules import (
+    _slot_months_before,
+    _slot_name_over_person,
+    _slot_outside_the_question,
+    _slot_period_in_name,
+    _slot_season_not_name,
+    _slot_shared_size,
+    _slot_step_before,
+    _slot_unknown_machine,
+    _slot_unknown_variant_of_family,
+    _slot_unnamed_months,
+)
 from assistant.router.spelling import sizes_spaced, spell_corrected
 from assistant.router.typed import (
     DAY_MONTH,
@@ -53,129 +102,15 @@ from sop_engine.language import detect_language as language_of
 from sop_engine.periods import (
     MONTHS,
     NUMBER_WORDS,
-    SHORTHAND,
     VI_NUMBER_WORDS,
-    PeriodRange,
-    add_months,
-    format_period,
     looking_back,
     message_period,
-    month_start,
 )
 from sop_engine.resolver import Entity, Mention, Resolver, find_driver, resolver_from_tables
-from sop_engine.resolver import singular as resolver_singular
 from sop_engine.text import fold, fold_words, has_diacritics, tokenize
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
     import pandas as pd
-
-# On equal scores, the more specific intent wins.
-PRIORITY = (
-    "help", "reforecast", "publish", "chart", "decisions", "notes", "overstock", "capacity", "orders", "drivers",
-    "kpi", "reconcile", "sales", "product_lookup", "shortage", "forecast",
-)
-TOOLS_WITH_PRODUCT = {
-    "check_shortages": "product", "get_forecast": "product", "reforecast": "product", "reconcile_plan": "family",
-    "get_kpi": "product", "chart": "product", "list_decisions": "product", "find_products": "query",
-    "get_sales": "product", "get_orders": "product", "check_overstock": "product", "get_driver_effects": "product",
-}
-TOOLS_WITH_PERIOD = {
-    "check_shortages", "get_forecast", "reconcile_plan", "get_kpi", "search_meeting_notes", "list_decisions",
-    "get_sales", "get_capacity",
-}
-INTENT_OF_TOOL = {
-    "check_shortages": "shortage", "get_forecast": "forecast", "reforecast": "reforecast",
-    "publish_forecast": "publish", "reconcile_plan": "reconcile", "get_kpi": "kpi", "find_products": "product_lookup",
-    "chart": "chart", "search_meeting_notes": "notes", "list_decisions": "decisions", "help": "help",
-    "get_sales": "sales", "get_orders": "orders", "check_overstock": "overstock", "get_capacity": "capacity",
-    "get_driver_effects": "drivers",
-}
-# Questions about what happened: a bare month or quarter means the latest one not in the future.
-LOOKS_BACK = {"kpi", "notes", "decisions", "sales"}
-# Intents whose question is about a product: a name there that the data does not know is asked back.
-ABOUT_A_PRODUCT = {"shortage", "forecast", "reforecast", "chart", "sales", "overstock", "whatif", "kpi"}
-# Intents an order reference does not narrow: a known order named with their words asks about that order.
-ORDER_NOT_TOPIC = {"reconcile", "sales", "forecast", "product_lookup"}
-TOPIC_DETERMINERS = ("the", "a", "our", "their", "that", "this")
-# A help phrase this heavy asks what the assistant can do ("what can you help me with?"), not for help with a topic.
-CAPABILITY_CUE = 8
-
-
-@cache
-def _questions() -> dict:
-    from prompts import load
-
-    return tomllib.loads(load("clarify.toml"))
-
-
-def question(key: str, language: str, **values) -> str:
-    table = _questions()
-    text = table.get(language, {}).get(key) or table["en"][key]
-    return text.format(**values)
-
-
-@dataclass
-class RoutedCall:
-    tool: str | None  # a tool of tools.schemas.TOOL_ARGS, "help", or None (not understood / a question back)
-    args: dict = field(default_factory=dict)
-    intent: str = "unknown"
-    entity: str | None = None  # SKU code or "family:<name>"
-    months: list[str] | None = None  # YYYY-MM months read from the text
-    clarification: str | None = None  # the question back, when there is one
-    options: list[dict] = field(default_factory=list)  # [{"label", "value"}] offered with the question
-    language: str = "en"
-    pending: dict | None = None  # the call a question back waits to complete: {"tool", "args", "intent", "slot"}
-    confident: bool = False  # a tool call read from a clear cue, no runner-up close to it (``_confident``)
-
-    def to_dict(self) -> dict:
-        return {
-            "tool": self.tool, "args": self.args, "intent": self.intent, "entity": self.entity,
-            "months": self.months, "clarification": self.clarification, "options": self.options,
-            "language": self.language, "pending": self.pending, "confident": self.confident,
-        }
-
-    @property
-    def clarification_document(self) -> dict | None:
-        if not self.clarification:
-            return None
-        return {"question": self.clarification, "options": list(self.options)}
-
-
-@dataclass
-class _Reading:
-    tokens: list[Token]
-    words: list[str]
-    period: PeriodRange | None
-    months: list[str] | None
-    hit: Mention | None
-    refs: list[str]  # known order references, as in supply.csv
-    unknown_refs: list[str]  # words that look like an order reference the data does not hold
-    resource: Mention | None
-    owner: Mention | None
-    scores: dict[str, float]
-    kpi: tuple[str, str, int] | None
-    meeting: tuple[str, str, int] | None
-    used: set[int]  # token positions already taken by a period, KPI, meeting, order reference, name
-    language: str = "en"
-    driver: str | None = None  # a demand driver of the data the message names
-    text: str = ""  # the message as read (spelling corrected, NFC): the tokens' offsets are in it
-    pair: list[Entity] | None = None  # two products named in one question ("the wipes or the sponges")
-    shadowed: Mention | None = None  # products' word read as a person's exact name instead ("sterling")
-
-    @property
-    def entity(self) -> Entity | None:
-        return self.hit.entity if self.hit else None
-
-
-def _span(words: list[str], phrase: str) -> set[int]:
-    at = find_phrase(words, phrase)
-    if at is None:  # period words typed in shorthand ("nxt mo" read as "next month")
-        at = find_phrase([SHORTHAND.get(w, w) for w in words], phrase)
-    return set(range(at, at + len(phrase_tokens(phrase)))) if at is not None else set()
-
-
-def _mention_span(m: Mention | None) -> set[int]:
-    return set(range(m.start, m.end)) if m else set()
 
 
 def detect_language(tokens: list[Token], skip: set[int] = frozenset()) -> str:
@@ -210,17 +145,6 @@ def _resolver(products, tables: dict | None) -> Resolver:
 
 _RESOLVERS: dict[int, Resolver] = {}
 _LAST: dict = {}
-
-
-def _without(text: str, tokens: list[Token], positions: set[int]) -> str:
-    """``text`` with the words at ``positions`` blanked out (offsets kept)."""
-    if not positions:
-        return text
-    chars = list(unicodedata.normalize("NFC", text))
-    for i in positions:
-        t = tokens[i]
-        chars[t.start:t.start + len(t.raw)] = "_" * len(t.raw)
-    return "".join(chars)
 
 
 def _read(text: str, products, planning_date: date, tables: dict | None, resolver: Resolver | None = None
@@ -390,198 +314,6 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     return reading, resolver
 
 
-def _intent_after_colon(text: str, tokens: list[Token], masked: list[str], vocabulary, scores: dict) -> dict:
-    """"Before I sign off the plan I need to know: can supply keep up with X?": a question after a colon
-    is what is asked; the clause before it is context, and its cue words do not outvote the question's."""
-    if not text.rstrip().endswith("?"):
-        return scores
-    colon = max((m.start() for m in re.finditer(r":\s", text)), default=-1)
-    if colon < 0:
-        return scores
-    after = [w if tokens[i].start > colon else "\x00" for i, w in enumerate(masked)]
-    own = score_intents(after, vocabulary, [t.raw for t in tokens])
-    return own if own and max(own.values()) >= ASKED_CUE else scores
-
-
-def _slot_period_in_name(text: str, tokens: list[Token], codes: set[int], hit: Mention, period: PeriodRange,
-                         used: set[int], resource: Mention | None, resolver: Resolver, planning_date: date):
-    """"How Now Rooibos: short next month?": a period word ("now") that is a word of the product's name found
-    next to it is the name's, and the period is read from the other words (``used`` is updated in place)."""
-    words = [t.text for t in tokens]
-    taken = _span(words, period.words) & used
-    if not taken or hit.entity is None or hit.entity.kind != "sku":
-        return hit, period, used | _mention_span(resource)
-    own = set(resolver.name_words.get(hit.entity.code, ()))
-    if not all(words[i] in own for i in taken):
-        return hit, period, used | _mention_span(resource)
-    names_used = (used - taken) | _mention_span(resource)
-    whole = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
-    if whole is None or whole.entity != hit.entity or not taken <= _mention_span(whole) or whole.score < hit.score:
-        return hit, period, used | _mention_span(resource)
-    used -= taken
-    again = message_period(_without(text, tokens, codes | _mention_span(whole)), planning_date)
-    if again is not None:
-        used |= _span(words, again.words) - _mention_span(whole)
-    return whole, again, used | _mention_span(resource)
-
-
-def _slot_name_over_person(r: _Reading, intent: str | None) -> None:
-    """"sterling forecast pls": a word of several products' names that is also a person's name, in a question
-    about a product (a forecast, a shortage, sales ...), names the products (which one is asked), not the
-    person (a person's items are a decisions question)."""
-    if r.shadowed is not None and r.hit is None and intent in ABOUT_A_PRODUCT and r.shadowed.ambiguous \
-            and all(r.words[i] in {w for e in r.shadowed.candidates for w in _slot_name_words(e)}
-                    for i in _mention_span(r.shadowed)):
-        r.hit, r.owner = r.shadowed, None
-
-
-def _slot_shared_size(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
-    """"5W-30 shortages", "500 ml sales": a grade or a size written as in the names (a number with its unit,
-    or a word of letters and digits) that several products share, and no product named: which of them."""
-    taken = set(r.used) | _mention_span(r.owner)
-    for i, w in enumerate(r.words):
-        if i in taken or not any(c.isdigit() for c in w):
-            continue
-        if any(c.isalpha() for c in w) and not PERIOD_LIKE.match(w):
-            run = [w]
-        elif w.replace(".", "").replace(",", "").isdigit() and i + 1 < len(r.words) and i + 1 not in taken \
-                and r.words[i + 1].isalpha():
-            run = [w, r.words[i + 1]]
-        else:
-            continue
-        skus = [s for s, words in resolver.name_words.items() if _slot_holds_run(list(words), run)]
-        if len(skus) >= 2:
-            return " ".join(t.raw for t in r.tokens[i:i + len(run)]), [resolver.sku_entity[s] for s in skus]
-    return None
-
-
-def _slot_unknown_machine(r: _Reading, resolver: Resolver) -> str | None:
-    """"máy rang tháng sau có quá tải không?": a machine word and the word saying its kind ("rang" after "máy",
-    "roasting" before "machine"), with no resource named: the words as typed (which resource is asked)."""
-    vocabulary = load_vocabulary()
-    machines = set(vocabulary.slot_words.get("machine_words", []))
-    cues = {p for spec in vocabulary.intents.values() for p in spec["words"]}  # "giờ máy": machine hours
-    for i, t in enumerate(r.tokens):
-        if t.text not in machines or i in r.used:
-            continue
-        for j in (i + 1, i - 1):
-            if 0 <= j < len(r.tokens) and j not in r.used and r.words[j].isalpha() and len(r.words[j]) >= 3 \
-                    and r.words[j] not in vocabulary.stopwords and r.words[j] not in vocabulary.reserved \
-                    and r.words[j] not in MONTHS and " ".join(r.words[min(i, j):max(i, j) + 1]) not in cues:
-                return " ".join(x.raw for x in r.tokens[min(i, j):max(i, j) + 1])
-    return None
-
-
-def _slot_unnamed_months(r: _Reading) -> str | None:
-    """"without the promo months": an exclusion whose months are told by what happened in them, not named
-    (no period read): the words from the exclusion to the month word, as typed."""
-    vocabulary = load_vocabulary()
-    units = set(vocabulary.slot_words.get("month_units", []))
-    starts = [find_phrase(r.words, p) for p in vocabulary.slot_words.get("exclude", [])]
-    starts = [a for a in starts if a is not None]
-    if not starts:
-        return None
-    at = min(starts)
-    end = next((j for j in range(at + 1, min(len(r.words), at + 7)) if r.words[j] in units), None)
-    if end is None:
-        return None
-    first = at + 1 + (r.words[at + 1] in TOPIC_DETERMINERS)
-    if r.language == "vi":  # "bỏ các tháng khuyến mãi": what the months are follows them
-        end = next((j - 1 for j in range(end + 1, min(len(r.words), end + 4)) if j in r.used), min(len(r.words) - 1,
-                                                                                                 end + 3))
-    return " ".join(t.raw for t in r.tokens[first:end + 1])
-
-
-def _slot_step_before(words: list[str]) -> int:
-    """"and the month before?", "the quarter before that", "tháng trước đó": how many months back from the
-    previous question's period (0: none of these)."""
-    for phrase, step in (("month before", 1), ("quarter before", 3), ("year before", 12), ("thang truoc do", 1),
-                         ("quy truoc do", 3), ("nam truoc do", 12)):
-        if find_phrase(words, phrase) is not None:
-            return step
-    return 0
-
-
-def _slot_months_before(labels: list[str], step: int) -> list[str]:
-    """The month before the first of ``labels`` (step 1), or every label moved back a quarter or a year."""
-    if step == 1:
-        return [format_period(add_months(month_start(labels[0]), -1))]
-    return [format_period(add_months(month_start(label), -step)) for label in labels]
-
-
-def _slot_season_not_name(tokens: list[Token], hit: Mention, resolver: Resolver) -> bool:
-    """A season's or holiday's word alone ("spring", "summer"), written lowercase, that is only the first
-    word of a product's name and is not followed by the name's next word: the time, not that product."""
-    if hit.end - hit.start != 1 or hit.score >= 100 or hit.entity is None or hit.entity.kind != "sku":
-        return False
-    seasons = {p for p in load_vocabulary().slot_words.get("unread_periods", []) if len(phrase_tokens(p)) == 1}
-    word = tokens[hit.start]
-    name = list(resolver.name_words.get(hit.entity.code, ()))
-    following = tokens[hit.end].text if hit.end < len(tokens) else None
-    return word.text in seasons and word.raw.islower() and name[:1] == [word.text] and (
-        len(name) < 2 or following != name[1])
-
-
-def _slot_outside_the_question(r: _Reading) -> set[int]:
-    """"Is anything at risk of running out in August? Asking for the ops call.": the words of the sentences
-    after the one question of a message are context, no name to ask about."""
-    if "?" not in r.text or not r.tokens:
-        return set()
-    sentence, asked = question_sentence(r.text, r.tokens)
-    return {i for i, k in enumerate(sentence) if k > asked}
-
-
-def _slot_holds_run(words: list[str], run: list[str]) -> bool:
-    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
-
-
-def _slot_name_words(entity: Entity) -> set[str]:
-    return set(fold_words(entity.label).split())
-
-
-def _best_intent(r: _Reading) -> str | None:
-    scores = dict(r.scores)
-    if "help" in scores and (r.hit or any(v >= 3 for k, v in scores.items() if k != "help")):
-        del scores["help"]
-    if not scores:
-        return None
-    return max(scores, key=lambda k: (scores[k], -PRIORITY.index(k) if k in PRIORITY else -99))
-
-
-def _small_talk(r: _Reading, table: dict) -> str | None:
-    """"greeting" or "closing" when the message is nothing but a greeting or a thanks (with filler words such
-    as "there", "all", "for now"): no product, order, line, person or planning word in it."""
-    if r.hit is not None or r.refs or r.unknown_refs or r.resource is not None or r.owner is not None \
-            or r.kpi is not None or any(k != "help" for k in r.scores):
-        return None
-    kinds = {}
-    for kind, key in (("greeting", "greetings"), ("closing", "closings")):
-        for phrase in table.get(key, []):
-            n = len(phrase_tokens(phrase))
-            for i in range(len(r.words) - n + 1):
-                if r.words[i:i + n] == phrase_tokens(phrase):
-                    kinds.update({j: kind for j in range(i, i + n)})
-    fillers = set(table.get("small_talk_fillers", []))
-    if not kinds or any(i not in kinds and w not in fillers for i, w in enumerate(r.words)):
-        return None
-    return "closing" if "closing" in kinds.values() else "greeting"
-
-
-def _asks_what_it_does(r: _Reading) -> bool:
-    """A capability question ("what can you help me with?", "how do I ask you about shortages?"): a help phrase
-    this heavy outweighs the topic words, when no product, order or line is named."""
-    other = max((v for k, v in r.scores.items() if k != "help"), default=0.0)
-    return r.scores.get("help", 0) >= CAPABILITY_CUE and r.scores["help"] > other and r.hit is None \
-        and not r.refs and not r.unknown_refs and r.resource is None
-
-
-def _redo_before_forecast(r: _Reading, table: dict) -> bool:
-    """A verb of computing again before a forecast word ("refresh the Mince Pies forecast")."""
-    forecast = [i for i, w in enumerate(r.words) if w in ("forecast", "forecasts", "fcst")]
-    return bool(forecast) and any((at := find_phrase(r.words, p)) is not None and at < forecast[-1]
-                                  for p in table.get("redo_verbs", []))
-
-
 def _starts_with_cue(r: _Reading) -> bool:
     for cue in load_vocabulary().followup_cues:
         parts = phrase_tokens(cue)
@@ -663,37 +395,10 @@ def _bare_kind(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | No
     return None
 
 
-def _excludes_a_month(r: _Reading, planning_date: date) -> bool:
-    """An exclusion word right before a month ("excluding December", "leaving out June", "bỏ tháng 7"), not
-    inside a product's or person's name ("bánh quy bơ": folded "bo" is an exclusion word)."""
-    table = load_vocabulary().slot_words
-    named = _mention_span(r.hit) | _mention_span(r.owner)
-    months = {at for at, _ in slots.past_months(r.words, planning_date, None) if at not in named}
-    for phrase in table.get("exclude", []):
-        n = len(phrase_tokens(phrase))
-        for i in range(len(r.words) - n + 1):
-            if r.words[i:i + n] == phrase_tokens(phrase) and i not in named and months & {i + n, i + n + 1, i + n + 2}:
-                return True
-    return False
-
-
 def _only_a_period(r: _Reading) -> bool:
     """Nothing but a period, stopwords and follow-up words ("what about next month?", "số liệu tháng sau nhé")."""
     return (r.hit is None and not r.refs and not r.unknown_refs and r.resource is None and r.owner is None
             and r.kpi is None and r.meeting is None and not any(v >= 3 for v in r.scores.values()))
-
-
-def _asks_a_write(r: _Reading, table: dict) -> bool:
-    """A request for a write no tool makes: a write phrase not said of the user's own doing ("before I call
-    the buyer"), or a message opening with a write verb that is no what-if ("cancel PO-2027-044 with ...")."""
-    subjects = set(table.get("write_subjects", []))
-    for phrase in table.get("cannot_do", []):
-        parts = phrase_tokens(phrase)
-        for i in range(len(r.words) - len(parts) + 1):
-            if r.words[i:i + len(parts)] == parts and (i == 0 or r.words[i - 1] not in subjects):
-                return True
-    return any(r.words[:len(phrase_tokens(p))] == phrase_tokens(p) for p in table.get("write_openings", [])) \
-        and not _has_whatif_cue(r)
 
 
 def _has_any(words: list[str], phrases: list[str]) -> bool:
@@ -713,11 +418,6 @@ def slots_amount(r: _Reading) -> bool:
     vocabulary = load_vocabulary()
     return _days(r.words, vocabulary.whatif["units"]) is not None or _quantity(
         r.words, vocabulary.slot_words.get("quantity", [])) is not None
-
-
-def _has_whatif_cue(r: _Reading) -> bool:
-    cues = load_vocabulary().whatif.get("cues", [])
-    return any(find_phrase(r.words, cue) is not None for cue in cues)
 
 
 def _as_driver_changes(scenario: dict, driver: str) -> dict:
@@ -823,48 +523,6 @@ def _clearly_a_person(r: _Reading) -> bool:
     if r.owner.start == 0:  # the subject: "minh còn việc gì", but not English "Will we run out?"
         return typed[0].text not in vocabulary.language_words.get("en", frozenset())
     return typed[0].raw[:1].isupper()  # "what will Marcus do": "will" is a word; "ask Will" a person
-
-
-def _starters(language: str) -> list[dict]:
-    """Questions to start with, as options whose values the router reads back."""
-    return [{"label": spec.get(language, spec["en"]), "value": spec["value"]}
-            for spec in _questions().get("starters", {}).values()]
-
-
-def _question_options(entity: Entity, language: str) -> list[dict]:
-    """What one may ask about a product, as options whose values the router reads back unambiguously."""
-    asks = _questions().get("questions_about", {})
-    return [{"label": spec[language if language in spec else "en"].format(name=entity.label),
-             "value": spec["value"].format(code=entity.code)} for spec in asks.values()]
-
-
-def _period_options(r: _Reading, planning_date: date) -> list[dict]:
-    """What one may ask about a period named alone: ahead-looking questions for a coming period, looking-back
-    ones for a past one; the values are texts the router reads back unambiguously."""
-    ahead = _ahead(r, planning_date)
-    label = _period_as_typed(r)
-    period = r.months[0] if len(r.months) == 1 else f"{r.months[0]}..{r.months[-1]}"
-    return [{"label": spec[r.language if r.language in spec else "en"].format(label=label),
-             "value": spec["value"].format(period=period)}
-            for spec in _questions().get("questions_for_period", {}).values() if spec.get("ahead") == ahead]
-
-
-def _ahead(r: _Reading, planning_date: date) -> bool:
-    return r.months[-1] >= f"{planning_date:%Y-%m}"
-
-
-def _period_as_typed(r: _Reading) -> str:
-    at = sorted(_span(r.words, r.period.words)) if r.period is not None else []
-    return " ".join(r.tokens[i].raw for i in at) if at else r.months[0]
-
-
-def _options(entities: list[Entity]) -> list[dict]:
-    return [{"label": e.option_label, "value": e.code} for e in entities]
-
-
-def _ask(r: _Reading, intent: str, key: str, options: list[dict], pending: dict | None = None, **values) -> RoutedCall:
-    return RoutedCall(None, {}, intent, None, r.months, question(key, r.language, **values), options, r.language,
-                      pending)
 
 
 def route(
@@ -1140,7 +798,6 @@ def route(
     return built
 
 
-ASKED_CUE = 3.0  # the weight of the asking sentence's own question that outweighs the sentences around it
 CLEAR_CUE = 2.0  # the weight of a phrase that names its question ("short", "forecast", "dự báo")
 
 
@@ -1157,89 +814,6 @@ def _confident(built: RoutedCall, r: _Reading, intent: str) -> bool:
     return top >= CLEAR_CUE and top - runner_up >= 1.0
 
 
-def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
-    """In a follow-up about a product, a name that fits several products means the one most like the
-    previous product ("what about the rear ones?" after the front brake pads): the candidate whose item name
-    (pack sizes left out) shares the most words with the previous one's, when exactly one does. A pack size
-    alone ("and the 250 ml?") is that size of the previous item."""
-    if resolver is None or not previous.entity or previous.entity not in resolver.item_of:
-        return
-    before = resolver.item_of[previous.entity]
-    if r.hit is None:
-        siblings = [resolver.sku_entity[s] for s, item in resolver.item_of.items() if item == before]
-        taken = set(r.used)
-        near = [w for i, w in enumerate(r.words) if i not in taken]
-        picked, _ = resolver.settle(siblings, near) if len(siblings) > 1 else (None, [])
-        if picked is not None and picked.kind == "sku" and picked.code != previous.entity:
-            at = next(i for i, w in enumerate(r.words) if i not in taken and any(c.isdigit() for c in w))
-            r.hit = Mention(picked, [], at, at + 1, r.words[at], 95.0)
-        elif len(siblings) > 1:  # a variant word alone: "and L", "the keg", "and the bottles?"
-            _variant_of_previous(r, previous, siblings, resolver)
-        return
-    if not r.hit.ambiguous:
-        return
-    words = set(before.split())
-    shared = [(len(words & set(resolver.item_of.get(c.code, "").split())), c) for c in r.hit.candidates
-              if c.kind == "sku"]
-    best = max((n for n, _ in shared), default=0)
-    picked = [c for n, c in shared if n == best]
-    if best > 0 and len(picked) > 1:  # "còn thùng 5 lít?": of the previous item's sizes, the one typed
-        sized, _ = resolver.settle(picked, [w for i, w in enumerate(r.words) if i not in r.used])
-        picked = [sized] if sized is not None and sized.kind == "sku" else picked
-    size = resolver.variant_digits.get(previous.entity, set())
-    typed = set(r.hit.text.split())
-    if best > 0 and len(picked) > 1 and size and not any(c.isdigit() for w in r.words for c in w) and all(
-            typed < set(resolver.item_of.get(c.code, "").split()) for c in picked):
-        # a variant word only ("the chocolate"), the rest of the item's name the previous one's: its size
-        same = [c for c in picked if resolver.variant_digits.get(c.code, set()) == size]
-        picked = same if len(same) == 1 else picked  # "what about the chocolate?" after the 2 lb vanilla: 2 lb
-    if best > 0 and len(picked) == 1:
-        r.hit.entity, r.hit.candidates = picked[0], []
-
-
-def _family_of_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
-    """"and for the whole family?" after a question about a product: that product's family."""
-    if resolver is None or r.hit is not None or not previous.entity or previous.entity not in resolver.family_of:
-        return
-    at = next((i for i, w in enumerate(r.words) if w in ("family", "range", "category") and i not in r.used), None)
-    if at is not None:
-        family = resolver.family_of[previous.entity]
-        r.hit = Mention(Entity("family", family, family), [], at, at + 1, r.words[at], 100.0)
-
-
-def _variant_of_previous(r: _Reading, previous: RoutedCall, siblings: list[Entity], resolver: Resolver) -> None:
-    picked = _by_variant_words(r, siblings, resolver)
-    if picked is not None and picked.code != previous.entity:
-        at = [i for i in range(len(r.words)) if i not in r.used]
-        r.hit = Mention(picked, [], at[0], at[-1] + 1, " ".join(r.words[i] for i in at), 95.0)
-
-
-def _by_variant_words(r: _Reading, candidates: list[Entity], resolver: Resolver) -> Entity | None:
-    """The one candidate whose name holds the one or two words typed ("and L", "the keg", "the bottles")."""
-    vocabulary = load_vocabulary()
-    cues = {w for cue in vocabulary.followup_cues for w in phrase_tokens(cue)}
-    typed = [w for i, w in enumerate(r.words) if i not in r.used and w not in vocabulary.stopwords and w not in cues
-             and w not in ("one", "ones")]
-    if not typed or len(typed) > 2:
-        return None
-    spelled = size_words()
-    wanted = [spelled.get(w, w) for w in typed]  # "small" for the S of "T-Shirt S"
-    picked = []
-    for candidate in candidates:
-        if candidate.kind != "sku":
-            continue
-        name = fold(resolver.labels.get(candidate.code, "")).replace("-", " ").split()
-        bag = set(name) | {resolver_singular(w) for w in name}
-        if all(w in bag or resolver_singular(w) in bag for w in wanted):
-            picked.append(candidate)
-    return picked[0] if len(picked) == 1 else None
-
-
-def _at(r: _Reading, words: str) -> int:
-    first = words.split()[0]
-    return next(i for i, t in enumerate(r.tokens) if t.raw == first)
-
-
 def _like_a_word_of_the_family(r: _Reading, leftover: str, resolver: Resolver) -> bool:
     """A family named with a word close to, not equal to, a word of its products' names ("sua tuoi khong
     duog" for "không đường"): one of the family was meant, with a slip."""
@@ -1248,19 +822,6 @@ def _like_a_word_of_the_family(r: _Reading, leftover: str, resolver: Resolver) -
     words = {w for sku in resolver.family_skus.get(r.hit.entity.code, []) for w in fold(resolver.labels[sku]).split()}
     return any(w not in words and any(len(x) >= 4 and fuzz.ratio(w, x) >= 85 for x in words)
                for w in fold(leftover).split() if len(w) >= 4)
-
-
-def _slot_unknown_variant_of_family(r: _Reading, leftover: str, resolver: Resolver) -> bool:
-    """"short on Caramel Cold Brew": one word right before a family's name that no name of the data holds
-    reads as a variant of that family the data lacks (ask back), never as the whole family."""
-    if r.hit is None or r.hit.entity is None or r.hit.entity.kind != "family" or len(leftover.split()) != 1:
-        return False
-    if _at(r, leftover) + 1 != r.hit.start:
-        return False
-    word = fold(leftover.removesuffix("'s"))
-    known = {w for ws in resolver.name_words.values() for w in ws} | resolver.place_words
-    known |= {w for name in resolver.owners for w in fold(name).split()}
-    return word not in known and not leftover.endswith("'s")
 
 
 def _next_to(r: _Reading, leftover: str) -> bool:
@@ -1289,57 +850,6 @@ def _period_pending(intent: str, r: _Reading, planning_date: date, scenario: dic
         return None
     return {"tool": call.tool, "args": call.args, "intent": call.intent, "months": None, "slot": "period",
             "entity": call.entity}
-
-
-def _answer_pending(r: _Reading, previous: RoutedCall, resolver: Resolver | None,
-                    planning_date: date | None = None) -> RoutedCall | None:
-    """The answer to a question back: an option's value, the product named, or a pack size that picks one
-    of the options ("the 250 ml one")."""
-    pending = previous.pending or {}
-    if pending.get("slot") == "period":  # a period asked back: the months typed
-        if not r.months or r.hit is not None:
-            return None
-        months = r.months
-        if pending.get("intent") in LOOKS_BACK and r.period is not None and planning_date is not None:
-            months = looking_back(r.period, planning_date).labels
-        args = {**pending.get("args", {}), "period": slots.iso_period(months)}
-        return RoutedCall(pending["tool"], args, pending.get("intent", "unknown"), pending.get("entity"), months,
-                          language=previous.language)
-    if pending.get("slot") == "name":  # a KPI asked back: its name, or an option's value
-        values = {o["value"] for o in previous.options}
-        name = r.kpi[0] if r.kpi else next((t.text for t in r.tokens if t.text in values), None)
-        if name is None:
-            return None
-        return RoutedCall(pending["tool"], {**pending.get("args", {}), "name": name}, "kpi",
-                          previous.entity, pending.get("months"), language=previous.language)
-    entity = r.entity
-    if entity is None and previous.options and resolver is not None:
-        values = [o["value"] for o in previous.options]
-        typed = {t.raw for t in r.tokens} | {" ".join(t.raw for t in r.tokens)}
-        exact = [v for v in values if v in typed]
-        if len(exact) == 1:
-            resolved = resolver.resolve(exact[0])
-            entity = resolved.entity
-        elif r.hit is not None and r.hit.candidates:
-            candidates = [c for c in r.hit.candidates if c.code in values]
-            picked, _ = resolver.settle(candidates, r.words) if candidates else (None, [])
-            entity = picked
-        else:
-            candidates = [c for c in (resolver.resolve(v).entity for v in values) if c is not None]
-            picked, _ = resolver.settle(candidates, r.words)
-            if picked is None:  # "the keg", "the bottle one": a word of one option's name
-                picked = _by_variant_words(r, candidates, resolver)
-            entity = picked if picked is not None and len(previous.options) > 1 else None
-    strong = any(v >= 3 for v in r.scores.values())
-    if entity is None or (strong and len(r.words) > 4):
-        return None
-    args = dict(pending.get("args") or {})
-    slot = pending.get("slot") or "product"
-    args[slot] = entity.code
-    for change in (args.get("scenario") or {}).get("demand_changes", []):
-        change["sku" if entity.kind == "sku" else "family"] = entity.code
-    return RoutedCall(pending["tool"], args, pending.get("intent", "unknown"), entity.canonical, pending.get("months"),
-                      language=r.language if strong else previous.language)
 
 
 def _period_is_topic(r: _Reading) -> bool:

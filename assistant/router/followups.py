@@ -1,0 +1,98 @@
+"""A follow-up's product read against the previous call's.
+
+A name that fits several products means the one most like the previous product ("what about the rear ones?"),
+a pack size alone is that size of the previous item, and a variant word alone picks among its siblings.
+"""
+
+from __future__ import annotations
+
+from assistant.router.base import (
+    RoutedCall,
+    _Reading,
+)
+from assistant.router.pairs import size_words
+from assistant.router.vocab import (
+    load_vocabulary,
+    phrase_tokens,
+)
+from sop_engine.resolver import Entity, Mention, Resolver
+from sop_engine.resolver import singular as resolver_singular
+from sop_engine.text import fold
+
+
+def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
+    """In a follow-up about a product, a name that fits several products means the one most like the
+    previous product ("what about the rear ones?" after the front brake pads): the candidate whose item name
+    (pack sizes left out) shares the most words with the previous one's, when exactly one does. A pack size
+    alone ("and the 250 ml?") is that size of the previous item."""
+    if resolver is None or not previous.entity or previous.entity not in resolver.item_of:
+        return
+    before = resolver.item_of[previous.entity]
+    if r.hit is None:
+        siblings = [resolver.sku_entity[s] for s, item in resolver.item_of.items() if item == before]
+        taken = set(r.used)
+        near = [w for i, w in enumerate(r.words) if i not in taken]
+        picked, _ = resolver.settle(siblings, near) if len(siblings) > 1 else (None, [])
+        if picked is not None and picked.kind == "sku" and picked.code != previous.entity:
+            at = next(i for i, w in enumerate(r.words) if i not in taken and any(c.isdigit() for c in w))
+            r.hit = Mention(picked, [], at, at + 1, r.words[at], 95.0)
+        elif len(siblings) > 1:  # a variant word alone: "and L", "the keg", "and the bottles?"
+            _variant_of_previous(r, previous, siblings, resolver)
+        return
+    if not r.hit.ambiguous:
+        return
+    words = set(before.split())
+    shared = [(len(words & set(resolver.item_of.get(c.code, "").split())), c) for c in r.hit.candidates
+              if c.kind == "sku"]
+    best = max((n for n, _ in shared), default=0)
+    picked = [c for n, c in shared if n == best]
+    if best > 0 and len(picked) > 1:  # "còn thùng 5 lít?": of the previous item's sizes, the one typed
+        sized, _ = resolver.settle(picked, [w for i, w in enumerate(r.words) if i not in r.used])
+        picked = [sized] if sized is not None and sized.kind == "sku" else picked
+    size = resolver.variant_digits.get(previous.entity, set())
+    typed = set(r.hit.text.split())
+    if best > 0 and len(picked) > 1 and size and not any(c.isdigit() for w in r.words for c in w) and all(
+            typed < set(resolver.item_of.get(c.code, "").split()) for c in picked):
+        # a variant word only ("the chocolate"), the rest of the item's name the previous one's: its size
+        same = [c for c in picked if resolver.variant_digits.get(c.code, set()) == size]
+        picked = same if len(same) == 1 else picked  # "what about the chocolate?" after the 2 lb vanilla: 2 lb
+    if best > 0 and len(picked) == 1:
+        r.hit.entity, r.hit.candidates = picked[0], []
+
+
+def _family_of_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
+    """"and for the whole family?" after a question about a product: that product's family."""
+    if resolver is None or r.hit is not None or not previous.entity or previous.entity not in resolver.family_of:
+        return
+    at = next((i for i, w in enumerate(r.words) if w in ("family", "range", "category") and i not in r.used), None)
+    if at is not None:
+        family = resolver.family_of[previous.entity]
+        r.hit = Mention(Entity("family", family, family), [], at, at + 1, r.words[at], 100.0)
+
+
+def _variant_of_previous(r: _Reading, previous: RoutedCall, siblings: list[Entity], resolver: Resolver) -> None:
+    picked = _by_variant_words(r, siblings, resolver)
+    if picked is not None and picked.code != previous.entity:
+        at = [i for i in range(len(r.words)) if i not in r.used]
+        r.hit = Mention(picked, [], at[0], at[-1] + 1, " ".join(r.words[i] for i in at), 95.0)
+
+
+def _by_variant_words(r: _Reading, candidates: list[Entity], resolver: Resolver) -> Entity | None:
+    """The one candidate whose name holds the one or two words typed ("and L", "the keg", "the bottles")."""
+    vocabulary = load_vocabulary()
+    cues = {w for cue in vocabulary.followup_cues for w in phrase_tokens(cue)}
+    typed = [w for i, w in enumerate(r.words) if i not in r.used and w not in vocabulary.stopwords and w not in cues
+             and w not in ("one", "ones")]
+    if not typed or len(typed) > 2:
+        return None
+    spelled = size_words()
+    wanted = [spelled.get(w, w) for w in typed]  # "small" for the S of "T-Shirt S"
+    picked = []
+    for candidate in candidates:
+        if candidate.kind != "sku":
+            continue
+        name = fold(resolver.labels.get(candidate.code, "")).replace("-", " ").split()
+        bag = set(name) | {resolver_singular(w) for w in name}
+        if all(w in bag or resolver_singular(w) in bag for w in wanted):
+            picked.append(candidate)
+    return picked[0] if len(picked) == 1 else None

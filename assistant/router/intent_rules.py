@@ -1,0 +1,115 @@
+"""Intent rules: what the words around the scored cues say the question is.
+
+Small talk, a question about what the assistant can do, a verb of computing again before a forecast word, a
+month excluded, a write no tool makes, the words after a colon; on equal scores the more specific intent wins
+(``PRIORITY``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.router import slots
+from assistant.router.base import (
+    ASKED_CUE,
+    CAPABILITY_CUE,
+    PRIORITY,
+    _mention_span,
+    _Reading,
+)
+from assistant.router.vocab import (
+    Token,
+    find_phrase,
+    load_vocabulary,
+    phrase_tokens,
+    score_intents,
+)
+
+
+def _intent_after_colon(text: str, tokens: list[Token], masked: list[str], vocabulary, scores: dict) -> dict:
+    """"Before I sign off the plan I need to know: can supply keep up with X?": a question after a colon
+    is what is asked; the clause before it is context, and its cue words do not outvote the question's."""
+    if not text.rstrip().endswith("?"):
+        return scores
+    colon = max((m.start() for m in re.finditer(r":\s", text)), default=-1)
+    if colon < 0:
+        return scores
+    after = [w if tokens[i].start > colon else "\x00" for i, w in enumerate(masked)]
+    own = score_intents(after, vocabulary, [t.raw for t in tokens])
+    return own if own and max(own.values()) >= ASKED_CUE else scores
+
+
+def _best_intent(r: _Reading) -> str | None:
+    scores = dict(r.scores)
+    if "help" in scores and (r.hit or any(v >= 3 for k, v in scores.items() if k != "help")):
+        del scores["help"]
+    if not scores:
+        return None
+    return max(scores, key=lambda k: (scores[k], -PRIORITY.index(k) if k in PRIORITY else -99))
+
+
+def _small_talk(r: _Reading, table: dict) -> str | None:
+    """"greeting" or "closing" when the message is nothing but a greeting or a thanks (with filler words such
+    as "there", "all", "for now"): no product, order, line, person or planning word in it."""
+    if r.hit is not None or r.refs or r.unknown_refs or r.resource is not None or r.owner is not None \
+            or r.kpi is not None or any(k != "help" for k in r.scores):
+        return None
+    kinds = {}
+    for kind, key in (("greeting", "greetings"), ("closing", "closings")):
+        for phrase in table.get(key, []):
+            n = len(phrase_tokens(phrase))
+            for i in range(len(r.words) - n + 1):
+                if r.words[i:i + n] == phrase_tokens(phrase):
+                    kinds.update({j: kind for j in range(i, i + n)})
+    fillers = set(table.get("small_talk_fillers", []))
+    if not kinds or any(i not in kinds and w not in fillers for i, w in enumerate(r.words)):
+        return None
+    return "closing" if "closing" in kinds.values() else "greeting"
+
+
+def _asks_what_it_does(r: _Reading) -> bool:
+    """A capability question ("what can you help me with?", "how do I ask you about shortages?"): a help phrase
+    this heavy outweighs the topic words, when no product, order or line is named."""
+    other = max((v for k, v in r.scores.items() if k != "help"), default=0.0)
+    return r.scores.get("help", 0) >= CAPABILITY_CUE and r.scores["help"] > other and r.hit is None \
+        and not r.refs and not r.unknown_refs and r.resource is None
+
+
+def _redo_before_forecast(r: _Reading, table: dict) -> bool:
+    """A verb of computing again before a forecast word ("refresh the Mince Pies forecast")."""
+    forecast = [i for i, w in enumerate(r.words) if w in ("forecast", "forecasts", "fcst")]
+    return bool(forecast) and any((at := find_phrase(r.words, p)) is not None and at < forecast[-1]
+                                  for p in table.get("redo_verbs", []))
+
+
+def _excludes_a_month(r: _Reading, planning_date: date) -> bool:
+    """An exclusion word right before a month ("excluding December", "leaving out June", "bỏ tháng 7"), not
+    inside a product's or person's name ("bánh quy bơ": folded "bo" is an exclusion word)."""
+    table = load_vocabulary().slot_words
+    named = _mention_span(r.hit) | _mention_span(r.owner)
+    months = {at for at, _ in slots.past_months(r.words, planning_date, None) if at not in named}
+    for phrase in table.get("exclude", []):
+        n = len(phrase_tokens(phrase))
+        for i in range(len(r.words) - n + 1):
+            if r.words[i:i + n] == phrase_tokens(phrase) and i not in named and months & {i + n, i + n + 1, i + n + 2}:
+                return True
+    return False
+
+
+def _asks_a_write(r: _Reading, table: dict) -> bool:
+    """A request for a write no tool makes: a write phrase not said of the user's own doing ("before I call
+    the buyer"), or a message opening with a write verb that is no what-if ("cancel PO-2027-044 with ...")."""
+    subjects = set(table.get("write_subjects", []))
+    for phrase in table.get("cannot_do", []):
+        parts = phrase_tokens(phrase)
+        for i in range(len(r.words) - len(parts) + 1):
+            if r.words[i:i + len(parts)] == parts and (i == 0 or r.words[i - 1] not in subjects):
+                return True
+    return any(r.words[:len(phrase_tokens(p))] == phrase_tokens(p) for p in table.get("write_openings", [])) \
+        and not _has_whatif_cue(r)
+
+
+def _has_whatif_cue(r: _Reading) -> bool:
+    cues = load_vocabulary().whatif.get("cues", [])
+    return any(find_phrase(r.words, cue) is not None for cue in cues)

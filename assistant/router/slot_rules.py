@@ -1,0 +1,188 @@
+"""Slot rules: which words of a message fill the product, period, owner or size, and which do not.
+
+A period inside a product's name, a name that is a person's, a size shared by several products, a machine or a
+variant the data does not know, months named without a year: each rule reads one reading's words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.router.base import (
+    ABOUT_A_PRODUCT,
+    TOPIC_DETERMINERS,
+    _at,
+    _mention_span,
+    _Reading,
+    _span,
+    _without,
+)
+from assistant.router.pairs import question_sentence
+from assistant.router.typed import (
+    PERIOD_LIKE,
+)
+from assistant.router.vocab import (
+    Token,
+    find_phrase,
+    load_vocabulary,
+    phrase_tokens,
+)
+from sop_engine.periods import (
+    MONTHS,
+    PeriodRange,
+    add_months,
+    format_period,
+    message_period,
+    month_start,
+)
+from sop_engine.resolver import Entity, Mention, Resolver
+from sop_engine.text import fold, fold_words
+
+
+def _slot_period_in_name(text: str, tokens: list[Token], codes: set[int], hit: Mention, period: PeriodRange,
+                         used: set[int], resource: Mention | None, resolver: Resolver, planning_date: date):
+    """"How Now Rooibos: short next month?": a period word ("now") that is a word of the product's name found
+    next to it is the name's, and the period is read from the other words (``used`` is updated in place)."""
+    words = [t.text for t in tokens]
+    taken = _span(words, period.words) & used
+    if not taken or hit.entity is None or hit.entity.kind != "sku":
+        return hit, period, used | _mention_span(resource)
+    own = set(resolver.name_words.get(hit.entity.code, ()))
+    if not all(words[i] in own for i in taken):
+        return hit, period, used | _mention_span(resource)
+    names_used = (used - taken) | _mention_span(resource)
+    whole = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
+    if whole is None or whole.entity != hit.entity or not taken <= _mention_span(whole) or whole.score < hit.score:
+        return hit, period, used | _mention_span(resource)
+    used -= taken
+    again = message_period(_without(text, tokens, codes | _mention_span(whole)), planning_date)
+    if again is not None:
+        used |= _span(words, again.words) - _mention_span(whole)
+    return whole, again, used | _mention_span(resource)
+
+
+def _slot_name_over_person(r: _Reading, intent: str | None) -> None:
+    """"sterling forecast pls": a word of several products' names that is also a person's name, in a question
+    about a product (a forecast, a shortage, sales ...), names the products (which one is asked), not the
+    person (a person's items are a decisions question)."""
+    if r.shadowed is not None and r.hit is None and intent in ABOUT_A_PRODUCT and r.shadowed.ambiguous \
+            and all(r.words[i] in {w for e in r.shadowed.candidates for w in _slot_name_words(e)}
+                    for i in _mention_span(r.shadowed)):
+        r.hit, r.owner = r.shadowed, None
+
+
+def _slot_shared_size(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
+    """"5W-30 shortages", "500 ml sales": a grade or a size written as in the names (a number with its unit,
+    or a word of letters and digits) that several products share, and no product named: which of them."""
+    taken = set(r.used) | _mention_span(r.owner)
+    for i, w in enumerate(r.words):
+        if i in taken or not any(c.isdigit() for c in w):
+            continue
+        if any(c.isalpha() for c in w) and not PERIOD_LIKE.match(w):
+            run = [w]
+        elif w.replace(".", "").replace(",", "").isdigit() and i + 1 < len(r.words) and i + 1 not in taken \
+                and r.words[i + 1].isalpha():
+            run = [w, r.words[i + 1]]
+        else:
+            continue
+        skus = [s for s, words in resolver.name_words.items() if _slot_holds_run(list(words), run)]
+        if len(skus) >= 2:
+            return " ".join(t.raw for t in r.tokens[i:i + len(run)]), [resolver.sku_entity[s] for s in skus]
+    return None
+
+
+def _slot_unknown_machine(r: _Reading, resolver: Resolver) -> str | None:
+    """"máy rang tháng sau có quá tải không?": a machine word and the word saying its kind ("rang" after "máy",
+    "roasting" before "machine"), with no resource named: the words as typed (which resource is asked)."""
+    vocabulary = load_vocabulary()
+    machines = set(vocabulary.slot_words.get("machine_words", []))
+    cues = {p for spec in vocabulary.intents.values() for p in spec["words"]}  # "giờ máy": machine hours
+    for i, t in enumerate(r.tokens):
+        if t.text not in machines or i in r.used:
+            continue
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(r.tokens) and j not in r.used and r.words[j].isalpha() and len(r.words[j]) >= 3 \
+                    and r.words[j] not in vocabulary.stopwords and r.words[j] not in vocabulary.reserved \
+                    and r.words[j] not in MONTHS and " ".join(r.words[min(i, j):max(i, j) + 1]) not in cues:
+                return " ".join(x.raw for x in r.tokens[min(i, j):max(i, j) + 1])
+    return None
+
+
+def _slot_unnamed_months(r: _Reading) -> str | None:
+    """"without the promo months": an exclusion whose months are told by what happened in them, not named
+    (no period read): the words from the exclusion to the month word, as typed."""
+    vocabulary = load_vocabulary()
+    units = set(vocabulary.slot_words.get("month_units", []))
+    starts = [find_phrase(r.words, p) for p in vocabulary.slot_words.get("exclude", [])]
+    starts = [a for a in starts if a is not None]
+    if not starts:
+        return None
+    at = min(starts)
+    end = next((j for j in range(at + 1, min(len(r.words), at + 7)) if r.words[j] in units), None)
+    if end is None:
+        return None
+    first = at + 1 + (r.words[at + 1] in TOPIC_DETERMINERS)
+    if r.language == "vi":  # "bỏ các tháng khuyến mãi": what the months are follows them
+        end = next((j - 1 for j in range(end + 1, min(len(r.words), end + 4)) if j in r.used), min(len(r.words) - 1,
+                                                                                                 end + 3))
+    return " ".join(t.raw for t in r.tokens[first:end + 1])
+
+
+def _slot_step_before(words: list[str]) -> int:
+    """"and the month before?", "the quarter before that", "tháng trước đó": how many months back from the
+    previous question's period (0: none of these)."""
+    for phrase, step in (("month before", 1), ("quarter before", 3), ("year before", 12), ("thang truoc do", 1),
+                         ("quy truoc do", 3), ("nam truoc do", 12)):
+        if find_phrase(words, phrase) is not None:
+            return step
+    return 0
+
+
+def _slot_months_before(labels: list[str], step: int) -> list[str]:
+    """The month before the first of ``labels`` (step 1), or every label moved back a quarter or a year."""
+    if step == 1:
+        return [format_period(add_months(month_start(labels[0]), -1))]
+    return [format_period(add_months(month_start(label), -step)) for label in labels]
+
+
+def _slot_season_not_name(tokens: list[Token], hit: Mention, resolver: Resolver) -> bool:
+    """A season's or holiday's word alone ("spring", "summer"), written lowercase, that is only the first
+    word of a product's name and is not followed by the name's next word: the time, not that product."""
+    if hit.end - hit.start != 1 or hit.score >= 100 or hit.entity is None or hit.entity.kind != "sku":
+        return False
+    seasons = {p for p in load_vocabulary().slot_words.get("unread_periods", []) if len(phrase_tokens(p)) == 1}
+    word = tokens[hit.start]
+    name = list(resolver.name_words.get(hit.entity.code, ()))
+    following = tokens[hit.end].text if hit.end < len(tokens) else None
+    return word.text in seasons and word.raw.islower() and name[:1] == [word.text] and (
+        len(name) < 2 or following != name[1])
+
+
+def _slot_outside_the_question(r: _Reading) -> set[int]:
+    """"Is anything at risk of running out in August? Asking for the ops call.": the words of the sentences
+    after the one question of a message are context, no name to ask about."""
+    if "?" not in r.text or not r.tokens:
+        return set()
+    sentence, asked = question_sentence(r.text, r.tokens)
+    return {i for i, k in enumerate(sentence) if k > asked}
+
+
+def _slot_holds_run(words: list[str], run: list[str]) -> bool:
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
+def _slot_name_words(entity: Entity) -> set[str]:
+    return set(fold_words(entity.label).split())
+
+
+def _slot_unknown_variant_of_family(r: _Reading, leftover: str, resolver: Resolver) -> bool:
+    """"short on Caramel Cold Brew": one word right before a family's name that no name of the data holds
+    reads as a variant of that family the data lacks (ask back), never as the whole family."""
+    if r.hit is None or r.hit.entity is None or r.hit.entity.kind != "family" or len(leftover.split()) != 1:
+        return False
+    if _at(r, leftover) + 1 != r.hit.start:
+        return False
+    word = fold(leftover.removesuffix("'s"))
+    known = {w for ws in resolver.name_words.values() for w in ws} | resolver.place_words
+    known |= {w for name in resolver.owners for w in fold(name).split()}
+    return word not in known and not leftover.endswith("'s")
