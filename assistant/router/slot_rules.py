@@ -85,7 +85,8 @@ def _slot_shared_size(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity
             run = [w, r.words[i + 1]]
         else:
             continue
-        skus = [s for s, words in resolver.name_words.items() if _slot_holds_run(list(words), run)]
+        # the names holding the run's first word (``bag`` keeps the names' order), not every name in turn
+        skus = [s for s in resolver.bag.get(run[0], ()) if _slot_holds_run(resolver.name_words[s], run)]
         if len(skus) >= 2:
             return " ".join(t.raw for t in r.tokens[i:i + len(run)]), [resolver.sku_entity[s] for s in skus]
     return None
