@@ -6,7 +6,9 @@ Normalisation, stated:
 - a number written with d decimals matches a source number that rounds to it at d decimals
   (``340`` matches 339.6; ``13.9`` matches 13.87);
 - a percentage ``p%`` also matches a source fraction f with round(100 f, d) == p (``25%`` matches 0.25);
-- numbers inside source strings count (``2026-12`` gives 2026 and 12; ``PO-1182`` gives 1182);
+- numbers inside source strings count (``2026-12`` gives 2026 and 12; ``PO-1182`` gives 1182; ``500ml`` gives
+  500), except the digits of a word that mixes them with letters in more than one run or between letters
+  (an id such as ``apr-6c08d2f2`` or ``B2B`` gives none);
 - ordinal and list markers are not figures: ``1.`` at a line start, and the digits of codes, dates and
   months inside the answer (``OAT-1L``, ``2026-12-01``, ``Q1``) are taken as tokens, not figures;
 - number formats follow the answer's language (``language``): in Vietnamese ``.`` groups thousands and
@@ -32,6 +34,8 @@ _FIGURE_COMMA = re.compile(
     r"(?<![\w\-/:.#])([+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?|[+-]?\d+(?:,\d+)?|[+-]?\d+\.\d+)(%?)(?![\w\-/:]|[.,]\d)"
 )
 _ANY_NUMBER_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_WORD = re.compile(r"[^\W_]+")
+_DIGIT_RUN = re.compile(r"\d+")
 _THOUSANDS_DOT = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 DECIMAL_COMMA = {"vi"}
 
@@ -63,6 +67,20 @@ def figures(text: str, language: str = "en") -> list[tuple[str, float, int, bool
     return out
 
 
+def _without_ids(text: str) -> str:
+    """``text`` with the words that interleave digits and letters blanked (``6c08d2f2``, ``B2B``); a number
+    with a unit or a prefix joined to it (``500ml``, ``SKU12``) is kept."""
+    def blank(match: re.Match) -> str:
+        word = match.group(0)
+        runs = list(_DIGIT_RUN.finditer(word))
+        if not runs or word.isdigit():
+            return word
+        inner = runs[0].start() > 0 and runs[0].end() < len(word)
+        return " " * len(word) if len(runs) > 1 or inner else word
+
+    return _WORD.sub(blank, text)
+
+
 def source_numbers(*sources: Any, language: str = "en") -> list[float]:
     """Every number in the sources: values, numbers inside strings, and numbers in keys (``lo_80``)."""
     numbers: list[float] = []
@@ -73,6 +91,7 @@ def source_numbers(*sources: Any, language: str = "en") -> list[float]:
         if isinstance(value, int | float):
             numbers.append(float(value))
         elif isinstance(value, str):
+            value = _without_ids(value)
             numbers.extend(float(n.replace(",", "")) for n in _ANY_NUMBER.findall(value))
             if language in DECIMAL_COMMA:
                 numbers.extend(_number(n, True)[0] for n in _ANY_NUMBER_COMMA.findall(value))

@@ -117,6 +117,13 @@ def test_numbers_follow_the_language():
     assert read("OAT-1L and PO-1205 on 2026-12-01 in Q1", "en").figures == []
 
 
+def test_the_numbers_of_a_source_leave_out_the_digits_of_ids():
+    doc = {"approval_id": "apr-6c08d2f2", "note": "B2B orders", "ref": "PO-1182", "pack": "500ml", "key": "Q1",
+           "grade": "5W-30", "month": "2026-12"}
+    assert sorted(grounding.source_numbers(doc)) == [1.0, 5.0, 12.0, 30.0, 500.0, 1182.0, 2026.0]
+    assert grounding.source_numbers({"lo_80": 3}) == [80.0, 3.0]  # a number in a key still counts
+
+
 def test_a_failed_llm_answer_is_replaced_by_the_offline_answer(demo, caplog):
     from fakes import call
 
