@@ -74,6 +74,7 @@ from assistant.router.slot_rules import (
     _slot_period_in_name,
     _slot_season_not_name,
     _slot_shared_size,
+    _slot_shared_variant,
     _slot_step_before,
     _slot_unknown_machine,
     _slot_unknown_variant_of_family,
@@ -719,6 +720,9 @@ def route(
             return _ask(r, intent, "two_products", _options(r.pair), pending, text=named)
     shared = _slot_shared_size(r, resolver) if r.hit is None and r.pair is None and not r.refs \
         and resolver is not None and intent in ABOUT_A_PRODUCT | {"orders", "reconcile"} else None
+    if shared is None and r.hit is None and r.pair is None and not r.refs and resolver is not None \
+            and intent in ABOUT_A_PRODUCT | {"orders", "reconcile"}:
+        shared = _slot_shared_variant(r, resolver)  # "XL short next month?": which of the XL products
     if shared is not None:  # "500 ml sales in July": which of the 500 ml products, never all of them
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         return _ask(r, intent, "ambiguous", _options(shared[1]), pending, text=shared[0])

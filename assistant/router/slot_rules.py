@@ -39,6 +39,33 @@ from sop_engine.resolver import Entity, Mention, Resolver
 from sop_engine.text import fold, fold_words
 
 
+def _slot_shared_variant(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
+    """"XL short next month?", "pack of 3 sales in October": a variant word left unused (a letter size, or a
+    pack count written as in the names) that the names of several SKUs hold, and no product named: which of
+    them (never every SKU). A one-letter size counts only written as in names, in capitals ("M", not "m")."""
+    sizes = set(load_vocabulary().slot_words.get("letter_sizes", []))
+    vocabulary = load_vocabulary()
+    taken = set(r.used) | _mention_span(r.owner) | _mention_span(r.resource)
+    for i, w in enumerate(r.words):
+        if i in taken or w not in resolver.bag:
+            continue
+        for n in (3, 2, 1):
+            run = r.words[i:i + n]
+            if len(run) < n or set(range(i, i + n)) & taken:
+                continue
+            if n == 1:
+                raw = r.tokens[i].raw
+                if w not in sizes or (len(w) == 1 and not raw.isupper()):
+                    continue
+            elif not (any(x.isdigit() for x in run) and run[0].isalpha() and run[0] not in vocabulary.stopwords
+                      and not run[-1].isalpha()):
+                continue  # "pack of 3": a word, then its count
+            skus = [s for s in resolver.bag.get(run[0], ()) if _slot_holds_run(resolver.name_words[s], run)]
+            if len(skus) >= 2:
+                return " ".join(t.raw for t in r.tokens[i:i + n]), [resolver.sku_entity[s] for s in skus]
+    return None
+
+
 def _slot_period_in_name(text: str, tokens: list[Token], codes: set[int], hit: Mention, period: PeriodRange,
                          used: set[int], resource: Mention | None, resolver: Resolver, planning_date: date):
     """"How Now Rooibos: short next month?": a period word ("now") that is a word of the product's name found
