@@ -66,7 +66,7 @@ from assistant.router.intent_rules import (
     _redo_before_forecast,
     _small_talk,
 )
-from assistant.router.pairs import by_size_word, question_sentence, rule_out_negated, second_name
+from assistant.router.pairs import by_size_word, by_variant_words, question_sentence, rule_out_negated, second_name
 from assistant.router.slot_rules import (
     _slot_months_before,
     _slot_name_over_person,
@@ -258,6 +258,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         names = used | _mention_span(owner)
         hit, negated = rule_out_negated(read_text, tokens, hit, names, resolver)
         hit, sized = by_size_word(tokens, hit, names | negated, resolver)
+        if not sized:  # "white round neck tees in M": the words of one candidate's variant
+            hit, sized = by_variant_words(tokens, hit, names | negated, resolver)
         negated |= sized
         used |= negated
         pair = second_name(read_text, tokens, hit, names | negated, resolver, frozenset(MONTHS))
