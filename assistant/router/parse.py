@@ -72,6 +72,7 @@ from assistant.router.slot_rules import (
     _slot_name_over_person,
     _slot_outside_the_question,
     _slot_period_in_name,
+    _slot_place_alone,
     _slot_season_not_name,
     _slot_shared_size,
     _slot_shared_variant,
@@ -682,6 +683,8 @@ def route(
     if intent is None and r.hit is not None and r.hit.entity is not None and r.period is not None \
             and len(r.period.parts) > 1 and r.period.bare:
         intent = "sales"  # "October compared to September for <a product>": two months compared, what was sold
+    if intent is None and _slot_place_alone(r, resolver):
+        r.resource = None  # "the weather in Tiruppur": the place, not the line named after it
     if intent is None:
         if r.hit is not None and r.hit.entity is not None:  # a bare product: which question about it?
             return _ask(r, "unknown", "which_question", _question_options(r.hit.entity, r.language),

@@ -39,6 +39,14 @@ from sop_engine.resolver import Entity, Mention, Resolver
 from sop_engine.text import fold, fold_words
 
 
+def _slot_place_alone(r: _Reading, resolver: Resolver) -> bool:
+    """"what's the weather in Tiruppur tomorrow?": one word of a resource's name that is also a place of the
+    data (a plant, a warehouse), no other word of the resource and no question word: the place, not its line."""
+    found = r.resource
+    return found is not None and found.score < 100 and found.end - found.start == 1 \
+        and r.words[found.start] in resolver.place_words
+
+
 def _slot_shared_variant(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
     """"XL short next month?", "pack of 3 sales in October": a variant word left unused (a letter size, or a
     pack count written as in the names) that the names of several SKUs hold, and no product named: which of
