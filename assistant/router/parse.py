@@ -63,11 +63,13 @@ from assistant.router.intent_rules import (
     _excludes_a_month,
     _has_whatif_cue,
     _intent_after_colon,
+    _percent_is_a_level,
     _redo_before_forecast,
     _small_talk,
 )
 from assistant.router.pairs import by_size_word, by_variant_words, question_sentence, rule_out_negated, second_name
 from assistant.router.slot_rules import (
+    _slot_before_the_question,
     _slot_months_before,
     _slot_name_over_person,
     _slot_outside_the_question,
@@ -453,6 +455,7 @@ def _leftover_name(r: _Reading) -> str | None:
                 taken.update(range(i, i + n))
     taken |= typo_positions(r.words, vocabulary)
     taken |= _slot_outside_the_question(r)
+    taken |= _slot_before_the_question(r)
     units = set(vocabulary.whatif.get("units", {}))
     run: list[str] = []
     runs: list[list[str]] = []
@@ -614,6 +617,7 @@ def route(
     whatif = None
     percent = "%" in text or "percent" in r.words or "pct" in r.words or (
         _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
+    percent = percent and not _percent_is_a_level(r)  # "is the X Line over 100%?": its load, no what-if
     if (r.refs and (_has_whatif_cue(r) or slots_amount(r))) or percent:
         whatif = read_whatif(r.tokens, load_vocabulary(), r.refs, r.entity, r.months)
         if whatif is not None and whatif.scenario is None and not _has_whatif_cue(r):

@@ -39,6 +39,20 @@ from sop_engine.resolver import Entity, Mention, Resolver
 from sop_engine.text import fold, fold_words
 
 
+def _slot_before_the_question(r: _Reading) -> set[int]:
+    """"The MD asked about working capital. Which SKUs are we overstocked on?": the words of the sentences
+    before the one question of a message are context, no name to ask about, when the question does not point
+    back at them ("it", "that one")."""
+    if "?" not in r.text or not r.tokens:
+        return set()
+    sentence, asked = question_sentence(r.text, r.tokens)
+    pointers = load_vocabulary().slot_words.get("it_words", [])
+    own = [w if sentence[i] == asked else "\x00" for i, w in enumerate(r.words)]
+    if any(find_phrase(own, p) is not None for p in pointers):
+        return set()
+    return {i for i, k in enumerate(sentence) if k < asked}
+
+
 def _slot_place_alone(r: _Reading, resolver: Resolver) -> bool:
     """"what's the weather in Tiruppur tomorrow?": one word of a resource's name that is also a place of the
     data (a plant, a warehouse), no other word of the resource and no question word: the place, not its line."""
