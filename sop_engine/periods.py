@@ -36,6 +36,19 @@ NUMBER_WORDS = {
 }
 
 
+def _not_a_period_word(text: str, match: re.Match[str]) -> bool | None:
+    """"For now just tell me: ...": "for now" is "for the time being", no period. "fcst X mar": a short month
+    name that ends the message is the month asked (True: not a period; False: a period; None: no say)."""
+    word = match.group(0).strip()
+    before = text[: match.start()].split()[-1:] or [""]
+    if word == "now" and before[0] == "for":
+        return True
+    if word in ("may", "mar") and not text[match.end():].strip(" ?!.") and before[0] not in (
+            "i", "we", "you", "they", "he", "she", "it", "who"):
+        return False
+    return None
+
+
 def month_start(value: date | datetime | str) -> date:
     """The first day of the month holding ``value`` (a date, datetime or ISO text)."""
     if isinstance(value, str):
@@ -758,6 +771,9 @@ def period_mentions(text: str, planning_date: date) -> list[PeriodMention]:
 def _is_false_month(text: str, match: re.Match[str]) -> bool:
     """'may' and 'mar' are also ordinary words: accept them only next to a period cue."""
     word = match.group(0).strip()
+    idiom = _not_a_period_word(text, match)
+    if idiom is not None:
+        return idiom
     if word not in ("may", "mar"):  # the other short names ("oct", "dec") are not everyday words
         return False
     before = text[: match.start()].split()[-1:] or [""]

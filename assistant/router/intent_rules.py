@@ -27,6 +27,17 @@ from assistant.router.vocab import (
 )
 
 
+def _percent_is_a_level(r: _Reading) -> bool:
+    """"Is the X Line really over 100% in February?": every percentage follows a word of comparison ("over",
+    "above", "at"), with a resource named and no what-if cue: a load asked about, not a change to simulate."""
+    if r.resource is None or r.resource.entity is None or _has_whatif_cue(r):
+        return False
+    levels = set(load_vocabulary().slot_words.get("level_words", []))
+    at = [i for i, w in enumerate(r.words) if w.endswith("%") or w in ("percent", "pct")]
+    at = [i - 1 if r.words[i] in ("percent", "pct") else i for i in at]
+    return bool(at) and all(i > 0 and r.words[i - 1] in levels for i in at)
+
+
 def _intent_after_colon(text: str, tokens: list[Token], masked: list[str], vocabulary, scores: dict) -> dict:
     """"Before I sign off the plan I need to know: can supply keep up with X?": a question after a colon
     is what is asked; the clause before it is context, and its cue words do not outvote the question's."""

@@ -20,6 +20,51 @@ _BREAK = re.compile(r"[,;.!?:()\u2014\u2013]|\s-\s")  # a clause ends: the negat
 _SENTENCE = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
+def by_variant_words(tokens: list[Token], hit: Mention | None, taken: set[int], resolver: Resolver
+                     ) -> tuple[Mention | None, set[int]]:
+    """An ambiguous name with words of its variants typed around it ("white round neck tees in M", "King size
+    percale bedsheet", "percale dubble white"): the one candidate whose name holds every such word (a size
+    in words read as its letter, a slip of five letters or more forgiven). The words looked at are the run
+    right before and right after the name, "in" and "size" passed over; a one-letter size counts in capitals."""
+    if hit is None or hit.entity is not None or not hit.candidates or any(c.kind != "sku" for c in hit.candidates):
+        return hit, set()
+    from rapidfuzz import fuzz
+
+    spelled = size_words()
+    skip = set(load_vocabulary().slot_words.get("variant_gap", []))
+    names = {c.code: _name_words(resolver, c.code) for c in hit.candidates}
+
+    def holders(i: int) -> set[str]:
+        word, raw = tokens[i].text, tokens[i].raw
+        if len(word) == 1 and not raw.isupper():
+            return set()
+        wanted = {word, spelled.get(word, word)}
+        held = {c for c, ws in names.items() if wanted & ws}
+        if not held and len(word) >= 5 and word.isalpha():
+            held = {c for c, ws in names.items() if any(len(w) >= 5 and fuzz.ratio(word, w) >= 80 for w in ws)}
+        return held
+
+    picked, used = set(names), set()
+    for step, start in ((1, hit.end), (-1, hit.start - 1)):
+        i = start
+        while 0 <= i < len(tokens) and i not in taken:
+            if tokens[i].text in skip:
+                i += step
+                continue
+            held = holders(i)
+            if not held or held == set(names):
+                break
+            picked &= held
+            used.add(i)
+            i += step
+    if not used or len(picked) != 1:
+        return hit, set()
+    code = picked.pop()
+    entity = next(c for c in hit.candidates if c.code == code)
+    return Mention(entity, [], min([hit.start, *used]), max([hit.end, *(u + 1 for u in used)]), hit.text,
+                   hit.score), used
+
+
 def _gap(text: str, tokens: list[Token], i: int) -> str:
     """The characters between token ``i - 1`` and token ``i``."""
     before = tokens[i - 1]

@@ -63,17 +63,21 @@ from assistant.router.intent_rules import (
     _excludes_a_month,
     _has_whatif_cue,
     _intent_after_colon,
+    _percent_is_a_level,
     _redo_before_forecast,
     _small_talk,
 )
-from assistant.router.pairs import by_size_word, question_sentence, rule_out_negated, second_name
+from assistant.router.pairs import by_size_word, by_variant_words, question_sentence, rule_out_negated, second_name
 from assistant.router.slot_rules import (
+    _slot_before_the_question,
     _slot_months_before,
     _slot_name_over_person,
     _slot_outside_the_question,
     _slot_period_in_name,
+    _slot_place_alone,
     _slot_season_not_name,
     _slot_shared_size,
+    _slot_shared_variant,
     _slot_step_before,
     _slot_unknown_machine,
     _slot_unknown_variant_of_family,
@@ -257,6 +261,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         names = used | _mention_span(owner)
         hit, negated = rule_out_negated(read_text, tokens, hit, names, resolver)
         hit, sized = by_size_word(tokens, hit, names | negated, resolver)
+        if not sized:  # "white round neck tees in M": the words of one candidate's variant
+            hit, sized = by_variant_words(tokens, hit, names | negated, resolver)
         negated |= sized
         used |= negated
         pair = second_name(read_text, tokens, hit, names | negated, resolver, frozenset(MONTHS))
@@ -449,6 +455,7 @@ def _leftover_name(r: _Reading) -> str | None:
                 taken.update(range(i, i + n))
     taken |= typo_positions(r.words, vocabulary)
     taken |= _slot_outside_the_question(r)
+    taken |= _slot_before_the_question(r)
     units = set(vocabulary.whatif.get("units", {}))
     run: list[str] = []
     runs: list[list[str]] = []
@@ -610,6 +617,7 @@ def route(
     whatif = None
     percent = "%" in text or "percent" in r.words or "pct" in r.words or (
         _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
+    percent = percent and not _percent_is_a_level(r)  # "is the X Line over 100%?": its load, no what-if
     if (r.refs and (_has_whatif_cue(r) or slots_amount(r))) or percent:
         whatif = read_whatif(r.tokens, load_vocabulary(), r.refs, r.entity, r.months)
         if whatif is not None and whatif.scenario is None and not _has_whatif_cue(r):
@@ -679,6 +687,8 @@ def route(
     if intent is None and r.hit is not None and r.hit.entity is not None and r.period is not None \
             and len(r.period.parts) > 1 and r.period.bare:
         intent = "sales"  # "October compared to September for <a product>": two months compared, what was sold
+    if intent is None and _slot_place_alone(r, resolver):
+        r.resource = None  # "the weather in Tiruppur": the place, not the line named after it
     if intent is None:
         if r.hit is not None and r.hit.entity is not None:  # a bare product: which question about it?
             return _ask(r, "unknown", "which_question", _question_options(r.hit.entity, r.language),
@@ -719,6 +729,9 @@ def route(
             return _ask(r, intent, "two_products", _options(r.pair), pending, text=named)
     shared = _slot_shared_size(r, resolver) if r.hit is None and r.pair is None and not r.refs \
         and resolver is not None and intent in ABOUT_A_PRODUCT | {"orders", "reconcile"} else None
+    if shared is None and r.hit is None and r.pair is None and not r.refs and resolver is not None \
+            and intent in ABOUT_A_PRODUCT | {"orders", "reconcile"}:
+        shared = _slot_shared_variant(r, resolver)  # "XL short next month?": which of the XL products
     if shared is not None:  # "500 ml sales in July": which of the 500 ml products, never all of them
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         return _ask(r, intent, "ambiguous", _options(shared[1]), pending, text=shared[0])

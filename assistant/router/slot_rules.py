@@ -39,6 +39,55 @@ from sop_engine.resolver import Entity, Mention, Resolver
 from sop_engine.text import fold, fold_words
 
 
+def _slot_before_the_question(r: _Reading) -> set[int]:
+    """"The MD asked about working capital. Which SKUs are we overstocked on?": the words of the sentences
+    before the one question of a message are context, no name to ask about, when the question does not point
+    back at them ("it", "that one")."""
+    if "?" not in r.text or not r.tokens:
+        return set()
+    sentence, asked = question_sentence(r.text, r.tokens)
+    pointers = load_vocabulary().slot_words.get("it_words", [])
+    own = [w if sentence[i] == asked else "\x00" for i, w in enumerate(r.words)]
+    if any(find_phrase(own, p) is not None for p in pointers):
+        return set()
+    return {i for i, k in enumerate(sentence) if k < asked}
+
+
+def _slot_place_alone(r: _Reading, resolver: Resolver) -> bool:
+    """"what's the weather in Tiruppur tomorrow?": one word of a resource's name that is also a place of the
+    data (a plant, a warehouse), no other word of the resource and no question word: the place, not its line."""
+    found = r.resource
+    return found is not None and found.score < 100 and found.end - found.start == 1 \
+        and r.words[found.start] in resolver.place_words
+
+
+def _slot_shared_variant(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
+    """"XL short next month?", "pack of 3 sales in October": a variant word left unused (a letter size, or a
+    pack count written as in the names) that the names of several SKUs hold, and no product named: which of
+    them (never every SKU). A one-letter size counts only written as in names, in capitals ("M", not "m")."""
+    sizes = set(load_vocabulary().slot_words.get("letter_sizes", []))
+    vocabulary = load_vocabulary()
+    taken = set(r.used) | _mention_span(r.owner) | _mention_span(r.resource)
+    for i, w in enumerate(r.words):
+        if i in taken or w not in resolver.bag:
+            continue
+        for n in (3, 2, 1):
+            run = r.words[i:i + n]
+            if len(run) < n or set(range(i, i + n)) & taken:
+                continue
+            if n == 1:
+                raw = r.tokens[i].raw
+                if w not in sizes or (len(w) == 1 and not raw.isupper()):
+                    continue
+            elif not (any(x.isdigit() for x in run) and run[0].isalpha() and run[0] not in vocabulary.stopwords
+                      and not run[-1].isalpha()):
+                continue  # "pack of 3": a word, then its count
+            skus = [s for s in resolver.bag.get(run[0], ()) if _slot_holds_run(resolver.name_words[s], run)]
+            if len(skus) >= 2:
+                return " ".join(t.raw for t in r.tokens[i:i + n]), [resolver.sku_entity[s] for s in skus]
+    return None
+
+
 def _slot_period_in_name(text: str, tokens: list[Token], codes: set[int], hit: Mention, period: PeriodRange,
                          used: set[int], resource: Mention | None, resolver: Resolver, planning_date: date):
     """"How Now Rooibos: short next month?": a period word ("now") that is a word of the product's name found
