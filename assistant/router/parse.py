@@ -61,6 +61,8 @@ from assistant.router.intent_rules import (
     _asks_what_it_does,
     _best_intent,
     _excludes_a_month,
+    _gap_to_budget,
+    _greeting_then_unclear,
     _has_whatif_cue,
     _intent_after_colon,
     _redo_before_forecast,
@@ -558,7 +560,8 @@ def route(
                                    "months": followed.months, "slot": TOOLS_WITH_PRODUCT[followed.tool]})
         previous = None  # a new question: a pending call is never the base of a follow-up
     small_talk = _small_talk(r, load_vocabulary().slot_words)
-    if small_talk == "greeting" or _asks_what_it_does(r):  # "hi!", "xin chào", "what can you help me with?"
+    if small_talk == "greeting" or _asks_what_it_does(r) or _greeting_then_unclear(r, load_vocabulary().slot_words):
+        # "hi!", "xin chào", "what can you help me with?", "chào bạn, mình hỏi về tồn kho thế nào"
         return RoutedCall("help", {}, "help", None, None, language=r.language)
     if small_talk == "closing":  # "thanks, that's all for now": no question, nothing to call or ask
         return RoutedCall(None, {}, "unknown", None, None, language=r.language)
@@ -577,6 +580,8 @@ def route(
     _slot_name_over_person(r, intent)
     if intent == "forecast" and (_excludes_a_month(r, planning_date) or _redo_before_forecast(r, table)):
         intent = "reforecast"  # "update the X forecast leaving out June": a forecast read excludes no history
+    if intent == "kpi" and _gap_to_budget(r, table):
+        intent, r.kpi = "reconcile", None  # "how far off budget is the plan?": the plan against the budget
     if intent == "sales" and r.scores["sales"] < 2 and r.period is not None and not r.period.bare \
             and r.months and r.months[0] > f"{planning_date:%Y-%m}":
         intent = "forecast"  # "volumes for X next month": only a weak sales word, and the months are ahead
