@@ -476,6 +476,8 @@ _VI_COUNT = r"(\d{1,2}|" + "|".join(sorted(VI_NUMBER_WORDS, key=len, reverse=Tru
 _VI_NEXT = r"(?:toi|sau|ke tiep|tiep theo|sap toi|ke)"
 _VI_LAST = r"(?:qua|truoc|vua qua|gan day|gan nhat|vua roi|roi)"
 _VI_THIS = r"(?:nay|hien tai|nay)"
+_VI_RELATIVE_YEAR = r"(?:sau|toi|ke tiep|tiep theo|nay|ngoai|truoc|roi)"
+_VI_NOT_OF_A_YEAR = r"(?!\s+(?:cua\s+)?nam\s+" + _VI_RELATIVE_YEAR + r"(?![\w-]))"  # "tháng 1 năm sau": of that year
 
 
 def _vi_count(token: str) -> int:
@@ -502,7 +504,7 @@ def _vi_month_year(m, cur):
     return d, d
 
 
-@_rule(r"quy\s*([1-4]|iv|i{1,3})\s*(?:(?:/|-|nam)\s*)?(\d{4})?", bare=lambda m: not m[2])
+@_rule(r"quy\s*([1-4]|iv|i{1,3})" + _VI_NOT_OF_A_YEAR + r"\s*(?:(?:/|-|nam)\s*)?(\d{4})?", bare=lambda m: not m[2])
 def _vi_quarter(m, cur):
     q = _roman(m[1])
     year = int(m[2]) if m[2] else (cur.year if (q - 1) * 3 + 3 >= cur.month else cur.year + 1)
@@ -573,7 +575,7 @@ def _vi_year(m, cur):
     return date(year, 1, 1), date(year, 12, 1)
 
 
-@_rule(r"(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])(?!\s*(?:/|-)\s*\d)(?!\s+nam\s+\d)", bare=True)
+@_rule(r"(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])(?!\s*(?:/|-)\s*\d)(?!\s+nam\s+\d)" + _VI_NOT_OF_A_YEAR, bare=True)
 def _vi_month(m, cur):
     month = int(m[1])
     d = date(cur.year if month >= cur.month else cur.year + 1, month, 1)
@@ -803,3 +805,15 @@ def parse_period_arg(text: str | None, planning_date: date) -> PeriodRange | Non
             "'next 3 months'"
         )
     return found
+
+
+@_rule(r"(?:(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])|quy\s*([1-4]|iv|i{1,3}))\s+(?:cua\s+)?nam\s+("
+       + _VI_RELATIVE_YEAR + ")")
+def _vi_period_of_a_relative_year(m, cur):
+    # "tháng 1 năm sau", "quý 3 năm nay", "tháng 12 năm ngoái": that month or quarter of the year named
+    year = cur.year + {"nay": 0, "ngoai": -1, "truoc": -1, "roi": -1}.get(m[3], 1)
+    if m[2]:
+        start = date(year, (_roman(m[2]) - 1) * 3 + 1, 1)
+        return start, add_months(start, 2)
+    d = date(year, int(m[1]), 1)
+    return d, d

@@ -118,7 +118,7 @@ def _strip_variant(words: list[str]) -> list[str]:
         last = out[-1]
         if _is_size(last):
             out.pop()
-        elif last in _UNIT_WORDS and len(out) > 2 and any(c.isdigit() for c in out[-2]):
+        elif last in _UNIT_WORDS and len(out) > 2 and out[-2][:1].isdigit():  # not "D3 chai": a name's code word
             out.pop()
             out.pop()
         elif last in _PACK_WORDS and len(out) > 2 and _is_size(out[-2]):  # "500ml bottle", "30l keg"

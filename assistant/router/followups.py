@@ -61,10 +61,13 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
 
 
 def _family_of_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
-    """"and for the whole family?" after a question about a product: that product's family."""
+    """"and for the whole family?", "thế còn cả nhóm?" after a question about a product: that product's family."""
     if resolver is None or r.hit is not None or not previous.entity or previous.entity not in resolver.family_of:
         return
-    at = next((i for i, w in enumerate(r.words) if w in ("family", "range", "category") and i not in r.used), None)
+    cues = {"family", "range", "category"}
+    cues |= {c for c in load_vocabulary().slot_words.get("family_cues", []) if " " not in c}
+    at = next((i for i, w in enumerate(r.words) if w in cues and i not in r.used  # "thế còn cả nhóm?"
+               and r.words[i + 1:i + 2] != ["nao"] and r.words[i - 1:i] != ["which"]), None)  # not "nhóm nào"
     if at is not None:
         family = resolver.family_of[previous.entity]
         r.hit = Mention(Entity("family", family, family), [], at, at + 1, r.words[at], 100.0)

@@ -124,3 +124,30 @@ def _asks_a_write(r: _Reading, table: dict) -> bool:
 def _has_whatif_cue(r: _Reading) -> bool:
     cues = load_vocabulary().whatif.get("cues", [])
     return any(find_phrase(r.words, cue) is not None for cue in cues)
+
+
+FORECAST_ERROR_KPIS = ("wape", "bias", "tracking_signal")
+
+
+def _gap_to_budget(r: _Reading, table: dict) -> bool:
+    """A forecast-error word said of the plan and the budget ("how far off budget is the plan this quarter?",
+    "kế hoạch với budget lệch bao nhiêu?"): the plan's gap to the budget, not the forecast's error."""
+    return r.kpi is not None and r.kpi[0] in FORECAST_ERROR_KPIS \
+        and any(find_phrase(r.words, p) is not None for p in table.get("budget_words", [])) \
+        and any(find_phrase(r.words, p) is not None for p in table.get("plan_words", []))
+
+
+def _greeting_then_unclear(r: _Reading, table: dict) -> bool:
+    """"chao ban, minh hoi ve ton kho the nao": a greeting opening a message that names nothing (no product,
+    order, line or KPI) and has no clear question: how to ask (help), not a person's items for a pronoun that
+    folds like a name ("minh"); a person must be written as a name (capitalised or with its accents)."""
+    vocabulary = load_vocabulary()
+    if r.hit is not None or r.refs or r.unknown_refs or r.resource is not None or r.kpi is not None \
+            or r.period is not None or r.scores:  # "hi, can you help me with something": asked with what
+        return False
+    if not any(r.words[:len(phrase_tokens(g))] == phrase_tokens(g) for g in table.get("greetings", [])):
+        return False
+    if r.owner is None:
+        return True
+    typed = r.tokens[r.owner.start:r.owner.end]
+    return all(t.raw.islower() and t.raw.isascii() and t.text in vocabulary.reserved for t in typed)

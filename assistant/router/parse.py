@@ -61,6 +61,8 @@ from assistant.router.intent_rules import (
     _asks_what_it_does,
     _best_intent,
     _excludes_a_month,
+    _gap_to_budget,
+    _greeting_then_unclear,
     _has_whatif_cue,
     _intent_after_colon,
     _percent_is_a_level,
@@ -79,7 +81,9 @@ from assistant.router.slot_rules import (
     _slot_shared_size,
     _slot_shared_variant,
     _slot_step_before,
+    _slot_unknown_family,
     _slot_unknown_machine,
+    _slot_unknown_machine_kind,
     _slot_unknown_variant_of_family,
     _slot_unnamed_months,
 )
@@ -110,6 +114,7 @@ from sop_engine.periods import (
     looking_back,
     message_period,
 )
+from sop_engine.resolver import _UNIT_WORDS as UNIT_WORDS
 from sop_engine.resolver import Entity, Mention, Resolver, find_driver, resolver_from_tables
 from sop_engine.text import fold, fold_words, has_diacritics, tokenize
 
@@ -465,6 +470,7 @@ def _leftover_name(r: _Reading) -> str | None:
             i not in taken and word not in vocabulary.stopwords and word not in vocabulary.reserved
             and word not in MONTHS and word not in units and word not in NUMBER_WORDS and word not in VI_NUMBER_WORDS
             and (len(word) >= 3 or (len(word) == 2 and has_diacritics(t.raw))) and word.replace("-", "").isalpha()
+            and not (word in UNIT_WORDS and i > 0 and r.tokens[i - 1].text[:1].isdigit())  # "1 lít": a size
         )
         if keep:
             run.append(t.raw)
@@ -565,7 +571,8 @@ def route(
                                    "months": followed.months, "slot": TOOLS_WITH_PRODUCT[followed.tool]})
         previous = None  # a new question: a pending call is never the base of a follow-up
     small_talk = _small_talk(r, load_vocabulary().slot_words)
-    if small_talk == "greeting" or _asks_what_it_does(r):  # "hi!", "xin chào", "what can you help me with?"
+    if small_talk == "greeting" or _asks_what_it_does(r) or _greeting_then_unclear(r, load_vocabulary().slot_words):
+        # "hi!", "xin chào", "what can you help me with?", "chào bạn, mình hỏi về tồn kho thế nào"
         return RoutedCall("help", {}, "help", None, None, language=r.language)
     if small_talk == "closing":  # "thanks, that's all for now": no question, nothing to call or ask
         return RoutedCall(None, {}, "unknown", None, None, language=r.language)
@@ -584,6 +591,8 @@ def route(
     _slot_name_over_person(r, intent)
     if intent == "forecast" and (_excludes_a_month(r, planning_date) or _redo_before_forecast(r, table)):
         intent = "reforecast"  # "update the X forecast leaving out June": a forecast read excludes no history
+    if intent == "kpi" and _gap_to_budget(r, table):
+        intent, r.kpi = "reconcile", None  # "how far off budget is the plan?": the plan against the budget
     if intent == "sales" and r.scores["sales"] < 2 and r.period is not None and not r.period.bare \
             and r.months and r.months[0] > f"{planning_date:%Y-%m}":
         intent = "forecast"  # "volumes for X next month": only a weak sales word, and the months are ahead
@@ -667,7 +676,8 @@ def route(
         kind = _bare_kind(r, resolver) if r.resource is None and r.hit is None else None
         if kind is not None:  # "how loaded is the line?" with three lines: which of them
             return _ask(r, "capacity", "ambiguous_resource", _options(kind[1]), text=kind[0])
-        machine = _slot_unknown_machine(r, resolver) if r.resource is None and r.hit is None else None
+        machine = (_slot_unknown_machine(r, resolver) or _slot_unknown_machine_kind(r, resolver)) \
+            if r.resource is None and r.hit is None else None
         if machine is not None:  # "máy rang" when the resources are named otherwise: which of them, never all
             options = resolver.closest(machine, ("resource",)) or [
                 Entity("resource", name, name) for name in dict.fromkeys(resolver.resources.values())]
@@ -738,6 +748,11 @@ def route(
     if r.hit is not None and r.hit.entity is None and intent not in ("product_lookup", "notes"):
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         return _ask(r, intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
+    family = _slot_unknown_family(r, resolver) if r.hit is None and not r.refs and resolver is not None \
+        and intent in ABOUT_A_PRODUCT | {"orders", "reconcile"} else None
+    if family is not None:  # "nhóm Mỹ phẩm": a family the data does not have, never every product
+        options = resolver.closest(family, ("family",)) or [Entity("family", f, f) for f in resolver.family_skus]
+        return _ask(r, intent, "unknown", _options(options[:8]), _pending(intent, r, planning_date, None), text=family)
     leftover = _leftover_name(r) if intent in ABOUT_A_PRODUCT and resolver is not None and not r.refs else None
     exact_name = r.hit is not None and r.hit.score >= 100 and r.hit.end - r.hit.start > 1
     if leftover and r.hit is not None and r.hit.entity is not None and r.hit.entity.kind == "sku" \

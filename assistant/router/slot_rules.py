@@ -236,3 +236,42 @@ def _slot_unknown_variant_of_family(r: _Reading, leftover: str, resolver: Resolv
     known = {w for ws in resolver.name_words.values() for w in ws} | resolver.place_words
     known |= {w for name in resolver.owners for w in fold(name).split()}
     return word not in known and not leftover.endswith("'s")
+
+
+def _slot_unknown_family(r: _Reading, resolver: Resolver) -> str | None:
+    """"nhóm Mỹ phẩm quý tới có thiếu hàng không": a family word followed by a capitalised name that no family
+    or product of the data holds (no name found there): the name as typed (which family, never all)."""
+    vocabulary = load_vocabulary()
+    taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource) | _mention_span(r.owner)
+    for cue in vocabulary.slot_words.get("family_cues", []):
+        n = len(phrase_tokens(cue))
+        for i in range(len(r.words) - n):
+            start = i + n
+            if r.words[i:start] != phrase_tokens(cue) or start in taken or set(range(i, start)) & taken:
+                continue
+            first = r.tokens[start]
+            if not first.raw[:1].isupper() or not first.text.isalpha() or first.text in MONTHS:
+                continue
+            family_words = {w for f in resolver.family_skus for w in fold_words(f).split()}
+            end = start + 1  # "Mỹ phẩm": the lowercase words after it that are no cue or stopword (or a family's)
+            while end < len(r.tokens) and end - start < 4 and end not in taken and r.tokens[end].text.isalpha() \
+                    and (r.words[end] not in vocabulary.reserved or r.words[end] in family_words):
+                end += 1
+            return " ".join(t.raw for t in r.tokens[start:end])
+    return None
+
+
+def _slot_unknown_machine_kind(r: _Reading, resolver: Resolver) -> str | None:
+    """"máy đóng nang": a machine word, a word of the resources' names and a word none of them holds, with no
+    resource named: the three words as typed (which resource is asked, never every one)."""
+    vocabulary = load_vocabulary()
+    machines = set(vocabulary.slot_words.get("machine_words", []))
+    known = {w for name in resolver.resource_spellings for w in name.split()}
+    for i in range(len(r.words) - 2):
+        if r.words[i] not in machines or {i, i + 1, i + 2} & set(r.used):
+            continue
+        second, third = r.words[i + 1], r.words[i + 2]
+        if second in known and third.isalpha() and len(third) >= 3 and third not in known \
+                and third not in vocabulary.stopwords and third not in vocabulary.reserved and third not in MONTHS:
+            return " ".join(t.raw for t in r.tokens[i:i + 3])
+    return None
