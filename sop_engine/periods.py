@@ -206,9 +206,11 @@ def _quarter(m, cur):
     return start, add_months(start, 2)
 
 
-@_rule(r"(?:the\s+)?(next|last|past|previous|coming|following)\s+" + _COUNT + r"\s+months?")
+@_rule(r"(?:the\s+)?(next|last|past|previous|coming|following)\s+(?:" + _COUNT
+       + r"\s+months?|(\d{1,2})\s?(?:m|mos?|mths?|mnths?))")
 def _n_months(m, cur):
-    n = _count(m[2]) or 1
+    # "next 3 months"; in chat shorthand "next 3m", "last 6mo" (a count of months after next/last)
+    n = _count(m[2] or m[3]) or 1
     if m[1] in ("last", "past", "previous"):
         return add_months(cur, -n), add_months(cur, -1)
     return add_months(cur, 1), add_months(cur, n)
