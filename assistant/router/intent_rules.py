@@ -99,7 +99,8 @@ def _excludes_a_month(r: _Reading, planning_date: date) -> bool:
     inside a product's or person's name ("bánh quy bơ": folded "bo" is an exclusion word)."""
     table = load_vocabulary().slot_words
     named = _mention_span(r.hit) | _mention_span(r.owner)
-    months = {at for at, _ in slots.past_months(r.words, planning_date, None) if at not in named}
+    months = {at for at, _ in slots.past_months(r.words, planning_date, None, table.get("exclude", []))
+              if at not in named}
     for phrase in table.get("exclude", []):
         n = len(phrase_tokens(phrase))
         for i in range(len(r.words) - n + 1):
