@@ -55,7 +55,7 @@ from assistant.router.clarify import (
     question,
 )
 from assistant.router.entities import find_owner
-from assistant.router.followups import _family_of_previous, _like_previous
+from assistant.router.followups import _family_of_previous, _like_previous, _points_back
 from assistant.router.intent_rules import (
     _asks_a_write,
     _asks_what_it_does,
@@ -1040,7 +1040,9 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
         intent is not None and r.scores.get(intent, 0) >= 3 and INTENT_OF_TOOL.get(previous.tool) != intent
     )
     if own_intent:
-        return None if r.hit or months else _inherit(r, previous, intent, months, planning_date)
+        # "and the forecast next quarter?" is a new question; "... for it next quarter?" is about the same subject
+        return None if r.hit or (months and not _points_back(r)) else _inherit(r, previous, intent, months,
+                                                                             planning_date)
     if r.hit is not None and r.hit.entity is None:
         return None
     call = copy.deepcopy(previous)
