@@ -74,6 +74,7 @@ from assistant.router.slot_rules import (
     _slot_before_the_question,
     _slot_months_before,
     _slot_name_over_person,
+    _slot_other_rating,
     _slot_outside_the_question,
     _slot_period_in_name,
     _slot_place_alone,
@@ -773,6 +774,11 @@ def route(
         leftover = None  # "Q-Fit 18mm": the size found it, the other word is of its own name, written as in it
     if not leftover and intent in ABOUT_A_PRODUCT and other_name_word(r.hit, r.tokens, r.used, resolver, r.text):
         leftover = r.tokens[r.hit.end].raw  # "Sơn Mùa Đông" when the name is "Sơn … Mùa Xuân": another name
+    rating = _slot_other_rating(r, resolver) if not leftover and intent in ABOUT_A_PRODUCT else None
+    if rating:  # "Dompel Sewage Pump 11 kW" when it is 7.5 kW: no such product, never the other rating's
+        pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
+        closest = resolver.closest(rating)
+        return _ask(r, intent, "unknown" if closest else "unknown_none", _options(closest), pending, text=rating)
     if leftover:
         if True:
             if r.hit is not None:  # "unicorn juice": a word the data lacks, next to a name it has
