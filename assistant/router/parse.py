@@ -68,6 +68,7 @@ from assistant.router.intent_rules import (
     _percent_is_a_level,
     _redo_before_forecast,
     _small_talk,
+    _two_questions,
 )
 from assistant.router.pairs import by_size_word, by_variant_words, question_sentence, rule_out_negated, second_name
 from assistant.router.slot_rules import (
@@ -624,6 +625,10 @@ def route(
         # "po/2026/126 - is it on time?", "the Krill Oil PO 4500771219 on time?": that order, not the
         # company's on-time KPI; "Q1-2027-07, is it on track?", "has WO.3310 slipped?": that order's status
         intent = "orders"
+    two = _two_questions(r) if previous is None else None
+    if two is not None:  # "are we short on X and how loaded is the Y Cell?": which question first
+        return _ask(r, "unknown", "two_questions", [{"label": q, "value": q} for q in two],
+                    text=f"'{two[0]}' {question('and', r.language)} '{two[1]}'")
     whatif = None
     percent = "%" in text or "percent" in r.words or "pct" in r.words or (
         _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
