@@ -634,7 +634,7 @@ def looking_back(period: PeriodRange | None, planning_date: date) -> PeriodRange
 # Words between two periods that join them into one question about both ("October compared to September",
 # "tháng 1 so với tháng 12", "December and January"), and a period told relative to the one before it.
 _JOINS = re.compile(r"^[\s,;&/+-]*(?:(?:vs\.?|versus|compared\s+(?:to|with)|against|than|and|or|with|then|plus|so\s+voi"
-                    r"|voi|va|hoac|hay|cung|and\s+also)[\s,;&/+-]*)*$")
+                    r"|voi|va|hoac|hay|cung|and\s+also)(?:\s+(?:in|for|during|over))?[\s,;&/+-]*)*$")  # "and in"
 _JOIN_WORD = re.compile(r"^[\s,;&/+-]*(?:vs\.?|versus|compared\s+(?:to|with)|against|than|and|or|with|so\s+voi"
                         r"|voi|va)\s+")
 _BEFORE_IT = re.compile(r"^(?:the\s+)?(month|quarter|year)\s+before(?:\s+(?:that|it))?(?![\w-])"

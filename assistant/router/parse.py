@@ -493,6 +493,8 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
     if r.period is not None:
         for words in r.period.others:  # periods of the message's other sentences: context, read already
             taken |= _span(r.words, words)
+        if r.period.others:  # "… kits in July. How many … did we sell in July?": each place the words stand
+            taken |= _every_place(r.words, (*r.period.others, r.period.words))
         corrected = after_correction(r.words)
         taken |= set(range(corrected or 0))  # "in march, i mean april": march is taken back
     whole_year = r.period is not None and len(r.period.labels) >= 12  # "mùa xây dựng năm nay": which months of it?
@@ -517,6 +519,16 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
         if PERIOD_LIKE.match(word):
             return t.raw
     return None
+
+
+def _every_place(words: list[str], phrases) -> set[int]:
+    """The positions of every place one of ``phrases`` stands in ``words``."""
+    out: set[int] = set()
+    for phrase in phrases:
+        n = len(phrase_tokens(phrase))
+        out |= {j for i in range(len(words) - n + 1) if words[i:i + n] == phrase_tokens(phrase)
+                for j in range(i, i + n)}
+    return out
 
 
 def _quantity_after(words: list[str], i: int) -> bool:
