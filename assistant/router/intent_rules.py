@@ -27,6 +27,17 @@ from assistant.router.vocab import (
 )
 
 
+def _opens_a_cue(words: list[str], i: int) -> bool:
+    """The word at ``i`` opens a question phrase of several words written there ("DN150 products have we
+    got?"): the cue's word, not a word naming the product before it ("the Air Care products")."""
+    for spec in load_vocabulary().intents.values():
+        for phrase in spec["words"]:
+            parts = phrase_tokens(phrase)
+            if len(parts) > 1 and words[i:i + len(parts)] == parts:
+                return True
+    return False
+
+
 def _two_questions(r: _Reading) -> tuple[str, str] | None:
     """"are we short on X next month and how loaded is the Y Cell?": two clauses joined by "and", each with its
     own clear question (a cue of weight ``ASKED_CUE``) of another intent and its own subject (the product in

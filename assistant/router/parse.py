@@ -65,6 +65,7 @@ from assistant.router.intent_rules import (
     _greeting_then_unclear,
     _has_whatif_cue,
     _intent_after_colon,
+    _opens_a_cue,
     _percent_is_a_level,
     _redo_before_forecast,
     _small_talk,
@@ -280,7 +281,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         family = resolver.aliases.get(" ".join(words[hit.start:hit.end - 1]), [])
         if len(family) == 1 and family[0].kind == "family":
             hit = Mention(family[0], [], hit.start, hit.end - 1, " ".join(words[hit.start:hit.end - 1]), 100.0)
-    if hit is not None and hit.end < len(words) and words[hit.end] in tails:
+    if hit is not None and hit.end < len(words) and words[hit.end] in tails and not _opens_a_cue(words, hit.end):
         negated.add(hit.end)  # "the Air Care range": a word of the name, no catalogue search
         used.add(hit.end)
     masked = [w if i not in _mention_span(hit) | _mention_span(resource) | negated else "\x00"
