@@ -298,7 +298,8 @@ class Resolver:
             for t in typed:
                 self.written_forms.setdefault(t.text, set()).add(t.raw.lower())
         for sku, parts in names.items():
-            for word in {*parts, *(singular(w) for w in parts),
+            halves = {h for w in parts if "/" in w for h in w.split("/") if len(h) >= 2}  # "Carbon/SiC": carbon
+            for word in {*parts, *halves, *(singular(w) for w in parts),
                          *(a + b for a, b in zip(parts, parts[1:], strict=False)
                            if (a + b).isalpha() and len(b) > 1)}:  # "jacket s" typed "jackets" is a plural
                 self.bag.setdefault(word, []).append(sku)
