@@ -206,9 +206,11 @@ def _quarter(m, cur):
     return start, add_months(start, 2)
 
 
-@_rule(r"(?:the\s+)?(next|last|past|previous|coming|following)\s+" + _COUNT + r"\s+months?")
+@_rule(r"(?:the\s+)?(next|last|past|previous|coming|following)\s+(?:" + _COUNT
+       + r"\s+months?|(\d{1,2})\s?(?:m|mos?|mths?|mnths?))")
 def _n_months(m, cur):
-    n = _count(m[2]) or 1
+    # "next 3 months"; in chat shorthand "next 3m", "last 6mo" (a count of months after next/last)
+    n = _count(m[2] or m[3]) or 1
     if m[1] in ("last", "past", "previous"):
         return add_months(cur, -n), add_months(cur, -1)
     return add_months(cur, 1), add_months(cur, n)
@@ -632,7 +634,7 @@ def looking_back(period: PeriodRange | None, planning_date: date) -> PeriodRange
 # Words between two periods that join them into one question about both ("October compared to September",
 # "tháng 1 so với tháng 12", "December and January"), and a period told relative to the one before it.
 _JOINS = re.compile(r"^[\s,;&/+-]*(?:(?:vs\.?|versus|compared\s+(?:to|with)|against|than|and|or|with|then|plus|so\s+voi"
-                    r"|voi|va|hoac|hay|cung|and\s+also)[\s,;&/+-]*)*$")
+                    r"|voi|va|hoac|hay|cung|and\s+also)(?:\s+(?:in|for|during|over))?[\s,;&/+-]*)*$")  # "and in"
 _JOIN_WORD = re.compile(r"^[\s,;&/+-]*(?:vs\.?|versus|compared\s+(?:to|with)|against|than|and|or|with|so\s+voi"
                         r"|voi|va)\s+")
 _BEFORE_IT = re.compile(r"^(?:the\s+)?(month|quarter|year)\s+before(?:\s+(?:that|it))?(?![\w-])"

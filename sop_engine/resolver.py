@@ -279,6 +279,13 @@ class Resolver:
                 self.alias_words.setdefault(word, []).append(alias)
         # single distinctive words of item names ("almond", "hibiscus"), never family words
         family_words = {w for f in self.family_skus for w in fold_words(f).split()}
+        # a word of a family's name is true of every product of the family, its name holding the word or not
+        # ("the DN50 4 kW pumps": the Centrifugal Pumps rated so, not only the one whose name says "Pump")
+        self.family_word_skus: dict[str, set[str]] = {}
+        for family, members in self.family_skus.items():
+            for word in fold_words(family).split():
+                for form in {word, singular(word)}:
+                    self.family_word_skus.setdefault(form, set()).update(members)
         self.words: dict[str, list[str]] = {}  # word -> SKUs whose item name holds it
         self.phrases: dict[str, list[str]] = {}  # runs of 2-4 words of item names -> SKUs (exact matches only)
         self.capitalised_starts: dict[str, list[str]] = {}  # the same, of everyday words only, opening a name
@@ -291,7 +298,8 @@ class Resolver:
             for t in typed:
                 self.written_forms.setdefault(t.text, set()).add(t.raw.lower())
         for sku, parts in names.items():
-            for word in {*parts, *(singular(w) for w in parts),
+            halves = {h for w in parts if "/" in w for h in w.split("/") if len(h) >= 2}  # "Carbon/SiC": carbon
+            for word in {*parts, *halves, *(singular(w) for w in parts),
                          *(a + b for a, b in zip(parts, parts[1:], strict=False)
                            if (a + b).isalpha() and len(b) > 1)}:  # "jacket s" typed "jackets" is a plural
                 self.bag.setdefault(word, []).append(sku)
@@ -519,6 +527,7 @@ class Resolver:
             skus = self.bag.get(word) or self.bag.get(singular(word))
             if not skus:
                 return None
+            skus = set(skus) | self.family_word_skus.get(word, set()) | self.family_word_skus.get(singular(word), set())
             found = set(skus) if found is None else found & set(skus)
             if not found:
                 return None

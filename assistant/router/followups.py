@@ -12,12 +12,32 @@ from assistant.router.base import (
 )
 from assistant.router.pairs import size_words
 from assistant.router.vocab import (
+    find_phrase,
     load_vocabulary,
     phrase_tokens,
 )
 from sop_engine.resolver import Entity, Mention, Resolver
 from sop_engine.resolver import singular as resolver_singular
 from sop_engine.text import fold
+
+
+def _points_back(r: _Reading) -> bool:
+    """"and the forecast for it next quarter?": a word for the previous question's subject ("it", "nó"), with
+    no name of its own: that subject, whatever new question and period the message gives."""
+    words = [w for i, w in enumerate(r.words) if i not in r.used]
+    return r.hit is None and any(find_phrase(words, p) is not None
+                                 for p in load_vocabulary().slot_words.get("it_words", []))
+
+
+def _names_a_kind(r: _Reading, resolver: Resolver) -> bool:
+    """"what about the gate valves?": the name ends in a plural whose singular, not the plural, is what the
+    candidates' names hold: the kind of product, all of them, so none is picked for being like the previous."""
+    last = r.words[r.hit.end - 1] if r.hit is not None and r.hit.end > r.hit.start else ""
+    one = resolver_singular(last)
+    if one == last:
+        return False
+    names = [set(resolver.name_words.get(c.code, ())) for c in r.hit.candidates if c.kind == "sku"]
+    return bool(names) and all(one in name and last not in name for name in names)
 
 
 def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
@@ -39,7 +59,7 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
         elif len(siblings) > 1:  # a variant word alone: "and L", "the keg", "and the bottles?"
             _variant_of_previous(r, previous, siblings, resolver)
         return
-    if not r.hit.ambiguous:
+    if not r.hit.ambiguous or _names_a_kind(r, resolver):
         return
     words = set(before.split())
     shared = [(len(words & set(resolver.item_of.get(c.code, "").split())), c) for c in r.hit.candidates

@@ -27,6 +27,46 @@ from assistant.router.vocab import (
 )
 
 
+def _opens_a_cue(words: list[str], i: int) -> bool:
+    """The word at ``i`` opens a question phrase of several words written there ("DN150 products have we
+    got?"): the cue's word, not a word naming the product before it ("the Air Care products")."""
+    for spec in load_vocabulary().intents.values():
+        for phrase in spec["words"]:
+            parts = phrase_tokens(phrase)
+            if len(parts) > 1 and words[i:i + len(parts)] == parts:
+                return True
+    return False
+
+
+def _two_questions(r: _Reading) -> tuple[str, str] | None:
+    """"are we short on X next month and how loaded is the Y Cell?": two clauses joined by "and", each with its
+    own clear question (a cue of weight ``ASKED_CUE``) of another intent and its own subject (the product in
+    one, the resource in the other), the second not pointing back ("and when does it land?"): the two
+    questions as typed (one call answers one question: which first, never one of them silently)."""
+    if r.hit is None or r.hit.entity is None or r.resource is None or r.resource.entity is None:
+        return None
+    vocabulary = load_vocabulary()
+    named = _mention_span(r.hit) | _mention_span(r.resource)
+    pointers = vocabulary.slot_words.get("it_words", [])
+    for joiner in vocabulary.slot_words.get("question_joiners", []):
+        at, n = find_phrase(r.words, joiner), len(phrase_tokens(joiner))
+        if at is None or not any(a.end <= at and b.start >= at + n for a, b in ((r.hit, r.resource),
+                                                                                (r.resource, r.hit))):
+            continue  # one subject before the joiner, the other after it
+        halves = (range(0, at), range(at + n, len(r.words)))
+        tops = []
+        for half in halves:
+            masked = [w if i in half and i not in named else "\x00" for i, w in enumerate(r.words)]
+            scores = score_intents(masked, vocabulary, [t.raw for t in r.tokens])
+            top = max(scores, key=scores.get) if scores else None
+            tops.append(top if top is not None and scores[top] >= ASKED_CUE else None)
+        second = [w if i in halves[1] else "\x00" for i, w in enumerate(r.words)]
+        if None in tops or tops[0] == tops[1] or any(find_phrase(second, p) is not None for p in pointers):
+            continue
+        return tuple(" ".join(t.raw for t in r.tokens[h.start:h.stop]).strip(" ,;?") for h in halves)
+    return None
+
+
 def _percent_is_a_level(r: _Reading) -> bool:
     """"Is the X Line really over 100% in February?": every percentage follows a word of comparison ("over",
     "above", "at"), with a resource named and no what-if cue: a load asked about, not a change to simulate."""
@@ -99,7 +139,8 @@ def _excludes_a_month(r: _Reading, planning_date: date) -> bool:
     inside a product's or person's name ("bánh quy bơ": folded "bo" is an exclusion word)."""
     table = load_vocabulary().slot_words
     named = _mention_span(r.hit) | _mention_span(r.owner)
-    months = {at for at, _ in slots.past_months(r.words, planning_date, None) if at not in named}
+    months = {at for at, _ in slots.past_months(r.words, planning_date, None, table.get("exclude", []))
+              if at not in named}
     for phrase in table.get("exclude", []):
         n = len(phrase_tokens(phrase))
         for i in range(len(r.words) - n + 1):

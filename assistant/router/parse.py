@@ -55,7 +55,7 @@ from assistant.router.clarify import (
     question,
 )
 from assistant.router.entities import find_owner
-from assistant.router.followups import _family_of_previous, _like_previous
+from assistant.router.followups import _family_of_previous, _like_previous, _points_back
 from assistant.router.intent_rules import (
     _asks_a_write,
     _asks_what_it_does,
@@ -65,15 +65,18 @@ from assistant.router.intent_rules import (
     _greeting_then_unclear,
     _has_whatif_cue,
     _intent_after_colon,
+    _opens_a_cue,
     _percent_is_a_level,
     _redo_before_forecast,
     _small_talk,
+    _two_questions,
 )
 from assistant.router.pairs import by_size_word, by_variant_words, question_sentence, rule_out_negated, second_name
 from assistant.router.slot_rules import (
     _slot_before_the_question,
     _slot_months_before,
     _slot_name_over_person,
+    _slot_other_rating,
     _slot_outside_the_question,
     _slot_period_in_name,
     _slot_place_alone,
@@ -278,7 +281,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         family = resolver.aliases.get(" ".join(words[hit.start:hit.end - 1]), [])
         if len(family) == 1 and family[0].kind == "family":
             hit = Mention(family[0], [], hit.start, hit.end - 1, " ".join(words[hit.start:hit.end - 1]), 100.0)
-    if hit is not None and hit.end < len(words) and words[hit.end] in tails:
+    if hit is not None and hit.end < len(words) and words[hit.end] in tails and not _opens_a_cue(words, hit.end):
         negated.add(hit.end)  # "the Air Care range": a word of the name, no catalogue search
         used.add(hit.end)
     masked = [w if i not in _mention_span(hit) | _mention_span(resource) | negated else "\x00"
@@ -491,6 +494,8 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
     if r.period is not None:
         for words in r.period.others:  # periods of the message's other sentences: context, read already
             taken |= _span(r.words, words)
+        if r.period.others:  # "… kits in July. How many … did we sell in July?": each place the words stand
+            taken |= _every_place(r.words, (*r.period.others, r.period.words))
         corrected = after_correction(r.words)
         taken |= set(range(corrected or 0))  # "in march, i mean april": march is taken back
     whole_year = r.period is not None and len(r.period.labels) >= 12  # "mùa xây dựng năm nay": which months of it?
@@ -515,6 +520,16 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
         if PERIOD_LIKE.match(word):
             return t.raw
     return None
+
+
+def _every_place(words: list[str], phrases) -> set[int]:
+    """The positions of every place one of ``phrases`` stands in ``words``."""
+    out: set[int] = set()
+    for phrase in phrases:
+        n = len(phrase_tokens(phrase))
+        out |= {j for i in range(len(words) - n + 1) if words[i:i + n] == phrase_tokens(phrase)
+                for j in range(i, i + n)}
+    return out
 
 
 def _quantity_after(words: list[str], i: int) -> bool:
@@ -623,6 +638,10 @@ def route(
         # "po/2026/126 - is it on time?", "the Krill Oil PO 4500771219 on time?": that order, not the
         # company's on-time KPI; "Q1-2027-07, is it on track?", "has WO.3310 slipped?": that order's status
         intent = "orders"
+    two = _two_questions(r) if previous is None else None
+    if two is not None:  # "are we short on X and how loaded is the Y Cell?": which question first
+        return _ask(r, "unknown", "two_questions", [{"label": q, "value": q} for q in two],
+                    text=f"'{two[0]}' {question('and', r.language)} '{two[1]}'")
     whatif = None
     percent = "%" in text or "percent" in r.words or "pct" in r.words or (
         _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
@@ -773,6 +792,11 @@ def route(
         leftover = None  # "Q-Fit 18mm": the size found it, the other word is of its own name, written as in it
     if not leftover and intent in ABOUT_A_PRODUCT and other_name_word(r.hit, r.tokens, r.used, resolver, r.text):
         leftover = r.tokens[r.hit.end].raw  # "Sơn Mùa Đông" when the name is "Sơn … Mùa Xuân": another name
+    rating = _slot_other_rating(r, resolver) if not leftover and intent in ABOUT_A_PRODUCT else None
+    if rating:  # "Dompel Sewage Pump 11 kW" when it is 7.5 kW: no such product, never the other rating's
+        pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
+        closest = resolver.closest(rating)
+        return _ask(r, intent, "unknown" if closest else "unknown_none", _options(closest), pending, text=rating)
     if leftover:
         if True:
             if r.hit is not None:  # "unicorn juice": a word the data lacks, next to a name it has
@@ -1040,7 +1064,9 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
         intent is not None and r.scores.get(intent, 0) >= 3 and INTENT_OF_TOOL.get(previous.tool) != intent
     )
     if own_intent:
-        return None if r.hit or months else _inherit(r, previous, intent, months, planning_date)
+        # "and the forecast next quarter?" is a new question; "... for it next quarter?" is about the same subject
+        return None if r.hit or (months and not _points_back(r)) else _inherit(r, previous, intent, months,
+                                                                             planning_date)
     if r.hit is not None and r.hit.entity is None:
         return None
     call = copy.deepcopy(previous)

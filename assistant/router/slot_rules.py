@@ -6,6 +6,7 @@ variant the data does not know, months named without a year: each rule reads one
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.router.base import (
@@ -37,6 +38,27 @@ from sop_engine.periods import (
 )
 from sop_engine.resolver import Entity, Mention, Resolver
 from sop_engine.text import fold, fold_words
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _slot_other_rating(r: _Reading, resolver: Resolver | None) -> str | None:
+    """"the Dompel Sewage Pump 11 kW" when its name says 7.5 kW: a number and a unit typed right next to one
+    product's name, whose name holds that unit with another number and not this one: a size or rating the
+    data does not have, as typed with the name (asked back, never answered for the product of another one)."""
+    hit = r.hit
+    if resolver is None or hit is None or hit.entity is None or hit.entity.kind != "sku":
+        return None
+    name = resolver.name_words.get(hit.entity.code, [])
+    units = {name[k + 1] for k in range(len(name) - 1) if _NUMBER.fullmatch(name[k]) and name[k + 1].isalpha()}
+    taken = set(r.used) | _mention_span(r.owner) | _mention_span(r.resource)
+    for at in (hit.end, hit.start - 2, hit.start - 1):  # "11 kW Dompel …": the unit may be read into the name
+        if at < 0 or at + 1 >= len(r.words) or {at, at + 1} & taken or at in _mention_span(hit):
+            continue
+        number, unit = r.words[at], r.words[at + 1]
+        if _NUMBER.fullmatch(number) and unit in units and number not in name:
+            return " ".join(t.raw for t in r.tokens[min(at, hit.start):max(at + 2, hit.end)])
+    return None
 
 
 def _slot_before_the_question(r: _Reading) -> set[int]:

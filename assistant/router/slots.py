@@ -26,6 +26,16 @@ _MONTH_CONTEXT = {
 }
 
 
+def _after_an_exclusion(words: list[str], i: int, exclusions) -> bool:
+    """An exclusion phrase ends right before position ``i`` ("excl aug", "leaving out May"): a short month
+    name there is a month left out, not the everyday word ("may") or a typo."""
+    for phrase in exclusions:
+        n = len(phrase_tokens(phrase))
+        if i >= n and words[i - n:i] == phrase_tokens(phrase):
+            return True
+    return False
+
+
 def iso_period(labels: list[str] | None) -> str | None:
     """The period argument for a tool: '2026-12' or '2026-12..2027-02'."""
     if not labels:
@@ -47,8 +57,10 @@ def _past_month(month: int, current: date) -> str:
     return f"{year:04d}-{month:02d}"
 
 
-def past_months(words: list[str], planning_date: date, period: PeriodRange | None) -> list[tuple[int, str]]:
-    """Months named in the text read as past months: (token position, 'YYYY-MM')."""
+def past_months(words: list[str], planning_date: date, period: PeriodRange | None, exclusions=()
+                ) -> list[tuple[int, str]]:
+    """Months named in the text read as past months: (token position, 'YYYY-MM'); a short name counts after
+    one of the ``exclusions`` phrases too ("excl aug")."""
     current = month_start(planning_date)
     found: list[tuple[int, str]] = []
     for i, word in enumerate(words):
@@ -67,6 +79,7 @@ def past_months(words: list[str], planning_date: date, period: PeriodRange | Non
                 i > 0
                 and words[i - 1] in ("the", "in", "of", "from", "until", "through", "excluding", "without")
             )
+            or _after_an_exclusion(words, i, exclusions)
         ):
             found.append((i, _past_month(MONTHS[base], current)))
     if not found and period is not None and period.end < current:
@@ -78,7 +91,7 @@ def past_months(words: list[str], planning_date: date, period: PeriodRange | Non
 def reforecast_slots(words: list[str], planning_date: date, period: PeriodRange | None, vocabulary: Vocabulary
                      ) -> dict:
     """exclude / history_until of a re-forecast; 'with last month's actuals' sets neither (the default)."""
-    months = past_months(words, planning_date, period)
+    months = past_months(words, planning_date, period, vocabulary.slot_words.get("exclude", []))
     if not months:
         return {}
     until_at = _has(words, vocabulary.slot_words.get("until", []))

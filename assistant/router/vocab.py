@@ -163,11 +163,11 @@ def find_phrase(
     for i in range(len(words) - n + 1):
         if words[i : i + n] == parts:
             return i
-    if typo_ratio is not None and n == 1 and len(parts[0]) >= 5 and parts[0].isalpha():
-        for i, word in enumerate(words):
+    if typo_ratio is not None and n == 1 and len(parts[0]) >= 5 and parts[0].replace("-", "").isalpha():
+        for i, word in enumerate(words):  # hyphenated too: "re-froecast" for "re-forecast"
             if (
                 len(word) >= 4
-                and word.isalpha()
+                and word.replace("-", "").isalpha() and ("-" in word) == ("-" in parts[0])
                 and word not in known
                 and abs(len(word) - len(parts[0])) <= 2
                 and (fuzz.ratio(word, parts[0]) >= typo_ratio or OSA.distance(word, parts[0]) <= 1)
@@ -213,10 +213,10 @@ def typo_positions(words: list[str], vocabulary: Vocabulary) -> set[int]:
     out: set[int] = set()
     singles = {p for spec in vocabulary.intents.values() for p in spec["words"] if " " not in p and len(p) >= 5}
     for i, word in enumerate(words):
-        if len(word) < 4 or not word.isalpha() or word in vocabulary.reserved:
+        if len(word) < 4 or not word.replace("-", "").isalpha() or word in vocabulary.reserved:
             continue
-        if any(abs(len(word) - len(p)) <= 2 and (fuzz.ratio(word, p) >= vocabulary.typo_ratio
-                                                  or OSA.distance(word, p) <= 1) for p in singles):
+        if any(abs(len(word) - len(p)) <= 2 and ("-" not in word or "-" in p)
+               and (fuzz.ratio(word, p) >= vocabulary.typo_ratio or OSA.distance(word, p) <= 1) for p in singles):
             out.add(i)
     return out
 

@@ -133,7 +133,9 @@ def test_help_ambiguity_and_not_understood(demo_products):
     assert call.tool is None and call.clarification is not None
     labels = " ".join(o["label"] for o in call.options)
     assert "Green Tea" in labels and "Green Juice" in labels
-    assert route("what's the weather like", products, PLANNING) == RoutedCall(None, {}, "unknown")
+    assert route("how tall is mount everest", products, PLANNING) == RoutedCall(None, {}, "unknown")
+    weather = route("what's the weather like", products, PLANNING)  # a topic no tool has: say so, offer starters
+    assert weather.tool is None and weather.clarification is not None and weather.options
 
 
 def test_a_name_fitting_two_pack_sizes_asks_back_and_the_choice_completes_the_call(demo_products):
