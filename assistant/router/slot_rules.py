@@ -275,3 +275,26 @@ def _slot_unknown_machine_kind(r: _Reading, resolver: Resolver) -> str | None:
                 and third not in vocabulary.stopwords and third not in vocabulary.reserved and third not in MONTHS:
             return " ".join(t.raw for t in r.tokens[i:i + 3])
     return None
+
+
+def _slot_code_typed(r: _Reading, resolver: Resolver) -> bool:
+    """"the discontinued hand blender MX-C2", "wall fans (QT-1655)": a SKU named by its own code (one with a
+    digit or a hyphen) is that SKU; the words typed around it describe it, they are no unknown name."""
+    hit = r.hit
+    if hit is None or hit.entity is None or hit.entity.kind != "sku" or hit.score < 100:
+        return False
+    code = fold_words(hit.entity.code)
+    return " ".join(r.words[hit.start:hit.end]) == code and any(c.isdigit() or c == "-" for c in code)
+
+
+def _slot_period_in_step(r: _Reading) -> bool:
+    """"còn tháng trước đó?": the period read ("tháng trước", last month) is a part of the words for the month
+    before the previous question's ("tháng trước đó"), not a period of its own."""
+    if r.period is None:
+        return False
+    read = _span(r.words, r.period.words)
+    for phrase in ("thang truoc do", "quy truoc do", "nam truoc do", "month before", "quarter before", "year before"):
+        at = find_phrase(r.words, phrase)
+        if at is not None and read and read <= set(range(at, at + len(phrase_tokens(phrase)))):
+            return True
+    return False
