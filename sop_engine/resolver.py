@@ -677,6 +677,9 @@ class Resolver:
                 elif fuzzy and n > 1 and not all(w in self.reserved or w.isdigit() for w in words[i : i + n]):
                     # an everyday word at an edge ("dây" folds to "day") needs a closer match
                     edge = words[i] in self.reserved or words[i + n - 1] in self.reserved
+                    if kind == "resource" and any(has_diacritics(t.raw) and t.text not in self.resource_written
+                                                  for t in tokens[i : i + n]):
+                        continue  # "lắp ráp quá tải": "quá" (too) written with its marks is no slip of "quạt"
                     found = process.extractOne(span, list(table), scorer=fuzz.token_sort_ratio,
                                                score_cutoff=92.0 if edge else SPAN_RATIO)
                     if not found:
