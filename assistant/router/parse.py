@@ -73,6 +73,7 @@ from assistant.router.intent_rules import (
 )
 from assistant.router.pairs import by_size_word, by_variant_words, question_sentence, rule_out_negated, second_name
 from assistant.router.slot_rules import (
+    _slot_accented_month,
     _slot_before_the_question,
     _slot_code_typed,
     _slot_months_before,
@@ -90,6 +91,7 @@ from assistant.router.slot_rules import (
     _slot_unknown_machine_kind,
     _slot_unknown_variant_of_family,
     _slot_unnamed_months,
+    _slot_which_resource,
 )
 from assistant.router.spelling import sizes_spaced, spell_corrected
 from assistant.router.typed import (
@@ -169,7 +171,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     tokens = tokenize(text)
     words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None
-    codes = code_positions(tokens, resolver)
+    accented = _slot_accented_month(tokens)  # "Sếp hỏi": the boss, no September
+    codes = code_positions(tokens, resolver) | accented
     period = message_period(_without(text, tokens, codes), planning_date)
     corrected = after_correction(words)
     if period is not None and corrected is not None:  # "vs last month... i mean october vs september"
@@ -492,11 +495,13 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
     """A word that looks like a period but that no period rule read ("sales 2025 for X", "sep26", "Q5"): the
     question's period is unknown, so the router asks rather than answering the tool's default period."""
     taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource) | _mention_span(r.owner)
+    taken |= _slot_accented_month(r.tokens)  # "Sếp hỏi": the boss, no September
     if r.period is not None:
         for words in r.period.others:  # periods of the message's other sentences: context, read already
             taken |= _span(r.words, words)
         corrected = after_correction(r.words)
         taken |= set(range(corrected or 0))  # "in march, i mean april": march is taken back
+        taken |= _slot_before_the_question(r) | _slot_outside_the_question(r)  # "… 9/9 promo. X in Sept?"
     whole_year = r.period is not None and len(r.period.labels) >= 12  # "mùa xây dựng năm nay": which months of it?
     if (r.period is None or whole_year) and intent != "notes":
         # "before Tết": a time the calendar rules do not know (in a notes search, "the Black Friday uplift",
@@ -699,6 +704,9 @@ def route(
             options = resolver.closest(left, ("resource",)) or [
                 Entity("resource", name, name) for name in dict.fromkeys(resolver.resources.values())]
             return _ask(r, "capacity", "unknown_resource", _options(options[:8]), text=left)
+    if intent == "capacity" and _slot_which_resource(r):
+        r.used |= _mention_span(r.resource)  # "dây chuyền nào quá tải?": every line's load
+        r.resource = None
     if r.resource is not None and r.resource.entity is None and intent in ("capacity", None):
         return _ask(r, "capacity", "ambiguous_resource", _options(r.resource.candidates), text=r.resource.text)
     if intent is None and r.hit is not None and r.hit.entity is not None and r.period is not None \

@@ -36,7 +36,7 @@ from sop_engine.periods import (
     month_start,
 )
 from sop_engine.resolver import Entity, Mention, Resolver
-from sop_engine.text import fold, fold_words
+from sop_engine.text import fold, fold_words, has_diacritics
 
 
 def _slot_before_the_question(r: _Reading) -> set[int]:
@@ -298,3 +298,21 @@ def _slot_period_in_step(r: _Reading) -> bool:
         if at is not None and read and read <= set(range(at, at + len(phrase_tokens(phrase)))):
             return True
     return False
+
+
+def _slot_accented_month(tokens: list[Token]) -> set[int]:
+    """"Sếp hỏi nhanh: …": a word written with accents that folds like an English month name ("sếp", the boss,
+    folds like "sep") is that word, no month (the month names are written without accents)."""
+    return {i for i, t in enumerate(tokens) if t.text in MONTHS and has_diacritics(t.raw)}
+
+
+def _slot_which_resource(r: _Reading) -> bool:
+    """"dây chuyền nào quá tải trong quý tới?", "which lines are overloaded?": the words several resources'
+    names share, with a word asking which, ask about every resource (the load of each), not which one is meant."""
+    found = r.resource
+    if found is None or found.entity is not None:
+        return False
+    table = load_vocabulary().slot_words
+    after = r.words[found.end] if found.end < len(r.words) else ""
+    before = r.words[found.start - 1] if found.start > 0 else ""
+    return after in table.get("which_after", []) or before in table.get("which_before", [])
