@@ -782,8 +782,10 @@ def _is_false_month(text: str, match: re.Match[str]) -> bool:
         return False
     before = text[: match.start()].split()[-1:] or [""]
     after = text[match.end():].split()[:1] or [""]
-    cues = {"in", "by", "for", "of", "until", "through", "since", "from", "to", "during", "before", "after"}
-    return before[0] not in cues and not after[0].isdigit()
+    cues = {"in", "by", "for", "of", "until", "through", "since", "from", "to", "during", "before", "after",
+            "vs", "vs.", "versus", "against"}
+    compared = after[0].rstrip(",") in ("compared", "vs", "vs.", "versus", "against")  # "May compared to April"
+    return before[0] not in cues and not after[0].isdigit() and not compared
 
 
 def parse_period_arg(text: str | None, planning_date: date) -> PeriodRange | None:

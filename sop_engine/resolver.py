@@ -245,6 +245,9 @@ class Resolver:
         for sku, name, _ in rows:
             entity = Entity("sku", sku, name)
             add(fold_words(sku), entity, 1)
+            compact = _compact_code(fold_words(sku))
+            if compact:  # "qt1655" for QT-1655: a code typed without its hyphen
+                add(compact, entity, 1)
             add(" ".join(names[sku]), entity, 2)
             item = " ".join(bases.get(sku) or _strip_variant(names[sku]))
             self.item_of[sku] = item
@@ -306,7 +309,7 @@ class Resolver:
         for sku, item in self.item_of.items():
             for word in set(item.split()) | {singular(w) for w in item.split()}:
                 self.any_word.setdefault(word, []).append(sku)
-            for word in set(item.split()):
+            for word in {*item.split(), *filter(None, map(_compact_code, item.split()))}:  # "qb1230": QB-1230
                 distinctive = (len(word) >= 4 and word.isalpha()) or (_CODE_WORD.match(word) and not _SIZE.match(word))
                 if distinctive and word not in self.reserved and word not in family_words:
                     self.words.setdefault(word, []).append(sku)
@@ -471,7 +474,8 @@ class Resolver:
         if n == 2 and not in_a_name and any(a in self.reserved and b in self.aliases for a, b in (pair, pair[::-1])):
             return None  # "the Paint forecast": the family Paint and a cue, not a name holding both words
         subset = self._holding_all(words[i : i + n]) if n == 2 or (
-            2 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) else None
+            2 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) or self._family_then_word(
+            words[i : i + n]) else None
         if subset:  # words of one item in another order or plural ("front pads" -> Brake Pad Set Front)
             entity, candidates = self.settle([self.sku_entity[s] for s in subset], near)
             return Mention(entity, candidates, i, i + n, span, 96.0)
@@ -501,6 +505,13 @@ class Resolver:
             return None  # "Series 9" is not "Series 8": a number typed is no near spelling of another
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
+
+    def _family_then_word(self, run: list[str]) -> bool:
+        """A family's whole name of several words and one more word of a name ("Bàn ủi đứng"): the words of
+        one item of it, even when the family's first word is an everyday word ("bàn", a table; "bạn", you)."""
+        head = " ".join(run[:-1])
+        return len(run) >= 3 and run[-1] not in self.reserved and run[-1].isalpha() and bool(
+            self.aliases.get(head)) and all(e.kind == "family" for e in self.aliases[head])
 
     def _also_spelled_otherwise(self, run: list[str], typed: list[str] | None, skus: list[str]) -> list[str]:
         """``skus`` and, when the run was typed without accents and one of its words stands for several
@@ -559,7 +570,8 @@ class Resolver:
     def find_refs(self, tokens: list[Token]) -> list[tuple[int, str | None, str]]:
         """Order references in ``tokens``: (position, the ref as in supply.csv or None if unknown, as typed).
         Known refs of any shape are found; an unknown token is reported only if it looks like a reference
-        (letters then digits, PO-9999) and is not a SKU code. A resolver without supply data takes such a
+        (letters then digits, PO-9999) and is not a SKU code nor a word of a product's name (a model code
+        two colours share, "QB-1230"). A resolver without supply data takes such a
         word as the reference it looks like."""
         out: list[tuple[int, str | None, str]] = []
         joined: set[int] = set()
@@ -581,7 +593,8 @@ class Resolver:
                     out.append((j, ref, tokens[j].raw))
             elif t.text.isdigit() and len(t.text) >= 7 and self.refs:  # an ERP number such as 4500012399
                 out.append((i, None, t.raw))
-            elif t.text not in self.codes and _LOOKS_LIKE_REF.match(t.text) and not t.text[:1].isdigit() \
+            elif t.text not in self.codes and t.text not in self.bag and _LOOKS_LIKE_REF.match(t.text) \
+                    and not t.text[:1].isdigit() \
                     and any(c in t.text for c in "-/") and not re.fullmatch(r"\d+[/-]\d+", t.text):
                 # with no supply data known, a reference-shaped word is taken as written
                 out.append((i, None if self.refs else t.raw.upper(), t.raw))
@@ -673,6 +686,9 @@ class Resolver:
                 elif fuzzy and n > 1 and not all(w in self.reserved or w.isdigit() for w in words[i : i + n]):
                     # an everyday word at an edge ("dây" folds to "day") needs a closer match
                     edge = words[i] in self.reserved or words[i + n - 1] in self.reserved
+                    if kind == "resource" and any(has_diacritics(t.raw) and t.text not in self.resource_written
+                                                  for t in tokens[i : i + n]):
+                        continue  # "lắp ráp quá tải": "quá" (too) written with its marks is no slip of "quạt"
                     found = process.extractOne(span, list(table), scorer=fuzz.token_sort_ratio,
                                                score_cutoff=92.0 if edge else SPAN_RATIO)
                     if not found:
@@ -827,3 +843,10 @@ def note_owners_frame(store):
     with store.engine.connect() as connection:
         owners = [row[0] for row in connection.execute(select(note_items.c.owner).distinct()) if row[0]]
     return pd.DataFrame({"owner": owners})
+
+
+def _compact_code(word: str) -> str | None:
+    """A code of letters and digits joined by hyphens ("qt-1655", "qd-1650") as typed without them
+    ("qt1655"); None for a word that is no such code."""
+    compact = word.replace("-", "")
+    return compact if compact != word and _CODE_WORD.match(compact) and not _SIZE.match(compact) else None

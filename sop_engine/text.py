@@ -30,8 +30,12 @@ def has_diacritics(text: str) -> bool:
 
 
 # A token: a percentage ("20%", "+5,5 %"), a word of letters and digits in any script, possibly joined by
-# - . & ' / (codes such as PO-1182, PO/2026/001, s&op, 1.5l stay one token), or a lone "+".
-_TOKEN = re.compile(r"[+-]?\d+(?:[.,]\d+)?\s?%|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])|[^\W_]+(?:[-.&'/][^\W_]+)*|\+")
+# - . & ' / (codes such as PO-1182, PO/2026/001, s&op, 1.5l stay one token), a size's decimal comma before its
+# unit ("1,8 L": "1.8"), or a lone "+".
+_TOKEN = re.compile(r"[+-]?\d+(?:[.,]\d+)?\s?%|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])|"
+                    r"\d+,\d{1,2}(?=\s?(?i:ml|l|lít|lit|kg|g|gr|w|kw|v|cm|mm|m|oz|lb|cl|inch)(?![^\W\d_]))|"
+                    r"[^\W_]+(?:[-.&'/][^\W_]+)*|\+")
+_DECIMAL_COMMA = re.compile(r"^(\d+),(\d{1,2})$")  # "1,8" (a size written the Vietnamese way) reads as "1.8"
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,8 @@ class Token:
 def tokenize(message: str) -> list[Token]:
     """The word tokens of ``message``, folded for matching and kept as typed."""
     message = unicodedata.normalize("NFC", str(message or "")).translate(_PUNCTUATION)  # raw keeps "đ"
-    return [Token(fold(m.group(0)).replace(" ", ""), m.group(0), m.start()) for m in _TOKEN.finditer(message)]
+    return [Token(_DECIMAL_COMMA.sub(r"\1.\2", fold(m.group(0)).replace(" ", "")), m.group(0), m.start())
+            for m in _TOKEN.finditer(message)]
 
 
 def fold_words(text: str) -> str:

@@ -159,7 +159,7 @@ def _asks_a_write(r: _Reading, table: dict) -> bool:
             if r.words[i:i + len(parts)] == parts and (i == 0 or r.words[i - 1] not in subjects):
                 return True
     return any(r.words[:len(phrase_tokens(p))] == phrase_tokens(p) for p in table.get("write_openings", [])) \
-        and not _has_whatif_cue(r)
+        and not _has_whatif_cue(r) and not _says_a_condition(r, table)
 
 
 def _has_whatif_cue(r: _Reading) -> bool:
@@ -192,3 +192,17 @@ def _greeting_then_unclear(r: _Reading, table: dict) -> bool:
         return True
     typed = r.tokens[r.owner.start:r.owner.end]
     return all(t.raw.islower() and t.raw.isascii() and t.text in vocabulary.reserved for t in typed)
+
+
+def _forecast_too_far(r: _Reading, table: dict) -> bool:
+    """"mình dự báo X có bị cao quá không?", "is our forecast for X too high?": a word of too high or too low
+    after a forecast word (a product's name may stand between them): the forecast's bias, not a forecast read."""
+    nouns = [at for p in table.get("forecast_nouns", []) if (at := find_phrase(r.words, p)) is not None]
+    far = [at for p in table.get("too_far_words", []) if (at := find_phrase(r.words, p)) is not None]
+    return bool(nouns) and bool(far) and min(nouns) < max(far)
+
+
+def _says_a_condition(r: _Reading, table: dict) -> bool:
+    """"huỷ PO-… thì sao?", "cancel PO-… — what happens?": a write verb opening a condition with its outcome
+    asked (a what-if), not a request to write."""
+    return any(find_phrase(r.words, p) is not None for p in table.get("conditional_words", []))

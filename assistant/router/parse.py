@@ -61,6 +61,7 @@ from assistant.router.intent_rules import (
     _asks_what_it_does,
     _best_intent,
     _excludes_a_month,
+    _forecast_too_far,
     _gap_to_budget,
     _greeting_then_unclear,
     _has_whatif_cue,
@@ -68,17 +69,21 @@ from assistant.router.intent_rules import (
     _opens_a_cue,
     _percent_is_a_level,
     _redo_before_forecast,
+    _says_a_condition,
     _small_talk,
     _two_questions,
 )
 from assistant.router.pairs import by_size_word, by_variant_words, question_sentence, rule_out_negated, second_name
 from assistant.router.slot_rules import (
+    _slot_accented_month,
     _slot_before_the_question,
+    _slot_code_typed,
     _slot_months_before,
     _slot_name_over_person,
     _slot_other_rating,
     _slot_outside_the_question,
     _slot_period_in_name,
+    _slot_period_in_step,
     _slot_place_alone,
     _slot_season_not_name,
     _slot_shared_size,
@@ -89,6 +94,7 @@ from assistant.router.slot_rules import (
     _slot_unknown_machine_kind,
     _slot_unknown_variant_of_family,
     _slot_unnamed_months,
+    _slot_which_resource,
 )
 from assistant.router.spelling import sizes_spaced, spell_corrected
 from assistant.router.typed import (
@@ -168,7 +174,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     tokens = tokenize(text)
     words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None
-    codes = code_positions(tokens, resolver)
+    accented = _slot_accented_month(tokens)  # "Sếp hỏi": the boss, no September
+    codes = code_positions(tokens, resolver) | accented
     period = message_period(_without(text, tokens, codes), planning_date)
     corrected = after_correction(words)
     if period is not None and corrected is not None:  # "vs last month... i mean october vs september"
@@ -491,6 +498,7 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
     """A word that looks like a period but that no period rule read ("sales 2025 for X", "sep26", "Q5"): the
     question's period is unknown, so the router asks rather than answering the tool's default period."""
     taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource) | _mention_span(r.owner)
+    taken |= _slot_accented_month(r.tokens)  # "Sếp hỏi": the boss, no September
     if r.period is not None:
         for words in r.period.others:  # periods of the message's other sentences: context, read already
             taken |= _span(r.words, words)
@@ -498,6 +506,7 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
             taken |= _every_place(r.words, (*r.period.others, r.period.words))
         corrected = after_correction(r.words)
         taken |= set(range(corrected or 0))  # "in march, i mean april": march is taken back
+        taken |= _slot_before_the_question(r) | _slot_outside_the_question(r)  # "… 9/9 promo. X in Sept?"
     whole_year = r.period is not None and len(r.period.labels) >= 12  # "mùa xây dựng năm nay": which months of it?
     if (r.period is None or whole_year) and intent != "notes":
         # "before Tết": a time the calendar rules do not know (in a notes search, "the Black Friday uplift",
@@ -606,6 +615,8 @@ def route(
     _slot_name_over_person(r, intent)
     if intent == "forecast" and (_excludes_a_month(r, planning_date) or _redo_before_forecast(r, table)):
         intent = "reforecast"  # "update the X forecast leaving out June": a forecast read excludes no history
+    if intent == "forecast" and r.kpi is None and _forecast_too_far(r, table):
+        intent, r.kpi = "kpi", ("bias", "", 0)  # "dự báo X có bị cao quá không?": its bias, not its numbers
     if intent == "kpi" and _gap_to_budget(r, table):
         intent, r.kpi = "reconcile", None  # "how far off budget is the plan?": the plan against the budget
     if intent == "sales" and r.scores["sales"] < 2 and r.period is not None and not r.period.bare \
@@ -646,9 +657,10 @@ def route(
     percent = "%" in text or "percent" in r.words or "pct" in r.words or (
         _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
     percent = percent and not _percent_is_a_level(r)  # "is the X Line over 100%?": its load, no what-if
-    if (r.refs and (_has_whatif_cue(r) or slots_amount(r))) or percent:
+    conditional = bool(r.refs) and _says_a_condition(r, table)  # "huỷ lệnh 2400 thì sao?": a what-if
+    if (r.refs and (_has_whatif_cue(r) or slots_amount(r) or conditional)) or percent:
         whatif = read_whatif(r.tokens, load_vocabulary(), r.refs, r.entity, r.months)
-        if whatif is not None and whatif.scenario is None and not _has_whatif_cue(r):
+        if whatif is not None and whatif.scenario is None and not (_has_whatif_cue(r) or conditional):
             whatif = None
     if whatif is not None and intent not in ("reforecast", "notes", "decisions", "kpi", "publish"):
         if whatif.scenario is None:
@@ -711,6 +723,9 @@ def route(
             options = resolver.closest(left, ("resource",)) or [
                 Entity("resource", name, name) for name in dict.fromkeys(resolver.resources.values())]
             return _ask(r, "capacity", "unknown_resource", _options(options[:8]), text=left)
+    if intent == "capacity" and _slot_which_resource(r):
+        r.used |= _mention_span(r.resource)  # "dây chuyền nào quá tải?": every line's load
+        r.resource = None
     if r.resource is not None and r.resource.entity is None and intent in ("capacity", None):
         return _ask(r, "capacity", "ambiguous_resource", _options(r.resource.candidates), text=r.resource.text)
     if intent is None and r.hit is not None and r.hit.entity is not None and r.period is not None \
@@ -782,6 +797,8 @@ def route(
     if leftover and r.hit is not None and len(leftover.split()) == 1 and leftover.endswith("'s") \
             and leftover[:1].isupper() and _at(r, leftover) + 1 == r.hit.start and r.hit.entity is not None:
         leftover = None  # "Target's Melatonin 10 mg orders": a customer's or person's, before the name
+    if leftover and _slot_code_typed(r, resolver):
+        leftover = None  # "the discontinued hand blender MX-C2": its code names it, the words describe it
     if leftover and r.hit is not None and (exact_name or not _next_to(r, leftover)) \
             and not _like_a_word_of_the_family(r, leftover, resolver) \
             and not _slot_unknown_variant_of_family(r, leftover, resolver):
@@ -930,7 +947,8 @@ AUXILIARIES = ("has", "have", "does", "did", "is", "will", "should", "can")
 def _subject_name(r: _Reading, vocabulary) -> str | None:
     """A capitalised word no vocabulary holds right after an auxiliary ("what has Oliver got open?", "does
     Bob have anything open?"): a person's name, as typed (one the notes do not know is asked back)."""
-    not_names = _not_names(vocabulary) | set(vocabulary.stopwords)
+    # (a stopword of another language is a name here: "Tuan" after "has" is a person, not "tuần", a week)
+    not_names = _not_names(vocabulary) | (set(vocabulary.stopwords) & vocabulary.language_words.get("en", set()))
     taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource)
     for i, t in enumerate(r.tokens[1:], start=1):
         if r.words[i - 1] in AUXILIARIES and i not in taken and t.raw[:1].isupper() and t.text.isalpha() \
@@ -1055,7 +1073,7 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
     if (find_phrase(r.words, "month after") is not None or find_phrase(r.words, "thang sau nua") is not None) \
             and previous.months:
         months = slots.shift_months(previous.months, 1)
-    elif not months and previous.months and _slot_step_before(r.words):
+    elif previous.months and _slot_step_before(r.words) and (not months or _slot_period_in_step(r)):
         months = _slot_months_before(previous.months, _slot_step_before(r.words))  # "and the month before?"
     elif months and r.period is not None and INTENT_OF_TOOL.get(previous.tool) in LOOKS_BACK:
         back = looking_back(r.period, planning_date)

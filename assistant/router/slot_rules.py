@@ -37,7 +37,7 @@ from sop_engine.periods import (
     month_start,
 )
 from sop_engine.resolver import Entity, Mention, Resolver
-from sop_engine.text import fold, fold_words
+from sop_engine.text import fold, fold_words, has_diacritics
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -297,3 +297,44 @@ def _slot_unknown_machine_kind(r: _Reading, resolver: Resolver) -> str | None:
                 and third not in vocabulary.stopwords and third not in vocabulary.reserved and third not in MONTHS:
             return " ".join(t.raw for t in r.tokens[i:i + 3])
     return None
+
+
+def _slot_code_typed(r: _Reading, resolver: Resolver) -> bool:
+    """"the discontinued hand blender MX-C2", "wall fans (QT-1655)": a SKU named by its own code (one with a
+    digit or a hyphen) is that SKU; the words typed around it describe it, they are no unknown name."""
+    hit = r.hit
+    if hit is None or hit.entity is None or hit.entity.kind != "sku" or hit.score < 100:
+        return False
+    code = fold_words(hit.entity.code)
+    return " ".join(r.words[hit.start:hit.end]) == code and any(c.isdigit() or c == "-" for c in code)
+
+
+def _slot_period_in_step(r: _Reading) -> bool:
+    """"còn tháng trước đó?": the period read ("tháng trước", last month) is a part of the words for the month
+    before the previous question's ("tháng trước đó"), not a period of its own."""
+    if r.period is None:
+        return False
+    read = _span(r.words, r.period.words)
+    for phrase in ("thang truoc do", "quy truoc do", "nam truoc do", "month before", "quarter before", "year before"):
+        at = find_phrase(r.words, phrase)
+        if at is not None and read and read <= set(range(at, at + len(phrase_tokens(phrase)))):
+            return True
+    return False
+
+
+def _slot_accented_month(tokens: list[Token]) -> set[int]:
+    """"Sếp hỏi nhanh: …": a word written with accents that folds like an English month name ("sếp", the boss,
+    folds like "sep") is that word, no month (the month names are written without accents)."""
+    return {i for i, t in enumerate(tokens) if t.text in MONTHS and has_diacritics(t.raw)}
+
+
+def _slot_which_resource(r: _Reading) -> bool:
+    """"dây chuyền nào quá tải trong quý tới?", "which lines are overloaded?": the words several resources'
+    names share, with a word asking which, ask about every resource (the load of each), not which one is meant."""
+    found = r.resource
+    if found is None or found.entity is not None:
+        return False
+    table = load_vocabulary().slot_words
+    after = r.words[found.end] if found.end < len(r.words) else ""
+    before = r.words[found.start - 1] if found.start > 0 else ""
+    return after in table.get("which_after", []) or before in table.get("which_before", [])
