@@ -31,7 +31,7 @@ WORD_RATIO = 88.0  # ratio a single typed word (5+ letters) needs to count as a 
 NAME_ACCEPT = 90.0  # a typed argument (not a message) fuzzy-matching one entity at least this well is taken
 CLOSEST = 5
 # Pack-size words that may follow a number at the end of a name ("500 ml", "1 lít", "20 bags").
-_UNIT_WORDS = frozenset(
+UNIT_WORDS = frozenset(
     "ml l lit litre liter litres liters g gr kg oz lb lbs cl pack pk pcs pc bags bag cans can goi hop chai lon tui "
     "thung vien cai".split()
 )
@@ -118,7 +118,7 @@ def _strip_variant(words: list[str]) -> list[str]:
         last = out[-1]
         if _is_size(last):
             out.pop()
-        elif last in _UNIT_WORDS and len(out) > 2 and out[-2][:1].isdigit():  # not "D3 chai": a name's code word
+        elif last in UNIT_WORDS and len(out) > 2 and out[-2][:1].isdigit():  # not "D3 chai": a name's code word
             out.pop()
             out.pop()
         elif last in _PACK_WORDS and len(out) > 2 and _is_size(out[-2]):  # "500ml bottle", "30l keg"
@@ -528,7 +528,7 @@ class Resolver:
         the words are not all everyday words."""
         if all(w in self.reserved or w.isdigit() for w in run):
             return None
-        named = [w for w in run if not _is_size(w) and w not in _UNIT_WORDS]
+        named = [w for w in run if not _is_size(w) and w not in UNIT_WORDS]
         model = len(run) == 2 and len(named) == 1 and len(named[0]) == 3 and named[0].isalpha() and any(
             w.isdigit() and len(w) >= 3 for w in run)  # "the AGM 760": a short word and a model number
         if not named or (len(named) == 1 and len(named[0]) < 4 and not model):  # "lạt 200g": a short word, a size

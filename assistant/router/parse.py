@@ -123,8 +123,7 @@ from sop_engine.periods import (
     looking_back,
     message_period,
 )
-from sop_engine.resolver import _UNIT_WORDS as UNIT_WORDS
-from sop_engine.resolver import Entity, Mention, Resolver, find_driver, resolver_from_tables
+from sop_engine.resolver import UNIT_WORDS, Entity, Mention, Resolver, find_driver, resolver_from_tables
 from sop_engine.text import fold, fold_words, has_diacritics, tokenize
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
