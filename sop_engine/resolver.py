@@ -314,8 +314,8 @@ class Resolver:
             for word in set(item.split()) | {singular(w) for w in item.split()}:
                 self.any_word.setdefault(word, []).append(sku)
             for word in {*item.split(), *filter(None, map(_compact_code, item.split()))}:  # "qb1230": QB-1230
-                distinctive = (len(word) >= 4 and word.isalpha()) or (_CODE_WORD.match(word) and not _SIZE.match(word)) \
-                    or bool(_GRADE_WORD.match(word))
+                distinctive = (len(word) >= 4 and word.isalpha()) or bool(
+                    _CODE_WORD.match(word) and not _SIZE.match(word)) or bool(_GRADE_WORD.match(word))
                 if distinctive and word not in self.reserved and word not in family_words:
                     self.words.setdefault(word, []).append(sku)
             parts = item.split()
@@ -499,7 +499,8 @@ class Resolver:
         edges = (words[i], words[i + n - 1])
         if any(w in months or w.isdigit() or w in self.reserved for w in edges):
             return None
-        if n == 1 and raw and has_diacritics(raw[i]) and raw[i].lower() not in self.written_forms.get(span, {raw[i].lower()}):
+        if n == 1 and raw and has_diacritics(raw[i]) \
+                and raw[i].lower() not in self.written_forms.get(span, {raw[i].lower()}):
             return None  # "ngân sách" (budget) is no slip of "Sạch": written with marks no name has
         if n == 1:
             return self._score_word(span, i, near)

@@ -212,7 +212,8 @@ def _sales_ahead(r: _Reading, table: dict, planning_date: date) -> bool:
     """"Sắp tới X bán được chừng bao nhiêu trong tháng 6?", "upcoming sales of X in June": a word of time ahead
     outside the names, and no month behind the planning month typed: what will sell (the forecast), not what sold."""
     named = _mention_span(r.hit) | _mention_span(r.owner) | _mention_span(r.resource)
-    ahead = [at for p in table.get("ahead_words", []) if (at := find_phrase(r.words, p)) is not None and at not in named]
+    ahead = [at for p in table.get("ahead_words", [])
+             if (at := find_phrase(r.words, p)) is not None and at not in named]
     if not ahead:
         return False
     return r.period is None or r.period.bare or bool(r.months) and r.months[0] >= f"{planning_date:%Y-%m}"

@@ -433,7 +433,8 @@ def _slot_word_of_a_cue(words: list[str], hit: Mention | None) -> bool:
 
 def _slot_subject_owner(r: _Reading, resolver: Resolver | None) -> Mention | None:
     """"dong con viec gi": in a question about a person's items, the first word typed without accents that is
-    an owner's name ("Đông"), followed by a verb of having ("còn", "có"), and opens no phrase of the vocabulary ("bao nhiêu": how many, not Bảo): that owner."""
+    an owner's name ("Đông"), followed by a verb of having ("còn", "có"), and opens no phrase of the vocabulary
+    ("bao nhiêu": how many, not Bảo): that owner."""
     if resolver is None or not r.tokens or r.owner is not None or 0 in set(r.used) | _mention_span(r.hit):
         return None
     first = r.tokens[0]
