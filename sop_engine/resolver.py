@@ -44,6 +44,7 @@ _LETTER_SIZES = frozenset("xxs xs s m l xl xxl xxxl small medium large".split())
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?(?:ml|l|g|gr|kg|oz|lb|cl|pk|pcs|ah|v|in|cm|mm|m)$")  # "250g", "1l", "60ah"
 _TIME_WORDS = frozenset("day days week weeks month months wk wks ngay tuan thang percent pct phan".split())
 _CODE_WORD = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]{2,}$")  # a word of letters and digits: "g7", "3in1"
+_GRADE_WORD = re.compile(r"^\d+(?:-\d+)+$")  # numbers joined by hyphens, a word of a name: "20-20-15", "18-46"
 _LOOKS_LIKE_REF = re.compile(r"^(?=.*\d)[a-z]{1,6}[-/]?[a-z0-9]*[-/]?\d{2,}[a-z0-9/-]*$")
 
 
@@ -297,9 +298,12 @@ class Resolver:
         # words typed as one ("phomai"): a run of them names the SKUs holding them all
         self.bag: dict[str, list[str]] = {}
         self.written_forms: dict[str, set[str]] = {}  # a folded word -> its spellings in names ("dau": dâu, đậu)
+        self.acronyms: set[str] = set()  # short words the names write in capitals ("DAP", "NPK")
         for typed in tokens.values():
             for t in typed:
                 self.written_forms.setdefault(t.text, set()).add(t.raw.lower())
+                if t.raw.isalpha() and t.raw.isupper() and 2 <= len(t.raw) <= 5:
+                    self.acronyms.add(t.text)
         for sku, parts in names.items():
             halves = {h for w in parts if "/" in w for h in w.split("/") if len(h) >= 2}  # "Carbon/SiC": carbon
             for word in {*parts, *halves, *(singular(w) for w in parts),
@@ -310,7 +314,8 @@ class Resolver:
             for word in set(item.split()) | {singular(w) for w in item.split()}:
                 self.any_word.setdefault(word, []).append(sku)
             for word in {*item.split(), *filter(None, map(_compact_code, item.split()))}:  # "qb1230": QB-1230
-                distinctive = (len(word) >= 4 and word.isalpha()) or (_CODE_WORD.match(word) and not _SIZE.match(word))
+                distinctive = (len(word) >= 4 and word.isalpha()) or bool(
+                    _CODE_WORD.match(word) and not _SIZE.match(word)) or bool(_GRADE_WORD.match(word))
                 if distinctive and word not in self.reserved and word not in family_words:
                     self.words.setdefault(word, []).append(sku)
             parts = item.split()
@@ -473,9 +478,16 @@ class Resolver:
         in_a_name = " ".join(pair) in self.phrases or " ".join(singular(w) for w in pair) in self.phrases
         if n == 2 and not in_a_name and any(a in self.reserved and b in self.aliases for a, b in (pair, pair[::-1])):
             return None  # "the Paint forecast": the family Paint and a cue, not a name holding both words
+        if n == 2 and not in_a_name and raw and any(
+                w in self.reserved and has_diacritics(t) and t.lower() not in self.written_forms.get(w, {t.lower()})
+                for w, t in zip(pair, raw[i:i + n], strict=True)):
+            return None  # "Vàng có việc gì": "có" (has) is written otherwise than the "cơ" of "Hữu cơ"
         subset = self._holding_all(words[i : i + n]) if n == 2 or (
             2 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) or self._family_then_word(
             words[i : i + n]) else None
+        if not subset and raw and 2 <= n <= 3 and words[i] in self.acronyms and raw[i].isupper() \
+                and all(_is_size(w) or w in UNIT_WORDS or w.isdigit() for w in words[i + 1:i + n]):
+            subset = self._acronym_sized(words[i:i + n])  # "DAP 25kg": the acronym of names and a size of one
         if subset:  # words of one item in another order or plural ("front pads" -> Brake Pad Set Front)
             entity, candidates = self.settle([self.sku_entity[s] for s in subset], near)
             return Mention(entity, candidates, i, i + n, span, 96.0)
@@ -487,6 +499,9 @@ class Resolver:
         edges = (words[i], words[i + n - 1])
         if any(w in months or w.isdigit() or w in self.reserved for w in edges):
             return None
+        if n == 1 and raw and has_diacritics(raw[i]) \
+                and raw[i].lower() not in self.written_forms.get(span, {raw[i].lower()}):
+            return None  # "ngân sách" (budget) is no slip of "Sạch": written with marks no name has
         if n == 1:
             return self._score_word(span, i, near)
         pool = {a for w in words[i : i + n] for a in self.alias_words.get(w, ())}  # aliases sharing a word
@@ -505,6 +520,15 @@ class Resolver:
             return None  # "Series 9" is not "Series 8": a number typed is no near spelling of another
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
+
+    def _acronym_sized(self, run: list[str]) -> list[str] | None:
+        """The SKUs whose names hold every word of ``run`` (an acronym and a size), when that is a proper
+        subset of the acronym's SKUs (the size picks among them)."""
+        found = set(self.bag.get(run[0], ()))
+        every = set(found)
+        for word in run[1:]:
+            found &= set(self.bag.get(word, ()))
+        return sorted(found) if found and found != every else None
 
     def _family_then_word(self, run: list[str]) -> bool:
         """A family's whole name of several words and one more word of a name ("Bàn ủi đứng"): the words of
@@ -547,7 +571,8 @@ class Resolver:
         return sorted(found) if found else None
 
     def _score_word(self, word: str, i: int, near: list[str]) -> Mention | None:
-        if word in self.words and _CODE_WORD.match(word):  # "g7": a code-like word of one name
+        if word in self.words and (_CODE_WORD.match(word) or _GRADE_WORD.match(word)):
+            # "g7": a code-like word of one name; "20-20-15": a grade, numbers joined by hyphens
             entity, candidates = self.settle([self.sku_entity[s] for s in self.words[word]], near)
             return Mention(entity, candidates, i, i + 1, word, 95.0)
         if len(word) < 4 or not word.isalpha():

@@ -206,3 +206,21 @@ def _says_a_condition(r: _Reading, table: dict) -> bool:
     """"huỷ PO-… thì sao?", "cancel PO-… — what happens?": a write verb opening a condition with its outcome
     asked (a what-if), not a request to write."""
     return any(find_phrase(r.words, p) is not None for p in table.get("conditional_words", []))
+
+
+def _sales_ahead(r: _Reading, table: dict, planning_date: date) -> bool:
+    """"Sắp tới X bán được chừng bao nhiêu trong tháng 6?", "upcoming sales of X in June": a word of time ahead
+    outside the names, and no month behind the planning month typed: what will sell (the forecast), not what sold."""
+    named = _mention_span(r.hit) | _mention_span(r.owner) | _mention_span(r.resource)
+    ahead = [at for p in table.get("ahead_words", [])
+             if (at := find_phrase(r.words, p)) is not None and at not in named]
+    if not ahead:
+        return False
+    return r.period is None or r.period.bare or bool(r.months) and r.months[0] >= f"{planning_date:%Y-%m}"
+
+
+def _meets_the_budget(r: _Reading, table: dict) -> bool:
+    """"năm nay mình có đạt ngân sách doanh thu không?", "will we hit the revenue budget?": whether the budget
+    is met, the plan against the budget (a reconciliation), not the revenue-vs-budget KPI read alone."""
+    return r.kpi is not None and r.kpi[0] == "revenue_vs_budget" and r.hit is None \
+        and any(find_phrase(r.words, p) is not None for p in table.get("hit_budget", []))

@@ -66,9 +66,11 @@ from assistant.router.intent_rules import (
     _greeting_then_unclear,
     _has_whatif_cue,
     _intent_after_colon,
+    _meets_the_budget,
     _opens_a_cue,
     _percent_is_a_level,
     _redo_before_forecast,
+    _sales_ahead,
     _says_a_condition,
     _small_talk,
     _two_questions,
@@ -85,16 +87,23 @@ from assistant.router.slot_rules import (
     _slot_period_in_name,
     _slot_period_in_step,
     _slot_place_alone,
+    _slot_resource_before_kind,
     _slot_season_not_name,
+    _slot_season_words,
+    _slot_series_products,
     _slot_shared_size,
     _slot_shared_variant,
     _slot_step_before,
+    _slot_subject_owner,
+    _slot_titled_name,
     _slot_unknown_family,
     _slot_unknown_machine,
     _slot_unknown_machine_kind,
+    _slot_unknown_model,
     _slot_unknown_variant_of_family,
     _slot_unnamed_months,
     _slot_which_resource,
+    _slot_word_of_a_cue,
 )
 from assistant.router.spelling import sizes_spaced, spell_corrected
 from assistant.router.typed import (
@@ -173,6 +182,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     tokens = tokenize(text)
     words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None
+    if resource is None and resolver is not None:  # "Dong bao line": everyday words of line names, and "line"
+        resource = _slot_resource_before_kind(tokens, resolver)
     accented = _slot_accented_month(tokens)  # "Sếp hỏi": the boss, no September
     codes = code_positions(tokens, resolver) | accented
     period = message_period(_without(text, tokens, codes), planning_date)
@@ -239,6 +250,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             hit = resolver.find(tokens, skip=names_used | set(range(corrected)), months=frozenset(MONTHS)) or hit
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
+        if _slot_word_of_a_cue(words, hit):
+            hit = None  # "ngan sach": the budget, not "Sạch"
         if hit is not None and _slot_season_not_name(tokens, hit, resolver):
             hit = None  # "cope with the spring clean promo": the season, not the product named Spring …
         if hit is not None and hit.entity is None and resource is not None and sentence[resource.start] == asked \
@@ -257,9 +270,10 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         before_a_name = {i for i in titles if tokens[i + 1].raw[:1].isupper()}  # "anh Khoa": a title, not "Anh"
         month_names = {i + 1 for i in before_a_name  # "chị April": a person (but "for April" is a month)
                        if words[i] in vocabulary.honorifics and words[i + 1] in MONTHS}
-        owner = resolver.find_owner(tokens, skip=(names_used - month_names) | _mention_span(hit) | titles,
+        seasons = _slot_season_words(words)  # "vụ Hè Thu": the crop season, not Thu
+        owner = resolver.find_owner(tokens, skip=(names_used - month_names) | _mention_span(hit) | titles | seasons,
                                     titled={i + 1 for i in titles}) or resolver.find_owner(
-            tokens, skip=names_used | _mention_span(hit) | before_a_name)
+            tokens, skip=names_used | _mention_span(hit) | before_a_name | seasons)
         if owner is not None and _mention_span(owner) & month_names:  # its month word is the name, no period
             period = message_period(_without(text, tokens, codes | _mention_span(owner)), planning_date)
             used -= _mention_span(owner)
@@ -480,6 +494,7 @@ def _leftover_name(r: _Reading) -> str | None:
             and word not in MONTHS and word not in units and word not in NUMBER_WORDS and word not in VI_NUMBER_WORDS
             and (len(word) >= 3 or (len(word) == 2 and has_diacritics(t.raw))) and word.replace("-", "").isalpha()
             and not (word in UNIT_WORDS and i > 0 and r.tokens[i - 1].text[:1].isdigit())  # "1 lít": a size
+            and not (word in UNIT_WORDS and r.hit is not None and i == r.hit.end)  # "ST25 bags": what is counted
         )
         if keep:
             run.append(t.raw)
@@ -616,7 +631,9 @@ def route(
         intent = "reforecast"  # "update the X forecast leaving out June": a forecast read excludes no history
     if intent == "forecast" and r.kpi is None and _forecast_too_far(r, table):
         intent, r.kpi = "kpi", ("bias", "", 0)  # "dự báo X có bị cao quá không?": its bias, not its numbers
-    if intent == "kpi" and _gap_to_budget(r, table):
+    if intent == "sales" and _sales_ahead(r, table, planning_date):
+        intent = "forecast"  # "Sắp tới X bán được bao nhiêu trong tháng 6?": what will sell
+    if intent == "kpi" and (_gap_to_budget(r, table) or _meets_the_budget(r, table)):
         intent, r.kpi = "reconcile", None  # "how far off budget is the plan?": the plan against the budget
     if intent == "sales" and r.scores["sales"] < 2 and r.period is not None and not r.period.bare \
             and r.months and r.months[0] > f"{planning_date:%Y-%m}":
@@ -813,6 +830,12 @@ def route(
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         closest = resolver.closest(rating)
         return _ask(r, intent, "unknown" if closest else "unknown_none", _options(closest), pending, text=rating)
+    model = _slot_unknown_model(r, resolver) if not leftover and not rating and intent in ABOUT_A_PRODUCT \
+        and not r.refs else None
+    if model:  # "Giống lúa ST26" when the series holds ST24 and ST25: no such product
+        pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
+        closest = resolver.closest(model) or _slot_series_products(model, resolver)
+        return _ask(r, intent, "unknown" if closest else "unknown_none", _options(closest), pending, text=model)
     if leftover:
         if True:
             if r.hit is not None:  # "unicorn juice": a word the data lacks, next to a name it has
@@ -822,10 +845,12 @@ def route(
             key = "unknown" if closest else "unknown_none"
             pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
             return _ask(r, intent, key, _options(closest), pending, text=leftover)
+    if intent == "decisions" and r.owner is None:
+        r.owner = _slot_subject_owner(r, resolver)  # "dong con viec gi": Đông, typed without accents
     if intent == "decisions" and r.owner is None and resolver is not None and resolver.owners:
         vocabulary = load_vocabulary()
         named = find_owner(r.tokens, vocabulary.owner_cues, _not_names(vocabulary), set(r.used) | _mention_span(r.hit),
-                           vocabulary.honorifics) or _subject_name(r, vocabulary)
+                           vocabulary.honorifics) or _subject_name(r, vocabulary) or _slot_titled_name(r)
         if named and resolver.resolve(named, ("owner",)).entity is None:
             closest = resolver.closest(named, ("owner",))
             return _ask(r, "decisions", "unknown_owner" if closest else "unknown_owner_none", _options(closest),

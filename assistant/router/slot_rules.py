@@ -79,6 +79,8 @@ def _slot_place_alone(r: _Reading, resolver: Resolver) -> bool:
     """"what's the weather in Tiruppur tomorrow?": one word of a resource's name that is also a place of the
     data (a plant, a warehouse), no other word of the resource and no question word: the place, not its line."""
     found = r.resource
+    if found is not None and found.score < 100 and found.end - found.start > 1:
+        return _slot_place_run(r.words[found.start:found.end], resolver)  # "thời tiết Cần Thơ": the city
     return found is not None and found.score < 100 and found.end - found.start == 1 \
         and r.words[found.start] in resolver.place_words
 
@@ -338,3 +340,126 @@ def _slot_which_resource(r: _Reading) -> bool:
     after = r.words[found.end] if found.end < len(r.words) else ""
     before = r.words[found.start - 1] if found.start > 0 else ""
     return after in table.get("which_after", []) or before in table.get("which_before", [])
+
+
+def _slot_season_words(words: list[str]) -> set[int]:
+    """"vụ Hè Thu", "the Đông Xuân season": the words of a season or crop-season phrase of more than one word
+    (an owner whose first name is a word of it, "Thu", is not named there)."""
+    out: set[int] = set()
+    for phrase in load_vocabulary().slot_words.get("unread_periods", []):
+        parts = phrase_tokens(phrase)
+        if len(parts) > 1:
+            out |= {j for i in range(len(words) - len(parts) + 1) if words[i:i + len(parts)] == parts
+                    for j in range(i, i + len(parts))}
+    return out
+
+
+_SERIES_CODE = re.compile(r"([a-z]{1,4})(\d{2,})")
+
+
+def _slot_unknown_model(r: _Reading, resolver: Resolver | None) -> str | None:
+    """"Giống lúa ST26" when the names hold ST24 and ST25: a model code of letters and a number, of a series
+    the names hold (the same letters) with a number none of them carries, typed outside the name found: a
+    product the data does not have, as typed (asked back, never answered for the family or a neighbour)."""
+    if resolver is None:
+        return None
+    series = {m.group(1) for w in resolver.words if (m := _SERIES_CODE.fullmatch(w))}
+    taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.owner) | _mention_span(r.resource)
+    for i, word in enumerate(r.words):
+        m = _SERIES_CODE.fullmatch(word)
+        if i in taken or m is None or m.group(1) not in series or word in resolver.words or word in resolver.bag \
+                or word in resolver.codes:
+            continue
+        return r.tokens[i].raw
+    return None
+
+
+def _slot_series_products(typed: str, resolver: Resolver) -> list[Entity]:
+    """The products whose names hold a model code of the series ``typed`` is of ("ST26": ST24, ST25)."""
+    m = _SERIES_CODE.fullmatch(fold(typed))
+    if m is None:
+        return []
+    skus = dict.fromkeys(s for w, found in resolver.words.items() if (c := _SERIES_CODE.fullmatch(w))
+                         and c.group(1) == m.group(1) for s in found)
+    return [resolver.sku_entity[s] for s in skus][:8]
+
+
+def _slot_place_run(run: list[str], resolver: Resolver) -> bool:
+    """Words that are a run of a place's name in the data ("can tho" of "Nhà máy Cần Thơ") holding a word only
+    places have: the place."""
+    return any(_slot_holds_run(name.split(), run) for name in resolver.plants) \
+        and any(w in resolver.place_words for w in run)
+
+
+def _slot_resource_before_kind(tokens: list[Token], resolver: Resolver) -> Mention | None:
+    """"Dong bao line capacity": everyday words typed without accents ("đóng bao", to bag) that are a run of
+    resource names, right before a word naming a kind of resource ("line"): those resources (one, or a
+    question back when several names hold the run), the kind word with them."""
+    kinds = set(load_vocabulary().slot_words.get("resource_kinds", []))
+    words = [t.text for t in tokens]
+    for i, word in enumerate(words):
+        if word not in kinds:
+            continue
+        for n in (3, 2):
+            run = words[i - n:i] if i >= n else []
+            if not run or any(not w.isalpha() for w in run):
+                continue
+            found = [code for name, code in resolver.resources.items() if _slot_holds_run(name.split(), run)]
+            if found:
+                entities = [Entity("resource", c, c) for c in dict.fromkeys(found)]
+                one = entities[0] if len(entities) == 1 else None
+                return Mention(one, [] if one else entities, i - n, i + 1, " ".join(t.raw for t in tokens[i - n:i + 1]),
+                               95.0)
+    return None
+
+
+def _slot_word_of_a_cue(words: list[str], hit: Mention | None) -> bool:
+    """"ke hoach co dat ngan sach": words found as a name ("sach" of "Sạch", "co dat" of "Hữu cơ vi sinh Đất
+    Vàng") that are words of a longer intent phrase standing there whole ("ngân sách", budget; "có đạt ngân
+    sách"): the phrase's words, not the name."""
+    if hit is None or hit.score >= 100:
+        return False
+    size = hit.end - hit.start
+    for spec in load_vocabulary().intents.values():
+        for phrase in spec["words"]:
+            parts = phrase_tokens(phrase)
+            if len(parts) <= size:
+                continue
+            for at in range(max(0, hit.end - len(parts)), hit.start + 1):
+                if words[at:at + len(parts)] == parts:
+                    return True
+    return False
+
+
+def _slot_subject_owner(r: _Reading, resolver: Resolver | None) -> Mention | None:
+    """"dong con viec gi": in a question about a person's items, the first word typed without accents that is
+    an owner's name ("Đông"), followed by a verb of having ("còn", "có"), and opens no phrase of the vocabulary
+    ("bao nhiêu": how many, not Bảo): that owner."""
+    if resolver is None or not r.tokens or r.owner is not None or 0 in set(r.used) | _mention_span(r.hit):
+        return None
+    first = r.tokens[0]
+    if not first.raw.isascii() or not first.raw.isalpha() or first.raw != first.raw.lower():
+        return None
+    vocabulary = load_vocabulary()
+    phrases = [p for spec in vocabulary.intents.values() for p in spec["words"]]
+    phrases += [p for p in vocabulary.stopwords if " " in p]
+    phrases += [p for ps in vocabulary.slot_words.values() for p in ps]
+    if any(len(parts := phrase_tokens(p)) > 1 and r.words[:len(parts)] == parts for p in phrases):
+        return None
+    if len(r.words) < 2 or r.words[1] not in set(vocabulary.slot_words.get("subject_verbs", [])):
+        return None  # "dong con viec gi": a verb of having after it ("bao nhieu viec": how many, no Bảo)
+    found = resolver.find_owner(r.tokens[:1], titled={0})
+    return found if found is not None and found.end == 1 else None
+
+
+def _slot_titled_name(r: _Reading) -> str | None:
+    """"anh Khoa còn việc gì?": a capitalised word right after a word of address ("anh", "chị"), no vocabulary
+    word nor month: a person's name, as typed (one the notes do not know is asked back)."""
+    vocabulary = load_vocabulary()
+    taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource)
+    for i, t in enumerate(r.tokens[:-1]):
+        after = r.tokens[i + 1]
+        if t.text in vocabulary.honorifics and i + 1 not in taken and after.raw[:1].isupper() \
+                and after.text.isalpha() and after.text not in MONTHS and after.text not in vocabulary.reserved:
+            return after.raw
+    return None

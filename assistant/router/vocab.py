@@ -234,6 +234,8 @@ def _written_apart(phrase: str, intent: str, at: int, raw: list[str] | None, voc
     if " " not in typed and not typed.isascii() and own and all(not w.isascii() for w in own) \
             and typed not in own and typed.replace("'", "") not in own:
         return True  # one word written with other marks: "hộp" (a box) is not "họp" (a meeting)
+    if " " in typed and own and _every_word_marked_otherwise(typed, own):
+        return True  # "tháng trước đó thì sao": "đó thì" (then) is not "đồ thị" (a chart)
     if not others:
         return False
     if typed.isascii():
@@ -265,3 +267,13 @@ def score_intents(words: list[str], vocabulary: Vocabulary, raw: list[str] | Non
         if total:
             scores[intent] = total
     return scores
+
+
+def _every_word_marked_otherwise(typed: str, own: set[str]) -> bool:
+    """Each word of ``typed`` written with marks, and each differing from the same word of every written
+    form in ``own`` (a phrase of words all written otherwise, not one slip of a mark)."""
+    words = typed.split()
+    if not all(not w.isascii() for w in words):
+        return False
+    return all(len(form.split()) == len(words) and all(a != b for a, b in zip(words, form.split(), strict=True))
+               for form in own)
