@@ -47,6 +47,19 @@ _CODE_WORD = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]{2,}$")  # a word of lette
 _LOOKS_LIKE_REF = re.compile(r"^(?=.*\d)[a-z]{1,6}[-/]?[a-z0-9]*[-/]?\d{2,}[a-z0-9/-]*$")
 
 
+
+def joining_word(resolver: Resolver, word: str) -> bool:
+    """A short joining word that only ever stands inside names ("Chest of 3 Drawers", "set of 4"), never
+    at their start: "short of X", "sales of X" read "of" as the sentence's, not as a word of the name."""
+    if len(word) > 3 or not word.isalpha():
+        return False
+    starts = resolver.__dict__.get("_name_starts")
+    if starts is None:
+        starts = {ws[0] for ws in resolver.name_words.values() if ws}
+        resolver.__dict__["_name_starts"] = starts
+    return word not in starts and any(word in ws[1:] for ws in resolver.name_words.values())
+
+
 @dataclass(frozen=True)
 class Entity:
     kind: str  # "sku", "family", "resource", "plant", "order", "owner"
@@ -476,6 +489,8 @@ class Resolver:
         subset = self._holding_all(words[i : i + n]) if n == 2 or (
             2 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) or self._family_then_word(
             words[i : i + n]) else None
+        if subset and n >= 2 and joining_word(self, words[i]):
+            subset = None
         if subset:  # words of one item in another order or plural ("front pads" -> Brake Pad Set Front)
             entity, candidates = self.settle([self.sku_entity[s] for s in subset], near)
             return Mention(entity, candidates, i, i + n, span, 96.0)
