@@ -40,6 +40,7 @@ _PACK_WORDS = frozenset(
     "tui can goi hop chai lon thung bich lo vi bag bottle jar tin tub pouch box keg cask case crate carton sachet "
     "cup tube pack bucket drum sack".split()
 )
+_NOT_JOINING = UNIT_WORDS | _PACK_WORDS | {"bao"}  # a pack a name holds ("Urê ... bao 50 kg"), no joining word
 _LETTER_SIZES = frozenset("xxs xs s m l xl xxl xxxl small medium large".split())  # the last word of a name
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?(?:ml|l|g|gr|kg|oz|lb|cl|pk|pcs|ah|v|in|cm|mm|m)$")  # "250g", "1l", "60ah"
 _TIME_WORDS = frozenset("day days week weeks month months wk wks ngay tuan thang percent pct phan".split())
@@ -51,7 +52,7 @@ _LOOKS_LIKE_REF = re.compile(r"^(?=.*\d)[a-z]{1,6}[-/]?[a-z0-9]*[-/]?\d{2,}[a-z0
 def joining_word(resolver: Resolver, word: str) -> bool:
     """A short joining word that only ever stands inside names ("Chest of 3 Drawers", "set of 4"), never
     at their start: "short of X", "sales of X" read "of" as the sentence's, not as a word of the name."""
-    if len(word) > 3 or not word.isalpha():
+    if len(word) > 3 or not word.isalpha() or word not in resolver.reserved or word in _NOT_JOINING:
         return False
     starts = resolver.__dict__.get("_name_starts")
     if starts is None:

@@ -53,9 +53,10 @@ from assistant.router.clarify import (
     _questions,
     _starters,
     question,
+    resource_pending,
 )
 from assistant.router.entities import find_owner
-from assistant.router.followups import _family_of_previous, _like_previous, _points_back
+from assistant.router.followups import _family_of_previous, _like_previous, _month_owner_of_previous, _points_back
 from assistant.router.intent_rules import (
     _asks_a_write,
     _asks_what_it_does,
@@ -681,6 +682,7 @@ def route(
     if previous is not None and previous.tool and _is_followup(r):
         _family_of_previous(r, previous, resolver)
         _like_previous(r, previous, resolver)
+        _month_owner_of_previous(r, previous, resolver)
         followed = _follow(r, previous, intent, planning_date)
         if followed is not None:
             return followed
@@ -726,7 +728,8 @@ def route(
         r.used |= _mention_span(r.resource)  # "dây chuyền nào quá tải?": every line's load
         r.resource = None
     if r.resource is not None and r.resource.entity is None and intent in ("capacity", None):
-        return _ask(r, "capacity", "ambiguous_resource", _options(r.resource.candidates), text=r.resource.text)
+        return _ask(r, "capacity", "ambiguous_resource", _options(r.resource.candidates), resource_pending(r),
+                    text=r.resource.text)
     if intent is None and r.hit is not None and r.hit.entity is not None and r.period is not None \
             and len(r.period.parts) > 1 and r.period.bare:
         intent = "sales"  # "October compared to September for <a product>": two months compared, what was sold
