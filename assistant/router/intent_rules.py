@@ -27,6 +27,21 @@ from assistant.router.vocab import (
 )
 
 
+def _figure_before_the_question(r: _Reading) -> bool:
+    """"Sofas were 6% behind budget YTD. Are we going to make our numbers in H2?": the percentage sits in a
+    sentence of context before the asking one, which holds none: a figure reported, no what-if asked."""
+    from assistant.router.pairs import question_sentence
+
+    if "?" not in r.text:
+        return False
+    sentence, asked = question_sentence(r.text, r.tokens)
+    if len(set(sentence)) < 2:
+        return False
+    figures = [i for i, t in enumerate(r.tokens) if "%" in t.raw or t.text in ("percent", "pct")]
+    return bool(figures) and all(sentence[i] != asked for i in figures) and "%" not in "".join(
+        t.raw for i, t in enumerate(r.tokens) if sentence[i] == asked)
+
+
 def _opens_a_cue(words: list[str], i: int) -> bool:
     """The word at ``i`` opens a question phrase of several words written there ("DN150 products have we
     got?"): the cue's word, not a word naming the product before it ("the Air Care products")."""

@@ -62,6 +62,7 @@ from assistant.router.intent_rules import (
     _asks_what_it_does,
     _best_intent,
     _excludes_a_month,
+    _figure_before_the_question,
     _forecast_too_far,
     _gap_to_budget,
     _greeting_then_unclear,
@@ -79,6 +80,7 @@ from assistant.router.slot_rules import (
     _slot_accented_month,
     _slot_before_the_question,
     _slot_code_typed,
+    _slot_context_only,
     _slot_months_before,
     _slot_name_over_person,
     _slot_other_rating,
@@ -557,8 +559,9 @@ def _clearly_a_person(r: _Reading) -> bool:
     before = r.words[r.owner.start - 1] if r.owner.start > 0 else ""
     if before in vocabulary.honorifics or before in vocabulary.owner_cues or typed[0].raw.lower().endswith("'s"):
         return True  # "việc của hong", "chị hong", "will's plate"
-    if r.owner.start == 0:  # the subject: "minh còn việc gì", but not English "Will we run out?"
-        return typed[0].text not in vocabulary.language_words.get("en", frozenset())
+    if r.owner.start == 0:  # the subject: "minh còn việc gì", but not English "Will we run out?" (in a
+        # Vietnamese question an English word is no word of it: "per con viec gi" is Per's)
+        return typed[0].text not in vocabulary.language_words.get("en", frozenset()) or r.language == "vi"
     return typed[0].raw[:1].isupper()  # "what will Marcus do": "will" is a word; "ask Will" a person
 
 
@@ -657,6 +660,7 @@ def route(
     percent = "%" in text or "percent" in r.words or "pct" in r.words or (
         _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
     percent = percent and not _percent_is_a_level(r)  # "is the X Line over 100%?": its load, no what-if
+    percent = percent and not _figure_before_the_question(r)
     conditional = bool(r.refs) and _says_a_condition(r, table)  # "huỷ lệnh 2400 thì sao?": a what-if
     if (r.refs and (_has_whatif_cue(r) or slots_amount(r) or conditional)) or percent:
         whatif = read_whatif(r.tokens, load_vocabulary(), r.refs, r.entity, r.months)
@@ -669,6 +673,10 @@ def route(
         intent = "whatif"
         if r.driver is not None:  # "30% more on ads in March": a change to the driver's plan, not to demand
             whatif.scenario = _as_driver_changes(whatif.scenario, r.driver)
+    context = _slot_context_only(r) if intent in ("decisions", "notes") else set()
+    if context:  # "… on Björn's list for June. What did we decide?": no product, person or month of it
+        r.hit = r.owner = r.period = r.months = None
+        r.used |= context
     if previous is not None and previous.tool and not _is_followup(r) and _short_about_nothing(r) \
             and previous.entity and intent is not None and INTENT_OF_TOOL.get(previous.tool) != intent:
         # "k co thieu ko", "any shortage?" after a question about a product: the same product

@@ -42,6 +42,29 @@ from sop_engine.text import fold, fold_words, has_diacritics
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
+def _slot_context_only(r: _Reading) -> set[int]:
+    """"The Sofas re-forecast is on Björn's list for June, not yet. What did we decide at the pre-S&OP?": the
+    product, person and month of the sentences before the one question are context when the question names
+    none of them and does not point back ("it", "that"): the question is asked for the whole. The positions of
+    those sentences, or none."""
+    if "?" not in r.text or not r.tokens:
+        return set()
+    sentence, asked = question_sentence(r.text, r.tokens)
+    if len(set(sentence)) < 2:
+        return set()
+    spans = [_mention_span(r.hit), _mention_span(r.owner)]
+    if r.period is not None:
+        spans.append({i for i in _span(r.words, r.period.words) if i < len(sentence)})
+    spans = [s for s in spans if s]
+    if not spans or any(sentence[i] == asked for s in spans for i in s):
+        return set()
+    pointers = load_vocabulary().slot_words.get("it_words", [])
+    own = [w if sentence[i] == asked else "\x00" for i, w in enumerate(r.words)]
+    if any(find_phrase(own, p) is not None for p in pointers):
+        return set()
+    return {i for i, k in enumerate(sentence) if k != asked}
+
+
 def _slot_other_rating(r: _Reading, resolver: Resolver | None) -> str | None:
     """"the Dompel Sewage Pump 11 kW" when its name says 7.5 kW: a number and a unit typed right next to one
     product's name, whose name holds that unit with another number and not this one: a size or rating the
