@@ -40,6 +40,7 @@ _PACK_WORDS = frozenset(
     "tui can goi hop chai lon thung bich lo vi bag bottle jar tin tub pouch box keg cask case crate carton sachet "
     "cup tube pack bucket drum sack".split()
 )
+_DIMENSION = re.compile(r"^\d+x\d+(?:x\d+)?(?:cm|mm|m)?$")  # "80x200", "160x230": a size of two sides
 _NOT_JOINING = UNIT_WORDS | _PACK_WORDS | {"bao"}  # a pack a name holds ("Urê ... bao 50 kg"), no joining word
 _LETTER_SIZES = frozenset("xxs xs s m l xl xxl xxxl small medium large".split())  # the last word of a name
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?(?:ml|l|g|gr|kg|oz|lb|cl|pk|pcs|ah|v|in|cm|mm|m)$")  # "250g", "1l", "60ah"
@@ -564,7 +565,9 @@ class Resolver:
 
     def _score_word(self, word: str, i: int, near: list[str]) -> Mention | None:
         if word in self.words and _CODE_WORD.match(word):  # "g7": a code-like word of one name
-            entity, candidates = self.settle([self.sku_entity[s] for s in self.words[word]], near)
+            skus = self.bag.get(word, self.words[word]) if _DIMENSION.match(word) else self.words[word]
+            # "80x200" alone: every SKU of that size, the ones whose name ends in it too
+            entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
             return Mention(entity, candidates, i, i + 1, word, 95.0)
         if len(word) < 4 or not word.isalpha():
             return None

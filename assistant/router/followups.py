@@ -55,8 +55,8 @@ def _swapped_of_previous(r: _Reading, previous: RoutedCall, resolver: Resolver) 
     if not parts or word in before or len(before) < 2:
         return
     picked = []
-    for code, entity in resolver.sku_entity.items():
-        name = fold(resolver.labels.get(code, "")).split()
+    for code in dict.fromkeys(resolver.bag.get(word) or resolver.bag.get(min(parts)) or []):
+        entity, name = resolver.sku_entity[code], fold(resolver.labels.get(code, "")).split()
         bag = set(name) | {p for w in name for p in w.split("-")}
         if code != previous.entity and word in set(name) | (parts if parts <= bag else set()) and any(
                 set(before) - {w} <= set(name) for w in before):

@@ -39,10 +39,10 @@ def _variant_swapped(tokens: list[Token], hit: Mention, skip: set[int], resolver
         if not parts or not all(p.isalpha() for p in parts) or set(parts) <= own or not joined(hit.end, i):
             continue
         found = []
-        for code, entity in resolver.sku_entity.items():
+        for code in dict.fromkeys(resolver.bag.get(word) or resolver.bag.get(parts[0]) or []):
             if code == hit.entity.code:
                 continue
-            theirs = _name_words(resolver, code)
+            entity, theirs = resolver.sku_entity[code], _name_words(resolver, code)
             if set(parts) <= theirs and any(set(typed) - {t} <= theirs for t in typed):
                 found.append(entity)
         if found:

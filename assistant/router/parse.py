@@ -74,6 +74,7 @@ from assistant.router.intent_rules import (
     _says_a_condition,
     _small_talk,
     _two_questions,
+    _write_only_in_context,
 )
 from assistant.router.pairs import by_size_word, by_variant_words, question_sentence, rule_out_negated, second_name
 from assistant.router.slot_rules import (
@@ -81,8 +82,10 @@ from assistant.router.slot_rules import (
     _slot_before_the_question,
     _slot_code_typed,
     _slot_context_only,
+    _slot_in_resource_again,
     _slot_months_before,
     _slot_name_over_person,
+    _slot_occasion,
     _slot_other_rating,
     _slot_outside_the_question,
     _slot_period_in_name,
@@ -99,7 +102,7 @@ from assistant.router.slot_rules import (
     _slot_unnamed_months,
     _slot_which_resource,
 )
-from assistant.router.spelling import sizes_spaced, spell_corrected
+from assistant.router.spelling import hyphens_joined, sizes_spaced, spell_corrected
 from assistant.router.typed import (
     DAY_MONTH,
     PERIOD_LIKE,
@@ -173,6 +176,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     if resolver is None and products is not None and len(products):
         resolver = _resolver(products, tables)
     text = sizes_spaced(spell_corrected(text, resolver), resolver)  # "melatonine 5mg": melatonin 5 mg
+    text = hyphens_joined(text, resolver)  # "Klöverdal 2 seat": the 2-seat
     tokens = tokenize(text)
     words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None
@@ -241,6 +245,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         if corrected is not None and hit is not None and hit.start < corrected:  # "X, i mean the Y": the Y
             hit = resolver.find(tokens, skip=names_used | set(range(corrected)), months=frozenset(MONTHS)) or hit
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
+            hit = None
+        if _slot_in_resource_again(words, hit, resource):  # the line's name typed twice
             hit = None
         if hit is not None and _slot_season_not_name(tokens, hit, resolver):
             hit = None  # "cope with the spring clean promo": the season, not the product named Spring …
@@ -513,6 +519,9 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
     if (r.period is None or whole_year) and intent != "notes":
         # "before Tết": a time the calendar rules do not know (in a notes search, "the Black Friday uplift",
         # a topic of the meetings)
+        occasion = _slot_occasion(r, taken)
+        if occasion is not None:
+            return occasion
         for phrase in load_vocabulary().slot_words.get("unread_periods", []):
             n = len(phrase_tokens(phrase))  # every place it stands: "Spring Coil cables for the spring"
             for at in (i for i in range(len(r.words) - n + 1) if r.words[i:i + n] == phrase_tokens(phrase)):
@@ -604,7 +613,8 @@ def route(
     if small_talk == "closing":  # "thanks, that's all for now": no question, nothing to call or ask
         return RoutedCall(None, {}, "unknown", None, None, language=r.language)
     table = load_vocabulary().slot_words
-    if _asks_a_write(r, table):  # "raise a PO for 5000 sponges", "delete the X SKU": no tool writes that
+    if _asks_a_write(r, table) and not _write_only_in_context(r, table):  # "raise a PO for 5000 sponges", "delete
+        # the X SKU": no tool writes that (a write told in a sentence before the question is context)
         return _ask(r, "unknown", "cannot_do", _starters(r.language))
     if _has_any(r.words, table.get("help_with", [])) and r.hit is None and r.period is None and not r.refs \
             and r.resource is None and not any(v >= 3 for k, v in r.scores.items() if k != "help"):
