@@ -400,9 +400,10 @@ def _coming_year(m, cur):
     return add_months(cur, 1), add_months(cur, 12)
 
 
-@_rule(r"(?:week|wk)\s*(\d{1,2})", bare=True)
+@_rule(r"(?:week|wk|tuan(?!\s*\d{1,2}\s+(?:thang|cua)\b))\s*(\d{1,2})", bare=True)
 def _iso_week(m, cur):
-    # "week 50": the month of that ISO week's Monday, the next such week not in the past
+    # "week 50", "tuần 23": the month of that ISO week's Monday, the next such week not in the past ("tuần 2
+    # tháng 6" is a week of June, no ISO week)
     week = int(m[1])
     year = cur.year
     if date.fromisocalendar(year, week, 1) < _TODAY.get() - timedelta(days=6):

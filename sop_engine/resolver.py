@@ -40,12 +40,27 @@ _PACK_WORDS = frozenset(
     "tui can goi hop chai lon thung bich lo vi bag bottle jar tin tub pouch box keg cask case crate carton sachet "
     "cup tube pack bucket drum sack".split()
 )
+_DIMENSION = re.compile(r"^\d+x\d+(?:x\d+)?(?:cm|mm|m)?$")  # "80x200", "160x230": a size of two sides
+_NOT_JOINING = UNIT_WORDS | _PACK_WORDS | {"bao"}  # a pack a name holds ("Urê ... bao 50 kg"), no joining word
 _LETTER_SIZES = frozenset("xxs xs s m l xl xxl xxxl small medium large".split())  # the last word of a name
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?(?:ml|l|g|gr|kg|oz|lb|cl|pk|pcs|ah|v|in|cm|mm|m)$")  # "250g", "1l", "60ah"
 _TIME_WORDS = frozenset("day days week weeks month months wk wks ngay tuan thang percent pct phan".split())
 _CODE_WORD = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]{2,}$")  # a word of letters and digits: "g7", "3in1"
 _GRADE_WORD = re.compile(r"^\d+(?:-\d+)+$")  # numbers joined by hyphens, a word of a name: "20-20-15", "18-46"
 _LOOKS_LIKE_REF = re.compile(r"^(?=.*\d)[a-z]{1,6}[-/]?[a-z0-9]*[-/]?\d{2,}[a-z0-9/-]*$")
+
+
+
+def joining_word(resolver: Resolver, word: str) -> bool:
+    """A short joining word that only ever stands inside names ("Chest of 3 Drawers", "set of 4"), never
+    at their start: "short of X", "sales of X" read "of" as the sentence's, not as a word of the name."""
+    if len(word) > 3 or not word.isalpha() or word not in resolver.reserved or word in _NOT_JOINING:
+        return False
+    starts = resolver.__dict__.get("_name_starts")
+    if starts is None:
+        starts = {ws[0] for ws in resolver.name_words.values() if ws}
+        resolver.__dict__["_name_starts"] = starts
+    return word not in starts and any(word in ws[1:] for ws in resolver.name_words.values())
 
 
 @dataclass(frozen=True)
@@ -485,6 +500,8 @@ class Resolver:
         subset = self._holding_all(words[i : i + n]) if n == 2 or (
             2 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) or self._family_then_word(
             words[i : i + n]) else None
+        if subset and n >= 2 and joining_word(self, words[i]):
+            subset = None
         if not subset and raw and 2 <= n <= 3 and words[i] in self.acronyms and raw[i].isupper() \
                 and all(_is_size(w) or w in UNIT_WORDS or w.isdigit() for w in words[i + 1:i + n]):
             subset = self._acronym_sized(words[i:i + n])  # "DAP 25kg": the acronym of names and a size of one
@@ -572,8 +589,10 @@ class Resolver:
 
     def _score_word(self, word: str, i: int, near: list[str]) -> Mention | None:
         if word in self.words and (_CODE_WORD.match(word) or _GRADE_WORD.match(word)):
-            # "g7": a code-like word of one name; "20-20-15": a grade, numbers joined by hyphens
-            entity, candidates = self.settle([self.sku_entity[s] for s in self.words[word]], near)
+            # "g7": a code-like word of one name; "20-20-15": a grade, numbers joined by hyphens; "80x200"
+            # alone: every SKU of that size, the ones whose name ends in it too
+            skus = self.bag.get(word, self.words[word]) if _DIMENSION.match(word) else self.words[word]
+            entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
             return Mention(entity, candidates, i, i + 1, word, 95.0)
         if len(word) < 4 or not word.isalpha():
             return None

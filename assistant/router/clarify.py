@@ -24,6 +24,26 @@ from sop_engine.periods import (
 from sop_engine.resolver import Entity, Resolver
 
 
+def resource_pending(r: _Reading) -> dict:
+    """The capacity call a "which line?" question back waits for: the period typed kept, the line to come."""
+    args = {"period": slots.iso_period(r.months)} if r.months else {}
+    return {"tool": "get_capacity", "args": args, "intent": "capacity", "months": r.months, "slot": "resource"}
+
+
+def _answer_resource(r: _Reading, previous: RoutedCall) -> RoutedCall | None:
+    """"Sofa Packing Line" typed after "which packing line?": the capacity call with the period first asked."""
+    pending = previous.pending or {}
+    found = r.resource
+    if found is None or found.entity is None or r.hit is not None or (any(v >= 3 for v in r.scores.values())
+            and len(r.words) > 4):
+        return None
+    args = {**pending.get("args", {}), "resource": found.entity.code}
+    months = r.months or pending.get("months")
+    if r.months:
+        args["period"] = slots.iso_period(r.months)
+    return RoutedCall(pending["tool"], args, "capacity", None, months, language=previous.language)
+
+
 @cache
 def _questions() -> dict:
     from prompts import load
@@ -93,6 +113,8 @@ def _answer_pending(r: _Reading, previous: RoutedCall, resolver: Resolver | None
         args = {**pending.get("args", {}), "period": slots.iso_period(months)}
         return RoutedCall(pending["tool"], args, pending.get("intent", "unknown"), pending.get("entity"), months,
                           language=previous.language)
+    if pending.get("slot") == "resource":
+        return _answer_resource(r, previous)
     if pending.get("slot") == "name":  # a KPI asked back: its name, or an option's value
         values = {o["value"] for o in previous.options}
         name = r.kpi[0] if r.kpi else next((t.text for t in r.tokens if t.text in values), None)

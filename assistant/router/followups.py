@@ -21,6 +21,50 @@ from sop_engine.resolver import singular as resolver_singular
 from sop_engine.text import fold
 
 
+def _month_owner_of_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
+    """"and May?" after "open actions for Björn": in a follow-up of a person's action items, a month word that
+    is another owner's name is that person, no period."""
+    if resolver is None or previous.tool != "list_decisions" or not (previous.args or {}).get("owner") \
+            or r.owner is not None or r.hit is not None or not r.months:
+        return
+    from sop_engine.periods import MONTHS
+
+    found = resolver.find_owner(r.tokens)
+    if found is None or found.entity is None or found.entity.code == previous.args["owner"]:
+        return
+    span = set(range(found.start, found.end))
+    months = {i for i, w in enumerate(r.words) if w in MONTHS}
+    if not months or not months <= span:
+        return
+    r.owner, r.months, r.period = found, None, None
+    r.used -= span
+
+
+def _swapped_of_previous(r: _Reading, previous: RoutedCall, resolver: Resolver) -> None:
+    """"and the black-brown?" after the Hyllvik 80x200 white, "and the 3-seat?" after the 2-seat dark grey:
+    the one other SKU whose name is the previous one's with one word swapped for the word typed."""
+    vocabulary = load_vocabulary()
+    cues = {w for cue in vocabulary.followup_cues for w in phrase_tokens(cue)}
+    typed = [(i, w) for i, w in enumerate(r.words) if i not in r.used and w not in vocabulary.stopwords
+             and w not in cues and w not in ("one", "ones")]
+    if len(typed) != 1:
+        return
+    at, word = typed[0]
+    parts = {p for p in word.split("-") if p}
+    before = fold(resolver.labels.get(previous.entity, "")).split()
+    if not parts or word in before or len(before) < 2:
+        return
+    picked = []
+    for code in dict.fromkeys(resolver.bag.get(word) or resolver.bag.get(min(parts)) or []):
+        entity, name = resolver.sku_entity[code], fold(resolver.labels.get(code, "")).split()
+        bag = set(name) | {p for w in name for p in w.split("-")}
+        if code != previous.entity and word in set(name) | (parts if parts <= bag else set()) and any(
+                set(before) - {w} <= set(name) for w in before):
+            picked.append(entity)
+    if len(picked) == 1:
+        r.hit = Mention(picked[0], [], at, at + 1, word, 95.0)
+
+
 def _points_back(r: _Reading) -> bool:
     """"and the forecast for it next quarter?": a word for the previous question's subject ("it", "nó"), with
     no name of its own: that subject, whatever new question and period the message gives."""
@@ -58,6 +102,8 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
             r.hit = Mention(picked, [], at, at + 1, r.words[at], 95.0)
         elif len(siblings) > 1:  # a variant word alone: "and L", "the keg", "and the bottles?"
             _variant_of_previous(r, previous, siblings, resolver)
+        if r.hit is None:
+            _swapped_of_previous(r, previous, resolver)
         return
     if not r.hit.ambiguous or _names_a_kind(r, resolver):
         return

@@ -27,6 +27,46 @@ from assistant.router.vocab import (
 )
 
 
+def _write_only_in_context(r: _Reading, table: dict) -> bool:
+    """"Chúng tôi … đang lên đơn cho mùa cưới. Cho hỏi X tháng 9 có đủ hàng không?": the write words stand in
+    a sentence of context before the asking one, which asks a question of its own and no write."""
+    import copy
+
+    from assistant.router.pairs import question_sentence
+
+    if "?" not in r.text:
+        return False
+    sentence, asked = question_sentence(r.text, r.tokens)
+    if len(set(sentence)) < 2 or not r.scores or max(r.scores.values()) < ASKED_CUE:
+        return False
+    own = copy.copy(r)
+    own.words = [w if sentence[i] == asked else "\x00" for i, w in enumerate(r.words)]
+    first = min(i for i, k in enumerate(sentence) if k == asked)
+    own.words = own.words[first:]
+    return not _asks_a_write(own, table)
+
+
+def _figure_before_the_question(r: _Reading) -> bool:
+    """"Sofas were 6% behind budget YTD. Are we going to make our numbers on Sofas in H2?": the percentage sits
+    in a sentence of context before the asking one, which holds none, names the product itself and does not
+    point back at the figure: a figure reported, no what-if asked."""
+    from assistant.router.pairs import question_sentence
+
+    if "?" not in r.text:
+        return False
+    sentence, asked = question_sentence(r.text, r.tokens)
+    if len(set(sentence)) < 2:
+        return False
+    figures = [i for i, t in enumerate(r.tokens) if "%" in t.raw or t.text in ("percent", "pct")]
+    if not figures or any(sentence[i] == asked for i in figures):
+        return False
+    if r.hit is None or any(sentence[i] != asked for i in range(r.hit.start, r.hit.end)):
+        return False  # "Say X sells 25% less in Q3. Still fine?": the question is about the figure told
+    pointers = load_vocabulary().slot_words.get("it_words", [])
+    own = [w if sentence[i] == asked else "\x00" for i, w in enumerate(r.words)]
+    return not any(find_phrase(own, p) is not None for p in pointers)  # "… can we take it?": the figure's
+
+
 def _opens_a_cue(words: list[str], i: int) -> bool:
     """The word at ``i`` opens a question phrase of several words written there ("DN150 products have we
     got?"): the cue's word, not a word naming the product before it ("the Air Care products")."""

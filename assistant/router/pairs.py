@@ -13,11 +13,42 @@ import re
 from collections.abc import Iterable
 
 from assistant.router.vocab import find_phrase, load_vocabulary, phrase_tokens
-from sop_engine.resolver import Entity, Mention, Resolver, singular
+from sop_engine.resolver import Entity, Mention, Resolver, joining_word, singular
 from sop_engine.text import Token, fold_words
 
 _BREAK = re.compile(r"[,;.!?:()\u2014\u2013]|\s-\s")  # a clause ends: the negated words stop there
 _SENTENCE = re.compile(r"[.!?]+(?=\s|$)|\n")
+
+
+def _variant_swapped(tokens: list[Token], hit: Mention, skip: set[int], resolver: Resolver,
+                     joined) -> list[Entity] | None:
+    """A SKU named in full and, joined to it by "vs", "and", "or", one word of another variant of it
+    ("Hyllvik 80x200 white vs black-brown", "Fjällbo 140x200 white and oak"): the SKU and the other
+    variants whose name holds the typed words with that one word swapped."""
+    if hit.entity is None or hit.entity.kind != "sku":
+        return None
+    typed = [t.text for t in tokens[hit.start:hit.end]]
+    own = _name_words(resolver, hit.entity.code)
+    if len(typed) < 2 or not set(typed) <= own | {singular(w) for w in typed}:
+        return None
+    for i in range(hit.end + 1, min(len(tokens), hit.end + 3)):
+        if i in skip:
+            break
+        word = tokens[i].text
+        parts = [p for p in word.split("-") if p]
+        if not parts or not all(p.isalpha() for p in parts) or set(parts) <= own or not joined(hit.end, i):
+            continue
+        found = []
+        for code in dict.fromkeys(resolver.bag.get(word) or resolver.bag.get(parts[0]) or []):
+            if code == hit.entity.code:
+                continue
+            entity, theirs = resolver.sku_entity[code], _name_words(resolver, code)
+            if set(parts) <= theirs and any(set(typed) - {t} <= theirs for t in typed):
+                found.append(entity)
+        if found:
+            return [hit.entity, *found]
+        break
+    return None
 
 
 def by_variant_words(tokens: list[Token], hit: Mention | None, taken: set[int], resolver: Resolver
@@ -36,7 +67,7 @@ def by_variant_words(tokens: list[Token], hit: Mention | None, taken: set[int], 
 
     def holders(i: int) -> set[str]:
         word, raw = tokens[i].text, tokens[i].raw
-        if len(word) == 1 and not raw.isupper():
+        if (len(word) == 1 and not raw.isupper()) or (i < hit.start and joining_word(resolver, word)):
             return set()
         wanted = {word, spelled.get(word, word)}
         held = {c for c, ws in names.items() if wanted & ws}
@@ -198,6 +229,7 @@ def second_name(text: str, tokens: list[Token], hit: Mention | None, taken: set[
             sized = [resolver.sku_entity[s] for s in resolver.sizes.get(words[i], []) if s != hit.entity.code]
             if len(sized) == 1 and joined(*((i + 1, hit.start) if i < hit.start else (hit.end, i))):
                 return [hit.entity, sized[0]]
+        return _variant_swapped(tokens, hit, skip, resolver, joined)
     return None
 
 

@@ -53,14 +53,16 @@ from assistant.router.clarify import (
     _questions,
     _starters,
     question,
+    resource_pending,
 )
 from assistant.router.entities import find_owner
-from assistant.router.followups import _family_of_previous, _like_previous, _points_back
+from assistant.router.followups import _family_of_previous, _like_previous, _month_owner_of_previous, _points_back
 from assistant.router.intent_rules import (
     _asks_a_write,
     _asks_what_it_does,
     _best_intent,
     _excludes_a_month,
+    _figure_before_the_question,
     _forecast_too_far,
     _gap_to_budget,
     _greeting_then_unclear,
@@ -74,14 +76,18 @@ from assistant.router.intent_rules import (
     _says_a_condition,
     _small_talk,
     _two_questions,
+    _write_only_in_context,
 )
 from assistant.router.pairs import by_size_word, by_variant_words, question_sentence, rule_out_negated, second_name
 from assistant.router.slot_rules import (
     _slot_accented_month,
     _slot_before_the_question,
     _slot_code_typed,
+    _slot_context_only,
+    _slot_in_resource_again,
     _slot_months_before,
     _slot_name_over_person,
+    _slot_occasion,
     _slot_other_rating,
     _slot_outside_the_question,
     _slot_period_in_name,
@@ -105,7 +111,7 @@ from assistant.router.slot_rules import (
     _slot_which_resource,
     _slot_word_of_a_cue,
 )
-from assistant.router.spelling import sizes_spaced, spell_corrected
+from assistant.router.spelling import hyphens_joined, sizes_spaced, spell_corrected
 from assistant.router.typed import (
     DAY_MONTH,
     PERIOD_LIKE,
@@ -179,6 +185,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     if resolver is None and products is not None and len(products):
         resolver = _resolver(products, tables)
     text = sizes_spaced(spell_corrected(text, resolver), resolver)  # "melatonine 5mg": melatonin 5 mg
+    text = hyphens_joined(text, resolver)  # "Klöverdal 2 seat": the 2-seat
     tokens = tokenize(text)
     words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None
@@ -252,6 +259,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             hit = None
         if _slot_word_of_a_cue(words, hit):
             hit = None  # "ngan sach": the budget, not "Sạch"
+        if _slot_in_resource_again(words, hit, resource):  # the line's name typed twice
+            hit = None
         if hit is not None and _slot_season_not_name(tokens, hit, resolver):
             hit = None  # "cope with the spring clean promo": the season, not the product named Spring …
         if hit is not None and hit.entity is None and resource is not None and sentence[resource.start] == asked \
@@ -525,6 +534,9 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
     if (r.period is None or whole_year) and intent != "notes":
         # "before Tết": a time the calendar rules do not know (in a notes search, "the Black Friday uplift",
         # a topic of the meetings)
+        occasion = _slot_occasion(r, taken)
+        if occasion is not None:
+            return occasion
         for phrase in load_vocabulary().slot_words.get("unread_periods", []):
             n = len(phrase_tokens(phrase))  # every place it stands: "Spring Coil cables for the spring"
             for at in (i for i in range(len(r.words) - n + 1) if r.words[i:i + n] == phrase_tokens(phrase)):
@@ -571,8 +583,9 @@ def _clearly_a_person(r: _Reading) -> bool:
     before = r.words[r.owner.start - 1] if r.owner.start > 0 else ""
     if before in vocabulary.honorifics or before in vocabulary.owner_cues or typed[0].raw.lower().endswith("'s"):
         return True  # "việc của hong", "chị hong", "will's plate"
-    if r.owner.start == 0:  # the subject: "minh còn việc gì", but not English "Will we run out?"
-        return typed[0].text not in vocabulary.language_words.get("en", frozenset())
+    if r.owner.start == 0:  # the subject: "minh còn việc gì", but not English "Will we run out?" (in a
+        # Vietnamese question an English word is no word of it: "per con viec gi" is Per's)
+        return typed[0].text not in vocabulary.language_words.get("en", frozenset()) or r.language == "vi"
     return typed[0].raw[:1].isupper()  # "what will Marcus do": "will" is a word; "ask Will" a person
 
 
@@ -615,7 +628,8 @@ def route(
     if small_talk == "closing":  # "thanks, that's all for now": no question, nothing to call or ask
         return RoutedCall(None, {}, "unknown", None, None, language=r.language)
     table = load_vocabulary().slot_words
-    if _asks_a_write(r, table):  # "raise a PO for 5000 sponges", "delete the X SKU": no tool writes that
+    if _asks_a_write(r, table) and not _write_only_in_context(r, table):  # "raise a PO for 5000 sponges", "delete
+        # the X SKU": no tool writes that (a write told in a sentence before the question is context)
         return _ask(r, "unknown", "cannot_do", _starters(r.language))
     if _has_any(r.words, table.get("help_with", [])) and r.hit is None and r.period is None and not r.refs \
             and r.resource is None and not any(v >= 3 for k, v in r.scores.items() if k != "help"):
@@ -673,6 +687,7 @@ def route(
     percent = "%" in text or "percent" in r.words or "pct" in r.words or (
         _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
     percent = percent and not _percent_is_a_level(r)  # "is the X Line over 100%?": its load, no what-if
+    percent = percent and not _figure_before_the_question(r)
     conditional = bool(r.refs) and _says_a_condition(r, table)  # "huỷ lệnh 2400 thì sao?": a what-if
     if (r.refs and (_has_whatif_cue(r) or slots_amount(r) or conditional)) or percent:
         whatif = read_whatif(r.tokens, load_vocabulary(), r.refs, r.entity, r.months)
@@ -685,6 +700,10 @@ def route(
         intent = "whatif"
         if r.driver is not None:  # "30% more on ads in March": a change to the driver's plan, not to demand
             whatif.scenario = _as_driver_changes(whatif.scenario, r.driver)
+    context = _slot_context_only(r) if intent in ("decisions", "notes") else set()
+    if context:  # "… on Björn's list for June. What did we decide?": no product, person or month of it
+        r.hit = r.owner = r.period = r.months = None
+        r.used |= context
     if previous is not None and previous.tool and not _is_followup(r) and _short_about_nothing(r) \
             and previous.entity and intent is not None and INTENT_OF_TOOL.get(previous.tool) != intent:
         # "k co thieu ko", "any shortage?" after a question about a product: the same product
@@ -698,6 +717,7 @@ def route(
     if previous is not None and previous.tool and _is_followup(r):
         _family_of_previous(r, previous, resolver)
         _like_previous(r, previous, resolver)
+        _month_owner_of_previous(r, previous, resolver)
         followed = _follow(r, previous, intent, planning_date)
         if followed is not None:
             return followed
@@ -743,7 +763,8 @@ def route(
         r.used |= _mention_span(r.resource)  # "dây chuyền nào quá tải?": every line's load
         r.resource = None
     if r.resource is not None and r.resource.entity is None and intent in ("capacity", None):
-        return _ask(r, "capacity", "ambiguous_resource", _options(r.resource.candidates), text=r.resource.text)
+        return _ask(r, "capacity", "ambiguous_resource", _options(r.resource.candidates), resource_pending(r),
+                    text=r.resource.text)
     if intent is None and r.hit is not None and r.hit.entity is not None and r.period is not None \
             and len(r.period.parts) > 1 and r.period.bare:
         intent = "sales"  # "October compared to September for <a product>": two months compared, what was sold

@@ -42,6 +42,64 @@ from sop_engine.text import fold, fold_words, has_diacritics
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
+def _slot_in_resource_again(words: list[str], hit: Mention | None, resource: Mention | None) -> bool:
+    """"The Veneer Press was over in June … How loaded is the Veneer Press in June?": a product word found
+    where the resource's name is typed a second time is that resource's, no product."""
+    if hit is None or resource is None or hit.entity is not None:
+        return False
+    run = words[resource.start:resource.end]
+    n = len(run)
+    return any(words[i:i + n] == run and i <= hit.start and hit.end <= i + n for i in range(len(words) - n + 1))
+
+
+def _slot_occasion(r: _Reading, taken: set[int]) -> str | None:
+    """"sales during the Vårkampanj?", "enough people for Black Week?": a capitalised run of words the data
+    and the vocabulary do not know, right after a word that introduces a time ("during", "for"; the
+    vocabulary's ``occasion_before``) and ending the clause: an occasion whose months are not told (asked
+    back, never answered for the tool's default period)."""
+    table = load_vocabulary().slot_words
+    before = set(table.get("occasion_before", []))
+    reserved = load_vocabulary().reserved
+    for i, word in enumerate(r.words[:-1]):
+        if word not in before or i in taken:
+            continue
+        at = i + 1 + (r.words[i + 1] in TOPIC_DETERMINERS)
+        end = at
+        while end < len(r.tokens) and end not in taken and r.tokens[end].raw[:1].isupper() \
+                and r.tokens[end].raw.replace("-", "").isalpha() and not r.tokens[end].raw.isupper():
+            end += 1
+        if end == at or end - at > 3:
+            continue
+        closes = end == len(r.tokens) or bool(re.match(r"\s*[?.!,;]", r.text[r.tokens[end - 1].start
+                                                                            + len(r.tokens[end - 1].raw):]))
+        if closes and any(w not in reserved and w not in MONTHS for w in r.words[at:end]):
+            return " ".join(t.raw for t in r.tokens[at:end])
+    return None
+
+
+def _slot_context_only(r: _Reading) -> set[int]:
+    """"The Sofas re-forecast is on Björn's list for June, not yet. What did we decide at the pre-S&OP?": the
+    product, person and month of the sentences before the one question are context when the question names
+    none of them and does not point back ("it", "that"): the question is asked for the whole. The positions of
+    those sentences, or none."""
+    if "?" not in r.text or not r.tokens:
+        return set()
+    sentence, asked = question_sentence(r.text, r.tokens)
+    if len(set(sentence)) < 2:
+        return set()
+    spans = [_mention_span(r.hit), _mention_span(r.owner)]
+    if r.period is not None:
+        spans.append({i for i in _span(r.words, r.period.words) if i < len(sentence)})
+    spans = [s for s in spans if s]
+    if not spans or any(sentence[i] == asked for s in spans for i in s):
+        return set()
+    pointers = load_vocabulary().slot_words.get("it_words", [])
+    own = [w if sentence[i] == asked else "\x00" for i, w in enumerate(r.words)]
+    if any(find_phrase(own, p) is not None for p in pointers):
+        return set()
+    return {i for i, k in enumerate(sentence) if k != asked}
+
+
 def _slot_other_rating(r: _Reading, resolver: Resolver | None) -> str | None:
     """"the Dompel Sewage Pump 11 kW" when its name says 7.5 kW: a number and a unit typed right next to one
     product's name, whose name holds that unit with another number and not this one: a size or rating the

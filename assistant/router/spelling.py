@@ -16,6 +16,25 @@ from sop_engine.resolver import Resolver
 from sop_engine.text import fold, fold_words, has_diacritics, tokenize
 
 
+def hyphens_joined(text: str, resolver: Resolver | None) -> str:
+    """``text`` with a word that names write with a hyphen typed as two words ("2 seat", "black brown")
+    written as the names write it ("2-seat"), where no name holds the two words apart."""
+    if resolver is None:
+        return text
+    pattern = resolver.__dict__.get("_hyphen_pattern", False)
+    if pattern is False:
+        joined = {w for words in resolver.name_words.values() for w in words
+                  if w.count("-") == 1 and all(p.isalnum() and p.isascii() for p in w.split("-"))}
+        apart = {(a, b) for words in resolver.name_words.values() for a, b in zip(words, words[1:], strict=False)}
+        joined = {w for w in joined if tuple(w.split("-")) not in apart}
+        alternatives = "|".join(re.escape(w).replace(r"\-", r"\s+") for w in sorted(joined, key=len, reverse=True))
+        pattern = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])", re.IGNORECASE) if joined else None
+        resolver.__dict__["_hyphen_pattern"] = pattern
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: re.sub(r"\s+", "-", m.group(0)), text)
+
+
 def known_words(resolver: Resolver | None) -> dict[str, frozenset[str]]:
     """Every word the router knows, with the meanings it carries (an intent, a what-if verb, a slot, a
     KPI, a month; "data" for the words of the loaded names): its vocabulary files, the period words, and
