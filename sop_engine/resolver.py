@@ -794,27 +794,37 @@ class Resolver:
         out.closest = self.closest(text, kinds)
         return out
 
+    def _closest_pool(self, kinds: tuple[str, ...]) -> tuple[dict[str, Entity], list[str]]:
+        """The names ``closest`` looks among for these kinds, and the entity of each (built once per kinds:
+        the tables do not change after the resolver is built; at 10,000 SKUs building it took most of a
+        question back's time)."""
+        pools = self.__dict__.setdefault("_closest_pools", {})
+        if kinds not in pools:
+            pool: dict[str, Entity] = {}
+            if "sku" in kinds or "family" in kinds:
+                for alias, entities in self.aliases.items():
+                    for e in entities:
+                        if e.kind in kinds:
+                            pool.setdefault(alias, e)
+            for kind, table in (("resource", self.resources), ("owner", self.owners), ("plant", self.plants)):
+                if kind in kinds:
+                    for alias, code in table.items():
+                        pool.setdefault(alias, Entity(kind, code, code))
+            if "order" in kinds:
+                for alias, ref in self.refs.items():
+                    pool.setdefault(alias, Entity("order", ref, ref))
+            pools[kinds] = (pool, list(pool))
+        return pools[kinds]
+
     def closest(self, text: str, kinds: tuple[str, ...] = ("sku", "family"), limit: int = CLOSEST,
                 cutoff: float = 70.0) -> list[Entity]:
         """The entities whose names come closest to ``text``, best first."""
-        pool: dict[str, Entity] = {}
-        if "sku" in kinds or "family" in kinds:
-            for alias, entities in self.aliases.items():
-                for e in entities:
-                    if e.kind in kinds:
-                        pool.setdefault(alias, e)
-        for kind, table in (("resource", self.resources), ("owner", self.owners), ("plant", self.plants)):
-            if kind in kinds:
-                for alias, code in table.items():
-                    pool.setdefault(alias, Entity(kind, code, code))
-        if "order" in kinds:
-            for alias, ref in self.refs.items():
-                pool.setdefault(alias, Entity("order", ref, ref))
+        pool, names = self._closest_pool(tuple(kinds))
         query = _norm_ref(text) if kinds == ("order",) else fold_words(text)
         out: list[Entity] = []
         if "sku" in kinds and " " not in query and query in self.bag:  # "max": every product holding the word
             out = [self.sku_entity[s] for s in self.bag[query]][:limit]
-        found = process.extract(query, list(pool), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=cutoff)
+        found = process.extract(query, names, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=cutoff)
         for alias, _score, _ in found:
             if pool[alias] not in out:
                 out.append(pool[alias])
