@@ -356,8 +356,8 @@ def _company_section(rows: list[dict]) -> str:
         "names span families and carry å/ä/ö, planning date 2026-05-29), written after the dev14-dev17 work:",
         "dev18 95.9% / 2.1% (English), 88.8% / 5.6% (Vietnamese); dev19 91.4% / 3.6% (English), 89.6% / 3.0%",
         "(Vietnamese).",
-        "The per-message times above vary with the machine's load (2 cores; load average about 1.5 for the",
-        "last run, 9-22 for earlier ones).",
+        "The per-message times above vary with the machine's load (2 cores; load average about 2 for the",
+        "last run, with a full test run beside it; 9-22 for earlier ones).",
         "",
     ]
     return "\n".join(lines)
