@@ -858,14 +858,13 @@ def route(
         closest = resolver.closest(model) or _slot_series_products(model, resolver)
         return _ask(r, intent, "unknown" if closest else "unknown_none", _options(closest), pending, text=model)
     if leftover:
-        if True:
-            if r.hit is not None:  # "unicorn juice": a word the data lacks, next to a name it has
-                leftover = " ".join(t.raw for t in r.tokens[min(r.hit.start, _at(r, leftover)):
-                                                              max(r.hit.end, _at(r, leftover) + len(leftover.split()))])
-            closest = resolver.closest(leftover)
-            key = "unknown" if closest else "unknown_none"
-            pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
-            return _ask(r, intent, key, _options(closest), pending, text=leftover)
+        if r.hit is not None:  # "unicorn juice": a word the data lacks, next to a name it has
+            leftover = " ".join(t.raw for t in r.tokens[min(r.hit.start, _at(r, leftover)):
+                                                          max(r.hit.end, _at(r, leftover) + len(leftover.split()))])
+        closest = resolver.closest(leftover)
+        key = "unknown" if closest else "unknown_none"
+        pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
+        return _ask(r, intent, key, _options(closest), pending, text=leftover)
     if intent == "decisions" and r.owner is None:
         r.owner = _slot_subject_owner(r, resolver)  # "dong con viec gi": Đông, typed without accents
     if intent == "decisions" and r.owner is None and resolver is not None and resolver.owners:
