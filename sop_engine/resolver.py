@@ -30,6 +30,8 @@ EDGE_LOOSE = 75.0  # ... and an edge word no name holds needs, unless it is the 
 WORD_RATIO = 88.0  # ratio a single typed word (5+ letters) needs to count as a name with a typo
 NAME_ACCEPT = 90.0  # a typed argument (not a message) fuzzy-matching one entity at least this well is taken
 CLOSEST = 5
+CLOSEST_SCAN = 2_000  # names ``closest`` scores one by one; beyond, only those sharing a word with the text
+CLOSEST_WORD = 75.0  # fuzz.ratio a word of the text needs with a word of a name to count as shared (a typo)
 # Pack-size words that may follow a number at the end of a name ("500 ml", "1 lít", "20 bags").
 UNIT_WORDS = frozenset(
     "ml l lit litre liter litres liters g gr kg oz lb lbs cl pack pk pcs pc bags bag cans can goi hop chai lon tui "
@@ -816,6 +818,41 @@ class Resolver:
             pools[kinds] = (pool, list(pool))
         return pools[kinds]
 
+    def _closest_names(self, query: str, kinds: tuple[str, ...], names: list[str]) -> list[str]:
+        """The names ``closest`` scores: all of them, or, past ``CLOSEST_SCAN``, the ``CLOSEST_SCAN`` sharing
+        most words with ``query`` (the same word, a word it begins, or one within a typo). Scoring 40,000 names
+        of a 10,000-SKU catalogue took 40-90 ms a question; a name sharing no word scores low anyway."""
+        if len(names) <= CLOSEST_SCAN or kinds == ("order",):
+            return names
+        indexes = self.__dict__.setdefault("_closest_indexes", {})
+        if kinds not in indexes:
+            at: dict[str, list[int]] = {}
+            for i, name in enumerate(names):
+                for word in set(name.split()):
+                    at.setdefault(word, []).append(i)
+            by_initial: dict[str, list[str]] = {}
+            for word in at:
+                by_initial.setdefault(word[0], []).append(word)
+            indexes[kinds] = (at, sorted(at), by_initial)
+        at, vocabulary, by_initial = indexes[kinds]
+        shared: dict[int, int] = {}
+        for word in set(query.split()):
+            if len(word) < 2:
+                continue
+            hits = {word} if word in at else set()
+            if len(word) >= 3:  # "choc": the words it begins
+                start = bisect.bisect_left(vocabulary, word)
+                while start < len(vocabulary) and vocabulary[start].startswith(word):
+                    hits.add(vocabulary[start])
+                    start += 1
+            if len(word) >= 4:
+                hits.update(w for w, _, _ in process.extract(
+                    word, by_initial.get(word[0], []), scorer=fuzz.ratio, score_cutoff=CLOSEST_WORD, limit=None))
+            for i in {i for hit in hits for i in at[hit]}:
+                shared[i] = shared.get(i, 0) + 1
+        best = sorted(shared, key=lambda i: (-shared[i], i))[:CLOSEST_SCAN]
+        return [names[i] for i in sorted(best)]
+
     def closest(self, text: str, kinds: tuple[str, ...] = ("sku", "family"), limit: int = CLOSEST,
                 cutoff: float = 70.0) -> list[Entity]:
         """The entities whose names come closest to ``text``, best first."""
@@ -824,7 +861,8 @@ class Resolver:
         out: list[Entity] = []
         if "sku" in kinds and " " not in query and query in self.bag:  # "max": every product holding the word
             out = [self.sku_entity[s] for s in self.bag[query]][:limit]
-        found = process.extract(query, names, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=cutoff)
+        found = process.extract(query, self._closest_names(query, tuple(kinds), names), scorer=fuzz.WRatio,
+                                limit=limit * 3, score_cutoff=cutoff)
         for alias, _score, _ in found:
             if pool[alias] not in out:
                 out.append(pool[alias])
