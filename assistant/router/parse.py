@@ -86,6 +86,7 @@ from assistant.router.slot_rules import (
     _slot_context_only,
     _slot_everyday_word_of_a_cue,
     _slot_in_resource_again,
+    _slot_machine_before_name,
     _slot_machine_before_resource,
     _slot_months_before,
     _slot_name_over_person,
@@ -747,7 +748,7 @@ def route(
         if kind is not None:  # "how loaded is the line?" with three lines: which of them
             return _ask(r, "capacity", "ambiguous_resource", _options(kind[1]), text=kind[0])
         machine = (_slot_unknown_machine(r, resolver) or _slot_unknown_machine_kind(r, resolver)) \
-            if r.resource is None and r.hit is None else None
+            if r.resource is None and (r.hit is None or _slot_machine_before_name(r)) else None
         if machine is not None:  # "máy rang" when the resources are named otherwise: which of them, never all
             options = resolver.closest(machine, ("resource",)) or [
                 Entity("resource", name, name) for name in dict.fromkeys(resolver.resources.values())]

@@ -566,3 +566,12 @@ def _slot_everyday_word_of_a_cue(tokens: list[Token], hit: Mention | None, resol
                 if words[at:at + len(parts)] == parts:
                     return True
     return False
+
+
+def _slot_machine_before_name(r: _Reading) -> bool:
+    """"máy dập săm tháng sau có đủ giờ không?": in a capacity question, a machine word one or two words
+    before the product or family name found: the machine is asked about (which one, never every resource)."""
+    if r.hit is None:
+        return False
+    machines = set(load_vocabulary().slot_words.get("machine_words", []))
+    return any(r.words[k] in machines and k not in r.used for k in range(max(0, r.hit.start - 2), r.hit.start))

@@ -403,6 +403,8 @@ def test_a_machine_word_before_one_word_of_a_line_is_another_machine():
     products, tables = _parts_company()
     call = route("máy cắt mép lưới tháng sau có đủ giờ không?", products, PLANNING, None, tables)
     assert call.tool is None and call.clarification
+    call = route("máy cắt ruột tháng sau có đủ giờ không?", products, PLANNING, None, tables)  # a family's word
+    assert call.tool is None and call.clarification
     call = route("dây chuyền lưới tháng sau có đủ giờ không?", products, PLANNING, None, tables)
     assert (call.tool, call.args.get("resource")) == ("get_capacity", "Dây chuyền Lưới")
 
