@@ -48,7 +48,8 @@ _LETTER_SIZES = frozenset("xxs xs s m l xl xxl xxxl small medium large".split())
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?(?:ml|l|g|gr|kg|oz|lb|cl|pk|pcs|ah|v|in|cm|mm|m)$")  # "250g", "1l", "60ah"
 _TIME_WORDS = frozenset("day days week weeks month months wk wks ngay tuan thang percent pct phan".split())
 _CODE_WORD = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]{2,}$")  # a word of letters and digits: "g7", "3in1"
-_GRADE_WORD = re.compile(r"^\d+(?:-\d+)+$")  # numbers joined by hyphens, a word of a name: "20-20-15", "18-46"
+_GRADE_WORD = re.compile(r"^\d+(?:[./]\d+)?(?:-\d+)+$")  # numbers joined by hyphens, a word of a name: "20-20-15",
+# "18-46", and a size code ("80/90-14", "2.50-17" of tyres)
 _LOOKS_LIKE_REF = re.compile(r"^(?=.*\d)[a-z]{1,6}[-/]?[a-z0-9]*[-/]?\d{2,}[a-z0-9/-]*$")
 
 

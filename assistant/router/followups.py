@@ -18,7 +18,7 @@ from assistant.router.vocab import (
 )
 from sop_engine.resolver import Entity, Mention, Resolver
 from sop_engine.resolver import singular as resolver_singular
-from sop_engine.text import fold
+from sop_engine.text import fold, has_diacritics
 
 
 def _month_owner_of_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
@@ -45,8 +45,8 @@ def _swapped_of_previous(r: _Reading, previous: RoutedCall, resolver: Resolver) 
     the one other SKU whose name is the previous one's with one word swapped for the word typed."""
     vocabulary = load_vocabulary()
     cues = {w for cue in vocabulary.followup_cues for w in phrase_tokens(cue)}
-    typed = [(i, w) for i, w in enumerate(r.words) if i not in r.used and w not in vocabulary.stopwords
-             and w not in cues and w not in ("one", "ones")]
+    typed = [(i, w) for i, w in enumerate(r.words) if i not in r.used and w not in cues and w not in ("one", "ones")
+             and (w not in vocabulary.stopwords or _written_as_in_names(r.tokens[i], resolver))]
     if len(typed) != 1:
         return
     at, word = typed[0]
@@ -165,3 +165,9 @@ def _by_variant_words(r: _Reading, candidates: list[Entity], resolver: Resolver)
         if all(w in bag or resolver_singular(w) in bag for w in wanted):
             picked.append(candidate)
     return picked[0] if len(picked) == 1 else None
+
+
+def _written_as_in_names(token, resolver: Resolver) -> bool:
+    """"còn loại đỏ?", "and the đỏ one?": a word that folds like a stopword ("do") but is typed with the
+    marks a name writes it with ("đỏ", a colour): the name's word, not the stopword."""
+    return has_diacritics(token.raw) and token.raw.lower() in resolver.written_forms.get(token.text, ())

@@ -84,7 +84,10 @@ from assistant.router.slot_rules import (
     _slot_before_the_question,
     _slot_code_typed,
     _slot_context_only,
+    _slot_everyday_word_of_a_cue,
     _slot_in_resource_again,
+    _slot_machine_before_name,
+    _slot_machine_before_resource,
     _slot_months_before,
     _slot_name_over_person,
     _slot_occasion,
@@ -257,7 +260,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             hit = resolver.find(tokens, skip=names_used | set(range(corrected)), months=frozenset(MONTHS)) or hit
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
-        if _slot_word_of_a_cue(words, hit):
+        if _slot_word_of_a_cue(words, hit) or _slot_everyday_word_of_a_cue(tokens, hit, resolver):
             hit = None  # "ngan sach": the budget, not "Sạch"
         if _slot_in_resource_again(words, hit, resource):  # the line's name typed twice
             hit = None
@@ -290,7 +293,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         taken = _mention_span(hit) | _mention_span(resource) | _mention_span(owner)
         used |= {i for i, t in enumerate(tokens)  # "in Memphis": a place written as a name (capitalised)
                  if t.text in resolver.place_words and t.raw[:1].isupper() and i not in taken
-                 and not _in_a_product_name(tokens, i, resolver)}
+                 and not _in_a_product_name(tokens, i, resolver) and not _place_word_in_a_name(tokens, i, resolver)}
     negated: set[int] = set()
     pair = None
     read_text = unicodedata.normalize("NFC", text)
@@ -736,7 +739,8 @@ def route(
         key = "unknown_ref" if closest else "unknown_ref_none"
         return _ask(r, intent or "orders", key, _options(closest), text=ref)
     if intent == "capacity" and resolver is not None and resolver.resources:
-        typed = (_numbered_line(r, resolver) if r.resource is None else None) or _unknown_resource(r, resolver)
+        typed = (_numbered_line(r, resolver) if r.resource is None else None) or _unknown_resource(r, resolver) \
+            or _slot_machine_before_resource(r, resolver)
         if typed:  # "line 3" when the lines are Canning Line 1 and 2: no such line
             closest = resolver.closest(typed, ("resource",))
             return _ask(r, "capacity", "unknown" if closest else "unknown_none", _options(closest), text=typed)
@@ -744,7 +748,7 @@ def route(
         if kind is not None:  # "how loaded is the line?" with three lines: which of them
             return _ask(r, "capacity", "ambiguous_resource", _options(kind[1]), text=kind[0])
         machine = (_slot_unknown_machine(r, resolver) or _slot_unknown_machine_kind(r, resolver)) \
-            if r.resource is None and r.hit is None else None
+            if r.resource is None and (r.hit is None or _slot_machine_before_name(r)) else None
         if machine is not None:  # "máy rang" when the resources are named otherwise: which of them, never all
             options = resolver.closest(machine, ("resource",)) or [
                 Entity("resource", name, name) for name in dict.fromkeys(resolver.resources.values())]
@@ -1080,7 +1084,7 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
                               {"tool": "chart", "args": {}, "intent": "chart", "months": None, "slot": "product"})
         args = {"product": entity.code}
     elif intent == "notes":
-        drop = set(r.used) - (set(range(r.hit.start, r.hit.end)) if r.hit else set())
+        drop = set(r.used) - (set(range(r.hit.start, r.hit.end)) if r.hit else set()) - _mention_span(r.resource)
         if _period_is_topic(r):  # "the Q3 promo": what the notes are about, not when the meeting was
             drop -= _span(r.words, r.period.words)
             period, months = None, None
@@ -1171,3 +1175,20 @@ def _inherit(
     inherited.months = months or previous.months
     inherited.hit = hit
     return _build(intent, inherited, planning_date, None)
+
+
+def _place_word_in_a_name(tokens: list[Token], i: int, resolver: Resolver) -> bool:
+    """"the Helmets Pro range" where a supplier is "Yohe Helmets Thailand": a word of a place or partner's
+    name next to a capitalised word no place holds (not opening the sentence), or in a run of capitalised
+    words that a name tail follows ("range", "family"): a name the data may not have, not the place."""
+    vocabulary = load_vocabulary()
+    for j in (i - 1, i + 1):
+        if 0 < j < len(tokens) and tokens[j].raw[:1].isupper() and tokens[j].text.isalpha() \
+                and tokens[j].text not in resolver.place_words and tokens[j].text not in vocabulary.stopwords \
+                and tokens[j].text not in MONTHS:
+            return True
+    tails = set(vocabulary.slot_words.get("name_tails", []))
+    end = i + 1
+    while end < len(tokens) and tokens[end].raw[:1].isupper():
+        end += 1
+    return end < len(tokens) and tokens[end].text in tails

@@ -521,3 +521,57 @@ def _slot_titled_name(r: _Reading) -> str | None:
                 and after.text.isalpha() and after.text not in MONTHS and after.text not in vocabulary.reserved:
             return after.raw
     return None
+
+
+def _slot_machine_before_resource(r: _Reading, resolver: Resolver) -> str | None:
+    """"máy dập mắt xích" where a line is "Dây chuyền Xích": a resource found by a word of its name only,
+    with a machine word a few words before it that its name lacks and a word between that no resource name,
+    stopword or everyday word holds: another machine, as typed (asked back, never that resource)."""
+    found = r.resource
+    if found is None or found.entity is None or found.score >= 100:
+        return None
+    vocabulary = load_vocabulary()
+    machines = set(vocabulary.slot_words.get("machine_words", []))
+    own = {w for key, name in resolver.resource_spellings.items() if name == found.entity.code for w in key.split()}
+    known = {w for name in resolver.resource_spellings for w in name.split()}
+    for k in range(max(0, found.start - 3), found.start):
+        between = r.words[k + 1:found.start]
+        if r.words[k] not in machines or r.words[k] in own or {k, *range(k + 1, found.start)} & set(r.used):
+            continue
+        if any(w.isalpha() and len(w) >= 3 and w not in known and w not in vocabulary.stopwords
+               and w not in vocabulary.reserved and w not in MONTHS for w in between):
+            return " ".join(t.raw for t in r.tokens[k:found.end])
+    return None
+
+
+def _slot_everyday_word_of_a_cue(tokens: list[Token], hit: Mention | None, resolver: Resolver) -> bool:
+    """"co ai nhac den …", "có ai nhắc đến …" where a family is "Đèn": one everyday word found as a name's
+    whole word, standing inside a longer intent phrase typed whole ("nhắc đến", mention) and not written
+    with the name's own marks: the phrase's word, not the name."""
+    if hit is None or hit.end - hit.start != 1:
+        return False
+    token = tokens[hit.start]
+    vocabulary = load_vocabulary()
+    if token.text not in vocabulary.reserved or token.raw[:1].isupper():
+        return False
+    if has_diacritics(token.raw) and token.raw.lower() in resolver.written_forms.get(token.text, ()):
+        return False  # "nhắc đèn": written as the name writes it
+    words = [t.text for t in tokens]
+    for spec in vocabulary.intents.values():
+        for phrase in spec["words"]:
+            parts = phrase_tokens(phrase)
+            if len(parts) < 2:
+                continue
+            for at in range(max(0, hit.end - len(parts)), hit.start + 1):
+                if words[at:at + len(parts)] == parts:
+                    return True
+    return False
+
+
+def _slot_machine_before_name(r: _Reading) -> bool:
+    """"máy dập săm tháng sau có đủ giờ không?": in a capacity question, a machine word one or two words
+    before the product or family name found: the machine is asked about (which one, never every resource)."""
+    if r.hit is None:
+        return False
+    machines = set(load_vocabulary().slot_words.get("machine_words", []))
+    return any(r.words[k] in machines and k not in r.used for k in range(max(0, r.hit.start - 2), r.hit.start))

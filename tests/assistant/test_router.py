@@ -368,3 +368,61 @@ def test_a_thanks_alone_needs_no_call_and_a_capability_question_is_help(demo_pro
     assert route("cheers!", products, PLANNING) == RoutedCall(None, {}, "unknown")
     assert route("how do I ask you about shortages?", products, PLANNING).tool == "help"
     assert route("thanks, are we short on oat milk 1L next month?", products, PLANNING).tool == "check_shortages"
+
+
+def _parts_company() -> tuple[pd.DataFrame, dict]:
+    """A made-up parts catalogue: size codes shared by two families, colours written with their marks."""
+    products = pd.DataFrame({
+        "sku": ["TY-A-1", "TY-B-1", "TB-1", "TY-A-2", "CAP-L-XAM", "CAP-L-HONG"],
+        "name": ["Vỏ Quorin 60/80-12", "Vỏ Zelpa 70/80-12", "Ruột Quorin 60/80-12", "Vỏ Quorin 1.75-16",
+                 "Nón Tarvik xám size L", "Nón Tarvik hồng size L"],
+        "family": ["Vỏ", "Vỏ", "Ruột", "Vỏ", "Nón", "Nón"],
+    })
+    tables = {
+        "supply": pd.DataFrame({"ref": ["4400001"], "sku": ["TB-1"], "supplier": ["Brumo Gloves Ltd"]}),
+        "capacity": pd.DataFrame({"resource": ["Dây chuyền Lưới"], "period": ["2026-12"], "hours": [100]}),
+        "routing": pd.DataFrame({"sku": ["TB-1"], "resource": ["Dây chuyền Lưới"], "hours_per_unit": [0.01]}),
+    }
+    return products, tables
+
+
+def test_a_size_code_of_several_families_asks_which_and_one_of_a_single_sku_names_it():
+    products, tables = _parts_company()
+    call = route("any shortage on 60/80-12 next month?", products, PLANNING, None, tables)
+    assert call.tool is None and {o["value"] for o in call.options} == {"TY-A-1", "TB-1"}
+    assert route("1.75-16 forecast", products, PLANNING, None, tables).entity == "TY-A-2"
+
+
+def test_a_partner_word_inside_an_unknown_name_is_no_place():
+    products, tables = _parts_company()
+    call = route("forecast for the Gloves Pro range", products, PLANNING, None, tables)
+    assert call.tool is None and call.clarification
+
+
+def test_a_machine_word_before_one_word_of_a_line_is_another_machine():
+    products, tables = _parts_company()
+    call = route("máy cắt mép lưới tháng sau có đủ giờ không?", products, PLANNING, None, tables)
+    assert call.tool is None and call.clarification
+    call = route("máy cắt ruột tháng sau có đủ giờ không?", products, PLANNING, None, tables)  # a family's word
+    assert call.tool is None and call.clarification
+    call = route("dây chuyền lưới tháng sau có đủ giờ không?", products, PLANNING, None, tables)
+    assert (call.tool, call.args.get("resource")) == ("get_capacity", "Dây chuyền Lưới")
+
+
+def test_a_colour_typed_with_its_marks_swaps_the_variant_in_a_followup():
+    products, tables = _parts_company()
+    before = route("Nón Tarvik xám size L tháng sau có thiếu không?", products, PLANNING, None, tables)
+    assert before.entity == "CAP-L-XAM"
+    for text in ("còn loại hồng?", "and the hồng one?"):  # "hong" folds like a stopword
+        call = route(text, products, PLANNING, before, tables)
+        assert (call.tool, call.entity, call.months) == ("check_shortages", "CAP-L-HONG", before.months)
+
+
+def test_an_everyday_word_inside_a_cue_is_not_a_family_of_the_same_spelling():
+    products = pd.DataFrame({"sku": ["DN-1"], "name": ["Đèn Quorin"], "family": ["Đèn"]})
+    for text in ("có ai nhắc đến ca đêm không", "co ai nhac den ca dem khong"):
+        call = route(text, products, PLANNING)
+        assert (call.tool, call.entity) == ("search_meeting_notes", None)
+    assert route("đèn tháng sau có thiếu không", products, PLANNING).entity == "family:Đèn"
+    assert route("Xích Quorin quý trước bán thế nào?", pd.DataFrame(
+        {"sku": ["X-1"], "name": ["Xích Quorin"], "family": ["Xích"]}), PLANNING).tool == "get_sales"
