@@ -368,3 +368,16 @@ def test_a_thanks_alone_needs_no_call_and_a_capability_question_is_help(demo_pro
     assert route("cheers!", products, PLANNING) == RoutedCall(None, {}, "unknown")
     assert route("how do I ask you about shortages?", products, PLANNING).tool == "help"
     assert route("thanks, are we short on oat milk 1L next month?", products, PLANNING).tool == "check_shortages"
+
+
+@pytest.mark.parametrize("text, months", [
+    ("Foo Nappies M, pack of 64 tháng sau có thiếu không?", ["2026-12"]),
+    ("foo nappies M 64 thang sau co thieu ko", ["2026-12"]),
+    ("doanh số Foo Gel, gói 12 tháng trước", ["2026-10"]),
+    ("3 tháng tới", ["2026-12", "2027-01", "2027-02"]),
+    ("is the Bar family ok through February?", ["2026-11", "2026-12", "2027-01", "2027-02"]),
+])
+def test_a_pack_count_is_no_count_of_months_and_through_a_month_starts_now(text, months):
+    from sop_engine.periods import message_period
+
+    assert message_period(text, PLANNING).labels == months
