@@ -381,3 +381,13 @@ def test_a_pack_count_is_no_count_of_months_and_through_a_month_starts_now(text,
     from sop_engine.periods import message_period
 
     assert message_period(text, PLANNING).labels == months
+
+
+
+def test_an_order_stuck_for_some_days_is_a_delay(demo_products):
+    products = demo_products["beverages"]
+    for text in ("if PO-1182 gets stuck at the border for 3 days, where does that leave us?",
+                 "nếu PO-1182 kẹt ở cảng 3 ngày thì ảnh hưởng gì?"):
+        call = route(text, products, PLANNING)
+        assert call.tool == "check_shortages" and call.intent == "whatif", text
+        assert call.args == {"scenario": {"supply_changes": [{"ref": "PO-1182", "delay_days": 3}]}}, text
