@@ -145,6 +145,23 @@ if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
     import pandas as pd
 
 
+def _ref_after_the_name(r: _Reading) -> bool:
+    """"is the wipes run WO-8820 still on track?": an order reference within two words after the name names
+    that product's or family's order (the name says which run), so the question is the order's."""
+    if r.hit is None or not r.refs:
+        return False
+    refs = {fold(ref) for ref in r.refs}
+    for gap, token in enumerate(r.tokens[r.hit.end:r.hit.end + 2]):
+        if fold(token.raw) in refs or token.text in refs:
+            return True
+        if gap == 0 and token.text in _NOT_A_RUN_WORD:  # "the wipes vs WO-8820": two things compared
+            return False
+    return False
+
+
+_NOT_A_RUN_WORD = {"vs", "versus", "and", "or", "with", "against", "than", "so", "voi", "va", "hay", "hoac"}
+
+
 def detect_language(tokens: list[Token], skip: set[int] = frozenset()) -> str:
     """The language of the question's words, the names found in it left out (``sop_engine.language``)."""
     return language_of(" ".join(t.raw for i, t in enumerate(tokens) if i not in skip))
@@ -675,7 +692,7 @@ def route(
         others = {k: v for k, v in r.scores.items() if k not in ("product_lookup", "help")}
         intent = max(others, key=lambda k: (others[k], -PRIORITY.index(k) if k in PRIORITY else -99)) \
             if others else intent
-    if r.refs and (intent == "kpi" or intent in ORDER_NOT_TOPIC and r.hit is None):
+    if r.refs and (intent == "kpi" or intent in ORDER_NOT_TOPIC and (r.hit is None or _ref_after_the_name(r))):
         # "po/2026/126 - is it on time?", "the Krill Oil PO 4500771219 on time?": that order, not the
         # company's on-time KPI; "Q1-2027-07, is it on track?", "has WO.3310 slipped?": that order's status
         intent = "orders"

@@ -391,3 +391,13 @@ def test_an_order_stuck_for_some_days_is_a_delay(demo_products):
         call = route(text, products, PLANNING)
         assert call.tool == "check_shortages" and call.intent == "whatif", text
         assert call.args == {"scenario": {"supply_changes": [{"ref": "PO-1182", "delay_days": 3}]}}, text
+
+
+def test_an_order_reference_right_after_a_family_is_that_familys_order():
+    products = pd.DataFrame({"sku": ["GL-1", "GL-2"], "name": ["Zolo Gel 1", "Zolo Gel 2"], "family": ["Gels"] * 2})
+    supply = pd.DataFrame({"ref": ["WO-4411"], "sku": ["GL-1"], "due_date": ["2026-12-02"], "quantity": [500],
+                           "kind": ["work_order"], "status": ["firm"]})
+    call = route("is the gels run WO-4411 still on track?", products, PLANNING, None, {"supply": supply})
+    assert call.tool == "get_orders" and call.args == {"ref": "WO-4411"}
+    call = route("forecast for the gels vs WO-4411", products, PLANNING, None, {"supply": supply})
+    assert call.tool == "get_forecast"
