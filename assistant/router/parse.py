@@ -162,6 +162,18 @@ def _ref_after_the_name(r: _Reading) -> bool:
 _NOT_A_RUN_WORD = {"vs", "versus", "and", "or", "with", "against", "than", "so", "voi", "va", "hay", "hoac"}
 
 
+def _lower_case_aside(r: _Reading) -> bool:
+    """"So sayang, we missed the slot. Anyway: what was OTIF last month?": one word typed in lower case that
+    fits several products, in a sentence before the question, is an everyday word of that sentence (an aside),
+    not the product the question is about."""
+    if r.hit is None or not r.hit.ambiguous or r.hit.end - r.hit.start != 1 or not r.text.rstrip().endswith("?"):
+        return False
+    token = r.tokens[r.hit.start]
+    if token.raw != token.raw.lower() or not token.raw.isalpha():
+        return False
+    return re.search(r"[.!?]\s", r.text[token.start:].rstrip()) is not None
+
+
 def detect_language(tokens: list[Token], skip: set[int] = frozenset()) -> str:
     """The language of the question's words, the names found in it left out (``sop_engine.language``)."""
     return language_of(" ".join(t.raw for i, t in enumerate(tokens) if i not in skip))
@@ -651,6 +663,8 @@ def route(
     if _has_any(r.words, table.get("help_with", [])) and r.hit is None and r.period is None and not r.refs \
             and r.resource is None and not any(v >= 3 for k, v in r.scores.items() if k != "help"):
         return _ask(r, "help", "help_with", _starters(r.language))  # "can you help me with something": with what?
+    if r.hit is not None and _lower_case_aside(r):
+        r.hit = None  # "So sayang, we missed it. Anyway: what was OTIF?": a word of the sentence before
     if r.refs and r.hit is not None and r.hit.ambiguous and r.hit.end - r.hit.start == 1:
         r.hit = None  # "the impact of PO-1182 slipping": an order's what-if, not a product word
     if previous is not None and not r.refs and not r.unknown_refs and previous.args.get("ref") \
