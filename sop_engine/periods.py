@@ -36,7 +36,8 @@ NUMBER_WORDS = {
 }
 
 MAX_MONTH_COUNT = 36  # "64 tháng sau" is no run of 64 months: past this a number before "tháng" is no count
-_PACK_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:of|x|pack|pk|goi|hop|loc|thung|bich|tui)|\dx)\s*$")
+# (no "gói", "hộp", "túi": folded they are "gội" of "dầu gội", "hợp", "tui" = I)
+_PACK_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:of|x|pack|pk|thung|bich)|\dx)\s*$")
 
 
 def _not_a_month_count(m: re.Match[str], count: int) -> bool:
@@ -47,6 +48,9 @@ def _not_a_month_count(m: re.Match[str], count: int) -> bool:
 
 def _through_month(m, cur):
     # "ok through January", "until March": from this month through the next such month not in the past
+    # ("to get us through December" is that month: the one to get through)
+    if re.search(r"(?<![\w-])get(?:ting|s)?(?:\s+(?:us|me|them|you|it))?\s*$", m.string[: m.start()]):
+        raise ValueError(m[0])
     month = MONTHS[m[1]]
     year = cur.year if month >= cur.month else cur.year + 1
     return cur, date(year, month, 1)

@@ -373,7 +373,9 @@ def test_a_thanks_alone_needs_no_call_and_a_capability_question_is_help(demo_pro
 @pytest.mark.parametrize("text, months", [
     ("Foo Nappies M, pack of 64 tháng sau có thiếu không?", ["2026-12"]),
     ("foo nappies M 64 thang sau co thieu ko", ["2026-12"]),
-    ("doanh số Foo Gel, gói 12 tháng trước", ["2026-10"]),
+    ("doanh số Foo Gel, pack of 12 tháng trước", ["2026-10"]),
+    ("độ chính xác của dầu gội 6 tháng qua", ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]),
+    ("enough to get us through December?", ["2026-12"]),
     ("3 tháng tới", ["2026-12", "2027-01", "2027-02"]),
     ("is the Bar family ok through February?", ["2026-11", "2026-12", "2027-01", "2027-02"]),
 ])
@@ -401,3 +403,18 @@ def test_an_order_reference_right_after_a_family_is_that_familys_order():
     assert call.tool == "get_orders" and call.args == {"ref": "WO-4411"}
     call = route("forecast for the gels vs WO-4411", products, PLANNING, None, {"supply": supply})
     assert call.tool == "get_forecast"
+
+
+def test_context_before_the_question_does_not_choose_it(demo_products):
+    products = pd.DataFrame({"sku": ["ZL-1", "ZL-2", "QB-1", "QB-2"],
+                             "name": ["Zolo Gel 1", "Zolo Gel 2", "Quibo Soap", "Zolo Soap"],
+                             "family": ["Gels", "Gels", "Soaps", "Soaps"]})
+    # a colon's clause followed by another sentence is context
+    call = route("NB: stocktake on Fri. Are we short on Quibo Soap next month?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "QB-1"
+    # a lower-case word fitting several products, in a sentence before the question, is an aside
+    call = route("So zolo, we missed the slot. Anyway: what was OTIF last month?", products, PLANNING)
+    assert call.tool == "get_kpi" and call.args["name"] == "otif" and call.entity is None
+    # "ok" before a period word: covered then
+    call = route("are the Gels ok next month?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "family:Gels"
