@@ -162,6 +162,30 @@ def _ref_after_the_name(r: _Reading) -> bool:
 _NOT_A_RUN_WORD = {"vs", "versus", "and", "or", "with", "against", "than", "so", "voi", "va", "hay", "hoac"}
 
 
+def _number_of_the_name(text: str, tokens: list[Token], codes: set[int], hit: Mention, period, used: set[int],
+                        resource: Mention | None, resolver: Resolver, planning_date: date):
+    """"Stage 2 tháng sau có đủ không": a number that opens the period words ("2 tháng sau", the next 2 months)
+    right after a name that reads on with it ("Stage 2") is the name's; the period is read from the rest (here
+    "tháng sau"). ``used`` is updated in place; returns (hit, period, names used)."""
+    words = [t.text for t in tokens]
+    first = hit.end
+    if period is None or first >= len(words) or not words[first].isdigit() or first not in used \
+            or not period.words.startswith(words[first]):
+        return hit, period, used | _mention_span(resource)
+    if hit.entity is not None and fold(hit.entity.label) == " ".join(words[hit.start:hit.end]):
+        return hit, period, used | _mention_span(resource)  # "Formula 3 tháng tới": the family by its name
+    skip = (used - {first}) | _mention_span(resource)
+    whole = resolver.find(tokens, skip=skip, months=frozenset(MONTHS))
+    if whole is None or whole.start > hit.start or whole.end <= first or whole.score < 90 \
+            or (whole.entity is not None and whole.entity == hit.entity):
+        return hit, period, used | _mention_span(resource)
+    again = message_period(_without(text, tokens, codes | _mention_span(whole)), planning_date)
+    used -= _span(words, period.words)
+    if again is not None:
+        used |= _span(words, again.words) - _mention_span(whole)
+    return whole, again, used | _mention_span(resource)
+
+
 def _lower_case_aside(r: _Reading) -> bool:
     """"So sayang, we missed the slot. Anyway: what was OTIF last month?": one word typed in lower case that
     fits several products, in a sentence before the question, is an everyday word of that sentence (an aside),
@@ -277,6 +301,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         elif hit is not None and period is not None:
             hit, period, names_used = _slot_period_in_name(text, tokens, codes, hit, period, used, resource,
                                                            resolver, planning_date)
+            if hit is not None and (hit.entity is None or hit.entity.kind == "family"):
+                hit, period, names_used = _number_of_the_name(text, tokens, codes, hit, period, used, resource,
+                                                              resolver, planning_date)
         sentence, asked = question_sentence(unicodedata.normalize("NFC", text), tokens)
         if hit is not None and all(sentence[i] != asked for i in range(hit.start, hit.end)):
             # "… the Total Fresh 2L promo. Anyway: are we short on sponges?": the asking sentence's product

@@ -418,3 +418,13 @@ def test_context_before_the_question_does_not_choose_it(demo_products):
     # "ok" before a period word: covered then
     call = route("are the Gels ok next month?", products, PLANNING)
     assert call.tool == "check_shortages" and call.entity == "family:Gels"
+
+
+def test_a_number_that_reads_on_with_the_name_is_the_names_not_a_count_of_months():
+    products = pd.DataFrame({"sku": ["ZL-1", "ZL-2", "QB-2"], "name": ["Zolo Step 1", "Zolo Step 2", "Quibo Step 2"],
+                             "family": ["Gels", "Gels", "Gels"]})
+    call = route("Step 2 tháng sau có đủ không", products, PLANNING)
+    assert call.clarification and {o["value"] for o in call.options} == {"ZL-2", "QB-2"}
+    assert call.months == ["2026-12"]
+    call = route("Gels 3 tháng tới có đủ không", products, PLANNING)
+    assert call.entity == "family:Gels" and call.months == ["2026-12", "2027-01", "2027-02"]
