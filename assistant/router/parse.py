@@ -18,6 +18,7 @@ import copy
 import dataclasses
 import re
 import unicodedata
+from functools import cache
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -121,6 +122,7 @@ from assistant.router.typed import (
     previous_refs,
 )
 from assistant.router.vocab import (
+    LANGUAGE_FILES,
     Token,
     find_phrase,
     load_vocabulary,
@@ -184,6 +186,58 @@ def _number_of_the_name(text: str, tokens: list[Token], codes: set[int], hit: Me
     if again is not None:
         used |= _span(words, again.words) - _mention_span(whole)
     return whole, again, used | _mention_span(resource)
+
+
+@cache
+def _written_words() -> frozenset[str]:
+    """Every word of the vocabulary files as written (NFC, lower case): "ta" (we) is one, "tã" is not."""
+    import tomllib
+
+    out: set[str] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(k)
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, str):
+            out.update(unicodedata.normalize("NFC", value).casefold().split())
+
+    for file in LANGUAGE_FILES.values():
+        if file.exists():
+            with open(file, "rb") as handle:
+                walk(tomllib.load(handle))
+    return frozenset(out)
+
+
+def _unknown_kind_qualifier(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
+    """"công suất dây chuyền tã tháng sau": a word naming a kind of resource ("dây chuyền", a line) and, right
+    after it, a word no resource's name holds and no word of the vocabulary as written: a line the question
+    names that the names do not spell; the words as typed and the resources of that kind (asked, never all)."""
+    if r.resource is not None or r.hit is not None or r.refs:
+        return None
+    table = load_vocabulary().slot_words
+    name_words = {w for name in resolver.resource_spellings for w in name.split()}
+    for key, phrases in table.items():
+        if not key.startswith("kind_"):
+            continue
+        for phrase in phrases:
+            at = find_phrase(r.words, phrase)
+            after = at + len(phrase_tokens(phrase)) if at is not None else None
+            if after is None or after >= len(r.words) or after in r.used:
+                continue
+            t = r.tokens[after]
+            if not t.text.isalpha() or t.text in name_words or t.text in MONTHS \
+                    or unicodedata.normalize("NFC", t.raw).casefold() in _written_words():
+                continue
+            kind = key.removeprefix("kind_")
+            options = [Entity("resource", code, code) for code in dict.fromkeys(resolver.resources.values())
+                       if kind in fold_words(code).split()]
+            return " ".join(x.raw for x in r.tokens[at:after + 1]), options
+    return None
 
 
 def _lower_case_aside(r: _Reading) -> bool:
@@ -798,6 +852,11 @@ def route(
         if typed:  # "line 3" when the lines are Canning Line 1 and 2: no such line
             closest = resolver.closest(typed, ("resource",))
             return _ask(r, "capacity", "unknown" if closest else "unknown_none", _options(closest), text=typed)
+        qualified = _unknown_kind_qualifier(r, resolver)
+        if qualified is not None and qualified[1]:  # "dây chuyền tã": which of the lines, never every resource
+            closest = [e for e in resolver.closest(qualified[0], ("resource",)) if e in qualified[1]]
+            ordered = list(dict.fromkeys(closest + qualified[1]))  # the nearest spellings first
+            return _ask(r, "capacity", "unknown_resource", _options(ordered[:8]), text=qualified[0])
         kind = _bare_kind(r, resolver) if r.resource is None and r.hit is None else None
         if kind is not None:  # "how loaded is the line?" with three lines: which of them
             return _ask(r, "capacity", "ambiguous_resource", _options(kind[1]), text=kind[0])

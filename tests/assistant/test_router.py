@@ -428,3 +428,14 @@ def test_a_number_that_reads_on_with_the_name_is_the_names_not_a_count_of_months
     assert call.months == ["2026-12"]
     call = route("Gels 3 tháng tới có đủ không", products, PLANNING)
     assert call.entity == "family:Gels" and call.months == ["2026-12", "2027-01", "2027-02"]
+
+
+def test_a_kind_of_resource_with_a_word_no_name_holds_asks_which_of_that_kind():
+    products = pd.DataFrame({"sku": ["ZL-1"], "name": ["Zolo Gel"], "family": ["Gels"]})
+    capacity = pd.DataFrame({"resource": ["Gel Line 1", "Gel Line 2", "Tube Filler"], "period": ["2026-12"] * 3,
+                             "available_hours": [100, 100, 100]})
+    tables = {"capacity": capacity}
+    call = route("công suất dây chuyền kẹo tháng sau", products, PLANNING, None, tables)
+    assert call.clarification and {o["value"] for o in call.options} == {"Gel Line 1", "Gel Line 2"}
+    call = route("công suất dây chuyền tháng sau", products, PLANNING, None, tables)
+    assert call.tool == "get_capacity" and call.clarification is None
