@@ -439,3 +439,16 @@ def test_a_kind_of_resource_with_a_word_no_name_holds_asks_which_of_that_kind():
     assert call.clarification and {o["value"] for o in call.options} == {"Gel Line 1", "Gel Line 2"}
     call = route("công suất dây chuyền tháng sau", products, PLANNING, None, tables)
     assert call.tool == "get_capacity" and call.clarification is None
+
+
+def test_a_followup_typing_words_in_place_of_the_previous_names_is_that_sibling():
+    products = pd.DataFrame({
+        "sku": ["NP-M48", "NP-M64", "NP-L48", "NP-L64", "TS-80", "TS-3X80"],
+        "name": ["Zolo Nappies M, pack of 48", "Zolo Nappies M, pack of 64", "Zolo Nappies L, pack of 48",
+                 "Zolo Nappies L, pack of 64", "Quibo Tissues, pack of 80", "Quibo Tissues, 3x80"],
+        "family": ["Nappies"] * 4 + ["Tissues"] * 2})
+    first = route("are we short on Zolo Nappies M, pack of 64 next month?", products, PLANNING)
+    assert first.entity == "NP-M64"
+    assert route("and the L 64?", products, PLANNING, first).entity == "NP-L64"
+    first = route("forecast for Quibo Tissues, pack of 80 next quarter", products, PLANNING)
+    assert route("and the 3x80?", products, PLANNING, first).entity == "TS-3X80"
