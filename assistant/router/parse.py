@@ -140,7 +140,16 @@ from sop_engine.periods import (
     looking_back,
     message_period,
 )
-from sop_engine.resolver import UNIT_WORDS, Entity, Mention, Resolver, find_driver, resolver_from_tables
+from sop_engine.resolver import (
+    PACK_WORDS,
+    UNIT_WORDS,
+    Entity,
+    Mention,
+    Resolver,
+    find_driver,
+    resolver_from_tables,
+    singular,
+)
 from sop_engine.text import fold, fold_words, has_diacritics, tokenize
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
@@ -238,6 +247,26 @@ def _unknown_kind_qualifier(r: _Reading, resolver: Resolver) -> tuple[str, list[
                        if kind in fold_words(code).split()]
             return " ".join(x.raw for x in r.tokens[at:after + 1]), options
     return None
+
+
+def _counted_word(word: str) -> bool:
+    """A unit or pack word ("bags", "tins", "jars"), singular or plural: right after a name, what is counted."""
+    return any(w in UNIT_WORDS or w in PACK_WORDS for w in (word, singular(word)))
+
+
+def _name_after_an_order_question(r: _Reading) -> bool:
+    """"where's PO-2026-0815 at? Watsons keep asking about teats": an order reference asked about in a question,
+    and a product named only in a sentence after it that asks nothing, with no cue word of another question:
+    the order's question; the product is context."""
+    if r.hit is None or not r.refs or any(v >= 3 for v in r.scores.values()):
+        return False
+    refs = {fold(ref) for ref in r.refs}
+    at = next((t.start for t in r.tokens if fold(t.raw) in refs or t.text in refs), None)
+    begin = r.tokens[r.hit.start].start
+    if at is None or at > begin:
+        return False
+    between = r.text[at:begin]
+    return "?" in between and "?" not in r.text[begin:]
 
 
 def _lower_case_aside(r: _Reading) -> bool:
@@ -613,7 +642,7 @@ def _leftover_name(r: _Reading) -> str | None:
             and word not in MONTHS and word not in units and word not in NUMBER_WORDS and word not in VI_NUMBER_WORDS
             and (len(word) >= 3 or (len(word) == 2 and has_diacritics(t.raw))) and word.replace("-", "").isalpha()
             and not (word in UNIT_WORDS and i > 0 and r.tokens[i - 1].text[:1].isdigit())  # "1 lít": a size
-            and not (word in UNIT_WORDS and r.hit is not None and i == r.hit.end)  # "ST25 bags": what is counted
+            and not (_counted_word(word) and r.hit is not None and i == r.hit.end)  # "ST25 bags", "Stage 3 tins"
         )
         if keep:
             run.append(t.raw)
@@ -744,6 +773,8 @@ def route(
     if _has_any(r.words, table.get("help_with", [])) and r.hit is None and r.period is None and not r.refs \
             and r.resource is None and not any(v >= 3 for k, v in r.scores.items() if k != "help"):
         return _ask(r, "help", "help_with", _starters(r.language))  # "can you help me with something": with what?
+    if _name_after_an_order_question(r):
+        r.hit = None  # "where's PO-1 at? the shop keeps asking about X": the order's question
     if r.hit is not None and _lower_case_aside(r):
         r.hit = None  # "So sayang, we missed it. Anyway: what was OTIF?": a word of the sentence before
     if r.refs and r.hit is not None and r.hit.ambiguous and r.hit.end - r.hit.start == 1:

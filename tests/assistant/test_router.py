@@ -452,3 +452,16 @@ def test_a_followup_typing_words_in_place_of_the_previous_names_is_that_sibling(
     assert route("and the L 64?", products, PLANNING, first).entity == "NP-L64"
     first = route("forecast for Quibo Tissues, pack of 80 next quarter", products, PLANNING)
     assert route("and the 3x80?", products, PLANNING, first).entity == "TS-3X80"
+
+
+def test_a_pack_word_after_a_name_and_a_product_after_an_order_question():
+    products = pd.DataFrame({"sku": ["ZS-1", "ZS-2", "QT-1"], "name": ["Zolo Step 1 800 g", "Zolo Step 2 800 g",
+                                                                       "Quibo Teats, pack of 2"],
+                             "family": ["Milk", "Milk", "Feeding"]})
+    supply = pd.DataFrame({"ref": ["PO-2026-0101"], "sku": ["QT-1"], "due_date": ["2026-12-02"], "quantity": [500],
+                           "kind": ["purchase_order"], "status": ["firm"]})
+    call = route("sales of Step 2 tins in Q3", products, PLANNING)
+    assert call.tool == "get_sales" and call.entity == "ZS-2"
+    call = route("where's PO-2026-0101 at? the shops keep asking about teats", products, PLANNING, None,
+                 {"supply": supply})
+    assert call.tool == "get_orders" and call.args == {"ref": "PO-2026-0101"}
