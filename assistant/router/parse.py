@@ -79,7 +79,14 @@ from assistant.router.intent_rules import (
     _two_questions,
     _write_only_in_context,
 )
-from assistant.router.pairs import by_size_word, by_variant_words, question_sentence, rule_out_negated, second_name
+from assistant.router.pairs import (
+    by_measure_after,
+    by_size_word,
+    by_variant_words,
+    question_sentence,
+    rule_out_negated,
+    second_name,
+)
 from assistant.router.slot_rules import (
     _slot_accented_month,
     _slot_before_the_question,
@@ -439,6 +446,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         hit, sized = by_size_word(tokens, hit, names | negated, resolver)
         if not sized:  # "white round neck tees in M": the words of one candidate's variant
             hit, sized = by_variant_words(tokens, hit, names | negated, resolver)
+        if not sized:  # "Bao Bao 1 L": the one candidate of that size
+            hit, sized = by_measure_after(tokens, hit, names | negated, resolver)
         negated |= sized
         used |= negated
         pair = second_name(read_text, tokens, hit, names | negated, resolver, frozenset(MONTHS))

@@ -465,3 +465,12 @@ def test_a_pack_word_after_a_name_and_a_product_after_an_order_question():
     call = route("where's PO-2026-0101 at? the shops keep asking about teats", products, PLANNING, None,
                  {"supply": supply})
     assert call.tool == "get_orders" and call.args == {"ref": "PO-2026-0101"}
+
+
+def test_a_size_after_an_ambiguous_name_picks_the_one_candidate_of_that_size():
+    products = pd.DataFrame({"sku": ["ZW-400", "ZW-1L", "ZP-L"],
+                             "name": ["Zolo Wash 400 ml", "Zolo Wash 1 L", "Zolo Pants L, pack of 48"],
+                             "family": ["Bath", "Bath", "Pants"]})
+    for text in ("Zolo 1 L tháng sau có thiếu không?", "is Zolo 1L short next month?"):
+        assert route(text, products, PLANNING).entity == "ZW-1L", text
+    assert route("is Zolo short next month?", products, PLANNING).clarification
