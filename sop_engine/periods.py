@@ -232,6 +232,8 @@ def _quarter(m, cur):
 def _n_months(m, cur):
     # "next 3 months"; in chat shorthand "next 3m", "last 6mo" (a count of months after next/last)
     n = _count(m[2] or m[3]) or 1
+    if n > MAX_MONTH_COUNT:  # "next 64 months": no planning horizon; left unread (asked back)
+        raise ValueError(m[0])
     if m[1] in ("last", "past", "previous"):
         return add_months(cur, -n), add_months(cur, -1)
     return add_months(cur, 1), add_months(cur, n)

@@ -141,6 +141,7 @@ from assistant.router.vocab import (
 from assistant.router.whatif import read_whatif, says_a_multiple
 from sop_engine.language import detect_language as language_of
 from sop_engine.periods import (
+    MAX_MONTH_COUNT,
     MONTHS,
     NUMBER_WORDS,
     VI_NUMBER_WORDS,
@@ -254,6 +255,15 @@ def _unknown_kind_qualifier(r: _Reading, resolver: Resolver) -> tuple[str, list[
                        if kind in fold_words(code).split()]
             return " ".join(x.raw for x in r.tokens[at:after + 1]), options
     return None
+
+
+def _too_many_months(r: _Reading, i: int, taken: set[int]) -> bool:
+    """A count of months above the periods' MAX_MONTH_COUNT ("trong 48 tháng tới"), not a word of the name
+    before it ("XL 48 tháng tới": the pack of 48): no period rule reads it, and it is no period to guess."""
+    word = r.tokens[i].text
+    return word.isdigit() and int(word) > MAX_MONTH_COUNT and i + 1 < len(r.tokens) and i not in taken \
+        and r.tokens[i + 1].text in ("thang", "month", "months", "mos", "mo", "mths") \
+        and not (r.hit is not None and i == r.hit.end)
 
 
 def _counted_word(word: str) -> bool:
@@ -694,6 +704,8 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
         word = t.text.removesuffix("'s")
         if i in taken:
             continue
+        if _too_many_months(r, i, taken):
+            return f"{t.raw} {r.tokens[i + 1].raw}"  # "trong 48 tháng tới", "next 64 months": asked, never read
         if word in ("thang", "month", "quy", "quarter") and i + 1 < len(r.tokens) and i + 1 not in taken \
                 and r.tokens[i + 1].text.isdigit():
             return f"{t.raw} {r.tokens[i + 1].raw}"  # "tháng 13", "quý 5": a month no calendar has

@@ -474,3 +474,10 @@ def test_a_size_after_an_ambiguous_name_picks_the_one_candidate_of_that_size():
     for text in ("Zolo 1 L tháng sau có thiếu không?", "is Zolo 1L short next month?"):
         assert route(text, products, PLANNING).entity == "ZW-1L", text
     assert route("is Zolo short next month?", products, PLANNING).clarification
+
+
+def test_an_absurd_count_of_months_is_asked_back_not_read():
+    products = pd.DataFrame({"sku": ["ZL-1"], "name": ["Zolo Gel"], "family": ["Gels"]})
+    for text in ("dự báo Zolo Gel cho 48 tháng tới", "forecast Zolo Gel next 64 months"):
+        call = route(text, products, PLANNING)
+        assert call.tool is None and call.clarification, text
