@@ -18,8 +18,8 @@ import copy
 import dataclasses
 import re
 import unicodedata
-from functools import cache
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
