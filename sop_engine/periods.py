@@ -35,6 +35,27 @@ NUMBER_WORDS = {
     "a": 1, "an": 1,
 }
 
+MAX_MONTH_COUNT = 36  # "64 tháng sau" is no run of 64 months: past this a number before "tháng" is no count
+# (no "gói", "hộp", "túi": folded they are "gội" of "dầu gội", "hợp", "tui" = I)
+_PACK_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:of|x|pack|pk|thung|bich)|\dx)\s*$")
+
+
+def _not_a_month_count(m: re.Match[str], count: int) -> bool:
+    """"Diapers M, pack of 64 tháng sau": a number that ends a pack size ("pack of 64", "3x80", "gói 12") or
+    is absurd as a count of months (above MAX_MONTH_COUNT) is not the count of "N tháng tới"."""
+    return count > MAX_MONTH_COUNT or bool(_PACK_COUNT_BEFORE.search(m.string[: m.start()]))
+
+
+def _through_month(m, cur):
+    # "ok through January", "until March": from this month through the next such month not in the past
+    # ("to get us through December" is that month: the one to get through)
+    if re.search(r"(?<![\w-])get(?:ting|s)?(?:\s+(?:us|me|them|you|it))?\s*$", m.string[: m.start()]):
+        raise ValueError(m[0])
+    month = MONTHS[m[1]]
+    year = cur.year if month >= cur.month else cur.year + 1
+    return cur, date(year, month, 1)
+
+
 
 def _not_a_period_word(text: str, match: re.Match[str]) -> bool | None:
     """"For now just tell me: ...": "for now" is "for the time being", no period. "fcst X mar": a short month
@@ -211,6 +232,8 @@ def _quarter(m, cur):
 def _n_months(m, cur):
     # "next 3 months"; in chat shorthand "next 3m", "last 6mo" (a count of months after next/last)
     n = _count(m[2] or m[3]) or 1
+    if n > MAX_MONTH_COUNT:  # "next 64 months": no planning horizon; left unread (asked back)
+        raise ValueError(m[0])
     if m[1] in ("last", "past", "previous"):
         return add_months(cur, -n), add_months(cur, -1)
     return add_months(cur, 1), add_months(cur, n)
@@ -463,6 +486,10 @@ def _from_month(m, cur):
     return _named_month(m, cur)
 
 
+_rule(r"(?:all\s+the\s+way\s+|right\s+)?(?:through|thru|until|till|til|up\s+to)\s+(?:the\s+end\s+of\s+)?"
+      + _MONTH_NAME + r"(?!\s*\d)")(_through_month)
+
+
 @_rule(_MONTH_NAME, bare=True)
 def _named_month(m, cur):
     # "in March", "by March": the next March that is not in the past
@@ -524,11 +551,15 @@ def _vi_months_from_now(m, cur):
 
 @_rule(_VI_COUNT + r"\s+thang\s+" + _VI_NEXT)
 def _vi_next_n_months(m, cur):
+    if _not_a_month_count(m, _vi_count(m[1])):
+        raise ValueError(m[0])
     return add_months(cur, 1), add_months(cur, _vi_count(m[1]))
 
 
 @_rule(_VI_COUNT + r"\s+thang\s+" + _VI_LAST)
 def _vi_last_n_months(m, cur):
+    if _not_a_month_count(m, _vi_count(m[1])):
+        raise ValueError(m[0])
     return add_months(cur, -_vi_count(m[1])), add_months(cur, -1)
 
 

@@ -42,6 +42,7 @@ _PACK_WORDS = frozenset(
     "tui can goi hop chai lon thung bich lo vi bag bottle jar tin tub pouch box keg cask case crate carton sachet "
     "cup tube pack bucket drum sack".split()
 )
+PACK_WORDS = _PACK_WORDS  # the pack types, for the router ("Stage 3 tins": what is counted, no name)
 _DIMENSION = re.compile(r"^\d+x\d+(?:x\d+)?(?:cm|mm|m)?$")  # "80x200", "160x230": a size of two sides
 _NOT_JOINING = UNIT_WORDS | _PACK_WORDS | {"bao"}  # a pack a name holds ("Urê ... bao 50 kg"), no joining word
 _LETTER_SIZES = frozenset("xxs xs s m l xl xxl xxxl small medium large".split())  # the last word of a name

@@ -20,6 +20,32 @@ from sop_engine.resolver import Entity, Mention, Resolver
 from sop_engine.resolver import singular as resolver_singular
 from sop_engine.text import fold, has_diacritics
 
+MAX_SWAPPED = 3  # "and the L 64?": at most this many words typed in place of the previous name's
+
+
+def _swapped_words_of_previous(r: _Reading, previous: RoutedCall, resolver: Resolver) -> None:
+    """"and the L 64?" after the Diapers M, pack of 64; "and the 3x80?" after the Wipes, pack of 80: the one
+    other SKU whose name holds every word typed and, those words left out, no word the previous name lacks
+    (the words typed replace some of the previous name's); on several, the one sharing most with it."""
+    vocabulary = load_vocabulary()
+    cues = {w for cue in vocabulary.followup_cues for w in phrase_tokens(cue)}
+    typed = {w for i, w in enumerate(r.words) if i not in r.used and w not in vocabulary.stopwords
+             and w not in cues and w not in ("one", "ones")}
+    before = set(resolver.name_words.get(previous.entity, ()))
+    if not typed or len(typed) > MAX_SWAPPED or typed <= before or not before:
+        return
+    scored = []
+    for code, words in resolver.name_words.items():
+        name = set(words)
+        if code != previous.entity and typed <= name and name - typed <= before and name & before:
+            scored.append((len(name & before), code))
+    best = max((n for n, _ in scored), default=0)
+    picked = [code for n, code in scored if n == best]
+    if len(picked) == 1:
+        at = [i for i, w in enumerate(r.words) if w in typed and i not in r.used]
+        r.hit = Mention(resolver.sku_entity[picked[0]], [], at[0], at[-1] + 1,
+                        " ".join(r.words[at[0]:at[-1] + 1]), 95.0)
+
 
 def _month_owner_of_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None) -> None:
     """"and May?" after "open actions for Björn": in a follow-up of a person's action items, a month word that
@@ -104,6 +130,8 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
             _variant_of_previous(r, previous, siblings, resolver)
         if r.hit is None:
             _swapped_of_previous(r, previous, resolver)
+        if r.hit is None:
+            _swapped_words_of_previous(r, previous, resolver)
         return
     if not r.hit.ambiguous or _names_a_kind(r, resolver):
         return

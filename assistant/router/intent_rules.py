@@ -124,8 +124,8 @@ def _intent_after_colon(text: str, tokens: list[Token], masked: list[str], vocab
     if not text.rstrip().endswith("?"):
         return scores
     colon = max((m.start() for m in re.finditer(r":\s", text)), default=-1)
-    if colon < 0:
-        return scores
+    if colon < 0 or re.search(r"[.!?]\s", text[colon:].rstrip()):
+        return scores  # "NB: X stocktake on Fri. Are we short on Y?": the colon's clause is context, no question
     after = [w if tokens[i].start > colon else "\x00" for i, w in enumerate(masked)]
     own = score_intents(after, vocabulary, [t.raw for t in tokens])
     return own if own and max(own.values()) >= ASKED_CUE else scores

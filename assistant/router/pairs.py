@@ -19,6 +19,38 @@ from sop_engine.text import Token, fold_words
 _BREAK = re.compile(r"[,;.!?:()\u2014\u2013]|\s-\s")  # a clause ends: the negated words stop there
 _SENTENCE = re.compile(r"[.!?]+(?=\s|$)|\n")
 
+_MEASURE = re.compile(r"^(\d+(?:[.,]\d+)?)([a-z]+)$")  # "1l", "400ml": a size typed as one word
+
+
+def by_measure_after(tokens: list[Token], hit: Mention | None, taken: set[int], resolver: Resolver
+                     ) -> tuple[Mention | None, set[int]]:
+    """"Bao Bao 1 L", "X 400ml": an ambiguous name followed by a size (a number and its unit, apart or in one
+    word) that the name of exactly one candidate carries: that candidate (the size's words are taken)."""
+    from sop_engine.resolver import UNIT_WORDS
+
+    if hit is None or hit.entity is not None or not hit.candidates:
+        return hit, set()
+    words = [t.text for t in tokens]
+    at = hit.end
+    if at >= len(words) or at in taken:
+        return hit, set()
+    joined = _MEASURE.match(words[at])
+    if joined and joined[2] in UNIT_WORDS:
+        size, used = [joined[1], joined[2]], {at}
+    elif words[at].isdigit() and at + 1 < len(words) and at + 1 not in taken and words[at + 1] in UNIT_WORDS:
+        size, used = [words[at], words[at + 1]], {at, at + 1}
+    else:
+        return hit, set()
+
+    def carries(code: str) -> bool:
+        name = list(resolver.name_words.get(code, ()))
+        return any(name[k:k + 2] == size for k in range(len(name) - 1)) or "".join(size) in name
+
+    picked = [c for c in hit.candidates if c.kind == "sku" and carries(c.code)]
+    if len(picked) == 1:
+        return Mention(picked[0], [], hit.start, max(used) + 1, hit.text, hit.score), used
+    return hit, set()
+
 
 def _variant_swapped(tokens: list[Token], hit: Mention, skip: set[int], resolver: Resolver,
                      joined) -> list[Entity] | None:

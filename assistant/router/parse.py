@@ -19,6 +19,7 @@ import dataclasses
 import re
 import unicodedata
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -78,7 +79,14 @@ from assistant.router.intent_rules import (
     _two_questions,
     _write_only_in_context,
 )
-from assistant.router.pairs import by_size_word, by_variant_words, question_sentence, rule_out_negated, second_name
+from assistant.router.pairs import (
+    by_measure_after,
+    by_size_word,
+    by_variant_words,
+    question_sentence,
+    rule_out_negated,
+    second_name,
+)
 from assistant.router.slot_rules import (
     _slot_accented_month,
     _slot_before_the_question,
@@ -124,6 +132,7 @@ from assistant.router.typed import (
     previous_refs,
 )
 from assistant.router.vocab import (
+    LANGUAGE_FILES,
     Token,
     find_phrase,
     load_vocabulary,
@@ -135,17 +144,161 @@ from assistant.router.vocab import (
 from assistant.router.whatif import read_whatif, says_a_multiple
 from sop_engine.language import detect_language as language_of
 from sop_engine.periods import (
+    MAX_MONTH_COUNT,
     MONTHS,
     NUMBER_WORDS,
     VI_NUMBER_WORDS,
     looking_back,
     message_period,
 )
-from sop_engine.resolver import UNIT_WORDS, Entity, Mention, Resolver, find_driver, resolver_from_tables
+from sop_engine.resolver import (
+    PACK_WORDS,
+    UNIT_WORDS,
+    Entity,
+    Mention,
+    Resolver,
+    find_driver,
+    resolver_from_tables,
+    singular,
+)
 from sop_engine.text import fold, fold_words, has_diacritics, tokenize
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
     import pandas as pd
+
+
+def _ref_after_the_name(r: _Reading) -> bool:
+    """"is the wipes run WO-8820 still on track?": an order reference within two words after the name names
+    that product's or family's order (the name says which run), so the question is the order's."""
+    if r.hit is None or not r.refs:
+        return False
+    refs = {fold(ref) for ref in r.refs}
+    for gap, token in enumerate(r.tokens[r.hit.end:r.hit.end + 2]):
+        if fold(token.raw) in refs or token.text in refs:
+            return True
+        if gap == 0 and token.text in _NOT_A_RUN_WORD:  # "the wipes vs WO-8820": two things compared
+            return False
+    return False
+
+
+_NOT_A_RUN_WORD = {"vs", "versus", "and", "or", "with", "against", "than", "so", "voi", "va", "hay", "hoac"}
+
+
+def _number_of_the_name(text: str, tokens: list[Token], codes: set[int], hit: Mention, period, used: set[int],
+                        resource: Mention | None, resolver: Resolver, planning_date: date):
+    """"Stage 2 tháng sau có đủ không": a number that opens the period words ("2 tháng sau", the next 2 months)
+    right after a name that reads on with it ("Stage 2") is the name's; the period is read from the rest (here
+    "tháng sau"). ``used`` is updated in place; returns (hit, period, names used)."""
+    words = [t.text for t in tokens]
+    first = hit.end
+    if period is None or first >= len(words) or not words[first].isdigit() or first not in used \
+            or not period.words.startswith(words[first]):
+        return hit, period, used | _mention_span(resource)
+    if hit.entity is not None and fold(hit.entity.label) == " ".join(words[hit.start:hit.end]):
+        return hit, period, used | _mention_span(resource)  # "Formula 3 tháng tới": the family by its name
+    skip = (used - {first}) | _mention_span(resource)
+    whole = resolver.find(tokens, skip=skip, months=frozenset(MONTHS))
+    if whole is None or whole.start > hit.start or whole.end <= first or whole.score < 90 \
+            or (whole.entity is not None and whole.entity == hit.entity):
+        return hit, period, used | _mention_span(resource)
+    again = message_period(_without(text, tokens, codes | _mention_span(whole)), planning_date)
+    used -= _span(words, period.words)
+    if again is not None:
+        used |= _span(words, again.words) - _mention_span(whole)
+    return whole, again, used | _mention_span(resource)
+
+
+@cache
+def _written_words() -> frozenset[str]:
+    """Every word of the vocabulary files as written (NFC, lower case): "ta" (we) is one, "tã" is not."""
+    import tomllib
+
+    out: set[str] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(k)
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, str):
+            out.update(unicodedata.normalize("NFC", value).casefold().split())
+
+    for file in LANGUAGE_FILES.values():
+        if file.exists():
+            with open(file, "rb") as handle:
+                walk(tomllib.load(handle))
+    return frozenset(out)
+
+
+def _unknown_kind_qualifier(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
+    """"công suất dây chuyền tã tháng sau": a word naming a kind of resource ("dây chuyền", a line) and, right
+    after it, a word no resource's name holds and no word of the vocabulary as written: a line the question
+    names that the names do not spell; the words as typed and the resources of that kind (asked, never all)."""
+    if r.resource is not None or r.hit is not None or r.refs:
+        return None
+    table = load_vocabulary().slot_words
+    name_words = {w for name in resolver.resource_spellings for w in name.split()}
+    for key, phrases in table.items():
+        if not key.startswith("kind_"):
+            continue
+        for phrase in phrases:
+            at = find_phrase(r.words, phrase)
+            after = at + len(phrase_tokens(phrase)) if at is not None else None
+            if after is None or after >= len(r.words) or after in r.used:
+                continue
+            t = r.tokens[after]
+            if not t.text.isalpha() or t.text in name_words or t.text in MONTHS \
+                    or unicodedata.normalize("NFC", t.raw).casefold() in _written_words():
+                continue
+            kind = key.removeprefix("kind_")
+            options = [Entity("resource", code, code) for code in dict.fromkeys(resolver.resources.values())
+                       if kind in fold_words(code).split()]
+            return " ".join(x.raw for x in r.tokens[at:after + 1]), options
+    return None
+
+
+def _too_many_months(r: _Reading, i: int, taken: set[int]) -> bool:
+    """A count of months above the periods' MAX_MONTH_COUNT ("trong 48 tháng tới"), not a word of the name
+    before it ("XL 48 tháng tới": the pack of 48): no period rule reads it, and it is no period to guess."""
+    word = r.tokens[i].text
+    return word.isdigit() and int(word) > MAX_MONTH_COUNT and i + 1 < len(r.tokens) and i not in taken \
+        and r.tokens[i + 1].text in ("thang", "month", "months", "mos", "mo", "mths") \
+        and not (r.hit is not None and i == r.hit.end)
+
+
+def _counted_word(word: str) -> bool:
+    """A unit or pack word ("bags", "tins", "jars"), singular or plural: right after a name, what is counted."""
+    return any(w in UNIT_WORDS or w in PACK_WORDS for w in (word, singular(word)))
+
+
+def _name_after_an_order_question(r: _Reading) -> bool:
+    """"where's PO-2026-0815 at? Watsons keep asking about teats": an order reference asked about in a question,
+    and a product named only in a sentence after it that asks nothing, with no cue word of another question:
+    the order's question; the product is context."""
+    if r.hit is None or not r.refs or any(v >= 3 for v in r.scores.values()):
+        return False
+    refs = {fold(ref) for ref in r.refs}
+    at = next((t.start for t in r.tokens if fold(t.raw) in refs or t.text in refs), None)
+    begin = r.tokens[r.hit.start].start
+    if at is None or at > begin:
+        return False
+    between = r.text[at:begin]
+    return "?" in between and "?" not in r.text[begin:]
+
+
+def _lower_case_aside(r: _Reading) -> bool:
+    """"So sayang, we missed the slot. Anyway: what was OTIF last month?": one word typed in lower case that
+    fits several products, in a sentence before the question, is an everyday word of that sentence (an aside),
+    not the product the question is about."""
+    if r.hit is None or not r.hit.ambiguous or r.hit.end - r.hit.start != 1 or not r.text.rstrip().endswith("?"):
+        return False
+    token = r.tokens[r.hit.start]
+    if token.raw != token.raw.lower() or not token.raw.isalpha():
+        return False
+    return re.search(r"[.!?]\s", r.text[token.start:].rstrip()) is not None
 
 
 def detect_language(tokens: list[Token], skip: set[int] = frozenset()) -> str:
@@ -251,6 +404,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         elif hit is not None and period is not None:
             hit, period, names_used = _slot_period_in_name(text, tokens, codes, hit, period, used, resource,
                                                            resolver, planning_date)
+            if hit is not None and (hit.entity is None or hit.entity.kind == "family"):
+                hit, period, names_used = _number_of_the_name(text, tokens, codes, hit, period, used, resource,
+                                                              resolver, planning_date)
         sentence, asked = question_sentence(unicodedata.normalize("NFC", text), tokens)
         if hit is not None and all(sentence[i] != asked for i in range(hit.start, hit.end)):
             # "… the Total Fresh 2L promo. Anyway: are we short on sponges?": the asking sentence's product
@@ -303,6 +459,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         hit, sized = by_size_word(tokens, hit, names | negated, resolver)
         if not sized:  # "white round neck tees in M": the words of one candidate's variant
             hit, sized = by_variant_words(tokens, hit, names | negated, resolver)
+        if not sized:  # "Bao Bao 1 L": the one candidate of that size
+            hit, sized = by_measure_after(tokens, hit, names | negated, resolver)
         negated |= sized
         used |= negated
         pair = second_name(read_text, tokens, hit, names | negated, resolver, frozenset(MONTHS))
@@ -506,7 +664,7 @@ def _leftover_name(r: _Reading) -> str | None:
             and word not in MONTHS and word not in units and word not in NUMBER_WORDS and word not in VI_NUMBER_WORDS
             and (len(word) >= 3 or (len(word) == 2 and has_diacritics(t.raw))) and word.replace("-", "").isalpha()
             and not (word in UNIT_WORDS and i > 0 and r.tokens[i - 1].text[:1].isdigit())  # "1 lít": a size
-            and not (word in UNIT_WORDS and r.hit is not None and i == r.hit.end)  # "ST25 bags": what is counted
+            and not (_counted_word(word) and r.hit is not None and i == r.hit.end)  # "ST25 bags", "Stage 3 tins"
         )
         if keep:
             run.append(t.raw)
@@ -549,6 +707,8 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
         word = t.text.removesuffix("'s")
         if i in taken:
             continue
+        if _too_many_months(r, i, taken):
+            return f"{t.raw} {r.tokens[i + 1].raw}"  # "trong 48 tháng tới", "next 64 months": asked, never read
         if word in ("thang", "month", "quy", "quarter") and i + 1 < len(r.tokens) and i + 1 not in taken \
                 and r.tokens[i + 1].text.isdigit():
             return f"{t.raw} {r.tokens[i + 1].raw}"  # "tháng 13", "quý 5": a month no calendar has
@@ -637,6 +797,10 @@ def route(
     if _has_any(r.words, table.get("help_with", [])) and r.hit is None and r.period is None and not r.refs \
             and r.resource is None and not any(v >= 3 for k, v in r.scores.items() if k != "help"):
         return _ask(r, "help", "help_with", _starters(r.language))  # "can you help me with something": with what?
+    if _name_after_an_order_question(r):
+        r.hit = None  # "where's PO-1 at? the shop keeps asking about X": the order's question
+    if r.hit is not None and _lower_case_aside(r):
+        r.hit = None  # "So sayang, we missed it. Anyway: what was OTIF?": a word of the sentence before
     if r.refs and r.hit is not None and r.hit.ambiguous and r.hit.end - r.hit.start == 1:
         r.hit = None  # "the impact of PO-1182 slipping": an order's what-if, not a product word
     if previous is not None and not r.refs and not r.unknown_refs and previous.args.get("ref") \
@@ -678,7 +842,7 @@ def route(
         others = {k: v for k, v in r.scores.items() if k not in ("product_lookup", "help")}
         intent = max(others, key=lambda k: (others[k], -PRIORITY.index(k) if k in PRIORITY else -99)) \
             if others else intent
-    if r.refs and (intent == "kpi" or intent in ORDER_NOT_TOPIC and r.hit is None):
+    if r.refs and (intent == "kpi" or intent in ORDER_NOT_TOPIC and (r.hit is None or _ref_after_the_name(r))):
         # "po/2026/126 - is it on time?", "the Krill Oil PO 4500771219 on time?": that order, not the
         # company's on-time KPI; "Q1-2027-07, is it on track?", "has WO.3310 slipped?": that order's status
         intent = "orders"
@@ -744,6 +908,11 @@ def route(
         if typed:  # "line 3" when the lines are Canning Line 1 and 2: no such line
             closest = resolver.closest(typed, ("resource",))
             return _ask(r, "capacity", "unknown" if closest else "unknown_none", _options(closest), text=typed)
+        qualified = _unknown_kind_qualifier(r, resolver)
+        if qualified is not None and qualified[1]:  # "dây chuyền tã": which of the lines, never every resource
+            closest = [e for e in resolver.closest(qualified[0], ("resource",)) if e in qualified[1]]
+            ordered = list(dict.fromkeys(closest + qualified[1]))  # the nearest spellings first
+            return _ask(r, "capacity", "unknown_resource", _options(ordered[:8]), text=qualified[0])
         kind = _bare_kind(r, resolver) if r.resource is None and r.hit is None else None
         if kind is not None:  # "how loaded is the line?" with three lines: which of them
             return _ask(r, "capacity", "ambiguous_resource", _options(kind[1]), text=kind[0])

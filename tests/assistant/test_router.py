@@ -426,3 +426,116 @@ def test_an_everyday_word_inside_a_cue_is_not_a_family_of_the_same_spelling():
     assert route("đèn tháng sau có thiếu không", products, PLANNING).entity == "family:Đèn"
     assert route("Xích Quorin quý trước bán thế nào?", pd.DataFrame(
         {"sku": ["X-1"], "name": ["Xích Quorin"], "family": ["Xích"]}), PLANNING).tool == "get_sales"
+
+
+@pytest.mark.parametrize("text, months", [
+    ("Foo Nappies M, pack of 64 tháng sau có thiếu không?", ["2026-12"]),
+    ("foo nappies M 64 thang sau co thieu ko", ["2026-12"]),
+    ("doanh số Foo Gel, pack of 12 tháng trước", ["2026-10"]),
+    ("độ chính xác của dầu gội 6 tháng qua", ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]),
+    ("enough to get us through December?", ["2026-12"]),
+    ("3 tháng tới", ["2026-12", "2027-01", "2027-02"]),
+    ("is the Bar family ok through February?", ["2026-11", "2026-12", "2027-01", "2027-02"]),
+])
+def test_a_pack_count_is_no_count_of_months_and_through_a_month_starts_now(text, months):
+    from sop_engine.periods import message_period
+
+    assert message_period(text, PLANNING).labels == months
+
+
+
+def test_an_order_stuck_for_some_days_is_a_delay(demo_products):
+    products = demo_products["beverages"]
+    for text in ("if PO-1182 gets stuck at the border for 3 days, where does that leave us?",
+                 "nếu PO-1182 kẹt ở cảng 3 ngày thì ảnh hưởng gì?"):
+        call = route(text, products, PLANNING)
+        assert call.tool == "check_shortages" and call.intent == "whatif", text
+        assert call.args == {"scenario": {"supply_changes": [{"ref": "PO-1182", "delay_days": 3}]}}, text
+
+
+def test_an_order_reference_right_after_a_family_is_that_familys_order():
+    products = pd.DataFrame({"sku": ["GL-1", "GL-2"], "name": ["Zolo Gel 1", "Zolo Gel 2"], "family": ["Gels"] * 2})
+    supply = pd.DataFrame({"ref": ["WO-4411"], "sku": ["GL-1"], "due_date": ["2026-12-02"], "quantity": [500],
+                           "kind": ["work_order"], "status": ["firm"]})
+    call = route("is the gels run WO-4411 still on track?", products, PLANNING, None, {"supply": supply})
+    assert call.tool == "get_orders" and call.args == {"ref": "WO-4411"}
+    call = route("forecast for the gels vs WO-4411", products, PLANNING, None, {"supply": supply})
+    assert call.tool == "get_forecast"
+
+
+def test_context_before_the_question_does_not_choose_it(demo_products):
+    products = pd.DataFrame({"sku": ["ZL-1", "ZL-2", "QB-1", "QB-2"],
+                             "name": ["Zolo Gel 1", "Zolo Gel 2", "Quibo Soap", "Zolo Soap"],
+                             "family": ["Gels", "Gels", "Soaps", "Soaps"]})
+    # a colon's clause followed by another sentence is context
+    call = route("NB: stocktake on Fri. Are we short on Quibo Soap next month?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "QB-1"
+    # a lower-case word fitting several products, in a sentence before the question, is an aside
+    call = route("So zolo, we missed the slot. Anyway: what was OTIF last month?", products, PLANNING)
+    assert call.tool == "get_kpi" and call.args["name"] == "otif" and call.entity is None
+    # "ok" before a period word: covered then
+    call = route("are the Gels ok next month?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "family:Gels"
+
+
+def test_a_number_that_reads_on_with_the_name_is_the_names_not_a_count_of_months():
+    products = pd.DataFrame({"sku": ["ZL-1", "ZL-2", "QB-2"], "name": ["Zolo Step 1", "Zolo Step 2", "Quibo Step 2"],
+                             "family": ["Gels", "Gels", "Gels"]})
+    call = route("Step 2 tháng sau có đủ không", products, PLANNING)
+    assert call.clarification and {o["value"] for o in call.options} == {"ZL-2", "QB-2"}
+    assert call.months == ["2026-12"]
+    call = route("Gels 3 tháng tới có đủ không", products, PLANNING)
+    assert call.entity == "family:Gels" and call.months == ["2026-12", "2027-01", "2027-02"]
+
+
+def test_a_kind_of_resource_with_a_word_no_name_holds_asks_which_of_that_kind():
+    products = pd.DataFrame({"sku": ["ZL-1"], "name": ["Zolo Gel"], "family": ["Gels"]})
+    capacity = pd.DataFrame({"resource": ["Gel Line 1", "Gel Line 2", "Tube Filler"], "period": ["2026-12"] * 3,
+                             "available_hours": [100, 100, 100]})
+    tables = {"capacity": capacity}
+    call = route("công suất dây chuyền kẹo tháng sau", products, PLANNING, None, tables)
+    assert call.clarification and {o["value"] for o in call.options} == {"Gel Line 1", "Gel Line 2"}
+    call = route("công suất dây chuyền tháng sau", products, PLANNING, None, tables)
+    assert call.tool == "get_capacity" and call.clarification is None
+
+
+def test_a_followup_typing_words_in_place_of_the_previous_names_is_that_sibling():
+    products = pd.DataFrame({
+        "sku": ["NP-M48", "NP-M64", "NP-L48", "NP-L64", "TS-80", "TS-3X80"],
+        "name": ["Zolo Nappies M, pack of 48", "Zolo Nappies M, pack of 64", "Zolo Nappies L, pack of 48",
+                 "Zolo Nappies L, pack of 64", "Quibo Tissues, pack of 80", "Quibo Tissues, 3x80"],
+        "family": ["Nappies"] * 4 + ["Tissues"] * 2})
+    first = route("are we short on Zolo Nappies M, pack of 64 next month?", products, PLANNING)
+    assert first.entity == "NP-M64"
+    assert route("and the L 64?", products, PLANNING, first).entity == "NP-L64"
+    first = route("forecast for Quibo Tissues, pack of 80 next quarter", products, PLANNING)
+    assert route("and the 3x80?", products, PLANNING, first).entity == "TS-3X80"
+
+
+def test_a_pack_word_after_a_name_and_a_product_after_an_order_question():
+    products = pd.DataFrame({"sku": ["ZS-1", "ZS-2", "QT-1"], "name": ["Zolo Step 1 800 g", "Zolo Step 2 800 g",
+                                                                       "Quibo Teats, pack of 2"],
+                             "family": ["Milk", "Milk", "Feeding"]})
+    supply = pd.DataFrame({"ref": ["PO-2026-0101"], "sku": ["QT-1"], "due_date": ["2026-12-02"], "quantity": [500],
+                           "kind": ["purchase_order"], "status": ["firm"]})
+    call = route("sales of Step 2 tins in Q3", products, PLANNING)
+    assert call.tool == "get_sales" and call.entity == "ZS-2"
+    call = route("where's PO-2026-0101 at? the shops keep asking about teats", products, PLANNING, None,
+                 {"supply": supply})
+    assert call.tool == "get_orders" and call.args == {"ref": "PO-2026-0101"}
+
+
+def test_a_size_after_an_ambiguous_name_picks_the_one_candidate_of_that_size():
+    products = pd.DataFrame({"sku": ["ZW-400", "ZW-1L", "ZP-L"],
+                             "name": ["Zolo Wash 400 ml", "Zolo Wash 1 L", "Zolo Pants L, pack of 48"],
+                             "family": ["Bath", "Bath", "Pants"]})
+    for text in ("Zolo 1 L tháng sau có thiếu không?", "is Zolo 1L short next month?"):
+        assert route(text, products, PLANNING).entity == "ZW-1L", text
+    assert route("is Zolo short next month?", products, PLANNING).clarification
+
+
+def test_an_absurd_count_of_months_is_asked_back_not_read():
+    products = pd.DataFrame({"sku": ["ZL-1"], "name": ["Zolo Gel"], "family": ["Gels"]})
+    for text in ("dự báo Zolo Gel cho 48 tháng tới", "forecast Zolo Gel next 64 months"):
+        call = route(text, products, PLANNING)
+        assert call.tool is None and call.clarification, text
