@@ -32,7 +32,7 @@ from assistant import answers, checks, grounding
 from assistant.approvals import request_write
 from assistant.offline import OfflinePlan, plan_offline
 from assistant.router import RoutedCall
-from assistant.router.parse import question_language
+from assistant.router.reading import question_language
 from assistant.router.vocab import load_vocabulary
 from assistant.runtime import Runtime
 from assistant.sqlite import open_connection, transaction

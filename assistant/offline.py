@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 
 from assistant import answers
 from assistant.router import RoutedCall, route
-from assistant.router.parse import question_language
+from assistant.router.reading import question_language
 from assistant.router.vocab import load_vocabulary
 from sop_engine.errors import SopError
 from sop_engine.resolver import company_resolver

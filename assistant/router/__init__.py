@@ -4,5 +4,6 @@ Light on purpose (pandas, rapidfuzz and the standard library only): ``sop ask`` 
 """
 
 from assistant.router.parse import RoutedCall, route
+from assistant.router.reading import question_language
 
-__all__ = ["RoutedCall", "route"]
+__all__ = ["RoutedCall", "question_language", "route"]

@@ -1,12 +1,12 @@
 """The offline router: a chat message -> the tool call an LLM would make, or a question back.
 
-Reading order: words (``sop_engine.text.tokenize``: folded, so diacritics and case do not matter), the
-period (``sop_engine.periods.message_period``, English and Vietnamese: the question's sentence, periods a
-comparison joins; a period-like word no rule reads is asked back), order references, resources,
-owners and the product (the one resolver, ``sop_engine.resolver``), a what-if (``whatif``), then the intent
-by token scoring over the vocabulary files (one per language). The tool's arguments are filled from those
-slots. A follow-up ("and for Q1?", "còn tháng sau?") reuses the previous call and replaces only the slot it
-gives; the answer to a question back (an option's value, or the choice typed) completes the pending call.
+``route`` reads the message (``reading``: words folded by ``sop_engine.text.tokenize``, so diacritics and
+case do not matter; the period, English and Vietnamese, from ``sop_engine.periods``; order references,
+resources, owners and the product from the one resolver, ``sop_engine.resolver``; a what-if; the intent
+scores over the vocabulary files, one per language), settles what the reading leaves open (the rules here
+and in ``intent_rules`` / ``slot_rules``), and builds the call (``build``). A follow-up ("and for Q1?",
+"còn tháng sau?") reuses the previous call and replaces only the slot it gives; the answer to a question back
+(an option's value, or the choice typed) completes the pending call.
 
 The router never guesses: a name that fits several products, a name it does not know, or a missing
 required slot makes a question back (``clarification`` with ``options``), never a different question.
@@ -42,7 +42,18 @@ from assistant.router.base import (
     _span,
     _without,
 )
-from assistant.router.capitals import capitalised_opening
+from assistant.router.build import (
+    _build,
+    _clearly_a_person,
+    _follow,
+    _inherit,
+    _not_names,
+    _pending,
+    _period_is_topic,
+    _period_pending,
+    _previous_mention,
+    _short_about_nothing,
+)
 from assistant.router.clarify import (
     _ahead,
     _answer_pending,
@@ -51,13 +62,12 @@ from assistant.router.clarify import (
     _period_as_typed,
     _period_options,
     _question_options,
-    _questions,
     _starters,
     question,
     resource_pending,
 )
 from assistant.router.entities import find_owner
-from assistant.router.followups import _family_of_previous, _like_previous, _month_owner_of_previous, _points_back
+from assistant.router.followups import _family_of_previous, _like_previous, _month_owner_of_previous
 from assistant.router.intent_rules import (
     _asks_a_write,
     _asks_what_it_does,
@@ -68,9 +78,7 @@ from assistant.router.intent_rules import (
     _gap_to_budget,
     _greeting_then_unclear,
     _has_whatif_cue,
-    _intent_after_colon,
     _meets_the_budget,
-    _opens_a_cue,
     _percent_is_a_level,
     _redo_before_forecast,
     _sales_ahead,
@@ -79,38 +87,25 @@ from assistant.router.intent_rules import (
     _two_questions,
     _write_only_in_context,
 )
-from assistant.router.pairs import (
-    by_measure_after,
-    by_size_word,
-    by_variant_words,
-    question_sentence,
-    rule_out_negated,
-    second_name,
+from assistant.router.reading import (
+    _has_any,
+    _read,
 )
 from assistant.router.slot_rules import (
     _slot_accented_month,
     _slot_before_the_question,
     _slot_code_typed,
     _slot_context_only,
-    _slot_everyday_word_of_a_cue,
-    _slot_in_resource_again,
     _slot_machine_before_name,
     _slot_machine_before_resource,
-    _slot_months_before,
     _slot_name_over_person,
     _slot_occasion,
     _slot_other_rating,
     _slot_outside_the_question,
-    _slot_period_in_name,
-    _slot_period_in_step,
     _slot_place_alone,
-    _slot_resource_before_kind,
-    _slot_season_not_name,
-    _slot_season_words,
     _slot_series_products,
     _slot_shared_size,
     _slot_shared_variant,
-    _slot_step_before,
     _slot_subject_owner,
     _slot_titled_name,
     _slot_unknown_family,
@@ -120,14 +115,10 @@ from assistant.router.slot_rules import (
     _slot_unknown_variant_of_family,
     _slot_unnamed_months,
     _slot_which_resource,
-    _slot_word_of_a_cue,
 )
-from assistant.router.spelling import hyphens_joined, sizes_spaced, spell_corrected
 from assistant.router.typed import (
-    DAY_MONTH,
     PERIOD_LIKE,
     after_correction,
-    code_positions,
     other_name_word,
     previous_refs,
 )
@@ -136,13 +127,10 @@ from assistant.router.vocab import (
     Token,
     find_phrase,
     load_vocabulary,
-    longest_match,
     phrase_tokens,
-    score_intents,
     typo_positions,
 )
 from assistant.router.whatif import read_whatif, says_a_multiple
-from sop_engine.language import detect_language as language_of
 from sop_engine.periods import (
     MAX_MONTH_COUNT,
     MONTHS,
@@ -157,11 +145,9 @@ from sop_engine.resolver import (
     Entity,
     Mention,
     Resolver,
-    find_driver,
-    resolver_from_tables,
     singular,
 )
-from sop_engine.text import fold, fold_words, has_diacritics, tokenize
+from sop_engine.text import fold, fold_words, has_diacritics
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
     import pandas as pd
@@ -182,30 +168,6 @@ def _ref_after_the_name(r: _Reading) -> bool:
 
 
 _NOT_A_RUN_WORD = {"vs", "versus", "and", "or", "with", "against", "than", "so", "voi", "va", "hay", "hoac"}
-
-
-def _number_of_the_name(text: str, tokens: list[Token], codes: set[int], hit: Mention, period, used: set[int],
-                        resource: Mention | None, resolver: Resolver, planning_date: date):
-    """"Stage 2 tháng sau có đủ không": a number that opens the period words ("2 tháng sau", the next 2 months)
-    right after a name that reads on with it ("Stage 2") is the name's; the period is read from the rest (here
-    "tháng sau"). ``used`` is updated in place; returns (hit, period, names used)."""
-    words = [t.text for t in tokens]
-    first = hit.end
-    if period is None or first >= len(words) or not words[first].isdigit() or first not in used \
-            or not period.words.startswith(words[first]):
-        return hit, period, used | _mention_span(resource)
-    if hit.entity is not None and fold(hit.entity.label) == " ".join(words[hit.start:hit.end]):
-        return hit, period, used | _mention_span(resource)  # "Formula 3 tháng tới": the family by its name
-    skip = (used - {first}) | _mention_span(resource)
-    whole = resolver.find(tokens, skip=skip, months=frozenset(MONTHS))
-    if whole is None or whole.start > hit.start or whole.end <= first or whole.score < 90 \
-            or (whole.entity is not None and whole.entity == hit.entity):
-        return hit, period, used | _mention_span(resource)
-    again = message_period(_without(text, tokens, codes | _mention_span(whole)), planning_date)
-    used -= _span(words, period.words)
-    if again is not None:
-        used |= _span(words, again.words) - _mention_span(whole)
-    return whole, again, used | _mention_span(resource)
 
 
 @cache
@@ -301,223 +263,6 @@ def _lower_case_aside(r: _Reading) -> bool:
     return re.search(r"[.!?]\s", r.text[token.start:].rstrip()) is not None
 
 
-def detect_language(tokens: list[Token], skip: set[int] = frozenset()) -> str:
-    """The language of the question's words, the names found in it left out (``sop_engine.language``)."""
-    return language_of(" ".join(t.raw for i, t in enumerate(tokens) if i not in skip))
-
-
-def question_language(text: str) -> str:
-    """The language of a question's words (``en`` or ``vi``), for engines that do not route it."""
-    return detect_language(tokenize(text or ""))
-
-
-def _resolver(products, tables: dict | None) -> Resolver:
-    """The resolver of a product master (and the other name tables), built once per distinct content."""
-    vocabulary = load_vocabulary()
-    tables = {"products": products, **(tables or {})}
-    same = _LAST.get("tables")
-    if same is not None and all(same.get(k) is v for k, v in tables.items()) and len(same) == len(tables):
-        return _LAST["resolver"]  # the very same frames as the last call (a benchmark, a test loop)
-    key = hash(tuple(
-        tuple(map(tuple, frame.astype(str).values.tolist())) if frame is not None and len(frame) else ()
-        for frame in (products[["sku", "name", "family"]], *(tables.get(n) for n in ("supply", "capacity", "routing",
-                                                                                      "note_items")))
-    ))
-    if key not in _RESOLVERS:
-        if len(_RESOLVERS) > 8:
-            _RESOLVERS.clear()
-        _RESOLVERS[key] = resolver_from_tables(tables, vocabulary.reserved)
-    _LAST.update(tables=tables, resolver=_RESOLVERS[key])
-    return _RESOLVERS[key]
-
-
-_RESOLVERS: dict[int, Resolver] = {}
-_LAST: dict = {}
-
-
-def _read(text: str, products, planning_date: date, tables: dict | None, resolver: Resolver | None = None
-          ) -> tuple[_Reading, Resolver | None]:
-    vocabulary = load_vocabulary()
-    if resolver is None and products is not None and len(products):
-        resolver = _resolver(products, tables)
-    text = sizes_spaced(spell_corrected(text, resolver), resolver)  # "melatonine 5mg": melatonin 5 mg
-    text = hyphens_joined(text, resolver)  # "Klöverdal 2 seat": the 2-seat
-    tokens = tokenize(text)
-    words = [t.text for t in tokens]
-    resource = resolver.find_resource(tokens) if resolver is not None else None
-    if resource is None and resolver is not None:  # "Dong bao line": everyday words of line names, and "line"
-        resource = _slot_resource_before_kind(tokens, resolver)
-    accented = _slot_accented_month(tokens)  # "Sếp hỏi": the boss, no September
-    codes = code_positions(tokens, resolver) | accented
-    period = message_period(_without(text, tokens, codes), planning_date)
-    corrected = after_correction(words)
-    if period is not None and corrected is not None:  # "vs last month... i mean october vs september"
-        period = message_period(_without(text, tokens, codes)[tokens[corrected].start:], planning_date) or period
-    used: set[int] = set()
-    if period is not None and resource is not None and _span(words, period.words) & _mention_span(resource):
-        # "dây chuyền 2 tháng sau": the 2 is the line's, not "2 months"
-        rest = " ".join(t.raw for i, t in enumerate(tokens) if i not in _mention_span(resource) | codes)
-        period = message_period(rest, planning_date)
-    if period is not None:
-        used |= _span(words, period.words) - _mention_span(resource)
-    kpi = longest_match(words, vocabulary.kpis, vocabulary.typo_ratio)
-    meeting = longest_match(words, vocabulary.meetings)
-    named = _mention_span(resource) if resource is not None and resource.score >= 100 else set()
-    for found in (kpi, meeting):
-        if found:  # where it was found (typed with a slip, "fil rate", it is not the phrase as written); a
-            # resource's whole name keeps its words ("Mix Bagging Line utilisation": not "line utilisation")
-            used |= set(range(found[2], found[2] + len(phrase_tokens(found[1])))) - named
-    hit = owner = shadowed = None
-    refs: list[str] = []
-    unknown_refs: list[str] = []
-    if resolver is not None:
-        for i, ref, raw in resolver.find_refs(tokens):
-            loose = ref is not None and fold(raw) != fold(ref)
-            if i in used or (loose and (i in codes or DAY_MONTH.match(raw))):
-                continue  # "Hộp quà 8/3", "dịp 8/3": a word of a name or a date, not order 83 written loosely
-            used.add(i)
-            found = refs if ref else unknown_refs
-            if (ref or raw) not in found:  # "MO 8812": one order typed in two words
-                found.append(ref or raw)
-        if resource is not None and (_mention_span(resource) & used or (
-                resource.score < 95 and resource.end - resource.start < 2)):
-            resource = None
-        if resource is not None and resource.score < 100:  # a few words of a line's name: a product's first?
-            product = resolver.find(tokens, skip=used, months=frozenset(MONTHS))
-            if product is not None and product.score >= 90 and _mention_span(product) & _mention_span(resource) \
-                    and product.end - product.start >= resource.end - resource.start:
-                resource = None
-        names_used = used | _mention_span(resource)
-        hit = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
-        opening = hit.start - 1 if hit is not None and hit.entity is not None and hit.entity.kind == "sku" else -1
-        if opening >= 0 and opening in used and period is not None and period.words == words[opening] \
-                and words[opening] in resolver.name_words.get(hit.entity.code, ())[:1]:
-            # "ship April Sun SPF 30 in full in April": the first April opens the name; the period is the other
-            period = message_period(_without(text, tokens, codes | {opening}), planning_date)
-            used.discard(opening)
-            if period is not None:
-                used |= {i for i, w in enumerate(words) if w == period.words and i != opening} \
-                    if len(phrase_tokens(period.words)) == 1 else _span(words, period.words)
-            names_used = used | _mention_span(resource)
-            whole = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
-            hit = whole if whole is not None and whole.entity == hit.entity else hit
-        elif hit is not None and period is not None:
-            hit, period, names_used = _slot_period_in_name(text, tokens, codes, hit, period, used, resource,
-                                                           resolver, planning_date)
-            if hit is not None and (hit.entity is None or hit.entity.kind == "family"):
-                hit, period, names_used = _number_of_the_name(text, tokens, codes, hit, period, used, resource,
-                                                              resolver, planning_date)
-        sentence, asked = question_sentence(unicodedata.normalize("NFC", text), tokens)
-        if hit is not None and all(sentence[i] != asked for i in range(hit.start, hit.end)):
-            # "… the Total Fresh 2L promo. Anyway: are we short on sponges?": the asking sentence's product
-            other = {i for i, k in enumerate(sentence) if k != asked}
-            hit = resolver.find(tokens, skip=names_used | other, months=frozenset(MONTHS)) or hit
-        if corrected is not None and hit is not None and hit.start < corrected:  # "X, i mean the Y": the Y
-            hit = resolver.find(tokens, skip=names_used | set(range(corrected)), months=frozenset(MONTHS)) or hit
-        if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
-            hit = None
-        if _slot_word_of_a_cue(words, hit) or _slot_everyday_word_of_a_cue(tokens, hit, resolver):
-            hit = None  # "ngan sach": the budget, not "Sạch"
-        if _slot_in_resource_again(words, hit, resource):  # the line's name typed twice
-            hit = None
-        if hit is not None and _slot_season_not_name(tokens, hit, resolver):
-            hit = None  # "cope with the spring clean promo": the season, not the product named Spring …
-        if hit is not None and hit.entity is None and resource is not None and sentence[resource.start] == asked \
-                and all(sentence[i] != asked for i in range(hit.start, hit.end)):
-            hit = None  # "Black Friday was huge. How loaded is the Pack Cell?": the line asked about, not "black"
-        if hit is not None and hit.score < 100 and " ".join(words[hit.start:hit.end]) in resolver.owners:
-            shadowed = hit
-            hit = None  # "what has Chase still got open?": a person's exact name, not a product's near spelling
-        if hit is None and resource is None:  # "are we short of Total next month?": those products, not "total"
-            cues = {p for spec in vocabulary.intents.values() for p in spec["words"] if " " not in p}
-            hit = capitalised_opening(tokens, resolver, names_used, cues)
-        titles = {i for i, t in enumerate(tokens[:-1]) if t.text in vocabulary.honorifics}  # "anh Tuấn": a title
-        cue_ends = {len(phrase_tokens(c)) for c in vocabulary.owner_cues}
-        titles |= {i + n - 1 for n in cue_ends for i in range(len(words) - n)  # "việc của hong": after a cue
-                   if " ".join(words[i:i + n]) in vocabulary.owner_cues}
-        before_a_name = {i for i in titles if tokens[i + 1].raw[:1].isupper()}  # "anh Khoa": a title, not "Anh"
-        month_names = {i + 1 for i in before_a_name  # "chị April": a person (but "for April" is a month)
-                       if words[i] in vocabulary.honorifics and words[i + 1] in MONTHS}
-        seasons = _slot_season_words(words)  # "vụ Hè Thu": the crop season, not Thu
-        owner = resolver.find_owner(tokens, skip=(names_used - month_names) | _mention_span(hit) | titles | seasons,
-                                    titled={i + 1 for i in titles}) or resolver.find_owner(
-            tokens, skip=names_used | _mention_span(hit) | before_a_name | seasons)
-        if owner is not None and _mention_span(owner) & month_names:  # its month word is the name, no period
-            period = message_period(_without(text, tokens, codes | _mention_span(owner)), planning_date)
-            used -= _mention_span(owner)
-        used |= _mention_span(resource)
-        taken = _mention_span(hit) | _mention_span(resource) | _mention_span(owner)
-        used |= {i for i, t in enumerate(tokens)  # "in Memphis": a place written as a name (capitalised)
-                 if t.text in resolver.place_words and t.raw[:1].isupper() and i not in taken
-                 and not _in_a_product_name(tokens, i, resolver) and not _place_word_in_a_name(tokens, i, resolver)}
-    negated: set[int] = set()
-    pair = None
-    read_text = unicodedata.normalize("NFC", text)
-    if resolver is not None and hit is not None:  # a variant ruled out, a size in words, a second product
-        names = used | _mention_span(owner)
-        hit, negated = rule_out_negated(read_text, tokens, hit, names, resolver)
-        hit, sized = by_size_word(tokens, hit, names | negated, resolver)
-        if not sized:  # "white round neck tees in M": the words of one candidate's variant
-            hit, sized = by_variant_words(tokens, hit, names | negated, resolver)
-        if not sized:  # "Bao Bao 1 L": the one candidate of that size
-            hit, sized = by_measure_after(tokens, hit, names | negated, resolver)
-        negated |= sized
-        used |= negated
-        pair = second_name(read_text, tokens, hit, names | negated, resolver, frozenset(MONTHS))
-    tails = vocabulary.slot_words.get("name_tails", [])
-    if resolver is not None and hit is not None and hit.end - hit.start >= 2 and words[hit.end - 1] in tails:
-        # "the Tents family" (a family's own name and a tail word): that family, not a product whose name
-        # holds the words in another order ("Family Tent")
-        family = resolver.aliases.get(" ".join(words[hit.start:hit.end - 1]), [])
-        if len(family) == 1 and family[0].kind == "family":
-            hit = Mention(family[0], [], hit.start, hit.end - 1, " ".join(words[hit.start:hit.end - 1]), 100.0)
-    if hit is not None and hit.end < len(words) and words[hit.end] in tails and not _opens_a_cue(words, hit.end):
-        negated.add(hit.end)  # "the Air Care range": a word of the name, no catalogue search
-        used.add(hit.end)
-    masked = [w if i not in _mention_span(hit) | _mention_span(resource) | negated else "\x00"
-              for i, w in enumerate(words)]
-    scores = score_intents(masked, vocabulary, [t.raw for t in tokens])
-    if resolver is not None and "?" in text and len(set(sentence)) > 1:
-        # "… the last delivery was late. Bottom line: are we going to run out of X?": the asking sentence's
-        # question wins over the words of the context before it, when it names one clearly
-        asked_only = score_intents([w if sentence[i] == asked else "\x00" for i, w in enumerate(masked)],
-                                   vocabulary, [t.raw for t in tokens])
-        ordered = 1 if refs or unknown_refs else 0  # "is PO-1107 late? …": an order's own word
-        if asked_only and max(v + (ordered if k == "orders" else 0) for k, v in asked_only.items()) >= ASKED_CUE:
-            scores = asked_only
-    scores = _intent_after_colon(text, tokens, masked, vocabulary, scores)
-    if kpi and hit is not None and hit.entity is not None and kpi[1] in vocabulary.slot_words.get("sales_amounts", []) \
-            and not _has_any(masked, vocabulary.slot_words.get("sales_amount_not", [])):
-        # "Batteries revenue YTD?", "X turnover since March": the money or units a product or family booked
-        # (its sales), not the company's KPI ("revenue vs budget", "inventory turnover" keep theirs)
-        kpi = None
-        scores["sales"] = scores.get("sales", 0) + 3
-    if kpi:
-        scores["kpi"] = scores.get("kpi", 0) + 3 + 2 * len(phrase_tokens(kpi[1]))
-    if meeting:
-        scores["notes"] = scores.get("notes", 0) + 1
-    if resource is not None and "capacity" in scores:
-        scores["capacity"] += 2
-    if resource is not None and resource.entity is not None and kpi and kpi[0] == "capacity_utilization":
-        # "packing hall utilisation": that resource's load (get_capacity), not the company's KPI
-        scores["capacity"] = max(scores.get("capacity", 0), scores.pop("kpi", 0)) + 2
-        kpi = None
-    if (refs or unknown_refs) and "orders" in scores:
-        scores["orders"] += 1
-    language = detect_language(tokens, _mention_span(hit) | _mention_span(resource) | _mention_span(owner))
-    groups = {k: v for k, v in vocabulary.slot_words.items() if k.startswith("driver_")}
-    driver = find_driver(resolver, words, groups) if resolver is not None and resolver.drivers else None
-    if driver is not None:
-        parts = {w for key, name in resolver.drivers.items() if name == driver for w in key}
-        used |= {i for i, w in enumerate(words) if w in parts}  # "spend" of ad_spend is no unknown name
-        if "drivers" in scores:
-            scores["drivers"] += 2
-    reading = _Reading(tokens, words, period, period.labels if period else None, hit, refs, unknown_refs,
-                       resource, owner, scores, kpi, meeting, used, language, driver, read_text, pair)
-    reading.shadowed = shadowed if owner is not None and _mention_span(owner) == _mention_span(shadowed) else None
-    return reading, resolver
-
-
 def _starts_with_cue(r: _Reading) -> bool:
     for cue in load_vocabulary().followup_cues:
         parts = phrase_tokens(cue)
@@ -537,20 +282,6 @@ def _ends_with_cue(r: _Reading) -> bool:
 def _is_followup(r: _Reading) -> bool:
     return _starts_with_cue(r) or _ends_with_cue(r) or (
         len(r.words) <= 4 and not any(v >= 3 for v in r.scores.values()))
-
-
-def _short_about_nothing(r: _Reading) -> bool:
-    """A short question that names no product, order, line, owner or period (it means the previous one's)."""
-    return (len(r.words) <= 5 and r.hit is None and not r.refs and not r.unknown_refs and r.resource is None
-            and r.owner is None and r.period is None and r.kpi is None)
-
-
-def _in_a_product_name(tokens: list[Token], i: int, resolver: Resolver) -> bool:
-    """The word at ``i`` and a word next to it are words of one product's name ("Krill Oil" where a supplier
-    is "Antarctic Krill Co."): that product's name, not the place or partner."""
-    own = set(resolver.bag.get(tokens[i].text, ()))
-    return any(own & set(resolver.bag.get(tokens[j].text, ())) for j in (i - 1, i + 1) if 0 <= j < len(tokens)
-               and tokens[j].text not in resolver.reserved)
 
 
 def _numbered_line(r: _Reading, resolver: Resolver) -> str | None:
@@ -603,16 +334,6 @@ def _only_a_period(r: _Reading) -> bool:
     """Nothing but a period, stopwords and follow-up words ("what about next month?", "số liệu tháng sau nhé")."""
     return (r.hit is None and not r.refs and not r.unknown_refs and r.resource is None and r.owner is None
             and r.kpi is None and r.meeting is None and not any(v >= 3 for v in r.scores.values()))
-
-
-def _has_any(words: list[str], phrases: list[str]) -> bool:
-    return any(find_phrase(words, p) is not None for p in phrases)
-
-
-def _previous_mention(previous: RoutedCall) -> Mention:
-    kind, code = (("family", previous.entity.split(":", 1)[1]) if previous.entity.startswith("family:")
-                  else ("sku", previous.entity))
-    return Mention(Entity(kind, code, code), [], 0, 0, code, 100.0)
 
 
 def slots_amount(r: _Reading) -> bool:
@@ -735,21 +456,6 @@ def _quantity_after(words: list[str], i: int) -> bool:
     vocabulary = load_vocabulary()
     after = words[i + 1] if i + 1 < len(words) else ""
     return after in vocabulary.slot_words.get("quantity", []) or after in ("units", "unit", "pcs", "cases", "don vi")
-
-
-def _clearly_a_person(r: _Reading) -> bool:
-    """The owner found is a person, not an everyday word that is also a name ("Will we run out?")."""
-    vocabulary = load_vocabulary()
-    typed = r.tokens[r.owner.start:r.owner.end]
-    if len(typed) != 1 or typed[0].text.removesuffix("'s") not in vocabulary.reserved or has_diacritics(typed[0].raw):
-        return True  # a full name, a word no vocabulary holds, or written with its accents ("Hồng")
-    before = r.words[r.owner.start - 1] if r.owner.start > 0 else ""
-    if before in vocabulary.honorifics or before in vocabulary.owner_cues or typed[0].raw.lower().endswith("'s"):
-        return True  # "việc của hong", "chị hong", "will's plate"
-    if r.owner.start == 0:  # the subject: "minh còn việc gì", but not English "Will we run out?" (in a
-        # Vietnamese question an English word is no word of it: "per con viec gi" is Per's)
-        return typed[0].text not in vocabulary.language_words.get("en", frozenset()) or r.language == "vi"
-    return typed[0].raw[:1].isupper()  # "what will Marcus do": "will" is a word; "ask Will" a person
 
 
 def route(
@@ -1116,48 +822,6 @@ def _next_to(r: _Reading, leftover: str) -> bool:
     return at + len(leftover.split()) == r.hit.start or at == r.hit.end
 
 
-def _pending(intent: str, r: _Reading, planning_date: date, scenario: dict | None) -> dict | None:
-    """The call a product question back waits for: built without the product, completed by the answer."""
-    hold = copy.copy(r)
-    hold.hit = None
-    call = _build(intent, hold, planning_date, scenario)
-    if call.tool is None or call.tool not in TOOLS_WITH_PRODUCT:
-        return None
-    return {"tool": call.tool, "args": call.args, "intent": call.intent, "months": call.months,
-            "slot": TOOLS_WITH_PRODUCT[call.tool]}
-
-
-def _period_pending(intent: str, r: _Reading, planning_date: date, scenario: dict | None) -> dict | None:
-    """The call a period question back waits for: built without the period, completed by the answer."""
-    hold = copy.copy(r)
-    hold.period, hold.months = None, None
-    call = _build(intent, hold, planning_date, scenario)
-    if call.tool is None or call.tool not in TOOLS_WITH_PERIOD:
-        return None
-    return {"tool": call.tool, "args": call.args, "intent": call.intent, "months": None, "slot": "period",
-            "entity": call.entity}
-
-
-def _period_is_topic(r: _Reading) -> bool:
-    """A period word that names a thing ("the Q3 promo", "our March launch") rather than a time filter."""
-    if r.period is None:
-        return False
-    at = find_phrase(r.words, r.period.words)
-    if at is not None and r.meeting:  # "the October exec meeting": when the meeting was
-        meeting_at = find_phrase(r.words, r.meeting[1])
-        if meeting_at == at + len(phrase_tokens(r.period.words)):
-            return False
-    if at is not None and at > 0 and r.period.bare and len(phrase_tokens(r.period.words)) == 1:
-        before = r.words[at - 1]  # "about dry january": a name; "notes from January", "in January": a time
-        vocabulary = load_vocabulary()
-        named = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource) | _mention_span(r.owner)
-        seasons = {p for p in vocabulary.slot_words.get("unread_periods", []) if len(phrase_tokens(p)) == 1}
-        if before.isalpha() and before not in vocabulary.reserved and before not in vocabulary.stopwords \
-                and at - 1 not in named and r.period.words.isalpha() and before not in seasons:
-            return True  # (but "last summer, July specifically": the month of a season, a time)
-    return at is not None and at > 0 and r.words[at - 1] in TOPIC_DETERMINERS
-
-
 AUXILIARIES = ("has", "have", "does", "did", "is", "will", "should", "can")
 
 
@@ -1172,192 +836,3 @@ def _subject_name(r: _Reading, vocabulary) -> str | None:
                 and t.text not in not_names and t.text not in MONTHS:
             return t.raw
     return None
-
-
-def _not_names(vocabulary) -> set[str]:
-    """Capitalised words that are not a person ("for Next month"): the English reserved words. (Folded
-    Vietnamese words collide with names: "tuần", a week, folds like "Tuấn".)"""
-    english = vocabulary.language_words.get("en", frozenset())
-    return {w for w in vocabulary.reserved if w in english or w.isascii() and w not in
-            {x for k, ws in vocabulary.language_words.items() if k != "en" for x in ws}} | {"s&op", "sop"}
-
-
-def _product_arg(entity: Entity | None) -> str | None:
-    return entity.code if entity else None
-
-
-def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None) -> RoutedCall:
-    vocabulary = load_vocabulary()
-    entity, months = r.entity, r.months
-    period = slots.iso_period(months)
-    tool = vocabulary.intents[intent]["tool"] if intent in vocabulary.intents else "check_shortages"
-    args: dict = {}
-    if intent in ("shortage", "whatif"):
-        args = {"product": _product_arg(entity), "period": period, "scenario": scenario}
-    elif intent == "forecast":
-        args = {"product": _product_arg(entity), "period": period}
-        version = slots.forecast_version(r.words, vocabulary, None)
-        if version and version != "published":
-            args["version"] = version
-    elif intent == "sales":
-        args = {"product": _product_arg(entity), "period": period}
-    elif intent == "drivers":
-        args = {"product": _product_arg(entity), "driver": r.driver}
-        months = None
-    elif intent == "orders":
-        args = {"ref": r.refs[0] if r.refs else None, "product": None if r.refs else _product_arg(entity)}
-        months = None
-        if r.refs:  # "the Krill Oil PO 4500771219": the order's product is no filter of its own
-            entity = None
-    elif intent == "overstock":
-        args = {"product": _product_arg(entity)}
-        months = None
-    elif intent == "capacity":
-        args = {"resource": r.resource.entity.code if r.resource and r.resource.entity else None, "period": period}
-        entity = None
-    elif intent == "reforecast":
-        named = _mention_span(r.hit) | _mention_span(r.owner)  # "April Sun SPF 30 without July": July only
-        words = [w if i not in named or w.removesuffix("'s") not in MONTHS else "\x00" for i, w in enumerate(r.words)]
-        args = {"product": _product_arg(entity), **slots.reforecast_slots(words, planning_date, r.period, vocabulary)}
-        months = None  # a re-forecast asks about no period: its excluded months are in args["exclude"]
-    elif intent == "publish":
-        entity, months = None, None
-        args = {"version": slots.forecast_version(r.words, vocabulary, "latest")}
-        if args["version"] == "published":
-            args["version"] = "latest"
-    elif intent == "reconcile":
-        args = {"family": _product_arg(entity), "period": period}
-    elif intent == "kpi":
-        if r.kpi is None:
-            names = _questions().get("kpi_options", {})
-            options = [{"label": spec.get(r.language, spec["en"]), "value": name} for name, spec in names.items()]
-            pending = {"tool": "get_kpi", "args": {k: v for k, v in {"product": _product_arg(entity), "period": period}
-                                                    .items() if v is not None},
-                       "intent": "kpi", "months": months, "slot": "name"}
-            return RoutedCall(None, {}, "kpi", entity.canonical if entity else None, months,
-                              question("kpi", r.language), options, r.language, pending)
-        args = {"name": r.kpi[0], "product": _product_arg(entity), "period": period, "lag": slots.forecast_lag(r.words)}
-    elif intent == "product_lookup":
-        hit = r.hit
-        query = (
-            (entity.code if entity and entity.kind == "family"
-             else " ".join(t.raw for t in r.tokens[hit.start:hit.end]))
-            if hit
-            else slots.content_words(r.tokens, vocabulary, r.used, set(vocabulary.reserved))
-        )
-        args = {"query": query or " ".join(r.words)}
-        months = None
-    elif intent == "chart":
-        if entity is None:
-            return RoutedCall(None, {}, "chart", None, months, question("chart", r.language), [], r.language,
-                              {"tool": "chart", "args": {}, "intent": "chart", "months": None, "slot": "product"})
-        args = {"product": entity.code}
-    elif intent == "notes":
-        drop = set(r.used) - (set(range(r.hit.start, r.hit.end)) if r.hit else set()) - _mention_span(r.resource)
-        if _period_is_topic(r):  # "the Q3 promo": what the notes are about, not when the meeting was
-            drop -= _span(r.words, r.period.words)
-            period, months = None, None
-        args = {
-            "query": slots.content_words(r.tokens, vocabulary, drop, set()) or " ".join(t.raw for t in r.tokens),
-            "meeting": r.meeting[0] if r.meeting else None,
-            "period": period,
-        }
-    elif intent == "decisions":
-        owner_skip = set(r.used) | (set(range(r.hit.start, r.hit.end)) if r.hit else set())
-        not_names = _not_names(vocabulary)
-        owner = r.owner.entity.code if r.owner and r.owner.entity and _clearly_a_person(r) else find_owner(
-            r.tokens, vocabulary.owner_cues, not_names, owner_skip, vocabulary.honorifics)
-        args = {
-            **slots.decision_filters(r.words, vocabulary),
-            "product": _product_arg(entity),
-            "period": period,
-            "owner": owner,
-            "mentions": r.refs[0] if r.refs else None,
-        }
-        if owner and "kind" not in args:
-            args["kind"] = "action_item"  # a person owns action items; decisions have no owner
-    elif intent == "help":
-        tool, entity, months = "help", None, None
-    args = {k: v for k, v in args.items() if v is not None}
-    if tool in ("search_meeting_notes", "find_products"):  # a text search: the call names no product
-        entity = None
-    return RoutedCall(tool, args, intent, entity.canonical if entity else None, months, language=r.language)
-
-
-def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date: date) -> RoutedCall | None:
-    """A follow-up: the previous call with the slots this message gives replaced."""
-    months = r.months
-    if (find_phrase(r.words, "month after") is not None or find_phrase(r.words, "thang sau nua") is not None) \
-            and previous.months:
-        months = slots.shift_months(previous.months, 1)
-    elif previous.months and _slot_step_before(r.words) and (not months or _slot_period_in_step(r)):
-        months = _slot_months_before(previous.months, _slot_step_before(r.words))  # "and the month before?"
-    elif months and r.period is not None and INTENT_OF_TOOL.get(previous.tool) in LOOKS_BACK:
-        back = looking_back(r.period, planning_date)
-        months = back.labels if back else months
-    own_intent = (
-        intent is not None and r.scores.get(intent, 0) >= 3 and INTENT_OF_TOOL.get(previous.tool) != intent
-    )
-    if own_intent:
-        # "and the forecast next quarter?" is a new question; "... for it next quarter?" is about the same subject
-        return None if r.hit or (months and not _points_back(r)) else _inherit(r, previous, intent, months,
-                                                                             planning_date)
-    if r.hit is not None and r.hit.entity is None:
-        return None
-    call = copy.deepcopy(previous)
-    call.clarification, call.options, call.pending = None, [], None
-    call.language = r.language if any(v >= 3 for v in r.scores.values()) or r.language != "en" else previous.language
-    slot = TOOLS_WITH_PRODUCT.get(call.tool)
-    if r.entity is not None and slot:
-        call.entity = r.entity.canonical
-        call.args[slot] = r.entity.code
-        for change in call.args.get("scenario", {}).get("demand_changes", []):
-            change.pop("sku", None), change.pop("family", None)
-            change["sku" if r.entity.kind == "sku" else "family"] = r.entity.code
-    if r.resource is not None and call.tool == "get_capacity":
-        call.args["resource"] = r.resource.entity.code
-    owner_given = r.owner is not None and r.owner.entity is not None and call.tool == "list_decisions"
-    if owner_given:  # "and hannah?" after Marcus's action items
-        call.args["owner"] = r.owner.entity.code
-    if months and call.tool in TOOLS_WITH_PERIOD:
-        call.months = months
-        call.args["period"] = slots.iso_period(months)
-        for change in call.args.get("scenario", {}).get("demand_changes", []):
-            if "months" in change:
-                change["months"] = list(months)
-    if call.tool == "get_kpi" and r.kpi:
-        call.args["name"] = r.kpi[0]
-    same_question = intent is not None and INTENT_OF_TOOL.get(previous.tool) == intent and _short_about_nothing(r)
-    if r.entity is None and not months and not (call.tool == "get_kpi" and r.kpi) and not (
-        r.resource is not None and call.tool == "get_capacity"
-    ) and not same_question and not owner_given:  # "is it late?" after "when does PO-5518 arrive?": the same call
-        return None
-    return call
-
-
-def _inherit(
-    r: _Reading, previous: RoutedCall, intent: str, months: list[str] | None, planning_date: date
-) -> RoutedCall:
-    """A new question about the previous subject ("and the forecast?"): keep its product and months."""
-    hit = _previous_mention(previous) if previous.entity else None
-    inherited = copy.copy(r)
-    inherited.months = months or previous.months
-    inherited.hit = hit
-    return _build(intent, inherited, planning_date, None)
-
-
-def _place_word_in_a_name(tokens: list[Token], i: int, resolver: Resolver) -> bool:
-    """"the Helmets Pro range" where a supplier is "Yohe Helmets Thailand": a word of a place or partner's
-    name next to a capitalised word no place holds (not opening the sentence), or in a run of capitalised
-    words that a name tail follows ("range", "family"): a name the data may not have, not the place."""
-    vocabulary = load_vocabulary()
-    for j in (i - 1, i + 1):
-        if 0 < j < len(tokens) and tokens[j].raw[:1].isupper() and tokens[j].text.isalpha() \
-                and tokens[j].text not in resolver.place_words and tokens[j].text not in vocabulary.stopwords \
-                and tokens[j].text not in MONTHS:
-            return True
-    tails = set(vocabulary.slot_words.get("name_tails", []))
-    end = i + 1
-    while end < len(tokens) and tokens[end].raw[:1].isupper():
-        end += 1
-    return end < len(tokens) and tokens[end].text in tails
