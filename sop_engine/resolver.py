@@ -525,6 +525,8 @@ class Resolver:
             return None  # "ngân sách" (budget) is no slip of "Sạch": written with marks no name has
         if n == 1:
             return self._score_word(span, i, near)
+        if _joins_two_names(self, words[i : i + n]):
+            return None  # "ST25 5kg hay Jasmine 5kg": "or" joins two names, no near spelling of one
         pool = {a for w in words[i : i + n] for a in self.alias_words.get(w, ())}  # aliases sharing a word
         if not pool:
             return None
@@ -944,3 +946,13 @@ def _compact_code(word: str) -> str | None:
     ("qt1655"); None for a word that is no such code."""
     compact = word.replace("-", "")
     return compact if compact != word and _CODE_WORD.match(compact) and not _SIZE.match(compact) else None
+
+
+# Words that join two names in a question ("X or Y", "X hay Y"): inside a span they part two names, unless
+# some name holds the word itself ("Salt and Pepper").
+_JOINING_TWO = frozenset("or and vs versus hay hoac".split())
+
+
+def _joins_two_names(resolver: Resolver, run: list[str]) -> bool:
+    """Whether a word inside ``run`` (not at its edges) is "or", "and", "hay" ... that no name holds."""
+    return any(w in _JOINING_TWO and w not in resolver.alias_words for w in run[1:-1])
