@@ -527,7 +527,7 @@ class Resolver:
         if n == 1:
             return self._score_word(span, i, near)
         if _joins_two_names(self, words[i : i + n]):
-            return None  # "ST25 5kg hay Jasmine 5kg": "or" joins two names, no near spelling of one
+            return None  # "Zolo 5kg hay Quibo 5kg": "or" joins two names, no near spelling of one
         pool = {a for w in words[i : i + n] for a in self.alias_words.get(w, ())}  # aliases sharing a word
         if not pool:
             return None
@@ -683,7 +683,7 @@ class Resolver:
                 and best.start <= hit.start and hit.end <= best.end:
             return best  # "binding line" with Binding Line 1 and 2: a near match to one of them is no choice
         if _near_match_by_an_everyday_word(self, words, hit, best):
-            return best  # "Dây chuyền đóng gói in April": "in" is no slip of the "nhỏ" of one of the lines
+            return best  # "Dây chuyền ép viên in April": "in" is no slip of the "nhỏ" of one of two lines
         if hit is not None and (best is None or hit.end - hit.start >= best.end - best.start):
             return hit
         return best
@@ -975,8 +975,8 @@ def _near_match_by_an_everyday_word(resolver: Resolver, words: list[str], hit: M
 def _other_families_typed_in_part(resolver: Resolver, typed: list[str], candidates: list[Entity],
                                   kept: list[Entity]) -> bool:
     """Whether each candidate left out has a word of its family's name typed ("dau goi" of "Dầu gội xả"):
-    the whole family name typed then tells one from the other. "gạo lứt" with "Gạo lứt ST25", "Bột gạo
-    lứt" and "Bún gạo lứt" types no word of the families "Bột" or "Bún phở": the words of all three, no
-    choice of the one in the family "Gạo"."""
+    the whole family name typed then tells one from the other. "gạo zolo" with "Gạo zolo 2kg" (family
+    "Gạo"), "Bột gạo zolo" and "Bún gạo zolo" (families "Bột", "Bún") types no word of the other two
+    families: the words of all three, no choice of the one in the family "Gạo"."""
     return all(set(fold_words(resolver.family_of[e.code]).split()) & set(typed)
                for e in candidates if e not in kept)

@@ -267,7 +267,7 @@ def _meets_the_budget(r: _Reading, table: dict) -> bool:
 
 
 def _plan_against_budget(r: _Reading, table: dict) -> bool:
-    """"Bún phở quý 2 kế hoạch so với ngân sách lệch bao nhiêu", "the plan vs budget for X in Q2": the
+    """"Gels quý 2 kế hoạch so với ngân sách lệch bao nhiêu", "the plan vs budget for X in Q2": the
     revenue-vs-budget KPI's words said of the plan (a plan word outside the names): the plan against the
     budget (a reconciliation, ahead), not last year's revenue against the budget."""
     if r.kpi is None or r.kpi[0] != "revenue_vs_budget":

@@ -338,8 +338,8 @@ def _place_word_in_a_name(tokens: list[Token], i: int, resolver: Resolver) -> bo
 
 
 def _place_written_otherwise(token: Token, resolver: Resolver) -> bool:
-    """A word typed with accent marks that no place or partner's name writes so: "Hùng" (a person) where a
-    supplier is "Tân Hưng" folds alike but is another word, not the place."""
+    """A word typed with accent marks that no place or partner's name writes so: "Tùng" (a person) where a
+    supplier is "Công ty Tụng" folds alike but is another word, not the place."""
     raw = unicodedata.normalize("NFC", token.raw).lower()
     if not has_diacritics(raw):
         return False
