@@ -464,7 +464,8 @@ class Resolver:
             return hit
         typed = words[hit.start:hit.end]
         kept = [e for e in hit.candidates if _holds_run(typed, fold_words(self.family_of[e.code]).split())]
-        if len(kept) == 1 and len({self.family_of[e.code] for e in hit.candidates}) > 1:
+        if len(kept) == 1 and len({self.family_of[e.code] for e in hit.candidates}) > 1 \
+                and _other_families_typed_in_part(self, typed, hit.candidates, kept):
             return Mention(kept[0], [], hit.start, hit.end, hit.text, hit.score)
         return hit
 
@@ -525,6 +526,8 @@ class Resolver:
             return None  # "ngân sách" (budget) is no slip of "Sạch": written with marks no name has
         if n == 1:
             return self._score_word(span, i, near)
+        if _joins_two_names(self, words[i : i + n]):
+            return None  # "Zolo 5kg hay Quibo 5kg": "or" joins two names, no near spelling of one
         pool = {a for w in words[i : i + n] for a in self.alias_words.get(w, ())}  # aliases sharing a word
         if not pool:
             return None
@@ -679,6 +682,8 @@ class Resolver:
         if hit is not None and best is not None and best.entity is None and hit.entity in best.candidates \
                 and best.start <= hit.start and hit.end <= best.end:
             return best  # "binding line" with Binding Line 1 and 2: a near match to one of them is no choice
+        if _near_match_by_an_everyday_word(self, words, hit, best):
+            return best  # "Dây chuyền ép viên in April": "in" is no slip of the "nhỏ" of one of two lines
         if hit is not None and (best is None or hit.end - hit.start >= best.end - best.start):
             return hit
         return best
@@ -944,3 +949,34 @@ def _compact_code(word: str) -> str | None:
     ("qt1655"); None for a word that is no such code."""
     compact = word.replace("-", "")
     return compact if compact != word and _CODE_WORD.match(compact) and not _SIZE.match(compact) else None
+
+
+# Words that join two names in a question ("X or Y", "X hay Y"): inside a span they part two names, unless
+# some name holds the word itself ("Salt and Pepper").
+_JOINING_TWO = frozenset("or and vs versus hay hoac".split())
+
+
+def _joins_two_names(resolver: Resolver, run: list[str]) -> bool:
+    """Whether a word inside ``run`` (not at its edges) is "or", "and", "hay" ... that no name holds."""
+    return any(w in _JOINING_TWO and w not in resolver.alias_words for w in run[1:-1])
+
+
+def _near_match_by_an_everyday_word(resolver: Resolver, words: list[str], hit: Mention | None,
+                                    best: Mention | None) -> bool:
+    """A near spelling of one resource name (``hit``) that is a run several names hold (``best``) and,
+    past it, only everyday words of the vocabulary: the run the names share, no choice of one of them."""
+    if hit is None or best is None or best.entity is not None or hit.entity not in best.candidates \
+            or hit.score >= 100 or not (hit.start <= best.start and best.end <= hit.end):
+        return False
+    extra = [words[j] for j in range(hit.start, hit.end) if not best.start <= j < best.end]
+    return bool(extra) and all(w in resolver.reserved for w in extra)
+
+
+def _other_families_typed_in_part(resolver: Resolver, typed: list[str], candidates: list[Entity],
+                                  kept: list[Entity]) -> bool:
+    """Whether each candidate left out has a word of its family's name typed ("dau goi" of "Dầu gội xả"):
+    the whole family name typed then tells one from the other. "gạo zolo" with "Gạo zolo 2kg" (family
+    "Gạo"), "Bột gạo zolo" and "Bún gạo zolo" (families "Bột", "Bún") types no word of the other two
+    families: the words of all three, no choice of the one in the family "Gạo"."""
+    return all(set(fold_words(resolver.family_of[e.code]).split()) & set(typed)
+               for e in candidates if e not in kept)

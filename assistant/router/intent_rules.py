@@ -264,3 +264,13 @@ def _meets_the_budget(r: _Reading, table: dict) -> bool:
     is met, the plan against the budget (a reconciliation), not the revenue-vs-budget KPI read alone."""
     return r.kpi is not None and r.kpi[0] == "revenue_vs_budget" and r.hit is None \
         and any(find_phrase(r.words, p) is not None for p in table.get("hit_budget", []))
+
+
+def _plan_against_budget(r: _Reading, table: dict) -> bool:
+    """"Gels quý 2 kế hoạch so với ngân sách lệch bao nhiêu", "the plan vs budget for X in Q2": the
+    revenue-vs-budget KPI's words said of the plan (a plan word outside the names): the plan against the
+    budget (a reconciliation, ahead), not last year's revenue against the budget."""
+    if r.kpi is None or r.kpi[0] != "revenue_vs_budget":
+        return False
+    named = _mention_span(r.hit) | _mention_span(r.owner) | _mention_span(r.resource)
+    return any((at := find_phrase(r.words, p)) is not None and at not in named for p in table.get("plan_words", []))

@@ -80,6 +80,7 @@ from assistant.router.intent_rules import (
     _has_whatif_cue,
     _meets_the_budget,
     _percent_is_a_level,
+    _plan_against_budget,
     _redo_before_forecast,
     _sales_ahead,
     _says_a_condition,
@@ -520,7 +521,7 @@ def route(
         intent, r.kpi = "kpi", ("bias", "", 0)  # "dự báo X có bị cao quá không?": its bias, not its numbers
     if intent == "sales" and _sales_ahead(r, table, planning_date):
         intent = "forecast"  # "Sắp tới X bán được bao nhiêu trong tháng 6?": what will sell
-    if intent == "kpi" and (_gap_to_budget(r, table) or _meets_the_budget(r, table)):
+    if intent == "kpi" and (_gap_to_budget(r, table) or _meets_the_budget(r, table) or _plan_against_budget(r, table)):
         intent, r.kpi = "reconcile", None  # "how far off budget is the plan?": the plan against the budget
     if intent == "sales" and r.scores["sales"] < 2 and r.period is not None and not r.period.bare \
             and r.months and r.months[0] > f"{planning_date:%Y-%m}":

@@ -61,7 +61,7 @@ from sop_engine.resolver import (
     find_driver,
     resolver_from_tables,
 )
-from sop_engine.text import fold, tokenize
+from sop_engine.text import fold, has_diacritics, tokenize
 
 
 def _number_of_the_name(text: str, tokens: list[Token], codes: set[int], hit: Mention, period, used: set[int],
@@ -238,7 +238,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         taken = _mention_span(hit) | _mention_span(resource) | _mention_span(owner)
         used |= {i for i, t in enumerate(tokens)  # "in Memphis": a place written as a name (capitalised)
                  if t.text in resolver.place_words and t.raw[:1].isupper() and i not in taken
-                 and not _in_a_product_name(tokens, i, resolver) and not _place_word_in_a_name(tokens, i, resolver)}
+                 and not _in_a_product_name(tokens, i, resolver) and not _place_word_in_a_name(tokens, i, resolver)
+                 and not _place_written_otherwise(tokens[i], resolver)}
     negated: set[int] = set()
     pair = None
     read_text = unicodedata.normalize("NFC", text)
@@ -334,3 +335,12 @@ def _place_word_in_a_name(tokens: list[Token], i: int, resolver: Resolver) -> bo
     while end < len(tokens) and tokens[end].raw[:1].isupper():
         end += 1
     return end < len(tokens) and tokens[end].text in tails
+
+
+def _place_written_otherwise(token: Token, resolver: Resolver) -> bool:
+    """A word typed with accent marks that no place or partner's name writes so: "Tùng" (a person) where a
+    supplier is "Công ty Tụng" folds alike but is another word, not the place."""
+    raw = unicodedata.normalize("NFC", token.raw).lower()
+    if not has_diacritics(raw):
+        return False
+    return not any(raw in unicodedata.normalize("NFC", name).lower().split() for name in resolver.plants.values())

@@ -72,7 +72,8 @@ def _percent(words: list[str], multiples: dict | None = None) -> float | None:
             return float(m[1].replace(",", "."))
         if i + 1 < len(words) and words[i + 1] in ("percent", "pct", "per") and _number(word) is not None:
             return _number(word)
-    for phrase, pct in (multiples or {}).items():  # "demand doubles": +100%
+    # "demand doubles": +100%; the longest phrase first ("half as much again" over "half as much")
+    for phrase, pct in sorted((multiples or {}).items(), key=lambda item: -len(item[0].split())):
         if find_phrase(words, phrase) is not None:
             return float(pct)
     return None

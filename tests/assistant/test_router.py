@@ -540,3 +540,63 @@ def test_an_absurd_count_of_months_is_asked_back_not_read():
     for text in ("dự báo Zolo Gel cho 48 tháng tới", "forecast Zolo Gel next 64 months"):
         call = route(text, products, PLANNING)
         assert call.tool is None and call.clarification, text
+
+
+def test_a_fraction_in_words_is_a_demand_change():
+    products = pd.DataFrame({"sku": ["ZG-1"], "name": ["Zolo Gel"], "family": ["Gels"]})
+    for text, pct in (("nếu nhu cầu Zolo Gel tăng thêm một nửa trong tháng 4 thì có thiếu không?", 50),
+                      ("if demand for Zolo Gel goes up by half again in April, are we short?", 50),
+                      ("what if Zolo Gel demand is half as much in April?", -50)):
+        call = route(text, products, PLANNING)
+        assert call.tool == "check_shortages", text
+        assert call.args["scenario"]["demand_changes"][0]["pct"] == pct, text
+
+
+def test_two_names_joined_by_or_ask_which_even_when_a_near_spelling_spans_the_join():
+    products = pd.DataFrame({"sku": ["ZR-5", "QR-5", "ZR-2"],
+                             "name": ["Gạo Zolo túi 5kg", "Gạo Quibo túi 5kg", "Gạo Zolo túi 2kg"],
+                             "family": ["Gạo", "Gạo", "Gạo"]})
+    for text in ("Gạo Zolo túi 5kg hay Gạo Quibo túi 5kg tháng sau có thiếu không?",
+                 "is Gạo Zolo túi 5kg or Gạo Quibo túi 5kg short next month?"):
+        call = route(text, products, PLANNING)
+        assert call.tool is None and {o["value"] for o in call.options} == {"ZR-5", "QR-5"}, text
+
+
+def test_a_run_two_resources_share_and_an_everyday_word_asks_which():
+    products = pd.DataFrame({"sku": ["ZG-1"], "name": ["Zolo Gel"], "family": ["Gels"]})
+    lines = ["Dây chuyền ép viên nhỏ", "Dây chuyền ép viên 5kg"]
+    capacity = pd.DataFrame({"resource": lines, "period": ["2026-12"] * 2, "available_hours": [100, 100]})
+    call = route("how loaded is Dây chuyền ép viên in April?", products, PLANNING, None, {"capacity": capacity})
+    assert call.tool is None and {o["value"] for o in call.options} == set(lines)
+
+
+def test_a_family_name_typed_inside_names_of_other_families_is_no_choice():
+    products = pd.DataFrame({"sku": ["ZL-2", "BZ-4", "NZ-5"],
+                             "name": ["Gạo zolo ST 2kg", "Bột gạo zolo 400g", "Bún gạo zolo 500g"],
+                             "family": ["Gạo", "Bột", "Bún"]})
+    call = route("các sp gạo zolo tháng sau có thiếu không", products, PLANNING)
+    assert call.tool is None and {o["value"] for o in call.options} == {"ZL-2", "BZ-4", "NZ-5"}
+
+
+def test_plan_against_budget_is_a_reconciliation_ahead():
+    products = pd.DataFrame({"sku": ["ZG-1", "ZG-2"], "name": ["Zolo Gel", "Zolo Wash"], "family": ["Gels"] * 2})
+    call = route("Gels quý 2 kế hoạch so với ngân sách lệch bao nhiêu", products, PLANNING)
+    assert call.tool == "reconcile_plan" and call.months == ["2027-04", "2027-05", "2027-06"]
+
+
+def test_a_person_written_with_other_accents_than_a_partner_is_asked_back():
+    products = pd.DataFrame({"sku": ["ZG-1"], "name": ["Zolo Gel"], "family": ["Gels"]})
+    tables = {"supply": pd.DataFrame({"ref": ["PO-1"], "sku": ["ZG-1"], "due_date": ["2026-12-01"],
+                                      "quantity": [5], "kind": ["purchase_order"], "status": ["firm"],
+                                      "supplier": ["Công ty Tụng"]}),
+              "note_items": pd.DataFrame({"owner": ["Lê Văn Tám"]})}
+    call = route("việc của Tùng còn gì?", products, PLANNING, None, tables)
+    assert call.tool is None and call.clarification
+
+
+def test_conclusions_and_names_asked_for():
+    products = pd.DataFrame({"sku": ["ZG-1", "ZG-2"], "name": ["Zolo Gel", "Zolo Wash"], "family": ["Gels"] * 2})
+    call = route("cuộc họp tháng 1 kết luận gì về Zolo Gel?", products, PLANNING)
+    assert call.tool == "list_decisions" and call.entity == "ZG-1" and call.args.get("kind") == "decision"
+    assert route("có sp nào tên Zolo không?", products, PLANNING).tool == "find_products"
+    assert route("tình hình thế nào rồi?", products, PLANNING).clarification
