@@ -5,7 +5,7 @@ The catalogue, order references, resources and meeting notes are written by hand
 the monthly figures are drawn from a fixed seed, so a re-run writes the same files. From the repository
 root::
 
-    python tests/assistant/dev_company_30/make_data.py
+    python tests/assistant/eval_companies/tallis_electrical/make_data.py
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from company_data import sales_series, write_company  # noqa: E402
 
 HERE = Path(__file__).parent
