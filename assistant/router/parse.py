@@ -153,6 +153,18 @@ if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
     import pandas as pd
 
 
+_PERCENT_WORD = re.compile(r"^[+-]?\d+(?:[.,]\d+)?%$")
+
+
+def _percents_of_the_name(r: _Reading) -> set[int]:
+    """"Saline 0.9% 500 ml", "Glucose 5% sales": a percentage inside the name the resolver found, that the
+    name itself holds (its strength), is a word of the name, no what-if change of demand."""
+    if r.hit is None or r.hit.entity is None:
+        return set()
+    own = set(fold(r.hit.entity.label).split())
+    return {i for i in range(r.hit.start, r.hit.end) if _PERCENT_WORD.match(r.words[i]) and r.words[i] in own}
+
+
 def _ref_after_the_name(r: _Reading) -> bool:
     """"is the wipes run WO-8820 still on track?": an order reference within two words after the name names
     that product's or family's order (the name says which run), so the question is the order's."""
@@ -557,13 +569,15 @@ def route(
         return _ask(r, "unknown", "two_questions", [{"label": q, "value": q} for q in two],
                     text=f"'{two[0]}' {question('and', r.language)} '{two[1]}'")
     whatif = None
-    percent = "%" in text or "percent" in r.words or "pct" in r.words or (
+    of_the_name = _percents_of_the_name(r)  # "Glucose 5% 500 ml": the name's percent, no change of demand
+    percent = text.count("%") > len(of_the_name) or "percent" in r.words or "pct" in r.words or (
         _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
     percent = percent and not _percent_is_a_level(r)  # "is the X Line over 100%?": its load, no what-if
     percent = percent and not _figure_before_the_question(r)
     conditional = bool(r.refs) and _says_a_condition(r, table)  # "huỷ lệnh 2400 thì sao?": a what-if
     if (r.refs and (_has_whatif_cue(r) or slots_amount(r) or conditional)) or percent:
-        whatif = read_whatif(r.tokens, load_vocabulary(), r.refs, r.entity, r.months)
+        whatif = read_whatif([t for i, t in enumerate(r.tokens) if i not in of_the_name], load_vocabulary(),
+                             r.refs, r.entity, r.months)
         if whatif is not None and whatif.scenario is None and not (_has_whatif_cue(r) or conditional):
             whatif = None
     if whatif is not None and intent not in ("reforecast", "notes", "decisions", "kpi", "publish"):

@@ -540,3 +540,15 @@ def test_an_absurd_count_of_months_is_asked_back_not_read():
     for text in ("dự báo Zolo Gel cho 48 tháng tới", "forecast Zolo Gel next 64 months"):
         call = route(text, products, PLANNING)
         assert call.tool is None and call.clarification, text
+
+
+def test_a_percentage_inside_a_products_name_is_the_names_and_a_change_word_makes_a_whatif():
+    products = pd.DataFrame({"sku": ["BR-5", "BR-10"], "name": ["Brinol 5% 250 ml", "Brinol 10% 250 ml"],
+                             "family": ["Tonics", "Tonics"]})
+    call = route("brinol 5% sales last 6 mo", products, PLANNING)
+    assert call.tool == "get_sales" and call.entity == "BR-5" and "scenario" not in call.args
+    call = route("which model are we using for Brinol 10% 250 ml?", products, PLANNING)
+    assert call.tool == "get_forecast" and call.entity == "BR-10"
+    call = route("what if the Brinol 5% 250 ml goes up 15% next month?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.args["scenario"]["demand_changes"] == [
+        {"pct": 15.0, "sku": "BR-5", "months": ["2026-12"]}]
