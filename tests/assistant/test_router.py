@@ -552,3 +552,13 @@ def test_a_percentage_inside_a_products_name_is_the_names_and_a_change_word_make
     call = route("what if the Brinol 5% 250 ml goes up 15% next month?", products, PLANNING)
     assert call.tool == "check_shortages" and call.args["scenario"]["demand_changes"] == [
         {"pct": 15.0, "sku": "BR-5", "months": ["2026-12"]}]
+
+
+def test_an_everyday_word_is_no_slip_of_an_intent_word():
+    products = pd.DataFrame({"sku": ["QV-1"], "name": ["Quivo Pads, box of 10"], "family": ["Pads"]})
+    supply = pd.DataFrame({"ref": ["PO-ZZ-4410"], "sku": ["QV-1"], "due_date": ["2026-12-02"], "quantity": [500],
+                           "kind": ["purchase_order"], "status": ["firm"]})
+    call = route("where's PO-ZZ-4410 at? the care homes keep asking", products, PLANNING, None, {"supply": supply})
+    assert call.tool == "get_orders" and call.args == {"ref": "PO-ZZ-4410"}  # "homes": no slip of "holes"
+    call = route("what will the care homes need of the Quivo Pads in January?", products, PLANNING)
+    assert call.tool == "get_forecast" and call.entity == "QV-1"
