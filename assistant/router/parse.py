@@ -100,7 +100,9 @@ from assistant.router.slot_rules import (
     _slot_machine_before_resource,
     _slot_name_over_person,
     _slot_occasion,
+    _slot_occasion_noun,
     _slot_other_rating,
+    _slot_size_no_name_holds,
     _slot_outside_the_question,
     _slot_place_alone,
     _slot_series_products,
@@ -428,7 +430,7 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
     if (r.period is None or whole_year) and intent != "notes":
         # "before Tết": a time the calendar rules do not know (in a notes search, "the Black Friday uplift",
         # a topic of the meetings)
-        occasion = _slot_occasion(r, taken)
+        occasion = _slot_occasion(r, taken) or _slot_occasion_noun(r, taken)
         if occasion is not None:
             return occasion
         for phrase in load_vocabulary().slot_words.get("unread_periods", []):
@@ -739,7 +741,8 @@ def route(
         leftover = None  # "Q-Fit 18mm": the size found it, the other word is of its own name, written as in it
     if not leftover and intent in ABOUT_A_PRODUCT and other_name_word(r.hit, r.tokens, r.used, resolver, r.text):
         leftover = r.tokens[r.hit.end].raw  # "Sơn Mùa Đông" when the name is "Sơn … Mùa Xuân": another name
-    rating = _slot_other_rating(r, resolver) if not leftover and intent in ABOUT_A_PRODUCT else None
+    rating = _slot_other_rating(r, resolver) or _slot_size_no_name_holds(r, resolver) \
+        if not leftover and intent in ABOUT_A_PRODUCT else None
     if rating:  # "Dompel Sewage Pump 11 kW" when it is 7.5 kW: no such product, never the other rating's
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         closest = resolver.closest(rating)

@@ -562,3 +562,22 @@ def test_an_everyday_word_is_no_slip_of_an_intent_word():
     assert call.tool == "get_orders" and call.args == {"ref": "PO-ZZ-4410"}  # "homes": no slip of "holes"
     call = route("what will the care homes need of the Quivo Pads in January?", products, PLANNING)
     assert call.tool == "get_forecast" and call.entity == "QV-1"
+
+
+@pytest.mark.parametrize("text", ["Quivo Pads ok over hay fever season?", "Quivo Pads short before the shutdown?",
+                                  "what were Quivo Pads sales during the county tender?"])
+def test_a_time_named_by_an_occasion_noun_is_asked_back(text):
+    products = pd.DataFrame({"sku": ["QV-1"], "name": ["Quivo Pads, box of 10"], "family": ["Pads"]})
+    call = route(text, products, PLANNING)
+    assert call.tool is None and call.clarification, text
+    assert route("Quivo Pads short next month?", products, PLANNING).tool == "check_shortages"
+
+
+@pytest.mark.parametrize("text", ["demand forecast for the Quivo 20 ml tube", "are we short on the Quivo 15x15 pad?"])
+def test_a_size_no_name_holds_next_to_a_family_is_an_unknown_product(text):
+    products = pd.DataFrame({"sku": ["QT-2", "QT-5", "QP-1010", "QP-1020"],
+                             "name": ["Quivo Tube 2 ml", "Quivo Tube 5 ml", "Quivo Pad 10x10 cm", "Quivo Pad 10x20 cm"],
+                             "family": ["Tubes", "Tubes", "Pads", "Pads"]})
+    call = route(text, products, PLANNING)
+    assert call.tool is None and call.clarification, text
+    assert route("demand forecast for the Quivo 5 ml tube", products, PLANNING).entity == "QT-5"
