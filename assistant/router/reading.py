@@ -21,6 +21,7 @@ from assistant.router.intent_rules import (
 from assistant.router.pairs import (
     by_measure_after,
     by_size_word,
+    by_size_word_of_family,
     by_variant_words,
     question_sentence,
     rule_out_negated,
@@ -246,6 +247,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         names = used | _mention_span(owner)
         hit, negated = rule_out_negated(read_text, tokens, hit, names, resolver)
         hit, sized = by_size_word(tokens, hit, names | negated, resolver)
+        if not sized:  # "the large gloves": the family's products of that size
+            hit, sized = by_size_word_of_family(tokens, hit, names | negated, resolver)
         if not sized:  # "white round neck tees in M": the words of one candidate's variant
             hit, sized = by_variant_words(tokens, hit, names | negated, resolver)
         if not sized:  # "Bao Bao 1 L": the one candidate of that size

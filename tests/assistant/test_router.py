@@ -581,3 +581,19 @@ def test_a_size_no_name_holds_next_to_a_family_is_an_unknown_product(text):
     call = route(text, products, PLANNING)
     assert call.tool is None and call.clarification, text
     assert route("demand forecast for the Quivo 5 ml tube", products, PLANNING).entity == "QT-5"
+
+
+def test_an_english_plural_is_no_slip_of_another_known_word():
+    products = pd.DataFrame({"sku": ["QM-50"], "name": ["Quivo Surgical Mask, box of 50"], "family": ["Masks"]})
+    call = route("are we short on Zembra surgical gowns next month?", products, PLANNING)
+    assert call.tool is None and call.clarification  # "gowns" is no "owns" (a decisions word)
+
+
+def test_a_size_word_next_to_a_family_offers_its_products_of_that_size():
+    products = pd.DataFrame({"sku": ["ZG-S", "ZG-L", "ZG-L2", "ZK-L"],
+                             "name": ["Zembra Gloves S", "Zembra Gloves L", "Zembra Gloves L, box of 200", "Kelto Gloves L"],
+                             "family": ["Gloves", "Gloves", "Gloves", "Gloves"]})
+    call = route("are we short of the large gloves next month?", products, PLANNING)
+    assert call.tool is None and {o["value"] for o in call.options} == {"ZG-L", "ZG-L2", "ZK-L"}
+    call = route("are we short of the small gloves next month?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "ZG-S"
