@@ -30,8 +30,11 @@ def by_size_word_of_family(tokens: list[Token], hit: Mention | None, taken: set[
     if hit is None or hit.entity is None or hit.entity.kind != "family":
         return hit, set()
     spelled = size_words()
+    spelled |= {letter: letter for letter in spelled.values()}  # "gloves size XL": the letter as names write it
+    cues = set(load_vocabulary().slot_words.get("size_cues", []))
     words = [t.text for t in tokens]
-    for at in (hit.start - 1, hit.end):
+    after = hit.end + (hit.end < len(words) - 1 and words[hit.end] in cues)
+    for at in (hit.start - 1, after):
         if not 0 <= at < len(words) or at in taken or words[at] not in spelled:
             continue
         wanted = {words[at], spelled[words[at]]}

@@ -102,12 +102,12 @@ from assistant.router.slot_rules import (
     _slot_occasion,
     _slot_occasion_noun,
     _slot_other_rating,
-    _slot_size_no_name_holds,
     _slot_outside_the_question,
     _slot_place_alone,
     _slot_series_products,
     _slot_shared_size,
     _slot_shared_variant,
+    _slot_size_no_name_holds,
     _slot_subject_owner,
     _slot_titled_name,
     _slot_unknown_family,
@@ -153,6 +153,14 @@ from sop_engine.text import fold, fold_words, has_diacritics
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
     import pandas as pd
+
+
+def _pack_count_at(r: _Reading, i: int) -> bool:
+    """"găng tay M hộp 100 tháng sau", "gloves M box of 100 next month": a number right after a pack word
+    ("hộp", "box of") is how many the pack holds, no count of months."""
+    before = [t.text for t in r.tokens[max(i - 2, 0):i]]
+    return bool(before) and (before[-1] in PACK_WORDS or before[-1] == "of" and len(before) == 2
+                             and before[0] in PACK_WORDS)
 
 
 _PERCENT_WORD = re.compile(r"^[+-]?\d+(?:[.,]\d+)?%$")
@@ -242,7 +250,7 @@ def _too_many_months(r: _Reading, i: int, taken: set[int]) -> bool:
     word = r.tokens[i].text
     return word.isdigit() and int(word) > MAX_MONTH_COUNT and i + 1 < len(r.tokens) and i not in taken \
         and r.tokens[i + 1].text in ("thang", "month", "months", "mos", "mo", "mths") \
-        and not (r.hit is not None and i == r.hit.end)
+        and not (r.hit is not None and i == r.hit.end) and not _pack_count_at(r, i)
 
 
 def _counted_word(word: str) -> bool:

@@ -37,7 +37,7 @@ from assistant.router.slot_rules import (
     _slot_season_words,
     _slot_word_of_a_cue,
 )
-from assistant.router.spelling import hyphens_joined, sizes_spaced, spell_corrected
+from assistant.router.spelling import hyphens_joined, kinds_translated, sizes_spaced, spell_corrected
 from assistant.router.typed import (
     DAY_MONTH,
     after_correction,
@@ -57,12 +57,26 @@ from sop_engine.periods import (
     message_period,
 )
 from sop_engine.resolver import (
+    PACK_WORDS,
     Mention,
     Resolver,
     find_driver,
     resolver_from_tables,
 )
 from sop_engine.text import fold, tokenize
+
+
+def _pack_after_the_name(words: list[str], hit: Mention | None) -> set[int]:
+    """"găng tay M hop 100": a pack word and a number right after the name found ("hộp 100", "box of 100")
+    say its pack size, no cue of another question ("hop" typed without marks is also "họp", a meeting)."""
+    if hit is None:
+        return set()
+    at = hit.end
+    if at + 1 < len(words) and words[at] in PACK_WORDS:
+        n = at + 1 + (words[at + 1] == "of")
+        if n < len(words) and words[n].isdigit():
+            return set(range(at, n + 1))
+    return set()
 
 
 def _number_of_the_name(text: str, tokens: list[Token], codes: set[int], hit: Mention, period, used: set[int],
@@ -132,6 +146,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         resolver = _resolver(products, tables)
     text = sizes_spaced(spell_corrected(text, resolver), resolver)  # "melatonine 5mg": melatonin 5 mg
     text = hyphens_joined(text, resolver)  # "Klöverdal 2 seat": the 2-seat
+    text = kinds_translated(text, resolver)  # "găng tay size XL": the gloves, as the names write it
     tokens = tokenize(text)
     words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None
@@ -266,6 +281,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     if hit is not None and hit.end < len(words) and words[hit.end] in tails and not _opens_a_cue(words, hit.end):
         negated.add(hit.end)  # "the Air Care range": a word of the name, no catalogue search
         used.add(hit.end)
+    negated |= _pack_after_the_name(words, hit)  # "hop 100": the box of 100, no meeting
     masked = [w if i not in _mention_span(hit) | _mention_span(resource) | negated else "\x00"
               for i, w in enumerate(words)]
     scores = score_intents(masked, vocabulary, [t.raw for t in tokens])

@@ -591,9 +591,30 @@ def test_an_english_plural_is_no_slip_of_another_known_word():
 
 def test_a_size_word_next_to_a_family_offers_its_products_of_that_size():
     products = pd.DataFrame({"sku": ["ZG-S", "ZG-L", "ZG-L2", "ZK-L"],
-                             "name": ["Zembra Gloves S", "Zembra Gloves L", "Zembra Gloves L, box of 200", "Kelto Gloves L"],
+                             "name": ["Zembra Gloves S", "Zembra Gloves L", "Zembra Gloves L, box of 200",
+                                      "Kelto Gloves L"],
                              "family": ["Gloves", "Gloves", "Gloves", "Gloves"]})
     call = route("are we short of the large gloves next month?", products, PLANNING)
     assert call.tool is None and {o["value"] for o in call.options} == {"ZG-L", "ZG-L2", "ZK-L"}
     call = route("are we short of the small gloves next month?", products, PLANNING)
     assert call.tool == "check_shortages" and call.entity == "ZG-S"
+
+
+def test_an_everyday_vietnamese_kind_word_reads_as_the_names_write_it():
+    products = pd.DataFrame({"sku": ["ZG-M", "ZG-XL", "ZS-2", "ZS-5"],
+                             "name": ["Zembra Gloves M", "Zembra Gloves XL", "Zembra Syringe 2 ml",
+                                      "Zembra Syringe 5 ml"],
+                             "family": ["Gloves", "Gloves", "Syringes", "Syringes"]})
+    call = route("găng tay size XL quý 1 có thiếu không", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "ZG-XL"
+    call = route("bơm tiêm Zembra Syringe 2 ml tháng sau có thiếu không?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "ZS-2"
+
+
+def test_a_number_after_a_pack_word_is_the_pack_size_no_months_and_no_meeting():
+    products = pd.DataFrame({"sku": ["ZG-M-100", "ZG-M-200"], "name": ["Zembra Gloves M, box of 100",
+                                                                         "Zembra Gloves M, box of 200"],
+                             "family": ["Gloves", "Gloves"]})
+    for text in ("zembra gloves M hop 100 thang sau co thieu ko", "Zembra gloves M hộp 100 tháng sau có thiếu không"):
+        call = route(text, products, PLANNING)
+        assert call.tool == "check_shortages" and call.entity == "ZG-M-100" and call.months == ["2026-12"], text
