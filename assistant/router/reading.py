@@ -37,7 +37,7 @@ from assistant.router.slot_rules import (
     _slot_season_words,
     _slot_word_of_a_cue,
 )
-from assistant.router.spelling import hyphens_joined, kinds_translated, sizes_spaced, spell_corrected
+from assistant.router.spelling import hyphens_joined, sizes_spaced, spell_corrected
 from assistant.router.typed import (
     DAY_MONTH,
     after_correction,
@@ -146,7 +146,6 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         resolver = _resolver(products, tables)
     text = sizes_spaced(spell_corrected(text, resolver), resolver)  # "melatonine 5mg": melatonin 5 mg
     text = hyphens_joined(text, resolver)  # "Klöverdal 2 seat": the 2-seat
-    text = kinds_translated(text, resolver)  # "găng tay size XL": the gloves, as the names write it
     tokens = tokenize(text)
     words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None

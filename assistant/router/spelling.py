@@ -24,35 +24,6 @@ def _english_plural(word: str, english: frozenset[str]) -> bool:
                                    or word.endswith("es") and len(word) >= 6 and word[:-2] in english)
 
 
-def kinds_translated(text: str, resolver: Resolver | None) -> str:
-    """"găng tay size XL", "bơm tiêm ClearFlow Syringe 2 ml": an everyday word of another language for a kind
-    of product (the vocabulary's ``kind_words``, "găng tay=gloves", "găng tay=glove") written as the loaded names write
-    it, where a name holds that word and none holds the word as typed."""
-    if resolver is None:
-        return text
-    table = load_vocabulary().slot_words.get("kind_words", [])
-    pairs = [(" ".join(p[:-1]), p[-1]) for p in (k.replace("=", " ").split() for k in table) if len(p) > 1]
-    if not pairs:
-        return text
-    tokens = tokenize(text)
-    words = [t.text for t in tokens]
-    out, last, i = [], 0, 0
-    while i < len(tokens):
-        for typed, names in pairs:
-            parts = typed.split()
-            n = len(parts)
-            if words[i:i + n] != parts or any(w in resolver.any_word for w in parts):
-                continue
-            if names not in resolver.any_word:
-                continue
-            out += [text[last:tokens[i].start], names]
-            last = tokens[i + n - 1].start + len(tokens[i + n - 1].raw)
-            i += n - 1
-            break
-        i += 1
-    return "".join(out) + text[last:] if out else text
-
-
 def hyphens_joined(text: str, resolver: Resolver | None) -> str:
     """``text`` with a word that names write with a hyphen typed as two words ("2 seat", "black brown")
     written as the names write it ("2-seat"), where no name holds the two words apart."""
