@@ -22,6 +22,32 @@ _SENTENCE = re.compile(r"[.!?]+(?=\s|$)|\n")
 _MEASURE = re.compile(r"^(\d+(?:[.,]\d+)?)([a-z]+)$")  # "1l", "400ml": a size typed as one word
 
 
+def by_size_word_of_family(tokens: list[Token], hit: Mention | None, taken: set[int], resolver: Resolver
+                           ) -> tuple[Mention | None, set[int]]:
+    """A family named with a size said in words right before or after it ("the large gloves", "gloves,
+    large"): that family's products whose names carry the size (the one, or a choice of them), never the
+    whole family."""
+    if hit is None or hit.entity is None or hit.entity.kind != "family":
+        return hit, set()
+    spelled = size_words()
+    spelled |= {letter: letter for letter in spelled.values()}  # "gloves size XL": the letter as names write it
+    cues = set(load_vocabulary().slot_words.get("size_cues", []))
+    words = [t.text for t in tokens]
+    after = hit.end + (hit.end < len(words) - 1 and words[hit.end] in cues)
+    for at in (hit.start - 1, after):
+        if not 0 <= at < len(words) or at in taken or words[at] not in spelled:
+            continue
+        wanted = {words[at], spelled[words[at]]}
+        picked = [Entity("sku", sku, resolver.labels[sku]) for sku in resolver.family_skus.get(hit.entity.code, [])
+                  if wanted & _name_words(resolver, sku)]
+        if picked:
+            span = (min(at, hit.start), max(at + 1, hit.end))
+            if len(picked) == 1:
+                return Mention(picked[0], [], *span, hit.text, hit.score), {at}
+            return Mention(None, picked, *span, " ".join(t.raw for t in tokens[span[0]:span[1]]), hit.score), {at}
+    return hit, set()
+
+
 def by_measure_after(tokens: list[Token], hit: Mention | None, taken: set[int], resolver: Resolver
                      ) -> tuple[Mention | None, set[int]]:
     """"Bao Bao 1 L", "X 400ml": an ambiguous name followed by a size (a number and its unit, apart or in one

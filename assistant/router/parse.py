@@ -101,12 +101,14 @@ from assistant.router.slot_rules import (
     _slot_machine_before_resource,
     _slot_name_over_person,
     _slot_occasion,
+    _slot_occasion_noun,
     _slot_other_rating,
     _slot_outside_the_question,
     _slot_place_alone,
     _slot_series_products,
     _slot_shared_size,
     _slot_shared_variant,
+    _slot_size_no_name_holds,
     _slot_subject_owner,
     _slot_titled_name,
     _slot_unknown_family,
@@ -152,6 +154,26 @@ from sop_engine.text import fold, fold_words, has_diacritics
 
 if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
     import pandas as pd
+
+
+def _pack_count_at(r: _Reading, i: int) -> bool:
+    """"găng tay M hộp 100 tháng sau", "gloves M box of 100 next month": a number right after a pack word
+    ("hộp", "box of") is how many the pack holds, no count of months."""
+    before = [t.text for t in r.tokens[max(i - 2, 0):i]]
+    return bool(before) and (before[-1] in PACK_WORDS or before[-1] == "of" and len(before) == 2
+                             and before[0] in PACK_WORDS)
+
+
+_PERCENT_WORD = re.compile(r"^[+-]?\d+(?:[.,]\d+)?%$")
+
+
+def _percents_of_the_name(r: _Reading) -> set[int]:
+    """"Saline 0.9% 500 ml", "Glucose 5% sales": a percentage inside the name the resolver found, that the
+    name itself holds (its strength), is a word of the name, no what-if change of demand."""
+    if r.hit is None or r.hit.entity is None:
+        return set()
+    own = set(fold(r.hit.entity.label).split())
+    return {i for i in range(r.hit.start, r.hit.end) if _PERCENT_WORD.match(r.words[i]) and r.words[i] in own}
 
 
 def _ref_after_the_name(r: _Reading) -> bool:
@@ -229,7 +251,7 @@ def _too_many_months(r: _Reading, i: int, taken: set[int]) -> bool:
     word = r.tokens[i].text
     return word.isdigit() and int(word) > MAX_MONTH_COUNT and i + 1 < len(r.tokens) and i not in taken \
         and r.tokens[i + 1].text in ("thang", "month", "months", "mos", "mo", "mths") \
-        and not (r.hit is not None and i == r.hit.end)
+        and not (r.hit is not None and i == r.hit.end) and not _pack_count_at(r, i)
 
 
 def _counted_word(word: str) -> bool:
@@ -417,7 +439,7 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
     if (r.period is None or whole_year) and intent != "notes":
         # "before Tết": a time the calendar rules do not know (in a notes search, "the Black Friday uplift",
         # a topic of the meetings)
-        occasion = _slot_occasion(r, taken)
+        occasion = _slot_occasion(r, taken) or _slot_occasion_noun(r, taken)
         if occasion is not None:
             return occasion
         for phrase in load_vocabulary().slot_words.get("unread_periods", []):
@@ -558,13 +580,15 @@ def route(
         return _ask(r, "unknown", "two_questions", [{"label": q, "value": q} for q in two],
                     text=f"'{two[0]}' {question('and', r.language)} '{two[1]}'")
     whatif = None
-    percent = "%" in text or "percent" in r.words or "pct" in r.words or (
+    of_the_name = _percents_of_the_name(r)  # "Glucose 5% 500 ml": the name's percent, no change of demand
+    percent = text.count("%") > len(of_the_name) or "percent" in r.words or "pct" in r.words or (
         _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
     percent = percent and not _percent_is_a_level(r)  # "is the X Line over 100%?": its load, no what-if
     percent = percent and not _figure_before_the_question(r)
     conditional = bool(r.refs) and _says_a_condition(r, table)  # "huỷ lệnh 2400 thì sao?": a what-if
     if (r.refs and (_has_whatif_cue(r) or slots_amount(r) or conditional)) or percent:
-        whatif = read_whatif(r.tokens, load_vocabulary(), r.refs, r.entity, r.months)
+        whatif = read_whatif([t for i, t in enumerate(r.tokens) if i not in of_the_name], load_vocabulary(),
+                             r.refs, r.entity, r.months)
         if whatif is not None and whatif.scenario is None and not (_has_whatif_cue(r) or conditional):
             whatif = None
     if whatif is not None and intent not in ("reforecast", "notes", "decisions", "kpi", "publish"):
@@ -726,7 +750,8 @@ def route(
         leftover = None  # "Q-Fit 18mm": the size found it, the other word is of its own name, written as in it
     if not leftover and intent in ABOUT_A_PRODUCT and other_name_word(r.hit, r.tokens, r.used, resolver, r.text):
         leftover = r.tokens[r.hit.end].raw  # "Sơn Mùa Đông" when the name is "Sơn … Mùa Xuân": another name
-    rating = _slot_other_rating(r, resolver) if not leftover and intent in ABOUT_A_PRODUCT else None
+    rating = _slot_other_rating(r, resolver) or _slot_size_no_name_holds(r, resolver) \
+        if not leftover and intent in ABOUT_A_PRODUCT else None
     if rating:  # "Dompel Sewage Pump 11 kW" when it is 7.5 kW: no such product, never the other rating's
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         closest = resolver.closest(rating)

@@ -21,6 +21,7 @@ from assistant.router.intent_rules import (
 from assistant.router.pairs import (
     by_measure_after,
     by_size_word,
+    by_size_word_of_family,
     by_variant_words,
     question_sentence,
     rule_out_negated,
@@ -56,12 +57,26 @@ from sop_engine.periods import (
     message_period,
 )
 from sop_engine.resolver import (
+    PACK_WORDS,
     Mention,
     Resolver,
     find_driver,
     resolver_from_tables,
 )
 from sop_engine.text import fold, has_diacritics, tokenize
+
+
+def _pack_after_the_name(words: list[str], hit: Mention | None) -> set[int]:
+    """"găng tay M hop 100": a pack word and a number right after the name found ("hộp 100", "box of 100")
+    say its pack size, no cue of another question ("hop" typed without marks is also "họp", a meeting)."""
+    if hit is None:
+        return set()
+    at = hit.end
+    if at + 1 < len(words) and words[at] in PACK_WORDS:
+        n = at + 1 + (words[at + 1] == "of")
+        if n < len(words) and words[n].isdigit():
+            return set(range(at, n + 1))
+    return set()
 
 
 def _number_of_the_name(text: str, tokens: list[Token], codes: set[int], hit: Mention, period, used: set[int],
@@ -247,6 +262,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         names = used | _mention_span(owner)
         hit, negated = rule_out_negated(read_text, tokens, hit, names, resolver)
         hit, sized = by_size_word(tokens, hit, names | negated, resolver)
+        if not sized:  # "the large gloves": the family's products of that size
+            hit, sized = by_size_word_of_family(tokens, hit, names | negated, resolver)
         if not sized:  # "white round neck tees in M": the words of one candidate's variant
             hit, sized = by_variant_words(tokens, hit, names | negated, resolver)
         if not sized:  # "Bao Bao 1 L": the one candidate of that size
@@ -264,6 +281,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     if hit is not None and hit.end < len(words) and words[hit.end] in tails and not _opens_a_cue(words, hit.end):
         negated.add(hit.end)  # "the Air Care range": a word of the name, no catalogue search
         used.add(hit.end)
+    negated |= _pack_after_the_name(words, hit)  # "hop 100": the box of 100, no meeting
     masked = [w if i not in _mention_span(hit) | _mention_span(resource) | negated else "\x00"
               for i, w in enumerate(words)]
     scores = score_intents(masked, vocabulary, [t.raw for t in tokens])

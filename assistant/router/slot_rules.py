@@ -19,6 +19,7 @@ from assistant.router.base import (
     _without,
 )
 from assistant.router.pairs import question_sentence
+from assistant.router.spelling import english_words
 from assistant.router.typed import (
     PERIOD_LIKE,
 )
@@ -40,6 +41,63 @@ from sop_engine.resolver import Entity, Mention, Resolver
 from sop_engine.text import fold, fold_words, has_diacritics
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+_BY = re.compile(r"^\d+(?:[.,]\d+)?x\d+(?:[.,]\d+)?$")  # "15x15": a size of two measures
+
+
+def _slot_size_no_name_holds(r: _Reading, resolver: Resolver | None) -> str | None:
+    """"the ClearFlow 20 ml syringe" when the syringes are 2, 5 and 10 ml, "the Shannon 15x15 dressing" when the
+    dressings are 10x10 and 10x20: a size typed inside or right next to the name found (a family's or a
+    product's), of a unit the names hold, that no product's name holds: a product the data does not have, as
+    typed (asked back, never answered for the family or a product of another size)."""
+    hit = r.hit
+    if resolver is None or hit is None or hit.entity is None:
+        return None
+    names = list(resolver.name_words.values())
+    units = {n[k + 1] for n in names for k in range(len(n) - 1) if _NUMBER.fullmatch(n[k]) and n[k + 1].isalpha()}
+    pairs = {(n[k], n[k + 1]) for n in names for k in range(len(n) - 1)}
+    held = {w for n in names for w in n}
+    taken = set(r.used) | _mention_span(r.owner) | _mention_span(r.resource)
+    for at in range(max(hit.start - 2, 0), min(hit.end + 1, len(r.words))):
+        if at in taken:
+            continue
+        word = r.words[at]
+        if _BY.fullmatch(word) and word not in held:
+            size = [at]
+        elif at + 1 < len(r.words) and _NUMBER.fullmatch(word) and r.words[at + 1] in units \
+                and at + 1 not in taken and (word, r.words[at + 1]) not in pairs:
+            size = [at, at + 1]
+        else:
+            continue
+        return " ".join(t.raw for t in r.tokens[min(size[0], hit.start):max(size[-1] + 1, hit.end)])
+    return None
+
+
+def _slot_occasion_noun(r: _Reading, taken: set[int]) -> str | None:
+    """"ok over flu season?", "short before the shutdown?", "sales during the HSE tender?": a word that
+    introduces a time (the vocabulary's ``occasion_before`` and ``occasion_before_noun``), then up to three words
+    ending with a noun of an occasion (``occasion_nouns``: season, tender, shutdown ...): a time whose months
+    the calendar rules do not know (asked back, never answered for the tool's default period)."""
+    table = load_vocabulary().slot_words
+    before = [*table.get("occasion_before", []), *table.get("occasion_before_noun", [])]
+    ends = [phrase_tokens(p)[-1] for p in table.get("unread_periods", []) if " " in p]
+    vocabulary = load_vocabulary()
+    english = english_words()  # "season", not "xuân" or "thu" of Vietnamese phrases
+    nouns = set(table.get("occasion_nouns", [])) | {w for w in set(ends) if ends.count(w) >= 3 and w in english
+                                                    and w not in vocabulary.stopwords}
+    for phrase in before:
+        n = len(phrase_tokens(phrase))
+        for i in range(len(r.words) - n):
+            if r.words[i:i + n] != phrase_tokens(phrase) or set(range(i, i + n)) & taken:
+                continue
+            at = i + n + (r.words[i + n] in TOPIC_DETERMINERS)
+            for end in range(at, min(at + 4, len(r.words))):
+                if end in taken:
+                    break
+                if r.words[end] in nouns:
+                    return " ".join(t.raw for t in r.tokens[at:end + 1])
+    return None
 
 
 def _slot_in_resource_again(words: list[str], hit: Mention | None, resource: Mention | None) -> bool:

@@ -16,6 +16,14 @@ from sop_engine.resolver import Resolver
 from sop_engine.text import fold, fold_words, has_diacritics, tokenize
 
 
+def _english_plural(word: str, english: frozenset[str]) -> bool:
+    """"gowns", "boxes": the plural of a word of the English list (which holds few plurals) is English as
+    typed, never a slip of another known word ("gowns" is not "owns"; one whose singular the router knows,
+    "sprays", is still read as that word)."""
+    return word.endswith("s") and (len(word) >= 5 and word[:-1] in english
+                                   or word.endswith("es") and len(word) >= 6 and word[:-2] in english)
+
+
 def hyphens_joined(text: str, resolver: Resolver | None) -> str:
     """``text`` with a word that names write with a hyphen typed as two words ("2 seat", "black brown")
     written as the names write it ("2-seat"), where no name holds the two words apart."""
@@ -105,7 +113,8 @@ def spell_corrected(text: str, resolver: Resolver | None) -> str:
     out, last = [], 0
     for t in tokenize(text):
         word = t.text
-        if len(word) < 5 or not word.isalpha() or word in known or word in english or has_diacritics(t.raw):
+        if len(word) < 5 or not word.isalpha() or word in known or word in english or has_diacritics(t.raw) \
+                or _english_plural(word, english) and word[:-1] not in known and word[:-2] not in known:
             continue
         close = [k for k in pool if abs(len(k) - len(word)) <= 1 and k[0] == word[0] or
                  abs(len(k) - len(word)) <= 1 and k[-1] == word[-1]]

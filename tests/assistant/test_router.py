@@ -600,3 +600,77 @@ def test_conclusions_and_names_asked_for():
     assert call.tool == "list_decisions" and call.entity == "ZG-1" and call.args.get("kind") == "decision"
     assert route("có sp nào tên Zolo không?", products, PLANNING).tool == "find_products"
     assert route("tình hình thế nào rồi?", products, PLANNING).clarification
+
+
+def test_a_percentage_inside_a_products_name_is_the_names_and_a_change_word_makes_a_whatif():
+    products = pd.DataFrame({"sku": ["BR-5", "BR-10"], "name": ["Brinol 5% 250 ml", "Brinol 10% 250 ml"],
+                             "family": ["Tonics", "Tonics"]})
+    call = route("brinol 5% sales last 6 mo", products, PLANNING)
+    assert call.tool == "get_sales" and call.entity == "BR-5" and "scenario" not in call.args
+    call = route("which model are we using for Brinol 10% 250 ml?", products, PLANNING)
+    assert call.tool == "get_forecast" and call.entity == "BR-10"
+    call = route("what if the Brinol 5% 250 ml goes up 15% next month?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.args["scenario"]["demand_changes"] == [
+        {"pct": 15.0, "sku": "BR-5", "months": ["2026-12"]}]
+
+
+def test_an_everyday_word_is_no_slip_of_an_intent_word():
+    products = pd.DataFrame({"sku": ["QV-1"], "name": ["Quivo Pads, box of 10"], "family": ["Pads"]})
+    supply = pd.DataFrame({"ref": ["PO-ZZ-4410"], "sku": ["QV-1"], "due_date": ["2026-12-02"], "quantity": [500],
+                           "kind": ["purchase_order"], "status": ["firm"]})
+    call = route("where's PO-ZZ-4410 at? the care homes keep asking", products, PLANNING, None, {"supply": supply})
+    assert call.tool == "get_orders" and call.args == {"ref": "PO-ZZ-4410"}  # "homes": no slip of "holes"
+    call = route("what will the care homes need of the Quivo Pads in January?", products, PLANNING)
+    assert call.tool == "get_forecast" and call.entity == "QV-1"
+
+
+@pytest.mark.parametrize("text", ["Quivo Pads ok over hay fever season?", "Quivo Pads short before the shutdown?",
+                                  "what were Quivo Pads sales during the county tender?"])
+def test_a_time_named_by_an_occasion_noun_is_asked_back(text):
+    products = pd.DataFrame({"sku": ["QV-1"], "name": ["Quivo Pads, box of 10"], "family": ["Pads"]})
+    call = route(text, products, PLANNING)
+    assert call.tool is None and call.clarification, text
+    assert route("Quivo Pads short next month?", products, PLANNING).tool == "check_shortages"
+
+
+@pytest.mark.parametrize("text", ["demand forecast for the Quivo 20 ml tube", "are we short on the Quivo 15x15 pad?"])
+def test_a_size_no_name_holds_next_to_a_family_is_an_unknown_product(text):
+    products = pd.DataFrame({"sku": ["QT-2", "QT-5", "QP-1010", "QP-1020"],
+                             "name": ["Quivo Tube 2 ml", "Quivo Tube 5 ml", "Quivo Pad 10x10 cm", "Quivo Pad 10x20 cm"],
+                             "family": ["Tubes", "Tubes", "Pads", "Pads"]})
+    call = route(text, products, PLANNING)
+    assert call.tool is None and call.clarification, text
+    assert route("demand forecast for the Quivo 5 ml tube", products, PLANNING).entity == "QT-5"
+
+
+def test_an_english_plural_is_no_slip_of_another_known_word():
+    products = pd.DataFrame({"sku": ["QM-50"], "name": ["Quivo Surgical Mask, box of 50"], "family": ["Masks"]})
+    call = route("are we short on Zembra surgical gowns next month?", products, PLANNING)
+    assert call.tool is None and call.clarification  # "gowns" is no "owns" (a decisions word)
+
+
+def test_a_size_word_next_to_a_family_offers_its_products_of_that_size():
+    products = pd.DataFrame({"sku": ["ZG-S", "ZG-L", "ZG-L2", "ZK-L"],
+                             "name": ["Zembra Gloves S", "Zembra Gloves L", "Zembra Gloves L, box of 200",
+                                      "Kelto Gloves L"],
+                             "family": ["Gloves", "Gloves", "Gloves", "Gloves"]})
+    call = route("are we short of the large gloves next month?", products, PLANNING)
+    assert call.tool is None and {o["value"] for o in call.options} == {"ZG-L", "ZG-L2", "ZK-L"}
+    call = route("are we short of the small gloves next month?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "ZG-S"
+
+
+
+def test_a_size_letter_after_a_size_word_next_to_a_family_picks_its_product():
+    products = pd.DataFrame({"sku": ["ZG-M", "ZG-XL"], "name": ["Zembra Gloves M", "Zembra Gloves XL"],
+                             "family": ["Gloves", "Gloves"]})
+    call = route("are the gloves size XL short next month?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "ZG-XL"
+
+def test_a_number_after_a_pack_word_is_the_pack_size_no_months_and_no_meeting():
+    products = pd.DataFrame({"sku": ["ZG-M-100", "ZG-M-200"], "name": ["Zembra Gloves M, box of 100",
+                                                                         "Zembra Gloves M, box of 200"],
+                             "family": ["Gloves", "Gloves"]})
+    for text in ("zembra gloves M hop 100 thang sau co thieu ko", "Zembra gloves M hộp 100 tháng sau có thiếu không"):
+        call = route(text, products, PLANNING)
+        assert call.tool == "check_shortages" and call.entity == "ZG-M-100" and call.months == ["2026-12"], text
