@@ -19,7 +19,6 @@ from assistant.router.base import (
     _without,
 )
 from assistant.router.pairs import question_sentence
-from assistant.router.spelling import english_words
 from assistant.router.typed import (
     PERIOD_LIKE,
 )
@@ -81,11 +80,7 @@ def _slot_occasion_noun(r: _Reading, taken: set[int]) -> str | None:
     the calendar rules do not know (asked back, never answered for the tool's default period)."""
     table = load_vocabulary().slot_words
     before = [*table.get("occasion_before", []), *table.get("occasion_before_noun", [])]
-    ends = [phrase_tokens(p)[-1] for p in table.get("unread_periods", []) if " " in p]
-    vocabulary = load_vocabulary()
-    english = english_words()  # "season", not "xuân" or "thu" of Vietnamese phrases
-    nouns = set(table.get("occasion_nouns", [])) | {w for w in set(ends) if ends.count(w) >= 3 and w in english
-                                                    and w not in vocabulary.stopwords}
+    nouns = set(table.get("occasion_nouns", []))
     for phrase in before:
         n = len(phrase_tokens(phrase))
         for i in range(len(r.words) - n):
