@@ -56,7 +56,6 @@ def _through_month(m, cur):
     return cur, date(year, month, 1)
 
 
-
 def _not_a_period_word(text: str, match: re.Match[str]) -> bool | None:
     """"For now just tell me: ...": "for now" is "for the time being", no period. "fcst X mar": a short month
     name that ends the message is the month asked (True: not a period; False: a period; None: no say)."""
