@@ -124,3 +124,23 @@ def write_company(folder: Path, *, seed: int, history: list[str], plan: list[str
                 error = rng.gauss(0.05, 0.1 + 0.04 * lag)
                 snapshots.append([p[0], made_on, period, max(0, round(actual * (1 + error))), "legacy"])
     write(folder / "forecast_snapshots.csv", ["sku", "made_on", "period", "quantity", "source"], snapshots)
+
+
+def move_to_plants(folder: Path, routing: list[tuple], plants: dict[str, str]) -> None:
+    """Put each resource of ``plants`` (resource -> plant), and the SKUs whose primary resource (their first
+    routing row) it is, on that plant: the ``plant`` column of ``capacity.csv`` and ``products.csv``."""
+    primary: dict[str, str] = {}
+    for sku, resource, _ in routing:
+        primary.setdefault(sku, resource)
+    for name, key in (("capacity.csv", "resource"), ("products.csv", "sku")):
+        path = folder / name
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        for row in rows:
+            resource = row[key] if key == "resource" else primary.get(row[key])
+            if resource in plants:
+                row["plant"] = plants[resource]
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)

@@ -10,12 +10,11 @@ root::
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from company_data import sales_series, write_company  # noqa: E402
+from company_data import move_to_plants, sales_series, write_company  # noqa: E402
 
 HERE = Path(__file__).parent
 HISTORY = [f"{y}-{m:02d}" for y in (2024, 2025, 2026) for m in range(1, 13)
@@ -120,21 +119,7 @@ monthly_sales = sales_series(HISTORY, season, launch="2026-06", trend=0.003, piv
 
 def set_plants() -> None:
     """Put the Grimsby resources and the SKUs whose primary resource they are on the Grimsby plant."""
-    primary: dict[str, str] = {}
-    for sku, resource, _ in ROUTING:
-        primary.setdefault(sku, resource)
-    for name, key, column in (("capacity.csv", "resource", "plant"), ("products.csv", "sku", "plant")):
-        path = HERE / name
-        with path.open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-        for row in rows:
-            resource = row[key] if key == "resource" else primary.get(row[key])
-            if resource in PLANTS:
-                row[column] = PLANTS[resource]
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
+    move_to_plants(HERE, ROUTING, PLANTS)
 
 
 def main() -> None:
