@@ -35,7 +35,7 @@ from urllib.parse import urlparse
 
 import chromadb
 from chromadb.config import Settings
-from chromadb.errors import NotFoundError
+from chromadb.errors import ChromaError, NotFoundError
 
 from sop_engine.errors import InvalidArgument, NoData
 from sop_engine.notes.chunks import Chunk, chunk_note, index_text
@@ -160,17 +160,22 @@ class NotesStore:
             if not create:
                 return None
             choice = self._choice()
-            collection = self.client.create_collection(
-                name,
-                embedding_function=self.embedding_function,
-                configuration={"hnsw": {"space": "cosine"}},
-                metadata={
-                    "embedding": choice.name,
-                    "embedding_model": choice.model,
-                    "embedding_dim": choice.dimension,
-                    "generation": 0,
-                },
-            )
+            try:
+                collection = self.client.create_collection(
+                    name,
+                    embedding_function=self.embedding_function,
+                    configuration={"hnsw": {"space": "cosine"}},
+                    metadata={
+                        "embedding": choice.name,
+                        "embedding_model": choice.model,
+                        "embedding_dim": choice.dimension,
+                        "generation": 0,
+                    },
+                )
+            except ChromaError as exc:  # another process made it between our look and our create: use theirs
+                if "already exists" not in str(exc):
+                    raise
+                collection = self.client.get_collection(name, embedding_function=self.embedding_function)
         self._check_choice(collection.metadata or {})
         return collection
 
