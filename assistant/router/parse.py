@@ -132,6 +132,7 @@ from assistant.router.vocab import (
     load_vocabulary,
     phrase_tokens,
     typo_positions,
+    written_words,
 )
 from assistant.router.whatif import read_whatif, says_a_multiple
 from sop_engine.periods import (
@@ -193,31 +194,6 @@ def _ref_after_the_name(r: _Reading) -> bool:
 _NOT_A_RUN_WORD = {"vs", "versus", "and", "or", "with", "against", "than", "so", "voi", "va", "hay", "hoac"}
 
 
-@cache
-def _written_words() -> frozenset[str]:
-    """Every word of the vocabulary files as written (NFC, lower case): "ta" (we) is one, "tã" is not."""
-    import tomllib
-
-    out: set[str] = set()
-
-    def walk(value) -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(k)
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-        elif isinstance(value, str):
-            out.update(unicodedata.normalize("NFC", value).casefold().split())
-
-    for file in LANGUAGE_FILES.values():
-        if file.exists():
-            with open(file, "rb") as handle:
-                walk(tomllib.load(handle))
-    return frozenset(out)
-
-
 def _unknown_kind_qualifier(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
     """"công suất dây chuyền tã tháng sau": a word naming a kind of resource ("dây chuyền", a line) and, right
     after it, a word no resource's name holds and no word of the vocabulary as written: a line the question
@@ -236,7 +212,7 @@ def _unknown_kind_qualifier(r: _Reading, resolver: Resolver) -> tuple[str, list[
                 continue
             t = r.tokens[after]
             if not t.text.isalpha() or t.text in name_words or t.text in MONTHS \
-                    or unicodedata.normalize("NFC", t.raw).casefold() in _written_words():
+                    or unicodedata.normalize("NFC", t.raw).casefold() in written_words():
                 continue
             kind = key.removeprefix("kind_")
             options = [Entity("resource", code, code) for code in dict.fromkeys(resolver.resources.values())

@@ -7,6 +7,7 @@ variant the data does not know, months named without a year: each rule reads one
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from assistant.router.base import (
@@ -27,6 +28,7 @@ from assistant.router.vocab import (
     find_phrase,
     load_vocabulary,
     phrase_tokens,
+    written_words,
 )
 from sop_engine.periods import (
     MONTHS,
@@ -92,6 +94,19 @@ def _slot_occasion_noun(r: _Reading, taken: set[int]) -> str | None:
                     break
                 if r.words[end] in nouns:
                     return " ".join(t.raw for t in r.tokens[at:end + 1])
+    return _slot_occasion_head(r, taken, table)
+
+
+def _slot_occasion_head(r: _Reading, taken: set[int], table: dict) -> str | None:
+    """"có đủ que test cho mùa cúm không?": a word that heads the name of a time (``occasion_heads``, typed
+    with its marks as the vocabulary writes it: "mùa", a season, is not "mua", to buy) and the word after it."""
+    heads = set(table.get("occasion_heads", []))
+    stop = load_vocabulary().stopwords
+    for i, t in enumerate(r.tokens[:-1]):
+        typed = unicodedata.normalize("NFC", t.raw).casefold()
+        if r.words[i] in heads and has_diacritics(typed) and typed in written_words() and not {i, i + 1} & taken \
+                and r.words[i + 1].isalpha() and r.words[i + 1] not in stop:
+            return f"{t.raw} {r.tokens[i + 1].raw}"
     return None
 
 

@@ -9,7 +9,7 @@ from functools import cache
 
 from rapidfuzz.distance import OSA
 
-from assistant.router.vocab import load_vocabulary
+from assistant.router.vocab import GAP, load_vocabulary
 from sop_engine.language import detect_language as language_of
 from sop_engine.periods import MONTHS, NUMBER_WORDS, SHORTHAND
 from sop_engine.resolver import Resolver
@@ -56,7 +56,8 @@ def known_words(resolver: Resolver | None) -> dict[str, frozenset[str]]:
     def add(phrases, meaning: str) -> None:
         for phrase in phrases:
             for word in phrase.split():
-                meanings.setdefault(word, set()).add(meaning)
+                if word != GAP:  # the place of a name in a phrase, no word
+                    meanings.setdefault(word, set()).add(meaning)
 
     add(vocabulary.reserved, "common")
     for name, spec in vocabulary.intents.items():

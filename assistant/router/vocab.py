@@ -42,6 +42,7 @@ class Vocabulary:
     ask_back: dict[str, dict]  # intent -> {"label": {lang: text}, "example": {lang: text}}
     slot_words: dict[str, list[str]]  # [slot_words]: "action", "decision", "open", "exclude", "until", "quantity"
     written: dict[str, dict[str, set[str]]]  # folded phrase -> intent -> its written forms (with diacritics)
+    marked: frozenset[tuple[str, str]] = frozenset()  # (folded phrase, intent) of [intents.X.marked_words]
 
     @cached_property
     def reserved(self) -> frozenset[str]:
@@ -52,8 +53,22 @@ class Vocabulary:
         return frozenset(words)
 
 
+# In an intent phrase, GAP stands for the product, family or line the message names (its words are masked
+# before intents are scored): "có đủ … không" is "có đủ X không", whatever X is.
+GAP = "…"
+MASK = "\x00"  # a masked word of a message: part of the named product, family or resource
+GAP_BEFORE, GAP_AFTER = 2, 4  # words allowed between a gap phrase's left part and the name, the name and its right
+
+
+def fold_phrase(phrase: str) -> str:
+    """The folded form of a vocabulary phrase, its GAP kept: "Có đủ … không?" -> "co du … khong"."""
+    if GAP not in phrase:
+        return fold_words(phrase) or phrase
+    return f" {GAP} ".join(fold_words(part) for part in phrase.split(GAP)).strip()
+
+
 def _fold_keys(table: dict) -> dict:
-    return {fold_words(k) or k: v for k, v in table.items()}
+    return {fold_phrase(k): v for k, v in table.items()}
 
 
 def _fold_list(items) -> list[str]:
@@ -67,9 +82,16 @@ def _merge(into: dict, data: dict) -> None:
         target["tool"] = target.get("tool") or spec.get("tool")
         for phrase, weight in _fold_keys(spec.get("words", {})).items():
             target["words"][phrase] = max(weight, target["words"].get(phrase, 0))
-        for original in spec.get("words", {}):  # the written forms, to tell "đủ hàng" from "dư hàng"
-            written = unicodedata.normalize("NFC", original).casefold()
-            into["written"].setdefault(fold_words(original) or original, {}).setdefault(intent, set()).add(written)
+        # marked_words: phrases that count only typed with their marks, and typed without them leave the
+        # phrase that folds alike to its intent ("co du khong" is "có đủ không", enough; "có dư không", too
+        # much, only as written)
+        marked = spec.get("marked_words", {})
+        for phrase, weight in _fold_keys(marked).items():
+            target["words"][phrase] = max(weight, target["words"].get(phrase, 0))
+            into["marked"].add((phrase, intent))
+        for original in [*spec.get("words", {}), *marked]:  # the written forms, to tell "đủ hàng" from "dư hàng"
+            written = " ".join(unicodedata.normalize("NFC", original).casefold().split())
+            into["written"].setdefault(fold_phrase(original), {}).setdefault(intent, set()).add(written)
     for key, value in data.get("whatif", {}).items():
         if isinstance(value, dict):
             into["whatif"].setdefault(key, {}).update(_fold_keys(value))
@@ -113,7 +135,7 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     merged: dict = {"intents": {}, "whatif": {}, "kpis": {}, "meetings": {}, "forecast_versions": {},
                     "owner_cues": [], "honorifics": set(), "followup_cues": [], "stopwords": set(),
                     "not_products": set(),
-                    "ask_back": {}, "slot_words": {}, "written": {}}
+                    "ask_back": {}, "slot_words": {}, "written": {}, "marked": set()}
     files = {"en": path, **{lang: p for lang, p in LANGUAGE_FILES.items() if lang != "en" and p.exists()}}
     language_words: dict[str, frozenset[str]] = {}
     typo_ratio = 86.0
@@ -140,12 +162,42 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         ask_back=merged["ask_back"],
         slot_words=merged["slot_words"],
         written=merged["written"],
+        marked=frozenset(merged["marked"]),
     )
 
 
 @cache
 def _phrase_tokens(phrase: str) -> tuple[str, ...]:
+    if GAP in phrase:
+        left, right = phrase.split(GAP, 1)
+        return (*(t.text for t in tokenize(left)), GAP, *(t.text for t in tokenize(right)))
     return tuple(t.text for t in tokenize(phrase)) or (phrase,)
+
+
+def phrase_positions(words: list[str], phrase: str) -> list[int] | None:
+    """The positions of ``words`` where ``phrase`` matches exactly (a GAP phrase: its left words, at most
+    GAP_BEFORE words, one or more masked words, at most GAP_AFTER words, its right words); None if absent."""
+    parts = phrase_tokens(phrase)
+    if GAP not in parts:
+        at = find_phrase(words, phrase)
+        return None if at is None else list(range(at, at + len(parts)))
+    g = parts.index(GAP)
+    left, right = parts[:g], parts[g + 1:]
+    for i in range(len(words) - len(left) + 1):
+        if words[i:i + len(left)] != left:
+            continue
+        start = i + len(left)
+        j = next((k for k in range(start, min(start + GAP_BEFORE, len(words) - 1) + 1) if words[k] == MASK), None)
+        if j is None or MASK in words[start:j] or any(w == MASK for w in words[i:start]):
+            continue
+        while j < len(words) and words[j] == MASK:
+            j += 1
+        for k in range(j, min(j + GAP_AFTER, len(words) - len(right)) + 1):
+            if MASK in words[j:k]:
+                break
+            if words[k:k + len(right)] == right:
+                return [*range(i, start), *range(k, k + len(right))]
+    return None
 
 
 def phrase_tokens(phrase: str) -> list[str]:
@@ -159,6 +211,9 @@ def find_phrase(
     a one-word phrase also matches a misspelt word (not one of the ``known`` words: "forecast" is not a
     typo of "reforecast")."""
     parts = phrase_tokens(phrase)
+    if GAP in parts:
+        positions = phrase_positions(words, phrase)
+        return positions[0] if positions else None
     n = len(parts)
     for i in range(len(words) - n + 1):
         if words[i : i + n] == parts:
@@ -221,15 +276,22 @@ def typo_positions(words: list[str], vocabulary: Vocabulary) -> set[int]:
     return out
 
 
-def _written_apart(phrase: str, intent: str, at: int, raw: list[str] | None, vocabulary: Vocabulary) -> bool:
+def _written_apart(phrase: str, intent: str, at: list[int], raw: list[str] | None, vocabulary: Vocabulary) -> bool:
     """True when the message's own spelling tells this phrase apart from what it was typed as: two phrases
     of different intents fold alike ("đủ hàng", enough; "dư hàng", too much). Typed with diacritics, the
     written form must match; typed without, such a phrase counts for neither."""
-    forms = vocabulary.written.get(phrase, {})
-    others = {w for other, ws in forms.items() if other != intent for w in ws} - forms.get(intent, set())
     if raw is None:
         return False
-    typed = " ".join(unicodedata.normalize("NFC", w).casefold() for w in raw[at : at + len(phrase_tokens(phrase))])
+    typed_words = [unicodedata.normalize("NFC", raw[i]).casefold() for i in at]
+    unmarked = all(w.isascii() for w in typed_words)
+    if GAP in phrase_tokens(phrase):
+        typed_words.insert(phrase_tokens(phrase).index(GAP), GAP)
+    typed = " ".join(typed_words)
+    if unmarked and (phrase, intent) in vocabulary.marked:
+        return True  # a phrase that counts only typed with its marks ("có dư không", too much)
+    forms = vocabulary.written.get(phrase, {})
+    others = {w for other, ws in forms.items() if other != intent and not (unmarked and (phrase, other) in vocabulary.marked)
+              for w in ws} - forms.get(intent, set())
     own = forms.get(intent, set())
     if " " not in typed and not typed.isascii() and own and all(not w.isascii() for w in own) \
             and typed not in own and typed.replace("'", "") not in own:
@@ -238,7 +300,7 @@ def _written_apart(phrase: str, intent: str, at: int, raw: list[str] | None, voc
         return True  # "tháng trước đó thì sao": "đó thì" (then) is not "đồ thị" (a chart)
     if not others:
         return False
-    if typed.isascii():
+    if unmarked:
         return True
     return typed not in forms.get(intent, set())
 
@@ -250,19 +312,22 @@ def score_intents(words: list[str], vocabulary: Vocabulary, raw: list[str] | Non
     scores: dict[str, float] = {}
     known = vocabulary.reserved
     for intent, spec in vocabulary.intents.items():
-        by_position: dict[tuple[int, int], float] = {}
+        by_position: dict[tuple[int, ...], float] = {}
         for phrase, weight in spec["words"].items():
-            at = find_phrase(words, phrase, vocabulary.typo_ratio, known)
-            if at is not None and _written_apart(phrase, intent, at, raw, vocabulary):
+            if GAP in phrase_tokens(phrase):
+                positions = phrase_positions(words, phrase)
+            else:
+                at = find_phrase(words, phrase, vocabulary.typo_ratio, known)
+                positions = None if at is None else list(range(at, at + len(phrase_tokens(phrase))))
+            if positions is None or _written_apart(phrase, intent, positions, raw, vocabulary):
                 continue
-            if at is not None:
-                span = (at, at + len(phrase_tokens(phrase)))
-                by_position[span] = max(by_position.get(span, 0.0), float(weight))
+            span = tuple(positions)
+            by_position[span] = max(by_position.get(span, 0.0), float(weight))
         # overlapping spans: keep the heaviest of each overlapping group
         total, taken = 0.0, set()
-        for (a, b), weight in sorted(by_position.items(), key=lambda kv: -kv[1]):
-            if taken.isdisjoint(range(a, b)):
-                taken.update(range(a, b))
+        for span, weight in sorted(by_position.items(), key=lambda kv: -kv[1]):
+            if taken.isdisjoint(span):
+                taken.update(span)
                 total += weight
         if total:
             scores[intent] = total
@@ -277,3 +342,26 @@ def _every_word_marked_otherwise(typed: str, own: set[str]) -> bool:
         return False
     return all(len(form.split()) == len(words) and all(a != b for a, b in zip(words, form.split(), strict=True))
                for form in own)
+
+
+@cache
+def written_words() -> frozenset[str]:
+    """Every word of the vocabulary files as written (NFC, lower case): "ta" (we) is one, "tã" is not."""
+    out: set[str] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(k)
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, str):
+            out.update(unicodedata.normalize("NFC", value).casefold().split())
+
+    for file in LANGUAGE_FILES.values():
+        if file.exists():
+            with open(file, "rb") as handle:
+                walk(tomllib.load(handle))
+    return frozenset(out)

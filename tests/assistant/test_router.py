@@ -676,3 +676,30 @@ def test_a_number_after_a_pack_word_is_the_pack_size_no_months_and_no_meeting():
     for text in ("zembra gloves M hop 100 thang sau co thieu ko", "Zembra gloves M hộp 100 tháng sau có thiếu không"):
         call = route(text, products, PLANNING)
         assert call.tool == "check_shortages" and call.entity == "ZG-M-100" and call.months == ["2026-12"], text
+
+
+def test_enough_or_too_much_around_the_name_is_a_shortage_or_an_overstock_check():
+    products = pd.DataFrame({"sku": ["KB-1", "KB-2"], "name": ["Bánh Kelvo dừa 200g", "Bánh Kelvo mè 200g"],
+                             "family": ["Bánh", "Bánh"]})
+    for text in ("tháng sau còn đủ bánh Kelvo dừa 200g không?", "có đủ bánh Kelvo dừa cho tháng sau không",
+                 "co du banh kelvo dua cho thang sau ko"):
+        call = route(text, products, PLANNING)
+        assert call.tool == "check_shortages" and call.entity == "KB-1" and call.months == ["2026-12"], text
+    call = route("bánh Kelvo dừa có dư không?", products, PLANNING)
+    assert call.tool == "check_overstock" and call.entity == "KB-1"  # too much, as written
+    call = route("banh kelvo dua co du khong", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "KB-1"  # typed without marks: the usual question
+
+
+def test_a_season_headed_by_its_word_is_asked_back_and_the_same_letters_as_buy_are_not():
+    products = pd.DataFrame({"sku": ["KB-1"], "name": ["Bánh Kelvo dừa 200g"], "family": ["Bánh"]})
+    call = route("mùa nồm có đủ bánh Kelvo dừa không?", products, PLANNING)
+    assert call.tool is None and "mùa nồm" in call.clarification
+    call = route("bánh Kelvo dừa tháng sau có cần mua thêm không, có thiếu không?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.months == ["2026-12"]
+
+
+def test_stock_that_lasts_through_a_month_is_a_shortage_check_until_then():
+    products = pd.DataFrame({"sku": ["KB-1"], "name": ["Kelvo Crackers 200g"], "family": ["Crackers"]})
+    call = route("will the Kelvo Crackers last through January?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "KB-1" and call.months[-1] == "2027-01"
