@@ -703,3 +703,15 @@ def test_stock_that_lasts_through_a_month_is_a_shortage_check_until_then():
     products = pd.DataFrame({"sku": ["KB-1"], "name": ["Kelvo Crackers 200g"], "family": ["Crackers"]})
     call = route("will the Kelvo Crackers last through January?", products, PLANNING)
     assert call.tool == "check_shortages" and call.entity == "KB-1" and call.months[-1] == "2027-01"
+
+
+def test_how_wrong_a_forecast_was_is_its_accuracy_looking_back_and_months_of_stock_its_cover():
+    products = pd.DataFrame({"sku": ["ZG-M", "QT-1"], "name": ["Zembra Gloves M", "Quạt Kelvo treo tường"],
+                             "family": ["Gloves", "Quạt"]})
+    call = route("how wrong was the gloves forecast in May", products, PLANNING)
+    assert call.tool == "get_kpi" and call.args["name"] == "wape" and call.months == ["2026-05"]
+    call = route("dự báo tháng trước sai bao nhiêu phần trăm", products, PLANNING)
+    assert call.tool == "get_kpi" and call.args["name"] == "wape" and call.months == ["2026-10"]
+    for text in ("how many months of stock do we have on the Zembra Gloves M?", "quạt Kelvo tồn kho được mấy tháng"):
+        call = route(text, products, PLANNING)
+        assert call.tool == "check_overstock" and call.entity in {"ZG-M", "QT-1"}, text
