@@ -533,6 +533,9 @@ def route(
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r):
         intent = "decisions"  # "anything on Hannah's list?": a person's items, not a catalogue search
+    if intent == "orders" and r.hit is None and not r.refs and not r.unknown_refs and r.owner is not None \
+            and r.owner.entity is not None and _clearly_a_person(r):
+        intent = "decisions"  # "anything overdue from Mark?": a person's late action items, no supplier's order
     if r.resource is not None and r.resource.entity is not None and r.resource.score >= 100 and r.hit is None \
             and intent in ("shortage", "forecast") and r.scores.get(intent, 0) < ASKED_CUE and not r.refs:
         intent = "capacity"  # "Pie Line hours vs demand in Feb": a line named, no product, no clear other question

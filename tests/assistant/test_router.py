@@ -715,3 +715,23 @@ def test_how_wrong_a_forecast_was_is_its_accuracy_looking_back_and_months_of_sto
     for text in ("how many months of stock do we have on the Zembra Gloves M?", "quạt Kelvo tồn kho được mấy tháng"):
         call = route(text, products, PLANNING)
         assert call.tool == "check_overstock" and call.entity in {"ZG-M", "QT-1"}, text
+
+
+def test_everyday_ways_of_asking_about_risk_accuracy_and_a_persons_late_items():
+    products = pd.DataFrame({"sku": ["ZT-6", "ZT-2"], "name": ["Zembra Tent 6-Person", "Zembra Tent 2-Person"],
+                             "family": ["Tents", "Tents"]})
+    notes = {"note_items": pd.DataFrame({"owner": ["Pria Oduya"]})}
+    call = route("anything overdue from Pria?", products, PLANNING, None, notes)
+    assert call.tool == "list_decisions" and call.args.get("owner") == "Pria Oduya"
+    call = route("do we have a problem with the 6-person tent in Jan?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "ZT-6" and call.months == ["2027-01"]
+    call = route("which items are heading for a stockout?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity is None
+    call = route("any red flags for December?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.months == ["2026-12"]
+    call = route("how did the forecast do last month?", products, PLANNING)
+    assert call.tool == "get_kpi" and call.args["name"] == "wape" and call.months == ["2026-10"]
+    call = route("what's our exposure on the 2-person tent over the next couple of months?", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "ZT-2" and call.months == ["2026-12", "2027-01"]
+    call = route("how are we tracking against budget this quarter?", products, PLANNING)
+    assert call.tool == "reconcile_plan" and call.months == ["2026-10", "2026-11", "2026-12"]
