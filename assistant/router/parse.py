@@ -533,6 +533,9 @@ def route(
     if intent == "product_lookup" and r.hit is None and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r):
         intent = "decisions"  # "anything on Hannah's list?": a person's items, not a catalogue search
+    if intent in ("reforecast", "publish") and r.owner is not None and r.owner.entity is not None \
+            and _clearly_a_person(r) and r.scores.get("decisions", 0) >= 3:
+        intent = "decisions"  # "anh Khoa làm xong việc chạy lại dự báo chưa": a person's task, no job to run
     if intent == "orders" and r.hit is None and not r.refs and not r.unknown_refs and r.owner is not None \
             and r.owner.entity is not None and _clearly_a_person(r):
         intent = "decisions"  # "anything overdue from Mark?": a person's late action items, no supplier's order

@@ -735,3 +735,16 @@ def test_everyday_ways_of_asking_about_risk_accuracy_and_a_persons_late_items():
     assert call.tool == "check_shortages" and call.entity == "ZT-2" and call.months == ["2026-12", "2027-01"]
     call = route("how are we tracking against budget this quarter?", products, PLANNING)
     assert call.tool == "reconcile_plan" and call.months == ["2026-10", "2026-11", "2026-12"]
+
+
+def test_vietnamese_ways_of_asking_about_tight_stock_actuals_against_forecast_and_a_persons_task():
+    products = pd.DataFrame({"sku": ["KV-2", "KV-5"], "name": ["Gạo Kelvo túi 2kg", "Gạo Kelvo túi 5kg"],
+                             "family": ["Gạo", "Gạo"]})
+    for text in ("tháng sau gạo Kelvo 2kg có căng không", "tình hình hàng Kelvo 2kg tháng tới sao rồi"):
+        call = route(text, products, PLANNING)
+        assert call.tool == "check_shortages" and call.entity == "KV-2" and call.months == ["2026-12"], text
+    call = route("so sánh bán thực tế với dự báo tháng 10 của gạo Kelvo 5kg", products, PLANNING)
+    assert call.tool == "get_sales" and call.entity == "KV-5" and call.months == ["2026-10"]
+    tables = {"note_items": pd.DataFrame({"owner": ["Trần Minh Quyết"]})}
+    call = route("anh Quyết làm xong việc chạy lại dự báo chưa", products, PLANNING, None, tables)
+    assert call.tool == "list_decisions" and call.args.get("owner") == "Trần Minh Quyết"  # no job started
