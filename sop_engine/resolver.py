@@ -309,6 +309,7 @@ class Resolver:
             for word in fold_words(family).split():
                 for form in {word, singular(word)}:
                     self.family_word_skus.setdefault(form, set()).update(members)
+        self.family_heads = self._family_heads()  # "fans" alone: the family "Quạt điện" whose names say "quạt"
         self.words: dict[str, list[str]] = {}  # word -> SKUs whose item name holds it
         self.phrases: dict[str, list[str]] = {}  # runs of 2-4 words of item names -> SKUs (exact matches only)
         self.capitalised_starts: dict[str, list[str]] = {}  # the same, of everyday words only, opening a name
@@ -525,7 +526,7 @@ class Resolver:
                 and raw[i].lower() not in self.written_forms.get(span, {raw[i].lower()}):
             return None  # "ngân sách" (budget) is no slip of "Sạch": written with marks no name has
         if n == 1:
-            return self._score_word(span, i, near)
+            return self._score_word(span, i, near) or self._family_head(span, i, near)
         if _joins_two_names(self, words[i : i + n]):
             return None  # "Zolo 5kg hay Quibo 5kg": "or" joins two names, no near spelling of one
         pool = {a for w in words[i : i + n] for a in self.alias_words.get(w, ())}  # aliases sharing a word
@@ -544,6 +545,33 @@ class Resolver:
             return None  # "Series 9" is not "Series 8": a number typed is no near spelling of another
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
+
+    def _family_heads(self) -> dict[str, list[str]]:
+        """Word -> the families it heads: the head word of a family's name (or its singular) that at least
+        half of the family's item names hold. The head is the last word of an English name ("Pull-up Pants":
+        "pants") and the first of a name written with Vietnamese marks ("Quạt điện": "quạt"; "Quà Tết":
+        "quà", not the holiday)."""
+        out: dict[str, list[str]] = {}
+        for family, members in self.family_skus.items():
+            words = fold_words(family).split()
+            for word in ([words[0] if has_diacritics(family) else words[-1]] if words else []):
+                if len(word) < 3 or not word.isalpha() or word in self.reserved:
+                    continue
+                forms = {word, singular(word)}
+                holding = sum(bool(forms & {*self.name_words[s], *map(singular, self.name_words[s])}) for s in members)
+                if 2 * holding >= len(members):
+                    for form in forms:
+                        out.setdefault(form, []).append(family)
+        return out
+
+    def _family_head(self, word: str, i: int, near: list[str]) -> Mention | None:
+        """A word that heads families' names, typed alone ("are the pants short?"): that family, or which of
+        the families it heads (asked back), never no name at all."""
+        families = self.family_heads.get(word) or self.family_heads.get(singular(word))
+        if not families:
+            return None
+        entity, candidates = self.settle([Entity("family", f, f) for f in dict.fromkeys(families)], near)
+        return Mention(entity, candidates, i, i + 1, word, 94.0)
 
     def _acronym_sized(self, run: list[str]) -> list[str] | None:
         """The SKUs whose names hold every word of ``run`` (an acronym and a size), when that is a proper

@@ -748,3 +748,15 @@ def test_vietnamese_ways_of_asking_about_tight_stock_actuals_against_forecast_an
     tables = {"note_items": pd.DataFrame({"owner": ["Trần Minh Quyết"]})}
     call = route("anh Quyết làm xong việc chạy lại dự báo chưa", products, PLANNING, None, tables)
     assert call.tool == "list_decisions" and call.args.get("owner") == "Trần Minh Quyết"  # no job started
+
+
+def test_the_head_word_of_a_familys_name_typed_alone_is_that_family_never_no_name():
+    products = pd.DataFrame({"sku": ["PB-M", "PB-L", "PM-XL", "QD-1", "QD-2", "NC-1"],
+                             "name": ["Zembra Pull-up Pants M", "Zembra Pull-up Pants L", "Kelvo Night Pants XL",
+                                      "Quạt đứng Kelvo", "Quạt bàn Kelvo", "Nồi cơm điện Kelvo"],
+                             "family": ["Pull-up Pants", "Pull-up Pants", "Pull-up Pants", "Quạt điện", "Quạt điện",
+                                        "Nồi cơm điện"]})
+    call = route("what's our bias on pants?", products, PLANNING)
+    assert call.tool == "get_kpi" and call.entity == "family:Pull-up Pants"
+    call = route("quạt tháng sau có thiếu không", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "family:Quạt điện" and call.months == ["2026-12"]
