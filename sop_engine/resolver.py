@@ -200,6 +200,11 @@ def singular(word: str) -> str:
     return word
 
 
+def _count_word(word: str) -> str:
+    """A count said in the plural as its number ("24s" -> "24"); other words as they are."""
+    return word[:-1] if len(word) > 1 and word.endswith("s") and word[:-1].isdigit() else word
+
+
 def _holds_run(words: list[str], run: list[str]) -> bool:
     """True when ``run`` is a contiguous run of ``words`` ("extruder 1" in "kibble extruder 1")."""
     n = len(run)
@@ -509,8 +514,9 @@ class Resolver:
         if subset and n >= 2 and joining_word(self, words[i]):
             subset = None
         if not subset and raw and 2 <= n <= 3 and words[i] in self.acronyms and raw[i].isupper() \
-                and all(_is_size(w) or w in UNIT_WORDS or w.isdigit() for w in words[i + 1:i + n]):
-            subset = self._acronym_sized(words[i:i + n])  # "DAP 25kg": the acronym of names and a size of one
+                and all(_is_size(w) or w in UNIT_WORDS or _count_word(w).isdigit() for w in words[i + 1:i + n]):
+            # "DAP 25kg": the acronym of names and a size of one; "the NB 24s": and a pack count
+            subset = self._acronym_sized([words[i], *map(_count_word, words[i + 1:i + n])])
         if subset:  # words of one item in another order or plural ("front pads" -> Brake Pad Set Front)
             entity, candidates = self.settle([self.sku_entity[s] for s in subset], near)
             return Mention(entity, candidates, i, i + n, span, 96.0)
@@ -575,12 +581,12 @@ class Resolver:
 
     def _acronym_sized(self, run: list[str]) -> list[str] | None:
         """The SKUs whose names hold every word of ``run`` (an acronym and a size), when that is a proper
-        subset of the acronym's SKUs (the size picks among them)."""
+        subset of the acronym's SKUs (the size picks among them) or the acronym's one SKU ("NB 24")."""
         found = set(self.bag.get(run[0], ()))
         every = set(found)
         for word in run[1:]:
             found &= set(self.bag.get(word, ()))
-        return sorted(found) if found and found != every else None
+        return sorted(found) if found and (found != every or len(found) == 1) else None
 
     def _family_then_word(self, run: list[str]) -> bool:
         """A family's whole name of several words and one more word of a name ("Bàn ủi đứng"): the words of

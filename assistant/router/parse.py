@@ -382,7 +382,8 @@ def _leftover_name(r: _Reading) -> str | None:
         keep = (
             i not in taken and word not in vocabulary.stopwords and word not in vocabulary.reserved
             and word not in MONTHS and word not in units and word not in NUMBER_WORDS and word not in VI_NUMBER_WORDS
-            and (len(word) >= 3 or (len(word) == 2 and has_diacritics(t.raw))) and word.replace("-", "").isalpha()
+            and (len(word) >= 3 or (len(word) == 2 and (has_diacritics(t.raw) or t.raw.isupper())))
+            and word.replace("-", "").isalpha()  # "ZQ": two capitals no name or vocabulary holds
             and not (word in UNIT_WORDS and i > 0 and r.tokens[i - 1].text[:1].isdigit())  # "1 lít": a size
             and not (_counted_word(word) and r.hit is not None and i == r.hit.end)  # "ST25 bags", "Stage 3 tins"
         )

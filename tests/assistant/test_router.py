@@ -760,3 +760,19 @@ def test_the_head_word_of_a_familys_name_typed_alone_is_that_family_never_no_nam
     assert call.tool == "get_kpi" and call.entity == "family:Pull-up Pants"
     call = route("quạt tháng sau có thiếu không", products, PLANNING)
     assert call.tool == "check_shortages" and call.entity == "family:Quạt điện" and call.months == ["2026-12"]
+
+
+def test_a_year_after_a_month_or_quarter_is_the_year_even_where_a_code_is_that_number_and_acronym_counts():
+    products = pd.DataFrame({"sku": ["2027", "WP-80", "DP-NB24", "DP-XL24"],
+                             "name": ["Kelvo Teats, pack of 2", "Kelvo Wipes, pack of 80", "Kelvo Diapers NB, pack of 24",
+                                      "Kelvo Diapers XL, pack of 24"],
+                             "family": ["Feeding", "Wipes", "Diapers", "Diapers"]})
+    call = route("wipes forecast Q1 2027", products, PLANNING)
+    assert call.tool == "get_forecast" and call.entity == "family:Wipes" and call.months == ["2027-01", "2027-02", "2027-03"]
+    call = route("wipes forecast for March 2027", products, PLANNING)
+    assert call.entity == "family:Wipes" and call.months == ["2027-03"]
+    assert route("2027 forecast next month", products, PLANNING).entity == "2027"
+    call = route("units sold of the NB 24s in October?", products, PLANNING)
+    assert call.tool == "get_sales" and call.entity == "DP-NB24"
+    call = route("units sold of the ZQ 24s in October?", products, PLANNING)
+    assert call.tool is None and "ZQ" in call.clarification  # two capitals no name holds: asked, never all
