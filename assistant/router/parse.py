@@ -541,7 +541,7 @@ def route(
             and r.owner.entity is not None and _clearly_a_person(r):
         intent = "decisions"  # "anything overdue from Mark?": a person's late action items, no supplier's order
     if r.resource is not None and r.resource.entity is not None and r.resource.score >= 100 and r.hit is None \
-            and intent in ("shortage", "forecast") and r.scores.get(intent, 0) < ASKED_CUE and not r.refs:
+            and intent in ("shortage", "forecast", "overstock") and r.scores.get(intent, 0) < ASKED_CUE and not r.refs:
         intent = "capacity"  # "Pie Line hours vs demand in Feb": a line named, no product, no clear other question
     if intent == "capacity" and r.resource is None and r.hit is not None and r.hit.entity is not None \
             and r.scores.get("capacity", 0) < ASKED_CUE:

@@ -44,6 +44,7 @@ from assistant.router.typed import (
     code_positions,
 )
 from assistant.router.vocab import (
+    MASK,
     Token,
     find_phrase,
     load_vocabulary,
@@ -282,8 +283,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         negated.add(hit.end)  # "the Air Care range": a word of the name, no catalogue search
         used.add(hit.end)
     negated |= _pack_after_the_name(words, hit)  # "hop 100": the box of 100, no meeting
-    masked = [w if i not in _mention_span(hit) | _mention_span(resource) | negated else "\x00"
-              for i, w in enumerate(words)]
+    # the product's words masked as MASK (a GAP phrase's "…": "có đủ … không"), a line's words otherwise
+    masked = [w if i not in _mention_span(hit) | negated else MASK for i, w in enumerate(words)]
+    masked = [w if i not in _mention_span(resource) - _mention_span(hit) else "\x01" for i, w in enumerate(masked)]
     scores = score_intents(masked, vocabulary, [t.raw for t in tokens])
     if resolver is not None and "?" in text and len(set(sentence)) > 1:
         # "… the last delivery was late. Bottom line: are we going to run out of X?": the asking sentence's

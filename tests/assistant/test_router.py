@@ -776,3 +776,15 @@ def test_a_year_after_a_month_or_quarter_is_the_year_even_where_a_code_is_that_n
     assert call.tool == "get_sales" and call.entity == "DP-NB24"
     call = route("units sold of the ZQ 24s in October?", products, PLANNING)
     assert call.tool is None and "ZQ" in call.clarification  # two capitals no name holds: asked, never all
+
+
+def test_spare_hours_of_a_line_are_its_load_and_a_forecast_off_by_a_share_is_no_accuracy_question():
+    products = pd.DataFrame({"sku": ["KV-5"], "name": ["Gạo Kelvo túi 5kg"], "family": ["Gạo"]})
+    tables = {"capacity": pd.DataFrame({"resource": ["Máy Zembra"], "period": ["2026-12"], "hours": [100]}),
+              "routing": pd.DataFrame({"sku": ["KV-5"], "resource": ["Máy Zembra"], "hours_per_unit": [0.01]})}
+    call = route("giờ máy Zembra còn dư không", products, PLANNING, None, tables)
+    assert call.tool == "get_capacity" and call.args.get("resource") == "Máy Zembra"
+    call = route("nếu dự báo sai 20% thì có thiếu gạo Kelvo 5kg không", products, PLANNING, None, tables)
+    assert call.tool != "get_kpi"
+    call = route("tình hình bán hàng gạo Kelvo tháng trước", products, PLANNING, None, tables)
+    assert call.tool == "get_sales" and call.months == ["2026-10"]
