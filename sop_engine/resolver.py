@@ -227,8 +227,10 @@ class Resolver:
         owners: Iterable[str] = (),
         reserved: frozenset[str] = frozenset(),
         drivers: Iterable[str] = (),
+        orders_of: dict[str, list[str]] | None = None,
     ) -> None:
         self.reserved = frozenset(fold(w) for w in reserved)
+        self.orders_of = dict(orders_of or {})  # SKU -> the refs of its orders in supply.csv
         # demand drivers named in the data (drivers.csv, the price column): folded words -> the name
         self.drivers = {tuple(fold_words(str(d).replace("_", " ")).split()): str(d) for d in dict.fromkeys(drivers)}
         rows = []
@@ -940,9 +942,16 @@ def resolver_from_tables(tables: dict, reserved: frozenset[str] = frozenset()) -
         return [str(v) for v in frame[col].dropna().unique()]
 
     products = tables.get("products")
+    supply = tables.get("supply")
+    orders_of: dict[str, list[str]] = {}
+    if supply is not None and len(supply) and {"ref", "sku"} <= set(supply.columns):
+        for ref, sku in supply[["ref", "sku"]].dropna().astype(str).itertuples(index=False):
+            if ref not in orders_of.setdefault(sku, []):
+                orders_of[sku].append(ref)
     return Resolver(
         products,
         refs=column("supply", "ref"),
+        orders_of=orders_of,
         resources=column("capacity", "resource") + column("routing", "resource"),
         plants=column("products", "plant") + column("capacity", "plant") + column("inventory", "location")
         + column("supply", "supplier"),

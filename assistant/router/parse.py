@@ -134,7 +134,7 @@ from assistant.router.vocab import (
     typo_positions,
     written_words,
 )
-from assistant.router.whatif import read_whatif, says_a_multiple
+from assistant.router.whatif import orders_moved, read_whatif, says_a_multiple
 from sop_engine.periods import (
     MAX_MONTH_COUNT,
     MONTHS,
@@ -537,6 +537,10 @@ def route(
     if intent in ("reforecast", "publish") and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r) and r.scores.get("decisions", 0) >= 3:
         intent = "decisions"  # "anh Khoa làm xong việc chạy lại dự báo chưa": a person's task, no job to run
+    if intent not in ("decisions", "notes") and not r.refs and r.owner is not None and r.owner.entity is not None \
+            and _clearly_a_person(r) and r.owner.start > 0 and r.words[r.owner.start - 1] in table.get("subject_aux", []) \
+            and not re.search(r"[?!]", r.text[r.tokens[r.owner.start].start:].rstrip(" ?!.")):  # in the last sentence
+        intent = "decisions"  # "did Mark get the firm date from the supplier?": that person's action item
     if intent == "orders" and r.hit is None and not r.refs and not r.unknown_refs and r.owner is not None \
             and r.owner.entity is not None and _clearly_a_person(r):
         intent = "decisions"  # "anything overdue from Mark?": a person's late action items, no supplier's order
@@ -562,6 +566,16 @@ def route(
     if two is not None:  # "are we short on X and how loaded is the Y Cell?": which question first
         return _ask(r, "unknown", "two_questions", [{"label": q, "value": q} for q in two],
                     text=f"'{two[0]}' {question('and', r.language)} '{two[1]}'")
+    if not r.refs and not r.unknown_refs and resolver is not None and r.hit is not None and _has_whatif_cue(r):
+        moved = orders_moved(r.words, load_vocabulary(), r.entity, resolver.orders_of, resolver.family_skus)
+        if moved is not None and len(moved) == 1:
+            r.refs = moved  # "what if the X PO is 3 weeks late?": the one order of X
+        elif moved is not None:  # which of its orders (or none on file): each option names the order instead
+            name = " ".join(t.raw for t in r.tokens[r.hit.start:r.hit.end])
+            start = r.tokens[r.hit.start].start
+            end = r.tokens[r.hit.end - 1].start + len(r.tokens[r.hit.end - 1].raw)
+            options = [{"label": ref, "value": f"{r.text[:start]}{ref}{r.text[end:]}"} for ref in moved[:12]]
+            return _ask(r, "whatif", "which_order" if moved else "no_order", options, text=name)
     whatif = None
     of_the_name = _percents_of_the_name(r)  # "Glucose 5% 500 ml": the name's percent, no change of demand
     percent = text.count("%") > len(of_the_name) or "percent" in r.words or "pct" in r.words or (

@@ -84,6 +84,18 @@ def says_a_multiple(words: list[str], vocabulary: Vocabulary) -> bool:
     return any(find_phrase(words, phrase) is not None for phrase in vocabulary.whatif.get("multiples", {}))
 
 
+def orders_moved(words: list[str], vocabulary: Vocabulary, entity: Entity | None, orders_of: dict[str, list[str]],
+                 family_skus: dict[str, list[str]]) -> list[str] | None:
+    """The refs of the orders of ``entity`` that a what-if moves without naming one ("what if the X PO is 3
+    weeks late?"); None when the message moves no order of a product."""
+    spec = vocabulary.whatif
+    if entity is None or entity.kind not in ("sku", "family") or not _has_any(words, spec.get("order_nouns", [])) \
+            or not any(_has_any(words, spec.get(kind, [])) for kind in ("delay", "earlier", "cancel")):
+        return None
+    skus = [entity.code] if entity.kind == "sku" else family_skus.get(entity.code, [])
+    return list(dict.fromkeys(ref for sku in skus for ref in orders_of.get(sku, [])))
+
+
 def read_whatif(
     tokens: list[Token],
     vocabulary: Vocabulary,

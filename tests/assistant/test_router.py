@@ -788,3 +788,26 @@ def test_spare_hours_of_a_line_are_its_load_and_a_forecast_off_by_a_share_is_no_
     assert call.tool != "get_kpi"
     call = route("tình hình bán hàng gạo Kelvo tháng trước", products, PLANNING, None, tables)
     assert call.tool == "get_sales" and call.months == ["2026-10"]
+
+
+def test_a_whatif_on_a_products_order_names_its_one_order_or_asks_which():
+    products = pd.DataFrame({"sku": ["ZM-4", "ZM-7", "ZP-1"], "name": ["Zembra Motor 4 kW", "Zembra Motor 7 kW", "Kelvo Pump"],
+                             "family": ["Motors", "Motors", "Pumps"]})
+    supply = pd.DataFrame({"ref": ["7700001", "7700002"], "sku": ["ZM-4", "ZM-7"], "due_date": ["2026-12-01", "2027-01-05"],
+                           "quantity": [10, 20], "kind": ["purchase_order"] * 2, "status": ["firm"] * 2})
+    call = route("what if the Zembra Motor 4 kW PO is 3 weeks late?", products, PLANNING, None, {"supply": supply})
+    assert call.tool == "check_shortages"
+    assert call.args["scenario"]["supply_changes"] == [{"ref": "7700001", "delay_days": 21}]
+    call = route("what if the motors PO slips two weeks?", products, PLANNING, None, {"supply": supply})
+    assert call.tool is None and [o["label"] for o in call.options] == ["7700001", "7700002"]
+    again = route(call.options[1]["value"], products, PLANNING, call, {"supply": supply})
+    assert again.args["scenario"]["supply_changes"] == [{"ref": "7700002", "delay_days": 14}]
+    call = route("what if the Kelvo Pump order is cancelled?", products, PLANNING, None, {"supply": supply})
+    assert call.tool is None and call.clarification and not call.options  # no order of it on file
+
+
+def test_a_person_as_the_subject_of_a_past_question_is_asked_about_their_action_item():
+    products = pd.DataFrame({"sku": ["ZM-4"], "name": ["Zembra Motor 4 kW"], "family": ["Motors"]})
+    tables = {"note_items": pd.DataFrame({"owner": ["Pria Oduya"]})}
+    call = route("Did Pria get the firm date from the supplier?", products, PLANNING, None, tables)
+    assert call.tool == "list_decisions" and call.args.get("owner") == "Pria Oduya"
