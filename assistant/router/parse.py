@@ -353,6 +353,15 @@ def _as_driver_changes(scenario: dict, driver: str) -> dict:
     return {**{k: v for k, v in scenario.items() if k != "demand_changes"}, "driver_changes": changes}
 
 
+def _done_yet(r: _Reading, table: dict) -> bool:
+    """A person, then a word of having done (``done_after_person``: "đã") right after their name, and a
+    question of "yet" at the end (``yet_words``: "chưa"), outside the product's name."""
+    after = r.owner.end < len(r.words) and r.words[r.owner.end] in table.get("done_after_person", [])
+    last = len(r.words) - 1
+    return after and last > r.owner.end and r.words[last] in table.get("yet_words", []) \
+        and last not in _mention_span(r.hit)
+
+
 def _leftover_name(r: _Reading) -> str | None:
     """Words that read like a name the data does not hold: what is left once stopwords, intent words,
     periods, KPIs, meetings, numbers and known names are taken out ("unicorn juice")."""
@@ -541,6 +550,9 @@ def route(
             and _clearly_a_person(r) and r.owner.start > 0 and r.words[r.owner.start - 1] in table.get("subject_aux", []) \
             and not re.search(r"[?!]", r.text[r.tokens[r.owner.start].start:].rstrip(" ?!.")):  # in the last sentence
         intent = "decisions"  # "did Mark get the firm date from the supplier?": that person's action item
+    if intent not in ("decisions", "notes") and not r.refs and r.owner is not None and r.owner.entity is not None \
+            and _clearly_a_person(r) and _done_yet(r, table):
+        intent = "decisions"  # "anh Tú đã so sánh giá X chưa": whether that person's action item is done
     if intent == "orders" and r.hit is None and not r.refs and not r.unknown_refs and r.owner is not None \
             and r.owner.entity is not None and _clearly_a_person(r):
         intent = "decisions"  # "anything overdue from Mark?": a person's late action items, no supplier's order

@@ -811,3 +811,11 @@ def test_a_person_as_the_subject_of_a_past_question_is_asked_about_their_action_
     tables = {"note_items": pd.DataFrame({"owner": ["Pria Oduya"]})}
     call = route("Did Pria get the firm date from the supplier?", products, PLANNING, None, tables)
     assert call.tool == "list_decisions" and call.args.get("owner") == "Pria Oduya"
+
+
+def test_whether_a_person_has_done_something_yet_is_their_action_item_in_vietnamese():
+    products = pd.DataFrame({"sku": ["BG-1"], "name": ["Bugi Kelvo"], "family": ["Bugi"]})
+    tables = {"note_items": pd.DataFrame({"owner": ["Quyết"]})}
+    for text in ("anh Quyết đã so sánh giá bugi chưa", "anh Quyet da so sanh gia bugi chua"):
+        call = route(text, products, PLANNING, None, tables)
+        assert call.tool == "list_decisions" and call.args.get("owner") == "Quyết", text
