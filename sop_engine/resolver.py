@@ -428,6 +428,10 @@ class Resolver:
             digits = _digits(near)
             if digits:  # a pack size typed with the name picks one ("the 250 ml one", "loại 1L")
                 picked = [e for e in skus if self.variant_digits.get(e.code, set()) & digits]
+                plain = {w for w in near if w.isdigit()}
+                if not picked and plain:  # a number inside the names that tells them apart ("A4 70" of "A4 70gsm")
+                    common = set.intersection(*(_digits(self.name_words[e.code]) for e in skus))
+                    picked = [e for e in skus if (_digits(self.name_words[e.code]) - common) & plain]
                 if len(picked) == 1:
                     return picked[0], []
             families = {self.family_of[e.code] for e in skus}
@@ -483,8 +487,9 @@ class Resolver:
         around = [j for j in (i - 2, i - 1, i + n, i + n + 1) if 0 <= j < len(words) and j not in skip]
         return [words[j] for j in around
                 if "%" not in words[j]
-                and not (words[j].isdigit() and int(words[j]) < 100 and j + 1 < len(words)
-                         and words[j + 1] in _TIME_WORDS)]  # "400 tháng trước": a pack size, no amount of time
+                and not (words[j].isdigit() and int(words[j]) < (37 if words[j + 1:j + 2] in (["thang"], ["month"], ["months"])
+                         else 100) and j + 1 < len(words) and words[j + 1] in _TIME_WORDS)]
+        # "400 tháng trước", "A4 70 tháng tới": a pack size, no amount of time (no count runs past 36 months)
 
     def _score_span(self, words: list[str], i: int, n: int, skip: set[int], months: frozenset[str],
                     raw: list[str] | None = None) -> Mention | None:

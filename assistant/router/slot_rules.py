@@ -101,12 +101,17 @@ def _slot_occasion_head(r: _Reading, taken: set[int], table: dict) -> str | None
     """"có đủ que test cho mùa cúm không?": a word that heads the name of a time (``occasion_heads``, typed
     with its marks as the vocabulary writes it: "mùa", a season, is not "mua", to buy) and the word after it."""
     heads = set(table.get("occasion_heads", []))
-    stop = load_vocabulary().stopwords
+    vocabulary = load_vocabulary()
     for i, t in enumerate(r.tokens[:-1]):
         typed = unicodedata.normalize("NFC", t.raw).casefold()
-        if r.words[i] in heads and has_diacritics(typed) and typed in written_words() and not {i, i + 1} & taken \
-                and r.words[i + 1].isalpha() and r.words[i + 1] not in stop:
-            return f"{t.raw} {r.tokens[i + 1].raw}"
+        if r.words[i] not in heads or not has_diacritics(typed) or typed not in written_words() or i in taken:
+            continue
+        end = i + 1  # "mùa tựu trường": the words of the time's name, up to a stopword or a cue
+        while end < min(i + 4, len(r.words)) and end not in taken and r.words[end].isalpha() \
+                and r.words[end] not in vocabulary.stopwords and r.words[end] not in vocabulary.reserved:
+            end += 1
+        if end > i + 1:
+            return " ".join(x.raw for x in r.tokens[i:end])
     return None
 
 

@@ -819,3 +819,17 @@ def test_whether_a_person_has_done_something_yet_is_their_action_item_in_vietnam
     for text in ("anh Quyết đã so sánh giá bugi chưa", "anh Quyet da so sanh gia bugi chua"):
         call = route(text, products, PLANNING, None, tables)
         assert call.tool == "list_decisions" and call.args.get("owner") == "Quyết", text
+
+
+def test_a_number_that_tells_names_apart_picks_one_and_a_school_season_is_asked_back():
+    products = pd.DataFrame({"sku": ["GA4-70", "GA4-80", "SO-1"],
+                             "name": ["Giấy A4 Kelvo 70gsm ram 500 tờ", "Giấy A4 Kelvo 80gsm ram 500 tờ", "Sổ tay Zembra"],
+                             "family": ["Giấy", "Giấy", "Sổ"]})
+    call = route("giấy A4 70 tháng tới có thiếu không", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "GA4-70" and call.months == ["2026-12"]
+    call = route("giấy A4 trong 3 tháng tới có thiếu không", products, PLANNING)
+    assert call.tool is None and {o["value"] for o in call.options} == {"GA4-70", "GA4-80"}
+    for text, words in (("sổ tay Zembra còn đủ cho năm học mới không", "năm học mới"),
+                        ("mùa tựu trường có đủ sổ tay Zembra không", "mùa tựu trường")):
+        call = route(text, products, PLANNING)
+        assert call.tool is None and words in call.clarification, text
