@@ -822,9 +822,10 @@ def test_whether_a_person_has_done_something_yet_is_their_action_item_in_vietnam
 
 
 def test_a_number_that_tells_names_apart_picks_one_and_a_school_season_is_asked_back():
-    products = pd.DataFrame({"sku": ["GA4-70", "GA4-80", "SO-1"],
-                             "name": ["Giấy A4 Kelvo 70gsm ram 500 tờ", "Giấy A4 Kelvo 80gsm ram 500 tờ", "Sổ tay Zembra"],
-                             "family": ["Giấy", "Giấy", "Sổ"]})
+    products = pd.DataFrame({"sku": ["GA4-70", "GA4-80", "GA3-80", "SO-1"],
+                             "name": ["Giấy A4 Kelvo 70gsm ram 500 tờ", "Giấy A4 Kelvo 80gsm ram 500 tờ",
+                                      "Giấy A3 Kelvo 80gsm ram 500 tờ", "Sổ tay Zembra"],
+                             "family": ["Giấy", "Giấy", "Giấy", "Sổ"]})
     call = route("giấy A4 70 tháng tới có thiếu không", products, PLANNING)
     assert call.tool == "check_shortages" and call.entity == "GA4-70" and call.months == ["2026-12"]
     call = route("giấy A4 trong 3 tháng tới có thiếu không", products, PLANNING)
