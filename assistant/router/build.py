@@ -61,8 +61,11 @@ def _clearly_a_person(r: _Reading) -> bool:
     """The owner found is a person, not an everyday word that is also a name ("Will we run out?")."""
     vocabulary = load_vocabulary()
     typed = r.tokens[r.owner.start:r.owner.end]
-    if len(typed) != 1 or typed[0].text.removesuffix("'s") not in vocabulary.reserved or has_diacritics(typed[0].raw):
-        return True  # a full name, a word no vocabulary holds, or written with its accents ("Hồng")
+    word = typed[0].text.removesuffix("'s")
+    other_language = r.language == "en" and word not in vocabulary.language_words.get("en", frozenset())
+    if len(typed) != 1 or word not in vocabulary.reserved or other_language or has_diacritics(typed[0].raw):
+        return True  # a full name, a word no vocabulary (of the message's language) holds, or written with its
+        # accents ("Hồng"); "what's mai working on?": "mai" (tomorrow) is a word of Vietnamese only
     before = r.words[r.owner.start - 1] if r.owner.start > 0 else ""
     if before in vocabulary.honorifics or before in vocabulary.owner_cues or typed[0].raw.lower().endswith("'s"):
         return True  # "việc của hong", "chị hong", "will's plate"

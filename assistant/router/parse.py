@@ -198,27 +198,35 @@ def _unknown_kind_qualifier(r: _Reading, resolver: Resolver) -> tuple[str, list[
     """"công suất dây chuyền tã tháng sau": a word naming a kind of resource ("dây chuyền", a line) and, right
     after it, a word no resource's name holds and no word of the vocabulary as written: a line the question
     names that the names do not spell; the words as typed and the resources of that kind (asked, never all)."""
-    if r.resource is not None or r.hit is not None or r.refs:
-        return None
-    table = load_vocabulary().slot_words
+    if (r.resource is not None and r.resource.score >= 100) or r.hit is not None or r.refs:
+        return None  # (a line found only by a near spelling may be this: "dây chuyền sơn" is no "Chuyền đóng gói")
+    vocabulary = load_vocabulary()
+    table = vocabulary.slot_words
     name_words = {w for name in resolver.resource_spellings for w in name.split()}
+    near = set(range(r.resource.start, r.resource.end)) if r.resource is not None else set()
+    english_only = vocabulary.language_words.get("en", frozenset()) - vocabulary.language_words.get("vi", frozenset())
     for key, phrases in table.items():
         if not key.startswith("kind_"):
             continue
         for phrase in phrases:
             at = find_phrase(r.words, phrase)
             after = at + len(phrase_tokens(phrase)) if at is not None else None
-            if after is None or after >= len(r.words) or after in r.used:
+            if after is None or after >= len(r.words) or (after in r.used and after not in near):
                 continue
             t = r.tokens[after]
-            if not t.text.isalpha() or t.text in name_words or t.text in MONTHS \
-                    or unicodedata.normalize("NFC", t.raw).casefold() in written_words():
+            written = unicodedata.normalize("NFC", t.raw).casefold() in written_words() and not (
+                r.language == "vi" and t.text in english_only)  # "máy in nhãn": "in" (to print) is no English "in"
+            if not t.text.isalpha() or t.text in name_words or t.text in MONTHS or written:
                 continue
-            kind = key.removeprefix("kind_")
+            kinds = [[key.removeprefix("kind_")], *(phrase_tokens(p) for p in phrases)]  # "line", "dây chuyền"
             options = [Entity("resource", code, code) for code in dict.fromkeys(resolver.resources.values())
-                       if kind in fold_words(code).split()]
+                       if any(_holds(fold_words(code).split(), k) for k in kinds)]
             return " ".join(x.raw for x in r.tokens[at:after + 1]), options
     return None
+
+
+def _holds(words: list[str], run: list[str]) -> bool:
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
 
 def _too_many_months(r: _Reading, i: int, taken: set[int]) -> bool:

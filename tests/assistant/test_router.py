@@ -57,7 +57,8 @@ COMPANY_DEV_SETS = [DEV.with_name(name) for name in (
     "router_dev16_en.json", "router_dev16_vi.json", "router_dev17_en.json", "router_dev17_vi.json",
     "router_dev18_en.json", "router_dev18_vi.json", "router_dev19_en.json", "router_dev19_vi.json",
     "router_dev20_en.json", "router_dev20_vi.json", "router_dev21_en.json", "router_dev21_vi.json",
-    "router_dev22_en.json", "router_dev22_vi.json", "router_dev23_en.json", "router_dev23_vi.json")]
+    "router_dev22_en.json", "router_dev22_vi.json", "router_dev23_en.json", "router_dev23_vi.json",
+    "router_dev24_en.json", "router_dev24_vi.json")]
 # the share of a set that must be right; every set: at most 2% silently wrong
 RIGHT_AT_LEAST = {"router_dev5_en.json": 0.9, "router_dev6_en.json": 0.98, "router_dev6_vi.json": 0.98,
                   "router_dev7_en.json": 0.98, "router_dev7_vi.json": 0.98,
@@ -834,3 +835,22 @@ def test_a_number_that_tells_names_apart_picks_one_and_a_school_season_is_asked_
                         ("mùa tựu trường có đủ sổ tay Zembra không", "mùa tựu trường")):
         call = route(text, products, PLANNING)
         assert call.tool is None and words in call.clarification, text
+
+
+def test_a_line_or_machine_the_names_do_not_spell_is_asked_back_and_tomorrow_is_no_person():
+    products = pd.DataFrame({"sku": ["TH-1"], "name": ["Thau nhựa Kelvo 20L"], "family": ["Thau"]})
+    tables = {"capacity": pd.DataFrame({"resource": ["Chuyền đóng gói Zembra", "Máy ép Kelvo"], "period": ["2026-12"] * 2,
+                                        "hours": [100, 100]}),
+              "note_items": pd.DataFrame({"owner": ["Đỗ Thị Mai"]})}
+    for text in ("dây chuyền sơn tháng sau có quá tải không", "máy in nhãn tháng sau có quá tải không"):
+        call = route(text, products, PLANNING, None, tables)
+        assert call.tool is None and call.clarification and call.options, text
+    call = route("thời tiết ở Zembra mai thế nào?", products, PLANNING, None, tables)
+    assert call.tool != "list_decisions"
+    call = route("chị Mai còn việc gì", products, PLANNING, None, tables)
+    assert call.tool == "list_decisions" and call.args.get("owner") == "Đỗ Thị Mai"
+    call = route("what's mai working on?", products, PLANNING, None, tables)
+    assert call.tool == "list_decisions" and call.args.get("owner") == "Đỗ Thị Mai"
+    call = route("what if Thau nhựa Kelvo sells a quarter more in December?", products, PLANNING, None, tables)
+    assert call.args["scenario"]["demand_changes"][0]["pct"] == 25
+    assert route("what sort of things can I ask you?", products, PLANNING).tool == "help"
