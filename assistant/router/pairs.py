@@ -101,7 +101,11 @@ def _variant_swapped(tokens: list[Token], hit: Mention, skip: set[int], resolver
             if code == hit.entity.code:
                 continue
             entity, theirs = resolver.sku_entity[code], _name_words(resolver, code)
-            if set(parts) <= theirs and any(set(typed) - {t} <= theirs for t in typed):
+            # the typed words but one swapped, or but a variant of two words ("xanh dương với trắng"), keeping
+            # at least two words of the name
+            rests = [set(typed) - {t} for t in typed]
+            rests += [set(typed) - set(typed[k:k + 2]) for k in range(len(typed) - 1) if len(typed) >= 4]
+            if set(parts) <= theirs and any(rest <= theirs for rest in rests):
                 found.append(entity)
         if found:
             return [hit.entity, *found]

@@ -854,3 +854,11 @@ def test_a_line_or_machine_the_names_do_not_spell_is_asked_back_and_tomorrow_is_
     call = route("what if Thau nhựa Kelvo sells a quarter more in December?", products, PLANNING, None, tables)
     assert call.args["scenario"]["demand_changes"][0]["pct"] == 25
     assert route("what sort of things can I ask you?", products, PLANNING).tool == "help"
+
+
+def test_a_variant_of_two_words_joined_to_another_variant_asks_which_product_first():
+    products = pd.DataFrame({"sku": ["GK-XD", "GK-TR", "GK-DO"],
+                             "name": ["Ghế Kelvo lưng tựa xanh dương", "Ghế Kelvo lưng tựa trắng", "Ghế Kelvo lưng tựa đỏ"],
+                             "family": ["Ghế", "Ghế", "Ghế"]})
+    call = route("ghế Kelvo lưng tựa xanh dương với trắng tháng sau có thiếu ko", products, PLANNING)
+    assert call.tool is None and [o["value"] for o in call.options] == ["GK-XD", "GK-TR"]
