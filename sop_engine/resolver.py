@@ -539,7 +539,7 @@ class Resolver:
                 and raw[i].lower() not in self.written_forms.get(span, {raw[i].lower()}):
             return None  # "ngân sách" (budget) is no slip of "Sạch": written with marks no name has
         if n == 1:
-            return self._score_word(span, i, near) or self._family_head(span, i, near)
+            return self._score_word(span, i, near) or self._acronym(span, i, near, raw) or self._family_head(span, i, near)
         if _joins_two_names(self, words[i : i + n]):
             return None  # "Zolo 5kg hay Quibo 5kg": "or" joins two names, no near spelling of one
         pool = {a for w in words[i : i + n] for a in self.alias_words.get(w, ())}  # aliases sharing a word
@@ -558,6 +558,19 @@ class Resolver:
             return None  # "Series 9" is not "Series 8": a number typed is no near spelling of another
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
+
+    def _acronym(self, word: str, i: int, near: list[str], raw: list[str] | None) -> Mention | None:
+        """An acronym the names write in capitals, typed in capitals alone or in the plural ("MCBs"): the
+        SKUs whose names hold it (one, a whole family, or asked which)."""
+        typed = raw[i] if raw else ""
+        base = word if word in self.acronyms else word[:-1] if word.endswith("s") and word[:-1] in self.acronyms else None
+        if base is None or not (typed.isupper() or (typed[:-1].isupper() and typed.endswith("s"))) or base in self.reserved:
+            return None
+        skus = self.bag.get(base, [])
+        if not skus:
+            return None
+        entity, candidates = self.settle([self.sku_entity[s] for s in dict.fromkeys(skus)], near)
+        return Mention(entity, candidates, i, i + 1, word, 95.0)
 
     def _family_heads(self) -> dict[str, list[str]]:
         """Word -> the families it heads: the head word of a family's name (or its singular) that at least

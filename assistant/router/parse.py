@@ -370,6 +370,10 @@ def _done_yet(r: _Reading, table: dict) -> bool:
         and last not in _mention_span(r.hit)
 
 
+# a code typed as a name: a few letters and a number ("b16s", "xr200"), not a period ("q1", "h2", "t7", "fy26")
+_UNKNOWN_CODE = re.compile(r"^(?!(?:q|h|t|w|fy|lag|v|ver|rev|tuan|thang|quy|wk)\d)[a-z]{1,3}\d{1,4}[a-z]{0,2}$")
+
+
 def _leftover_name(r: _Reading) -> str | None:
     """Words that read like a name the data does not hold: what is left once stopwords, intent words,
     periods, KPIs, meetings, numbers and known names are taken out ("unicorn juice")."""
@@ -400,7 +404,8 @@ def _leftover_name(r: _Reading) -> str | None:
             i not in taken and word not in vocabulary.stopwords and word not in vocabulary.reserved
             and word not in MONTHS and word not in units and word not in NUMBER_WORDS and word not in VI_NUMBER_WORDS
             and (len(word) >= 3 or (len(word) == 2 and (has_diacritics(t.raw) or t.raw.isupper())))
-            and word.replace("-", "").isalpha()  # "ZQ": two capitals no name or vocabulary holds
+            and (word.replace("-", "").replace("&", "").isalpha() or bool(_UNKNOWN_CODE.match(word)))
+            # "ZQ": two capitals no name or vocabulary holds; "T&E"; "B16s": a code no name holds
             and not (word in UNIT_WORDS and i > 0 and r.tokens[i - 1].text[:1].isdigit())  # "1 lít": a size
             and not (_counted_word(word) and r.hit is not None and i == r.hit.end)  # "ST25 bags", "Stage 3 tins"
         )

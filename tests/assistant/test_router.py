@@ -862,3 +862,17 @@ def test_a_variant_of_two_words_joined_to_another_variant_asks_which_product_fir
                              "family": ["Ghế", "Ghế", "Ghế"]})
     call = route("ghế Kelvo lưng tựa xanh dương với trắng tháng sau có thiếu ko", products, PLANNING)
     assert call.tool is None and [o["value"] for o in call.options] == ["GK-XD", "GK-TR"]
+
+
+def test_an_acronym_of_names_in_the_plural_and_codes_no_name_holds():
+    products = pd.DataFrame({"sku": ["MB-6", "MB-16", "RB-32", "TE-25"],
+                             "name": ["Kelvo MCB Type B 6A", "Kelvo MCB Type B 16A", "Kelvo RCBO 32A 30mA",
+                                      "Twin & Earth Cable 2.5mm 100m"],
+                             "family": ["Protection", "Protection", "Protection", "Cable"]})
+    call = route("what's on order for MCBs?", products, PLANNING)
+    assert call.tool is None and {o["value"] for o in call.options} == {"MB-6", "MB-16"}
+    assert route("are the RCBOs short?", products, PLANNING).entity == "RB-32"
+    for text, typed in (("are we short of 2.5 T&E in Feb?", "T&E"), ("will we run out of B16s this quarter?", "B16s")):
+        call = route(text, products, PLANNING)
+        assert call.tool is None and typed in call.clarification, text  # asked, never every product
+    assert route("wape lag2 last qtr", products, PLANNING).tool == "get_kpi"
