@@ -200,6 +200,9 @@ def singular(word: str) -> str:
     return word
 
 
+_AMPERSAND_WORDS = frozenset({"and", "va"})  # "and", "và" typed for the "&" of a name
+
+
 def _count_word(word: str) -> str:
     """A count said in the plural as its number ("24s" -> "24"); other words as they are."""
     return word[:-1] if len(word) > 1 and word.endswith("s") and word[:-1].isdigit() else word
@@ -251,6 +254,9 @@ class Resolver:
             self.family_skus.setdefault(family, []).append(sku)
         self.codes = {fold(sku): sku for sku, _, _ in rows}
         tokens = {sku: tokenize(name) for sku, name, _ in rows}
+        # words joined by "&" in a name ("Twin & Earth"): typed with "and" between them, the "and" is the "&"
+        self.ampersand_pairs = {(fold_words(a), fold_words(b)) for _, name, _ in rows
+                                for a, b in re.findall(r"(\w+)\s*&\s*(\w+)", str(name))}
         names = {sku: [t.text for t in tokens[sku]] for sku in tokens}
         self.name_words = names  # sku -> the folded words of its whole name
         self.variant_digits = {sku: _digits(names[sku][len(_strip_variant(names[sku])):]) for sku in names}
@@ -449,6 +455,17 @@ class Resolver:
     def find(self, tokens: list[Token], skip: set[int] = frozenset(), months: frozenset[str] = frozenset()
              ) -> Mention | None:
         """The best product or family named in ``tokens`` (positions in ``skip`` excluded)."""
+        ands = {i for i in range(1, len(tokens) - 1) if tokens[i].text in _AMPERSAND_WORDS and i not in skip
+                and (tokens[i - 1].text, tokens[i + 1].text) in self.ampersand_pairs}
+        if not ands:
+            return self._find(tokens, skip, months)
+        keep = [i for i in range(len(tokens)) if i not in ands]  # "twin and earth" read as "Twin & Earth"
+        hit = self._find([tokens[i] for i in keep], {k for k, i in enumerate(keep) if i in skip}, months)
+        if hit is None:
+            return None
+        return Mention(hit.entity, hit.candidates, keep[hit.start], keep[hit.end - 1] + 1, hit.text, hit.score)
+
+    def _find(self, tokens: list[Token], skip: set[int], months: frozenset[str]) -> Mention | None:
         words = [t.text for t in tokens]
         raws = [t.raw for t in tokens]
         best: tuple[tuple, Mention] | None = None

@@ -243,8 +243,9 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
     )
     if own_intent:
         # "and the forecast next quarter?" is a new question; "... for it next quarter?" is about the same subject
-        return None if r.hit or (months and not _points_back(r)) else _inherit(r, previous, intent, months,
-                                                                             planning_date)
+        short_cue = len(r.words) <= 5 and r.words[:1] in (["and"], ["con"])  # "and sales last month?"
+        return None if r.hit or (months and not _points_back(r) and not short_cue) else _inherit(
+            r, previous, intent, months, planning_date)
     if r.hit is not None and r.hit.entity is None:
         return None
     call = copy.deepcopy(previous)

@@ -876,3 +876,14 @@ def test_an_acronym_of_names_in_the_plural_and_codes_no_name_holds():
         call = route(text, products, PLANNING)
         assert call.tool is None and typed in call.clarification, text  # asked, never every product
     assert route("wape lag2 last qtr", products, PLANNING).tool == "get_kpi"
+
+
+def test_and_typed_for_the_ampersand_of_a_name_and_a_short_followup_with_a_new_question_keeps_the_product():
+    products = pd.DataFrame({"sku": ["TE-100", "TE-50", "DL-40"],
+                             "name": ["Twin & Earth Cable 2.5mm 100m", "Twin & Earth Cable 2.5mm 50m", "Zembra Downlight 4000K"],
+                             "family": ["Cable", "Cable", "Lighting"]})
+    call = route("how many 2.5mm twin and earth 100m did we sell in October?", products, PLANNING)
+    assert call.tool == "get_sales" and call.entity == "TE-100"
+    first = route("are we short on the Zembra downlights in December?", products, PLANNING)
+    call = route("and sales last month?", products, PLANNING, first)
+    assert call.tool == "get_sales" and call.entity == "DL-40" and call.months == ["2026-10"]
