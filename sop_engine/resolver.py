@@ -532,9 +532,13 @@ class Resolver:
                 w in self.reserved and has_diacritics(t) and t.lower() not in self.written_forms.get(w, {t.lower()})
                 for w, t in zip(pair, raw[i:i + n], strict=True)):
             return None  # "Vàng có việc gì": "có" (has) is written otherwise than the "cơ" of "Hữu cơ"
+        def opening(j: int) -> bool:  # a stopword or cue that opens names, typed with their marks ("Sổ tay")
+            return bool(raw) and has_diacritics(raw[j]) and raw[j].lower() in self.written_forms.get(words[j], ()) \
+                and words[j] in self._name_openings()
+
         subset = self._holding_all(words[i : i + n]) if n == 2 or (
-            2 < n <= 6 and not ({words[i], words[i + n - 1]} & self.reserved)) or self._family_then_word(
-            words[i : i + n]) else None
+            2 < n <= 6 and (words[i] not in self.reserved or opening(i)) and words[i + n - 1] not in self.reserved
+        ) or self._family_then_word(words[i : i + n]) else None
         if subset and n >= 2 and joining_word(self, words[i]):
             subset = None
         if not subset and raw and 2 <= n <= 3 and words[i] in self.acronyms and raw[i].isupper() \
@@ -575,6 +579,12 @@ class Resolver:
             return None  # "Series 9" is not "Series 8": a number typed is no near spelling of another
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
+
+    def _name_openings(self) -> frozenset[str]:
+        cached = self.__dict__.get("_openings")
+        if cached is None:
+            cached = self.__dict__["_openings"] = frozenset(ws[0] for ws in self.name_words.values() if ws)
+        return cached
 
     def _acronym(self, word: str, i: int, near: list[str], raw: list[str] | None) -> Mention | None:
         """An acronym the names write in capitals, typed in capitals alone or in the plural ("MCBs"): the

@@ -635,6 +635,8 @@ def route(
         call.clarification, call.options, call.pending, call.language = None, [], None, r.language
         return call
     if previous is not None and previous.tool and _is_followup(r):
+        nouns = set(table.get("variant_nouns", []))  # "còn màu đỏ thì sao": "màu" names no product
+        r.used |= {i for i, w in enumerate(r.words) if w in nouns and i not in _mention_span(r.hit)}
         _family_of_previous(r, previous, resolver)
         _like_previous(r, previous, resolver)
         _month_owner_of_previous(r, previous, resolver)

@@ -887,3 +887,15 @@ def test_and_typed_for_the_ampersand_of_a_name_and_a_short_followup_with_a_new_q
     first = route("are we short on the Zembra downlights in December?", products, PLANNING)
     call = route("and sales last month?", products, PLANNING, first)
     assert call.tool == "get_sales" and call.entity == "DL-40" and call.months == ["2026-10"]
+
+
+def test_a_name_opening_with_an_everyday_word_typed_with_its_marks_and_a_colour_followup():
+    products = pd.DataFrame({"sku": ["SO-A5", "SO-A6", "BB-X", "BB-D"],
+                             "name": ["Sổ tay Kelvo bìa da A5", "Sổ tay Kelvo lò xo A6", "Bút bi Zembra 027 xanh",
+                                      "Bút bi Zembra 027 đỏ"],
+                             "family": ["Sổ", "Sổ", "Bút bi", "Bút bi"]})
+    call = route("sổ tay A6 tháng sau có đủ không", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "SO-A6"
+    first = route("bút bi Zembra 027 xanh tháng sau có thiếu không", products, PLANNING)
+    call = route("còn màu đỏ thì sao", products, PLANNING, first)
+    assert call.tool == "check_shortages" and call.entity == "BB-D" and call.months == ["2026-12"]
