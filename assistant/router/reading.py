@@ -51,6 +51,7 @@ from assistant.router.vocab import (
     longest_match,
     phrase_tokens,
     score_intents,
+    written_words,
 )
 from sop_engine.language import detect_language as language_of
 from sop_engine.periods import (
@@ -194,6 +195,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
                 resource = None
         names_used = used | _mention_span(resource)
         hit = resolver.find(tokens, skip=names_used, months=frozenset(MONTHS))
+        kind = _kind_words_before_a_name(tokens, hit, names_used, resolver)
+        used |= kind  # "lều Summit Pro 2 người": a Vietnamese word for the kind, then the name as the data writes it
         opening = hit.start - 1 if hit is not None and hit.entity is not None and hit.entity.kind == "sku" else -1
         if opening >= 0 and opening in used and period is not None and period.words == words[opening] \
                 and words[opening] in resolver.name_words.get(hit.entity.code, ())[:1]:
@@ -326,6 +329,23 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
                        resource, owner, scores, kpi, meeting, used, language, driver, read_text, pair)
     reading.shadowed = shadowed if owner is not None and _mention_span(owner) == _mention_span(shadowed) else None
     return reading, resolver
+
+
+def _kind_words_before_a_name(tokens: list[Token], hit: Mention | None, taken: set[int], resolver: Resolver) -> set[int]:
+    """Words typed with Vietnamese marks that no name holds, at least one of them no vocabulary word either
+    ("lều", "túi ngủ"), right before a name read there and typed without marks ("Summit Pro"): their positions
+    (a kind said in Vietnamese of a name the data writes in English, no unknown name)."""
+    if hit is None or hit.score < 96 or hit.start == 0 or has_diacritics(tokens[hit.start].raw):
+        return set()
+    for i in (hit.start,):
+        run = []
+        j = i - 1
+        while j >= 0 and j not in taken and has_diacritics(tokens[j].raw) and tokens[j].text not in resolver.any_word:
+            run.append(j)
+            j -= 1
+        if any(unicodedata.normalize("NFC", tokens[k].raw).casefold() not in written_words() for k in run):
+            return set(run)
+    return set()
 
 
 def _in_a_product_name(tokens: list[Token], i: int, resolver: Resolver) -> bool:

@@ -899,3 +899,13 @@ def test_a_name_opening_with_an_everyday_word_typed_with_its_marks_and_a_colour_
     first = route("bút bi Zembra 027 xanh tháng sau có thiếu không", products, PLANNING)
     call = route("còn màu đỏ thì sao", products, PLANNING, first)
     assert call.tool == "check_shortages" and call.entity == "BB-D" and call.months == ["2026-12"]
+
+
+def test_a_vietnamese_kind_word_before_a_name_the_data_writes_in_english_is_no_unknown_name():
+    products = pd.DataFrame({"sku": ["ZT-2", "ZT-3", "KB-L"],
+                             "name": ["Zembra Pro Tent 2-Person", "Zembra Pro Tent 3-Person", "Kelvo Sleeping Bag Long"],
+                             "family": ["Tents", "Tents", "Sleeping Bags"]})
+    call = route("túi ngủ Kelvo Sleeping Bag Long có đủ hàng không", products, PLANNING)
+    assert call.tool == "check_shortages" and call.entity == "KB-L"
+    call = route("lều Zembra Pro tháng sau có đủ không", products, PLANNING)
+    assert call.tool is None and {o["value"] for o in call.options} == {"ZT-2", "ZT-3"}  # still which one
