@@ -902,9 +902,10 @@ def test_a_name_opening_with_an_everyday_word_typed_with_its_marks_and_a_colour_
 
 
 def test_a_vietnamese_kind_word_before_a_name_the_data_writes_in_english_is_no_unknown_name():
-    products = pd.DataFrame({"sku": ["ZT-2", "ZT-3", "KB-L"],
-                             "name": ["Zembra Pro Tent 2-Person", "Zembra Pro Tent 3-Person", "Kelvo Sleeping Bag Long"],
-                             "family": ["Tents", "Tents", "Sleeping Bags"]})
+    products = pd.DataFrame({"sku": ["ZT-2", "ZT-3", "ZL-2", "KB-L"],
+                             "name": ["Zembra Pro Tent 2-Person", "Zembra Pro Tent 3-Person", "Zembra Lite Tent 2-Person",
+                                      "Kelvo Sleeping Bag Long"],
+                             "family": ["Tents", "Tents", "Tents", "Sleeping Bags"]})
     call = route("túi ngủ Kelvo Sleeping Bag Long có đủ hàng không", products, PLANNING)
     assert call.tool == "check_shortages" and call.entity == "KB-L"
     call = route("lều Zembra Pro tháng sau có đủ không", products, PLANNING)
