@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from assistant.router.vocab import Token, Vocabulary, find_phrase
 from sop_engine.periods import NUMBER_WORDS, VI_NUMBER_WORDS
 from sop_engine.resolver import Entity
+from sop_engine.text import fold_words
 
 _PCT = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)%$")
 
@@ -114,7 +115,9 @@ def read_whatif(
             continue
         earlier = _has_any(words, spec["earlier"])
         later = _has_any(words, spec["delay"])
-        quantity = _quantity(words, vocabulary.slot_words.get("quantity", ["to", "only"]))
+        refs_typed = {fold_words(r) for r in refs}  # "what happens to stock if 4500123456 …": the ref, no quantity
+        quantity = _quantity([w if w not in refs_typed else "" for w in words],
+                             vocabulary.slot_words.get("quantity", ["to", "only"]))
         if not (earlier or later or quantity is not None):
             continue
         change: dict = {"ref": ref}

@@ -910,3 +910,13 @@ def test_a_vietnamese_kind_word_before_a_name_the_data_writes_in_english_is_no_u
     assert call.tool == "check_shortages" and call.entity == "KB-L"
     call = route("lều Zembra Pro tháng sau có đủ không", products, PLANNING)
     assert call.tool is None and {o["value"] for o in call.options} == {"ZT-2", "ZT-3"}  # still which one
+
+
+def test_an_order_reference_after_to_is_no_quantity_and_the_size_of_inventory_is_its_value():
+    products = pd.DataFrame({"sku": ["ZB-907"], "name": ["Zembra Beans 907 g"], "family": ["Beans"]})
+    supply = pd.DataFrame({"ref": ["4500123456"], "sku": ["ZB-907"], "due_date": ["2026-12-01"], "quantity": [500],
+                           "kind": ["purchase_order"], "status": ["firm"]})
+    call = route("what happens to stock if 4500123456 is a week late?", products, PLANNING, None, {"supply": supply})
+    assert call.args["scenario"]["supply_changes"] == [{"ref": "4500123456", "delay_days": 7}]
+    call = route("how big is our inventory right now?", products, PLANNING)
+    assert call.tool == "get_kpi" and call.args["name"] == "inventory_value"
