@@ -920,3 +920,12 @@ def test_an_order_reference_after_to_is_no_quantity_and_the_size_of_inventory_is
     assert call.args["scenario"]["supply_changes"] == [{"ref": "4500123456", "delay_days": 7}]
     call = route("how big is our inventory right now?", products, PLANNING)
     assert call.tool == "get_kpi" and call.args["name"] == "inventory_value"
+
+
+def test_how_much_stock_of_a_product_is_its_projection_and_too_much_stays_overstock():
+    products = pd.DataFrame({"sku": ["BQ-4", "BQ-8"], "name": ["Bánh Kelvo bơ 400g", "Bánh Kelvo bơ 800g"],
+                             "family": ["Bánh", "Bánh"]})
+    for text in ("tồn kho bánh Kelvo bơ 400g hiện tại là bao nhiêu", "mình đang còn bao nhiêu hộp bánh Kelvo bơ 400g"):
+        call = route(text, products, PLANNING)
+        assert call.tool == "check_shortages" and call.entity == "BQ-4", text
+    assert route("tồn kho thừa bánh Kelvo bơ 400g bao nhiêu", products, PLANNING).tool == "check_overstock"
