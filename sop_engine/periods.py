@@ -411,6 +411,18 @@ def _fortnight(m, cur):
     return cur, month_start(today + timedelta(days=14))
 
 
+@_rule(r"(?:cung\s+ky\s+)?nam\s+(ngoai|truoc|nay|sau|toi)\s+(?:(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])(?![\d/.-])"
+       r"|quy\s*([1-4]|iv|i{1,3})(?![\d/]))")
+def _vi_relative_year_then_period(m, cur):
+    # "năm ngoái tháng 8", "cùng kỳ năm ngoái quý 3": that month or quarter of the year named before it
+    year = cur.year + {"nay": 0, "ngoai": -1, "truoc": -1}.get(m[1], 1)
+    if m[3]:
+        start = date(year, (_roman(m[3]) - 1) * 3 + 1, 1)
+        return start, add_months(start, 2)
+    d = date(year, int(m[2]), 1)
+    return d, d
+
+
 @_rule(r"(?:this\s+time|same\s+(?:month|time))\s+(?:of\s+)?last\s+year|(?:cung\s+ky|thang\s+nay)\s+nam\s+(?:ngoai|truoc)")
 def _same_month_last_year(m, cur):
     d = add_months(cur, -12)
@@ -506,7 +518,7 @@ _VI_NEXT = r"(?:toi|sau|ke tiep|tiep theo|sap toi|ke)"
 _VI_LAST = r"(?:qua|truoc|vua qua|gan day|gan nhat|vua roi|roi)"
 _VI_THIS = r"(?:nay|hien tai|nay)"
 _VI_RELATIVE_YEAR = r"(?:sau|toi|ke tiep|tiep theo|nay|ngoai|truoc|roi)"
-_VI_NOT_OF_A_YEAR = r"(?!\s+(?:cua\s+)?nam\s+" + _VI_RELATIVE_YEAR + r"(?![\w-]))"  # "tháng 1 năm sau": of that year
+_VI_NOT_OF_A_YEAR = r"(?!\s+(?:cua\s+|cung\s+ky\s+)?nam\s+" + _VI_RELATIVE_YEAR + r"(?![\w-]))"  # "tháng 1 năm sau": of that year
 
 
 def _vi_count(token: str) -> int:
@@ -842,7 +854,7 @@ def parse_period_arg(text: str | None, planning_date: date) -> PeriodRange | Non
     return found
 
 
-@_rule(r"(?:(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])|quy\s*([1-4]|iv|i{1,3}))\s+(?:cua\s+)?nam\s+("
+@_rule(r"(?:(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])|quy\s*([1-4]|iv|i{1,3}))\s+(?:cua\s+|cung\s+ky\s+)?nam\s+("
        + _VI_RELATIVE_YEAR + ")")
 def _vi_period_of_a_relative_year(m, cur):
     # "tháng 1 năm sau", "quý 3 năm nay", "tháng 12 năm ngoái": that month or quarter of the year named
