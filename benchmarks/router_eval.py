@@ -82,6 +82,8 @@ COMPANY_SETS = [  # (file, role)
     ("router_dev23_vi.json", "dev"),
     ("router_dev24_en.json", "dev"),
     ("router_dev24_vi.json", "dev"),
+    ("router_dev25_en.json", "dev"),
+    ("router_dev25_vi.json", "dev"),
     ("router_heldout_en.json", "held-out"),
     ("router_heldout_vi.json", "held-out"),
     ("router_heldout2_en.json", "held-out"),

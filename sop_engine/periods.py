@@ -539,6 +539,13 @@ def _vi_month_span(m, cur):
     return start, end
 
 
+@_rule(r"(?:den|toi)\s+(?:het\s+)?(?:thang|thg|th)\s*(1[0-2]|0?[1-9])(?![\d/.-])" + _VI_NOT_OF_A_YEAR)
+def _vi_through_month(m, cur):
+    # "có đủ bán đến tháng 1 không", "trụ được tới hết tháng 2": from this month through the next such month
+    month = int(m[1])
+    return cur, date(cur.year if month >= cur.month else cur.year + 1, month, 1)
+
+
 @_rule(r"(?:thang|thg|th|t)\s*(\d{1,2})\s*(?:/|-|\s+nam\s+)\s*(\d{4})")
 def _vi_month_year(m, cur):
     d = date(int(m[2]), int(m[1]), 1)

@@ -553,6 +553,10 @@ class Resolver:
             if numbered:  # "Gen 3": the names holding the word and its number together
                 entity, candidates = self.settle([self.sku_entity[s] for s in dict.fromkeys(numbered)])
                 return Mention(entity, candidates, i, i + n, span, 96.0)
+        cut = self._cut_short(words[i:i + n]) if 2 <= n <= 3 else None
+        if cut:  # "Cab Sauv": the words of names cut short, in their order
+            entity, candidates = self.settle([self.sku_entity[s] for s in cut], near)
+            return Mention(entity, candidates, i, i + n, span, 95.0)
         edges = (words[i], words[i + n - 1])
         if any(w in months or w.isdigit() or w in self.reserved for w in edges):
             return None
@@ -579,6 +583,25 @@ class Resolver:
             return None  # "Series 9" is not "Series 8": a number typed is no near spelling of another
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
+
+    def _cut_short(self, run: list[str]) -> list[str] | None:
+        """The SKUs whose names hold, one after another, words that start with the typed words (three letters
+        or more each, one at least cut short): "cab sauv" of "Cabernet Sauvignon 2022"."""
+        if not all(w.isalpha() and len(w) >= 3 and w not in self.reserved for w in run) or all(w in self.bag for w in run):
+            return None
+        starts = self.__dict__.get("_starts3")
+        if starts is None:
+            starts = self.__dict__["_starts3"] = {}
+            for sku, ws in self.name_words.items():
+                for w in ws:
+                    if len(w) >= 3:
+                        starts.setdefault(w[:3], set()).add(sku)
+        pool = set.intersection(*(starts.get(w[:3], set()) for w in run))
+        n = len(run)
+        found = [sku for sku in sorted(pool) if any(
+            all(a.startswith(b) for a, b in zip(self.name_words[sku][k:k + n], run, strict=True))
+            for k in range(len(self.name_words[sku]) - n + 1))]
+        return found or None
 
     def _name_openings(self) -> frozenset[str]:
         cached = self.__dict__.get("_openings")

@@ -744,6 +744,8 @@ def route(
     if shared is not None:  # "500 ml sales in July": which of the 500 ml products, never all of them
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         return _ask(r, intent, "ambiguous", _options(shared[1]), pending, text=shared[0])
+    if r.hit is not None and r.hit.entity is None and intent == "orders" and r.refs:
+        r.hit = None  # "is the Cap Classique PO 4500098812 on time?": the order named, the product beside it
     if r.hit is not None and r.hit.entity is None and intent not in ("product_lookup", "notes"):
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         return _ask(r, intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
