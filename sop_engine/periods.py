@@ -518,7 +518,8 @@ _VI_NEXT = r"(?:toi|sau|ke tiep|tiep theo|sap toi|ke)"
 _VI_LAST = r"(?:qua|truoc|vua qua|gan day|gan nhat|vua roi|roi)"
 _VI_THIS = r"(?:nay|hien tai|nay)"
 _VI_RELATIVE_YEAR = r"(?:sau|toi|ke tiep|tiep theo|nay|ngoai|truoc|roi)"
-_VI_NOT_OF_A_YEAR = r"(?!\s+(?:cua\s+|cung\s+ky\s+)?nam\s+" + _VI_RELATIVE_YEAR + r"(?![\w-]))"  # "tháng 1 năm sau": of that year
+# "tháng 1 năm sau", "tháng 8 cùng kỳ năm ngoái": of that year
+_VI_NOT_OF_A_YEAR = r"(?!\s+(?:cua\s+|cung\s+ky\s+)?nam\s+" + _VI_RELATIVE_YEAR + r"(?![\w-]))"
 
 
 def _vi_count(token: str) -> int:

@@ -504,8 +504,8 @@ class Resolver:
         around = [j for j in (i - 2, i - 1, i + n, i + n + 1) if 0 <= j < len(words) and j not in skip]
         return [words[j] for j in around
                 if "%" not in words[j]
-                and not (words[j].isdigit() and int(words[j]) < (37 if words[j + 1:j + 2] in (["thang"], ["month"], ["months"])
-                         else 100) and j + 1 < len(words) and words[j + 1] in _TIME_WORDS)]
+                and not (words[j].isdigit() and j + 1 < len(words) and words[j + 1] in _TIME_WORDS
+                         and int(words[j]) < (37 if words[j + 1] in ("thang", "month", "months") else 100))]
         # "400 tháng trước", "A4 70 tháng tới": a pack size, no amount of time (no count runs past 36 months)
 
     def _score_span(self, words: list[str], i: int, n: int, skip: set[int], months: frozenset[str],
@@ -564,7 +564,8 @@ class Resolver:
                 and raw[i].lower() not in self.written_forms.get(span, {raw[i].lower()}):
             return None  # "ngân sách" (budget) is no slip of "Sạch": written with marks no name has
         if n == 1:
-            return self._score_word(span, i, near) or self._acronym(span, i, near, raw) or self._family_head(span, i, near)
+            return self._score_word(span, i, near) or self._acronym(span, i, near, raw) \
+                or self._family_head(span, i, near)
         if _joins_two_names(self, words[i : i + n]):
             return None  # "Zolo 5kg hay Quibo 5kg": "or" joins two names, no near spelling of one
         pool = {a for w in words[i : i + n] for a in self.alias_words.get(w, ())}  # aliases sharing a word
@@ -587,7 +588,8 @@ class Resolver:
     def _cut_short(self, run: list[str]) -> list[str] | None:
         """The SKUs whose names hold, one after another, words that start with the typed words (three letters
         or more each, one at least cut short): "cab sauv" of "Cabernet Sauvignon 2022"."""
-        if not all(w.isalpha() and len(w) >= 3 and w not in self.reserved for w in run) or all(w in self.bag for w in run):
+        if not all(w.isalpha() and len(w) >= 3 and w not in self.reserved for w in run) \
+                or all(w in self.bag for w in run):
             return None
         starts = self.__dict__.get("_starts3")
         if starts is None:
@@ -613,8 +615,10 @@ class Resolver:
         """An acronym the names write in capitals, typed in capitals alone or in the plural ("MCBs"): the
         SKUs whose names hold it (one, a whole family, or asked which)."""
         typed = raw[i] if raw else ""
-        base = word if word in self.acronyms else word[:-1] if word.endswith("s") and word[:-1] in self.acronyms else None
-        if base is None or not (typed.isupper() or (typed[:-1].isupper() and typed.endswith("s"))) or base in self.reserved:
+        plural = word.endswith("s") and word[:-1] in self.acronyms
+        base = word if word in self.acronyms else word[:-1] if plural else None
+        capitals = typed.isupper() or (typed[:-1].isupper() and typed.endswith("s"))
+        if base is None or not capitals or base in self.reserved:
             return None
         skus = self.bag.get(base, [])
         if not skus:

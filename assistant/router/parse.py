@@ -19,7 +19,6 @@ import dataclasses
 import re
 import unicodedata
 from datetime import date
-from functools import cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -126,7 +125,6 @@ from assistant.router.typed import (
     previous_refs,
 )
 from assistant.router.vocab import (
-    LANGUAGE_FILES,
     Token,
     find_phrase,
     load_vocabulary,
@@ -560,7 +558,8 @@ def route(
             and _clearly_a_person(r) and r.scores.get("decisions", 0) >= 3:
         intent = "decisions"  # "anh Khoa làm xong việc chạy lại dự báo chưa": a person's task, no job to run
     if intent not in ("decisions", "notes") and not r.refs and r.owner is not None and r.owner.entity is not None \
-            and _clearly_a_person(r) and r.owner.start > 0 and r.words[r.owner.start - 1] in table.get("subject_aux", []) \
+            and _clearly_a_person(r) and r.owner.start > 0 \
+            and r.words[r.owner.start - 1] in table.get("subject_aux", []) \
             and not re.search(r"[?!]", r.text[r.tokens[r.owner.start].start:].rstrip(" ?!.")):  # in the last sentence
         intent = "decisions"  # "did Mark get the firm date from the supplier?": that person's action item
     if intent not in ("decisions", "notes") and not r.refs and r.owner is not None and r.owner.entity is not None \

@@ -331,7 +331,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     return reading, resolver
 
 
-def _kind_words_before_a_name(tokens: list[Token], hit: Mention | None, taken: set[int], resolver: Resolver) -> set[int]:
+def _kind_words_before_a_name(tokens: list[Token], hit: Mention | None, taken: set[int],
+                              resolver: Resolver) -> set[int]:
     """Words typed with Vietnamese marks that no name holds, at least one of them no vocabulary word either
     ("lều", "túi ngủ"), right before a name read there and typed without marks ("Summit Pro"): their positions
     (a kind said in Vietnamese of a name the data writes in English, no unknown name)."""

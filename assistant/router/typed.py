@@ -37,7 +37,8 @@ def code_positions(tokens: list[Token], resolver: Resolver | None) -> set[int]:
                    for j in (i - 1, i + 1) if 0 <= j < len(words) and words[j] not in resolver.reserved)
     def a_year(i: int) -> bool:  # "sales in 2026", "March 2027", "Q1 2027": a year, even where a code is 2027
         return bool(re.fullmatch(r"(?:19|20)\d{2}", words[i])) and i > 0 and (
-            words[i - 1] in YEAR_PREPOSITIONS or words[i - 1] in MONTHS or bool(re.fullmatch(r"q[1-4]|h[12]", words[i - 1])))
+            words[i - 1] in YEAR_PREPOSITIONS or words[i - 1] in MONTHS
+            or bool(re.fullmatch(r"q[1-4]|h[12]", words[i - 1])))
 
     return {i for i, t in enumerate(tokens)
             if len(t.text) >= 3 and t.text in resolver.codes and any(c.isdigit() for c in t.text) and not a_year(i)

@@ -290,7 +290,8 @@ def _written_apart(phrase: str, intent: str, at: list[int], raw: list[str] | Non
     if unmarked and (phrase, intent) in vocabulary.marked:
         return True  # a phrase that counts only typed with its marks ("có dư không", too much)
     forms = vocabulary.written.get(phrase, {})
-    others = {w for other, ws in forms.items() if other != intent and not (unmarked and (phrase, other) in vocabulary.marked)
+    others = {w for other, ws in forms.items()
+              if other != intent and not (unmarked and (phrase, other) in vocabulary.marked)
               for w in ws} - forms.get(intent, set())
     own = forms.get(intent, set())
     if " " not in typed and not typed.isascii() and own and all(not w.isascii() for w in own) \
