@@ -60,11 +60,7 @@ def joining_word(resolver: Resolver, word: str) -> bool:
     at their start: "short of X", "sales of X" read "of" as the sentence's, not as a word of the name."""
     if len(word) > 3 or not word.isalpha() or word not in resolver.reserved or word in _NOT_JOINING:
         return False
-    starts = resolver.__dict__.get("_name_starts")
-    if starts is None:
-        starts = {ws[0] for ws in resolver.name_words.values() if ws}
-        resolver.__dict__["_name_starts"] = starts
-    return word not in starts and any(word in ws[1:] for ws in resolver.name_words.values())
+    return word not in resolver.name_openings() and any(word in ws[1:] for ws in resolver.name_words.values())
 
 
 @dataclass(frozen=True)
@@ -208,7 +204,7 @@ def _count_word(word: str) -> str:
     return word[:-1] if len(word) > 1 and word.endswith("s") and word[:-1].isdigit() else word
 
 
-def _holds_run(words: list[str], run: list[str]) -> bool:
+def holds_run(words: list[str], run: list[str]) -> bool:
     """True when ``run`` is a contiguous run of ``words`` ("extruder 1" in "kibble extruder 1")."""
     n = len(run)
     return any(words[i : i + n] == run for i in range(len(words) - n + 1))
@@ -492,7 +488,7 @@ class Resolver:
         if hit.entity is not None or not hit.candidates or any(e.kind != "sku" for e in hit.candidates):
             return hit
         typed = words[hit.start:hit.end]
-        kept = [e for e in hit.candidates if _holds_run(typed, fold_words(self.family_of[e.code]).split())]
+        kept = [e for e in hit.candidates if holds_run(typed, fold_words(self.family_of[e.code]).split())]
         if len(kept) == 1 and len({self.family_of[e.code] for e in hit.candidates}) > 1 \
                 and _other_families_typed_in_part(self, typed, hit.candidates, kept):
             return Mention(kept[0], [], hit.start, hit.end, hit.text, hit.score)
@@ -534,7 +530,7 @@ class Resolver:
             return None  # "Vàng có việc gì": "có" (has) is written otherwise than the "cơ" of "Hữu cơ"
         def opening(j: int) -> bool:  # a stopword or cue that opens names, typed with their marks ("Sổ tay")
             return bool(raw) and has_diacritics(raw[j]) and raw[j].lower() in self.written_forms.get(words[j], ()) \
-                and words[j] in self._name_openings()
+                and words[j] in self.name_openings()
 
         subset = self._holding_all(words[i : i + n]) if n == 2 or (
             2 < n <= 6 and (words[i] not in self.reserved or opening(i)) and words[i + n - 1] not in self.reserved
@@ -549,7 +545,7 @@ class Resolver:
             entity, candidates = self.settle([self.sku_entity[s] for s in subset], near)
             return Mention(entity, candidates, i, i + n, span, 96.0)
         if n == 2 and pair[0].isalpha() and pair[0] not in self.reserved and pair[1].isdigit():
-            numbered = [s for s in self.bag.get(pair[0], []) if _holds_run(self.name_words[s], pair)]
+            numbered = [s for s in self.bag.get(pair[0], []) if holds_run(self.name_words[s], pair)]
             if numbered:  # "Gen 3": the names holding the word and its number together
                 entity, candidates = self.settle([self.sku_entity[s] for s in dict.fromkeys(numbered)])
                 return Mention(entity, candidates, i, i + n, span, 96.0)
@@ -605,7 +601,8 @@ class Resolver:
             for k in range(len(self.name_words[sku]) - n + 1))]
         return found or None
 
-    def _name_openings(self) -> frozenset[str]:
+    def name_openings(self) -> frozenset[str]:
+        """The first word of every product's whole name (built once)."""
         cached = self.__dict__.get("_openings")
         if cached is None:
             cached = self.__dict__["_openings"] = frozenset(ws[0] for ws in self.name_words.values() if ws)
@@ -780,7 +777,7 @@ class Resolver:
                 if n == 1 and has_diacritics(tokens[i].raw) \
                         and tokens[i].raw.lower() not in self.resource_written.get(run[0], ()):
                     continue  # written with other marks: "chuyển" (move) is no word of "Dây chuyền"
-                found = [code for name, code in self.resources.items() if _holds_run(name.split(), run)]
+                found = [code for name, code in self.resources.items() if holds_run(name.split(), run)]
                 if found and (best is None or n > best.end - best.start):
                     entities = [Entity("resource", c, c) for c in dict.fromkeys(found)]
                     one = entities[0] if len(entities) == 1 else None

@@ -147,6 +147,7 @@ from sop_engine.resolver import (
     Entity,
     Mention,
     Resolver,
+    holds_run,
     singular,
 )
 from sop_engine.text import fold, fold_words, has_diacritics
@@ -218,13 +219,9 @@ def _unknown_kind_qualifier(r: _Reading, resolver: Resolver) -> tuple[str, list[
                 continue
             kinds = [[key.removeprefix("kind_")], *(phrase_tokens(p) for p in phrases)]  # "line", "dây chuyền"
             options = [Entity("resource", code, code) for code in dict.fromkeys(resolver.resources.values())
-                       if any(_holds(fold_words(code).split(), k) for k in kinds)]
+                       if any(holds_run(fold_words(code).split(), k) for k in kinds)]
             return " ".join(x.raw for x in r.tokens[at:after + 1]), options
     return None
-
-
-def _holds(words: list[str], run: list[str]) -> bool:
-    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
 
 def _too_many_months(r: _Reading, i: int, taken: set[int]) -> bool:
