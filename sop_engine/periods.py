@@ -582,6 +582,18 @@ def _vi_last_n_months(m, cur):
     return add_months(cur, -_vi_count(m[1])), add_months(cur, -1)
 
 
+@_rule(r"(thang|quy|nam)\s+truoc\s+nua")
+def _vi_before_last(m, cur):
+    # "tháng trước nữa", "quý trước nữa", "năm trước nữa": the month, quarter or year before the last one
+    if m[1] == "thang":
+        d = add_months(cur, -2)
+        return d, d
+    if m[1] == "quy":
+        start = add_months(date(cur.year, (cur.month - 1) // 3 * 3 + 1, 1), -6)
+        return start, add_months(start, 2)
+    return date(cur.year - 2, 1, 1), date(cur.year - 2, 12, 1)
+
+
 @_rule(r"thang\s+" + _VI_THIS)
 def _vi_this_month(m, cur):
     return cur, cur

@@ -115,7 +115,14 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
     previous product ("what about the rear ones?" after the front brake pads): the candidate whose item name
     (pack sizes left out) shares the most words with the previous one's, when exactly one does. A pack size
     alone ("and the 250 ml?") is that size of the previous item."""
-    if resolver is None or not previous.entity or previous.entity not in resolver.item_of:
+    if resolver is None or not previous.entity:
+        return
+    if r.hit is None and previous.entity.startswith("family:"):  # "còn loại dẻo?" after the Bánh tráng family
+        family = previous.entity.split(":", 1)[1]
+        _variant_of_previous(r, previous, [resolver.sku_entity[s] for s, f in resolver.family_of.items()
+                                           if f == family and s in resolver.sku_entity], resolver)
+        return
+    if previous.entity not in resolver.item_of:
         return
     before = resolver.item_of[previous.entity]
     if r.hit is None:

@@ -19,6 +19,7 @@ from assistant.router.base import (
     _Reading,
 )
 from assistant.router.vocab import (
+    MASK,
     Token,
     find_phrase,
     load_vocabulary,
@@ -108,11 +109,16 @@ def _two_questions(r: _Reading) -> tuple[str, str] | None:
 
 
 def _percent_is_a_level(r: _Reading) -> bool:
-    """"Is the X Line really over 100% in February?": every percentage follows a word of comparison ("over",
-    "above", "at"), with a resource named and no what-if cue: a load asked about, not a change to simulate."""
-    if r.resource is None or r.resource.entity is None or _has_whatif_cue(r):
+    """"Is the X Line really over 100% in February?", "which lines are over 100%?": every percentage follows a
+    word of comparison ("over", "above", "at"), with a resource (or a kind of line, no product) named and no
+    what-if cue: a load asked about, not a change to simulate."""
+    table = load_vocabulary().slot_words
+    kinds = set(table.get("resource_kinds", [])) | set(table.get("machine_words", []))
+    lines = r.hit is None and any(  # "which lines are over 100%?", "dây chuyền nào trên 100%?"
+        find_phrase(r.words, k) is not None or find_phrase(r.words, k + "s") is not None for k in kinds)
+    if (r.resource is None or r.resource.entity is None) and not lines or _has_whatif_cue(r):
         return False
-    levels = set(load_vocabulary().slot_words.get("level_words", []))
+    levels = set(table.get("level_words", []))
     at = [i for i, w in enumerate(r.words) if w.endswith("%") or w in ("percent", "pct")]
     at = [i - 1 if r.words[i] in ("percent", "pct") else i for i in at]
     return bool(at) and all(i > 0 and r.words[i - 1] in levels for i in at)
@@ -131,10 +137,28 @@ def _intent_after_colon(text: str, tokens: list[Token], masked: list[str], vocab
     return own if own and max(own.values()) >= ASKED_CUE else scores
 
 
+def _listed_only(r: _Reading, scores: dict) -> bool:
+    """"list the supply orders that are behind schedule", "liệt kê các mã có thể cháy hàng": a word asking
+    for a list (or naming SKUs) is how the answer is framed; with another question's cue there, the catalogue
+    search has no word of its own, and the other question is what is asked."""
+    if "product_lookup" not in scores or not any(v >= 2.5 for k, v in scores.items() if k != "product_lookup"):
+        return False
+    vocabulary = load_vocabulary()
+    words = [MASK if i in _mention_span(r.hit) else w for i, w in enumerate(r.words)]
+    for frame in vocabulary.slot_words.get("list_frames", []):
+        at, n = find_phrase(words, frame), len(phrase_tokens(frame))
+        while at is not None:
+            words[at:at + n] = ["\x02"] * n  # no word, and no part of a name
+            at = find_phrase(words, frame)
+    return "product_lookup" not in score_intents(words, vocabulary, [t.raw for t in r.tokens])
+
+
 def _best_intent(r: _Reading) -> str | None:
     scores = dict(r.scores)
     if "help" in scores and (r.hit or any(v >= 3 for k, v in scores.items() if k != "help")):
         del scores["help"]
+    if _listed_only(r, scores):
+        del scores["product_lookup"]
     if not scores:
         return None
     return max(scores, key=lambda k: (scores[k], -PRIORITY.index(k) if k in PRIORITY else -99))

@@ -66,7 +66,7 @@ from assistant.router.clarify import (
     resource_pending,
 )
 from assistant.router.entities import find_owner
-from assistant.router.followups import _family_of_previous, _like_previous, _month_owner_of_previous
+from assistant.router.followups import _family_of_previous, _like_previous, _month_owner_of_previous, _points_back
 from assistant.router.intent_rules import (
     _asks_a_write,
     _asks_what_it_does,
@@ -282,7 +282,7 @@ def _ends_with_cue(r: _Reading) -> bool:
 
 
 def _is_followup(r: _Reading) -> bool:
-    return _starts_with_cue(r) or _ends_with_cue(r) or (
+    return _starts_with_cue(r) or _ends_with_cue(r) or _points_back(r) or (  # "what's its forecast for …?"
         len(r.words) <= 4 and not any(v >= 3 for v in r.scores.values()))
 
 
@@ -330,6 +330,13 @@ def _bare_kind(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | No
             if len(held) > 1:
                 return t.raw, held
     return None
+
+
+def _looks_back(intent: str | None, r: _Reading) -> bool:
+    """Sales, KPIs and notes look back; so does a forecast asked in the past tense ("what did we forecast for
+    October?", "dự báo tháng 10 đã đưa ra là bao nhiêu"): the latest such month not in the future."""
+    return intent in LOOKS_BACK or intent == "forecast" and _has_any(
+        r.words, load_vocabulary().slot_words.get("forecast_past", []))
 
 
 def _only_a_period(r: _Reading) -> bool:
@@ -537,11 +544,13 @@ def route(
         intent, r.kpi = "kpi", ("bias", "", 0)  # "dự báo X có bị cao quá không?": its bias, not its numbers
     if intent == "sales" and _sales_ahead(r, table, planning_date):
         intent = "forecast"  # "Sắp tới X bán được bao nhiêu trong tháng 6?": what will sell
+    if intent in (None, "kpi") and r.kpi is None and r.resource is None and _percent_is_a_level(r):
+        intent = "capacity"  # "dây chuyền nào chạy trên 100% tháng sau?": the lines' load
     if intent == "kpi" and (_gap_to_budget(r, table) or _meets_the_budget(r, table) or _plan_against_budget(r, table)):
         intent, r.kpi = "reconcile", None  # "how far off budget is the plan?": the plan against the budget
-    if intent == "sales" and r.scores["sales"] < 2 and r.period is not None and not r.period.bare \
+    if intent == "sales" and r.period is not None and not r.period.bare \
             and r.months and r.months[0] > f"{planning_date:%Y-%m}":
-        intent = "forecast"  # "volumes for X next month": only a weak sales word, and the months are ahead
+        intent = "forecast"  # "volumes for X next month", "X tháng sau bán thế nào": months ahead sell no actuals
     if intent == "kpi" and r.kpi and r.kpi[0] == "otif" and previous is not None and previous_refs(previous.args) \
             and not r.refs and not r.unknown_refs and r.hit is None and r.period is None \
             and _has_any(r.words, load_vocabulary().slot_words.get("it_words", [])):
@@ -600,7 +609,8 @@ def route(
     whatif = None
     of_the_name = _percents_of_the_name(r)  # "Glucose 5% 500 ml": the name's percent, no change of demand
     percent = text.count("%") > len(of_the_name) or "percent" in r.words or "pct" in r.words or (
-        _has_whatif_cue(r) and says_a_multiple(r.words, load_vocabulary()))  # "what if demand doubles"
+        (_has_whatif_cue(r) or _says_a_condition(r, table)) and says_a_multiple(r.words, load_vocabulary()))
+    # "what if demand doubles", "X nhu cầu gấp đôi thì có thiếu không": a multiple in a condition
     percent = percent and not _percent_is_a_level(r)  # "is the X Line over 100%?": its load, no what-if
     percent = percent and not _figure_before_the_question(r)
     conditional = bool(r.refs) and _says_a_condition(r, table)  # "huỷ lệnh 2400 thì sao?": a what-if
@@ -718,7 +728,7 @@ def route(
                 key = "which_question_period" if _ahead(r, planning_date) else "which_question_period_back"
                 return _ask(r, "unknown", key, _period_options(r, planning_date), text=_period_as_typed(r))
             return RoutedCall(None, {}, "unknown", None, r.months, language=r.language)
-    if intent in LOOKS_BACK and r.period is not None and not _period_is_topic(r):
+    if _looks_back(intent, r) and r.period is not None and not _period_is_topic(r):
         if intent in ("notes", "decisions") and r.period.open_end and not r.period.words.endswith(("on", "onwards")):
             r.period = dataclasses.replace(r.period, open_end=False)  # "notes from August": the August meetings
         back = looking_back(r.period, planning_date)  # before any question back: its pending call too
@@ -816,7 +826,7 @@ def route(
         if previous.entity:
             r.hit = _previous_mention(previous)
         r.months = r.months or previous.months
-    if intent in LOOKS_BACK and r.period is not None and not _period_is_topic(r):
+    if _looks_back(intent, r) and r.period is not None and not _period_is_topic(r):
         back = looking_back(r.period, planning_date)
         r.months = back.labels if back else r.months
     tool = load_vocabulary().intents.get(intent, {}).get("tool")

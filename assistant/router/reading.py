@@ -63,6 +63,7 @@ from sop_engine.resolver import (
     Mention,
     Resolver,
     find_driver,
+    holds_run,
     resolver_from_tables,
 )
 from sop_engine.text import fold, has_diacritics, tokenize
@@ -81,11 +82,35 @@ def _pack_after_the_name(words: list[str], hit: Mention | None) -> set[int]:
     return set()
 
 
+def _name_opening_before(words: list[str], hit: Mention | None, used: set[int], resolver: Resolver | None
+                         ) -> set[int]:
+    """"hop qua an khang": the product's own first words typed before the words found ("Hộp quà Tết An Khang",
+    its "Tết" left out) are its name, no cue of another question ("hop qua" typed without marks is also
+    "họp qua", a meeting)."""
+    if resolver is None or hit is None or hit.entity is None or hit.entity.kind != "sku":
+        return set()
+    name = resolver.name_words.get(hit.entity.code, [])
+    found = words[hit.start:hit.end]
+    for n in range(min(hit.start, len(name) - len(found)), 0, -1):
+        span = set(range(hit.start - n, hit.start))
+        if words[hit.start - n:hit.start] == name[:n] and not span & used and holds_run(name[n:], found):
+            return span
+    return set()
+
+
+def _resource_in_a_name(tokens: list[Token], resource: Mention, resolver: Resolver | None) -> bool:
+    """A line found by a few words of its name only, those words ending a product's name found there."""
+    if resolver is None or resource.score >= 100:
+        return False
+    hit = resolver.find(tokens, months=frozenset(MONTHS))
+    return hit is not None and hit.start < resource.start < hit.end
+
+
 def _number_of_the_name(text: str, tokens: list[Token], codes: set[int], hit: Mention, period, used: set[int],
                         resource: Mention | None, resolver: Resolver, planning_date: date):
-    """"Stage 2 tháng sau có đủ không": a number that opens the period words ("2 tháng sau", the next 2 months)
-    right after a name that reads on with it ("Stage 2") is the name's; the period is read from the rest (here
-    "tháng sau"). ``used`` is updated in place; returns (hit, period, names used)."""
+    """"Stage 2 tháng sau có đủ không", "City 26 tháng sau": a number that opens the period words ("2 tháng
+    sau", the next 2 months) right after a name that reads on with it ("Stage 2") is the name's; the period is
+    read from the rest (here "tháng sau"). ``used`` is updated in place; returns (hit, period, names used)."""
     words = [t.text for t in tokens]
     first = hit.end
     if period is None or first >= len(words) or not words[first].isdigit() or first not in used \
@@ -95,8 +120,10 @@ def _number_of_the_name(text: str, tokens: list[Token], codes: set[int], hit: Me
         return hit, period, used | _mention_span(resource)  # "Formula 3 tháng tới": the family by its name
     skip = (used - {first}) | _mention_span(resource)
     whole = resolver.find(tokens, skip=skip, months=frozenset(MONTHS))
+    one = hit.entity is not None and hit.entity.kind == "sku"  # "City 26 tháng sau": the name reads on with 26
+    reads_on = one and holds_run(resolver.name_words.get(hit.entity.code, []), words[hit.start:first + 1])
     if whole is None or whole.start > hit.start or whole.end <= first or whole.score < 90 \
-            or (whole.entity is not None and whole.entity == hit.entity):
+            or (whole.entity is not None and whole.entity == hit.entity and not reads_on):
         return hit, period, used | _mention_span(resource)
     again = message_period(_without(text, tokens, codes | _mention_span(whole)), planning_date)
     used -= _span(words, period.words)
@@ -160,8 +187,10 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     if period is not None and corrected is not None:  # "vs last month... i mean october vs september"
         period = message_period(_without(text, tokens, codes)[tokens[corrected].start:], planning_date) or period
     used: set[int] = set()
-    if period is not None and resource is not None and _span(words, period.words) & _mention_span(resource):
-        # "dây chuyền 2 tháng sau": the 2 is the line's, not "2 months"
+    if period is not None and resource is not None and _span(words, period.words) & _mention_span(resource) \
+            and not _resource_in_a_name(tokens, resource, resolver):
+        # "dây chuyền 2 tháng sau": the 2 is the line's, not "2 months" ("… thùng 24 lon 2 tháng nữa": a can
+        # product's name, then "2 tháng nữa", no "Dây chuyền Lon 2")
         rest = " ".join(t.raw for i, t in enumerate(tokens) if i not in _mention_span(resource) | codes)
         period = message_period(rest, planning_date)
     if period is not None:
@@ -212,7 +241,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         elif hit is not None and period is not None:
             hit, period, names_used = _slot_period_in_name(text, tokens, codes, hit, period, used, resource,
                                                            resolver, planning_date)
-            if hit is not None and (hit.entity is None or hit.entity.kind == "family"):
+            if hit is not None:
                 hit, period, names_used = _number_of_the_name(text, tokens, codes, hit, period, used, resource,
                                                               resolver, planning_date)
         sentence, asked = question_sentence(unicodedata.normalize("NFC", text), tokens)
@@ -255,8 +284,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             used -= _mention_span(owner)
         used |= _mention_span(resource)
         taken = _mention_span(hit) | _mention_span(resource) | _mention_span(owner)
-        used |= {i for i, t in enumerate(tokens)  # "in Memphis": a place written as a name (capitalised)
-                 if t.text in resolver.place_words and t.raw[:1].isupper() and i not in taken
+        used |= {i for i, t in enumerate(tokens)  # "in Memphis": a place written as a name ("anh Long": a person)
+                 if t.text in resolver.place_words and t.raw[:1].isupper() and i not in taken and i - 1 not in titles
                  and not _in_a_product_name(tokens, i, resolver) and not _place_word_in_a_name(tokens, i, resolver)
                  and not _place_written_otherwise(tokens[i], resolver)}
     negated: set[int] = set()
@@ -286,6 +315,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         negated.add(hit.end)  # "the Air Care range": a word of the name, no catalogue search
         used.add(hit.end)
     negated |= _pack_after_the_name(words, hit)  # "hop 100": the box of 100, no meeting
+    negated |= _name_opening_before(words, hit, used, resolver)  # "hop qua an khang": Hộp quà Tết An Khang
     # the product's words masked as MASK (a GAP phrase's "…": "có đủ … không"), a line's words otherwise
     masked = [w if i not in _mention_span(hit) | negated else MASK for i, w in enumerate(words)]
     masked = [w if i not in _mention_span(resource) - _mention_span(hit) else "\x01" for i, w in enumerate(masked)]

@@ -173,6 +173,11 @@ def _slot_context_only(r: _Reading) -> set[int]:
     return {i for i, k in enumerate(sentence) if k != asked}
 
 
+# units of one measure: a size typed in one of them is another size of a name written in another
+_UNIT_GROUPS = (frozenset({"ml", "cl", "l", "lit", "litre", "liter", "litres", "liters"}),
+                frozenset({"g", "gr", "kg", "oz", "lb", "lbs"}))
+
+
 def _slot_other_rating(r: _Reading, resolver: Resolver | None) -> str | None:
     """"the Dompel Sewage Pump 11 kW" when its name says 7.5 kW: a number and a unit typed right next to one
     product's name, whose name holds that unit with another number and not this one: a size or rating the
@@ -182,6 +187,7 @@ def _slot_other_rating(r: _Reading, resolver: Resolver | None) -> str | None:
         return None
     name = resolver.name_words.get(hit.entity.code, [])
     units = {name[k + 1] for k in range(len(name) - 1) if _NUMBER.fullmatch(name[k]) and name[k + 1].isalpha()}
+    units |= {u for group in _UNIT_GROUPS if units & group for u in group}  # "Arbequina 1 L" when it is 250 ml
     taken = set(r.used) | _mention_span(r.owner) | _mention_span(r.resource)
     for at in (hit.end, hit.start - 2, hit.start - 1):  # "11 kW Dompel …": the unit may be read into the name
         if at < 0 or at + 1 >= len(r.words) or {at, at + 1} & taken or at in _mention_span(hit):
@@ -334,10 +340,11 @@ def _slot_unnamed_months(r: _Reading) -> str | None:
 
 
 def _slot_step_before(words: list[str]) -> int:
-    """"and the month before?", "the quarter before that", "tháng trước đó": how many months back from the
-    previous question's period (0: none of these)."""
+    """"and the month before?", "the quarter before that", "tháng trước đó", "còn tháng trước nữa?": how many
+    months back from the previous question's period (0: none of these)."""
     for phrase, step in (("month before", 1), ("quarter before", 3), ("year before", 12), ("thang truoc do", 1),
-                         ("quy truoc do", 3), ("nam truoc do", 12)):
+                         ("quy truoc do", 3), ("nam truoc do", 12), ("thang truoc nua", 1),
+                         ("quy truoc nua", 3), ("nam truoc nua", 12)):
         if find_phrase(words, phrase) is not None:
             return step
     return 0
@@ -448,7 +455,8 @@ def _slot_period_in_step(r: _Reading) -> bool:
     if r.period is None:
         return False
     read = _span(r.words, r.period.words)
-    for phrase in ("thang truoc do", "quy truoc do", "nam truoc do", "month before", "quarter before", "year before"):
+    for phrase in ("thang truoc do", "quy truoc do", "nam truoc do", "thang truoc nua", "quy truoc nua",
+                   "nam truoc nua", "month before", "quarter before", "year before"):
         at = find_phrase(r.words, phrase)
         if at is not None and read and read <= set(range(at, at + len(phrase_tokens(phrase)))):
             return True
@@ -591,7 +599,8 @@ def _slot_titled_name(r: _Reading) -> str | None:
     for i, t in enumerate(r.tokens[:-1]):
         after = r.tokens[i + 1]
         if t.text in vocabulary.honorifics and i + 1 not in taken and after.raw[:1].isupper() \
-                and after.text.isalpha() and after.text not in MONTHS and after.text not in vocabulary.reserved:
+                and after.text.isalpha() and after.text not in MONTHS \
+                and (after.text not in vocabulary.reserved or r.language == "vi"):  # "anh Long": no English "long"
             return after.raw
     return None
 

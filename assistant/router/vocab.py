@@ -255,6 +255,8 @@ def _typo_phrase(words: list[str], parts: list[str], ratio: float) -> int | None
         misses = [(w, p) for w, p in zip(words[i : i + n], parts, strict=True) if w != p]
         if len(misses) == 1:
             w, p = misses[0]
+            if n == 1 and (p in (w + "s", w + "es") or w in (p + "s", p + "es")):
+                continue  # "how did it turn out": alone, "turn" is its own word, not a slip of "turns"
             if len(p) >= 5 and w.isalpha() and abs(len(w) - len(p)) <= 2 and fuzz.ratio(w, p) >= ratio:
                 return i
             if n >= 2 and len(p) >= 4 and w.isalpha() and w[0] == p[0] and abs(len(w) - len(p)) == 1 \
