@@ -194,12 +194,14 @@ def _iso(m, cur):
 
 
 @_rule(r"(?:the\s+)?(?:(q[1-4])|(h[12]|(?:first|1st|front|second|2nd|back)\s+half)|" + _MONTH_NAME
-       + r")\s+(?:of\s+)?(next|this|last)\s+year")
+       + r"|(1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter)\s+(?:of\s+)?(next|this|last)\s+year")
 def _period_of_a_relative_year(m, cur):
-    # "Q3 next year", "March next year", "the first half of next year": that period of the year named
-    year = cur.year + {"next": 1, "this": 0, "last": -1}[m[4]]
-    if m[1]:
-        start = date(year, (int(m[1][1]) - 1) * 3 + 1, 1)
+    # "Q3 next year", "March next year", "the first half of next year", "the first quarter next year": that
+    # period of the year named
+    year = cur.year + {"next": 1, "this": 0, "last": -1}[m[5]]
+    if m[1] or m[4]:
+        q = int(m[1][1]) if m[1] else _ORDINAL_QUARTER[m[4]]
+        start = date(year, (q - 1) * 3 + 1, 1)
         return start, add_months(start, 2)
     if m[2]:
         start = date(year, 1 if m[2] == "h1" or m[2].startswith(("first", "1st", "front")) else 7, 1)
@@ -271,6 +273,12 @@ def _ytd(m, cur):
 def _rel_year(m, cur):
     year = cur.year + {"this": 0, "current": 0, "next": 1}.get(m[1], -1)
     return date(year, 1, 1), date(year, 12, 1)
+
+
+@_rule(r"(?:this|current)\s+month\s+(?:and|&|\+)\s+(?:the\s+)?next(?:\s+one)?")
+def _this_month_and_next(m, cur):
+    # "this month and next": the current month and the next one
+    return cur, add_months(cur, 1)
 
 
 @_rule(r"(this|current)\s+month|today|now|currently|right now")

@@ -141,6 +141,9 @@ def _strip_variant(words: list[str]) -> list[str]:
             out.pop()
         elif last in _LETTER_SIZES and len(out) > 2:  # "Brewery T-Shirt M"
             out.pop()
+        elif last in ("x", "\u00d7") and len(out) < len(words) and len(out) > 3 and out[-2] in _PACK_WORDS \
+                and out[-3].isdigit():  # "hộp 10 vỉ x 10 viên": packs of counts, joined by "x"
+            out[-3:] = []
         else:
             break
     if len(out) > 2 and out[-1] in _PACK_WORDS and len(out) < len(words):
@@ -481,6 +484,12 @@ class Resolver:
         words = [t.text for t in tokens]
         raws = [t.raw for t in tokens]
         best: tuple[tuple, Mention] | None = None
+        for n in range(min(self._longest_alias(), len(words)), MAX_SPAN, -1):  # a long name typed whole
+            for i in range(len(words) - n + 1):  # ("… in Olive Oil 120 g, pack of 3"): its exact words only
+                span = " ".join(words[i:i + n])
+                if span in self.aliases and not any(j in skip for j in range(i, i + n)):
+                    entity, candidates = self._alias(span, self._near(words, i, n, skip))
+                    return Mention(entity, candidates, i, i + n, span, 100.0)
         for n in range(min(MAX_SPAN, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
                 if any(j in skip for j in range(i, i + n)):
@@ -497,6 +506,13 @@ class Resolver:
                     entity, candidates = self.settle([self.sku_entity[s] for s in self.sizes[word]])
                     return Mention(entity, candidates, i, i + 1, word, 90.0)
         return self._by_family_typed(best[1], words) if best else None
+
+    def _longest_alias(self) -> int:
+        """The most words any name or alias has (built once)."""
+        cached = self.__dict__.get("_longest")
+        if cached is None:
+            cached = self.__dict__["_longest"] = max((len(a.split()) for a in self.aliases), default=0)
+        return cached
 
     def _by_family_typed(self, hit: Mention, words: list[str]) -> Mention:
         """Of the SKUs a name fits, the only one whose family's whole name is typed in it ("dau goi bo ket
@@ -549,7 +565,8 @@ class Resolver:
                 and words[j] in self.name_openings()
 
         subset = self._holding_all(words[i : i + n]) if n == 2 or (
-            2 < n <= 6 and (words[i] not in self.reserved or opening(i)) and words[i + n - 1] not in self.reserved
+            2 < n <= 6 and (words[i] not in self.reserved or opening(i))
+            and (words[i + n - 1] not in self.reserved or words[i + n - 1] in _PACK_WORDS)  # "… 500mg hộp"
         ) or self._family_then_word(words[i : i + n]) else None
         if subset and n >= 2 and joining_word(self, words[i]):
             subset = None
@@ -583,9 +600,15 @@ class Resolver:
         pool = {a for w in words[i : i + n] for a in self.alias_words.get(w, ())}  # aliases sharing a word
         if not pool:
             return None
-        found = process.extractOne(span, list(pool), scorer=fuzz.token_sort_ratio, score_cutoff=SPAN_RATIO)
-        if not found:
+        ranked = process.extract(span, list(pool), scorer=fuzz.token_sort_ratio, score_cutoff=SPAN_RATIO, limit=None)
+        if not ranked:
             return None
+        best = max(score for _, score, _ in ranked)
+        tied = [a for a, score, _ in ranked if score == best]
+        typed = set(words[i : i + n])
+        found = min(tied, key=lambda a: (self._untyped_words(a, typed), a)), best
+        # names equally near: the one whose words left untyped say least ("song bien lon 330ml thung 24 lon"
+        # is the "Bia Sóng Biển …" one, untyped its family's word, not the "Sóng Biển 0.0 …" one)
         alias_words = found[0].split()
         if any(max(fuzz.ratio(w, a) for a in alias_words) < EDGE_RATIO for w in edges):
             return None  # "summit pro tent 2-person run": a word at an edge that is no word of the name
@@ -596,6 +619,12 @@ class Resolver:
             return None  # "Series 9" is not "Series 8": a number typed is no near spelling of another
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
+
+    def _untyped_words(self, alias: str, typed: set[str]) -> int:
+        """How many words of a name are not typed, past those of its family's name and everyday words."""
+        families = {w for e in self.aliases.get(alias, ()) if e.kind == "sku"
+                    for w in fold_words(self.family_of.get(e.code, "")).split()}
+        return sum(w not in typed and w not in families and w not in self.reserved for w in alias.split())
 
     def _cut_short(self, run: list[str]) -> list[str] | None:
         """The SKUs whose names hold, one after another, words that start with the typed words (three letters
@@ -800,6 +829,11 @@ class Resolver:
                     best = Mention(one, [] if one else entities, i, i + n, " ".join(run), 95.0)
             if best is not None:
                 break
+        if best is not None and best.entity is None and best.end < len(words) and words[best.end].isdigit() \
+                and best.end not in skip:  # "tunnel 2" of IQF Tunnel Freezer 1 and 2: the one holding the number
+            numbered = [e for e in best.candidates if words[best.end] in fold_words(e.code).split()]
+            if len(numbered) == 1:
+                best = Mention(numbered[0], [], best.start, best.end + 1, f"{best.text} {words[best.end]}", 95.0)
         if hit is not None and best is not None and best.entity is None and hit.entity in best.candidates \
                 and best.start <= hit.start and hit.end <= best.end:
             return best  # "binding line" with Binding Line 1 and 2: a near match to one of them is no choice
@@ -1083,7 +1117,7 @@ def _compact_code(word: str) -> str | None:
 
 # Words that join two names in a question ("X or Y", "X hay Y"): inside a span they part two names, unless
 # some name holds the word itself ("Salt and Pepper").
-_JOINING_TWO = frozenset("or and vs versus hay hoac".split())
+_JOINING_TWO = frozenset("or and vs versus hay hoac va voi".split())  # "và", "với" folded
 
 
 def _joins_two_names(resolver: Resolver, run: list[str]) -> bool:

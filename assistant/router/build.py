@@ -86,6 +86,15 @@ def _pending(intent: str, r: _Reading, planning_date: date, scenario: dict | Non
             "slot": TOOLS_WITH_PRODUCT[call.tool]}
 
 
+def _owner_pending(r: _Reading, planning_date: date) -> dict:
+    """The call a question back on a person waits for ("Hùng" when two people in the notes are called so):
+    the decisions call built without the person (its filters kept: open only), completed by the answer."""
+    call = _build("decisions", r, planning_date, None)
+    args = {k: v for k, v in call.args.items() if k != "owner"}
+    args.setdefault("kind", "action_item")
+    return {"tool": "list_decisions", "args": args, "intent": "decisions", "months": call.months, "slot": "owner"}
+
+
 def _period_pending(intent: str, r: _Reading, planning_date: date, scenario: dict | None) -> dict | None:
     """The call a period question back waits for: built without the period, completed by the answer."""
     hold = copy.copy(r)
@@ -259,6 +268,8 @@ def _follow(r: _Reading, previous: RoutedCall, intent: str | None, planning_date
             change.pop("sku", None), change.pop("family", None)
             change["sku" if r.entity.kind == "sku" else "family"] = r.entity.code
     if r.resource is not None and call.tool == "get_capacity":
+        if r.resource.entity is None:
+            return None  # "and tunnel 2?" fitting several resources: a question of its own (asked which)
         call.args["resource"] = r.resource.entity.code
     owner_given = r.owner is not None and r.owner.entity is not None and call.tool == "list_decisions"
     if owner_given:  # "and hannah?" after Marcus's action items

@@ -22,6 +22,7 @@ from sop_engine.periods import (
     looking_back,
 )
 from sop_engine.resolver import Entity, Resolver
+from sop_engine.text import fold_words
 
 
 def resource_pending(r: _Reading) -> dict:
@@ -99,6 +100,26 @@ def _ask(r: _Reading, intent: str, key: str, options: list[dict], pending: dict 
                       pending)
 
 
+def _answer_owner(r: _Reading, previous: RoutedCall) -> RoutedCall | None:
+    """The answer to "which person?": an option's name typed whole, or the words that tell one option from
+    the others ("Trần Minh", "anh Nguyễn Văn Hùng")."""
+    values = [o["value"] for o in previous.options]
+    if r.owner is not None and r.owner.entity is not None and r.owner.entity.code in values:
+        picked = r.owner.entity.code
+    else:
+        names = {v: set(fold_words(v).split()) for v in values}
+        shared = set.intersection(*names.values()) if names else set()
+        typed = set(r.words)
+        fits = [v for v, words in names.items() if (words - shared) & typed and not (typed & set().union(
+            *(w - words for w in names.values())))]
+        picked = fits[0] if len(fits) == 1 else None
+    if picked is None:
+        return None
+    pending = previous.pending or {}
+    return RoutedCall(pending["tool"], {**pending.get("args", {}), "owner": picked}, "decisions", None,
+                      pending.get("months"), language=previous.language)
+
+
 def _answer_pending(r: _Reading, previous: RoutedCall, resolver: Resolver | None,
                     planning_date: date | None = None) -> RoutedCall | None:
     """The answer to a question back: an option's value, the product named, or a pack size that picks one
@@ -115,6 +136,8 @@ def _answer_pending(r: _Reading, previous: RoutedCall, resolver: Resolver | None
                           language=previous.language)
     if pending.get("slot") == "resource":
         return _answer_resource(r, previous)
+    if pending.get("slot") == "owner":
+        return _answer_owner(r, previous)
     if pending.get("slot") == "name":  # a KPI asked back: its name, or an option's value
         values = {o["value"] for o in previous.options}
         name = r.kpi[0] if r.kpi else next((t.text for t in r.tokens if t.text in values), None)

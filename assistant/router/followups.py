@@ -190,14 +190,14 @@ def _by_variant_words(r: _Reading, candidates: list[Entity], resolver: Resolver)
     if not typed or len(typed) > 2:
         return None
     spelled = size_words()
-    wanted = [spelled.get(w, w) for w in typed]  # "small" for the S of "T-Shirt S"
+    wanted = [{w, spelled.get(w, w)} for w in typed]  # "small" for the S of "T-Shirt S", "bottle" for a "chai"
     picked = []
     for candidate in candidates:
         if candidate.kind != "sku":
             continue
         name = fold(resolver.labels.get(candidate.code, "")).replace("-", " ").split()
         bag = set(name) | {resolver_singular(w) for w in name}
-        if all(w in bag or resolver_singular(w) in bag for w in wanted):
+        if all(any(w in bag or resolver_singular(w) in bag for w in ways) for ways in wanted):
             picked.append(candidate)
     return picked[0] if len(picked) == 1 else None
 

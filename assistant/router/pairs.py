@@ -297,9 +297,11 @@ def second_name(text: str, tokens: list[Token], hit: Mention | None, taken: set[
 
 def size_words() -> dict[str, str]:
     """Sizes said in words and the letter names carry ("large" -> "l"), from the vocabulary's ``size_words``
-    ("large=l", read folded as "large l")."""
+    ("large=l", read folded as "large l"), and a pack said in one language as names write it in the other
+    (``pack_translations``: "bottle=chai", "chai=bottle")."""
     out = {}
-    for pair in load_vocabulary().slot_words.get("size_words", []):
+    table = load_vocabulary().slot_words
+    for pair in [*table.get("size_words", []), *table.get("pack_translations", [])]:  # "bottle=chai" too
         parts = pair.replace("=", " ").split()
         if len(parts) >= 2:
             out[" ".join(parts[:-1])] = parts[-1]

@@ -47,6 +47,7 @@ from assistant.router.build import (
     _follow,
     _inherit,
     _not_names,
+    _owner_pending,
     _pending,
     _period_is_topic,
     _period_pending,
@@ -116,6 +117,7 @@ from assistant.router.slot_rules import (
     _slot_unknown_model,
     _slot_unknown_variant_of_family,
     _slot_unnamed_months,
+    _slot_variant_others_hold,
     _slot_which_resource,
 )
 from assistant.router.typed import (
@@ -320,15 +322,27 @@ def _unknown_resource(r: _Reading, resolver: Resolver) -> str | None:
 
 
 def _bare_kind(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
-    """A kind of resource alone after a determiner ("the line") that several resource names hold: the word
-    as typed and those resources (asked which, never answered for every resource)."""
-    kinds = set(load_vocabulary().slot_words.get("resource_kinds", []))
-    for i, t in enumerate(r.tokens[1:], start=1):
-        if t.text in kinds and i not in r.used and r.words[i - 1] in TOPIC_DETERMINERS:
-            held = [Entity("resource", c, c) for c in dict.fromkeys(
-                code for name, code in resolver.resources.items() if t.text in name.split())]
-            if len(held) > 1:
-                return t.raw, held
+    """A kind of resource alone after a determiner ("the line", "the machine"), or opening a Vietnamese
+    question ("máy tháng sau tải thế nào?"), that several resource names hold, in the word typed or in the
+    other language's kind words (``kind_line``: "dây chuyền"): the word as typed and those resources (asked
+    which, never answered for every resource)."""
+    table = load_vocabulary().slot_words
+    kinds = set(table.get("resource_kinds", [])) | set(table.get("machine_words", []))
+    which = {phrase_tokens(w)[0] for w in table.get("which_after", [])}
+    for kind in sorted(kinds, key=len, reverse=True):
+        at = find_phrase(r.words, kind)
+        parts = phrase_tokens(kind)
+        if at is None or singular(parts[-1]) != parts[-1] or set(range(at, at + len(parts))) & set(r.used):
+            continue  # "the lines", "which lines": every one of them
+        after = r.words[at + len(parts)] if at + len(parts) < len(r.words) else ""
+        if not (at > 0 and r.words[at - 1] in TOPIC_DETERMINERS or at == 0 and r.language == "vi") \
+                or after in which:
+            continue
+        spellings = [parts, *(phrase_tokens(p) for p in table.get(f"kind_{kind}", []))]
+        held = [Entity("resource", c, c) for c in dict.fromkeys(
+            code for name, code in resolver.resources.items() if any(holds_run(name.split(), s) for s in spellings))]
+        if len(held) > 1:
+            return " ".join(t.raw for t in r.tokens[at:at + len(parts)]), held
     return None
 
 
@@ -676,7 +690,7 @@ def route(
             return _ask(r, "capacity", "unknown_resource", _options(ordered[:8]), text=qualified[0])
         kind = _bare_kind(r, resolver) if r.resource is None and r.hit is None else None
         if kind is not None:  # "how loaded is the line?" with three lines: which of them
-            return _ask(r, "capacity", "ambiguous_resource", _options(kind[1]), text=kind[0])
+            return _ask(r, "capacity", "ambiguous_resource", _options(kind[1]), resource_pending(r), text=kind[0])
         machine = (_slot_unknown_machine(r, resolver) or _slot_unknown_machine_kind(r, resolver)) \
             if r.resource is None and (r.hit is None or _slot_machine_before_name(r)) else None
         if machine is not None:  # "máy rang" when the resources are named otherwise: which of them, never all
@@ -698,7 +712,7 @@ def route(
         r.resource = None
     if r.resource is not None and r.resource.entity is None and intent in ("capacity", None):
         return _ask(r, "capacity", "ambiguous_resource", _options(r.resource.candidates), resource_pending(r),
-                    text=r.resource.text)
+                    text=" ".join(t.raw for t in r.tokens[r.resource.start:r.resource.end]))
     if intent is None and r.hit is not None and r.hit.entity is not None and r.period is not None \
             and len(r.period.parts) > 1 and r.period.bare:
         intent = "sales"  # "October compared to September for <a product>": two months compared, what was sold
@@ -784,8 +798,14 @@ def route(
         leftover = r.tokens[r.hit.end].raw  # "Sơn Mùa Đông" when the name is "Sơn … Mùa Xuân": another name
     rating = _slot_other_rating(r, resolver) or _slot_size_no_name_holds(r, resolver) \
         if not leftover and intent in ABOUT_A_PRODUCT else None
-    if rating:  # "Dompel Sewage Pump 11 kW" when it is 7.5 kW: no such product, never the other rating's
+    others = _slot_variant_others_hold(r, resolver) if not leftover and not rating and intent in ABOUT_A_PRODUCT \
+        else None
+    if others:  # "tôm sú 16/20": not the one name holding "tôm sú", but one of those holding "16/20"
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
+        return _ask(r, intent, "ambiguous", _options(others[1]), pending, text=others[0])
+    if rating:  # "Dompel Sewage Pump 11 kW" when it is 7.5 kW: no such product, never the other rating's
+        pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None) if "%" not in rating \
+            else _pending("shortage" if intent == "whatif" else intent, r, planning_date, None)  # "Gel 2%": no +2%
         closest = resolver.closest(rating)
         return _ask(r, intent, "unknown" if closest else "unknown_none", _options(closest), pending, text=rating)
     model = _slot_unknown_model(r, resolver) if not leftover and not rating and intent in ABOUT_A_PRODUCT \
@@ -810,6 +830,10 @@ def route(
                            vocabulary.honorifics) or _subject_name(r, vocabulary) or _slot_titled_name(r)
         if named and resolver.resolve(named, ("owner",)).entity is None:
             closest = resolver.closest(named, ("owner",))
+            sharing = [e for e in closest if set(fold_words(named).split()) <= set(fold_words(e.code).split())]
+            if len(sharing) > 1:  # "Hùng" when two people are called so: which one, the question kept
+                return _ask(r, "decisions", "which_owner", _options(sharing), _owner_pending(r, planning_date),
+                            text=named)
             return _ask(r, "decisions", "unknown_owner" if closest else "unknown_owner_none", _options(closest),
                         text=named)
     if intent == "decisions" and r.owner is not None and r.owner.entity is not None and r.period is not None \

@@ -82,6 +82,30 @@ def _pack_after_the_name(words: list[str], hit: Mention | None) -> set[int]:
     return set()
 
 
+def _place_runs(tokens: list[Token], resolver: Resolver, titles: set[int]) -> set[int]:
+    """Two or more words typed capitalised that are a run of a place's name in the data ("Long An" of "Nhà
+    máy Long An"), not after a title ("anh Long"): the place, no person."""
+    words = [t.text for t in tokens]
+    out: set[int] = set()
+    for i in range(len(tokens) - 1):
+        if i - 1 in titles or not (tokens[i].raw[:1].isupper() and tokens[i + 1].raw[:1].isupper()):
+            continue
+        if any(holds_run(name.split(), words[i:i + 2]) for name in resolver.plants):
+            out |= {i, i + 1}
+    return out
+
+
+def _settles_a_tie(asked_only: dict, scores: dict) -> bool:
+    """Whether the asking sentence names one question clearly ahead of any other (a cue of 2 at least) that
+    the whole message ties with another one, only through words of its other sentences."""
+    ranked = sorted(asked_only.values(), reverse=True)
+    top = max(asked_only, key=asked_only.get)
+    if ranked[0] < 2 or (len(ranked) > 1 and ranked[1] >= ranked[0]):
+        return False
+    best = max(scores.values(), default=0)
+    return scores.get(top, 0) == best and sum(v == best for v in scores.values()) > 1
+
+
 def _name_opening_before(words: list[str], hit: Mention | None, used: set[int], resolver: Resolver | None
                          ) -> set[int]:
     """"hop qua an khang": the product's own first words typed before the words found ("Hộp quà Tết An Khang",
@@ -276,6 +300,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         month_names = {i + 1 for i in before_a_name  # "chị April": a person (but "for April" is a month)
                        if words[i] in vocabulary.honorifics and words[i + 1] in MONTHS}
         seasons = _slot_season_words(words)  # "vụ Hè Thu": the crop season, not Thu
+        seasons |= _place_runs(tokens, resolver, titles)  # "thời tiết Long An": the place, not Long
         owner = resolver.find_owner(tokens, skip=(names_used - month_names) | _mention_span(hit) | titles | seasons,
                                     titled={i + 1 for i in titles}) or resolver.find_owner(
             tokens, skip=names_used | _mention_span(hit) | before_a_name | seasons)
@@ -328,6 +353,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         ordered = 1 if refs or unknown_refs else 0  # "is PO-1107 late? …": an order's own word
         if asked_only and max(v + (ordered if k == "orders" else 0) for k, v in asked_only.items()) >= ASKED_CUE:
             scores = asked_only
+        elif asked_only and _settles_a_tie(asked_only, scores):
+            scores = asked_only  # "David here from regional sales. Will we have enough X …?": enough, not sales
     scores = _intent_after_colon(text, tokens, masked, vocabulary, scores)
     if kpi and hit is not None and hit.entity is not None and kpi[1] in vocabulary.slot_words.get("sales_amounts", []) \
             and not _has_any(masked, vocabulary.slot_words.get("sales_amount_not", [])):

@@ -75,6 +75,28 @@ def _slot_size_no_name_holds(r: _Reading, resolver: Resolver | None) -> str | No
     return None
 
 
+def _slot_variant_others_hold(r: _Reading, resolver: Resolver | None) -> tuple[str, list[Entity]] | None:
+    """"tôm sú 16/20" when "tôm sú" is a run of one name ("Hộp quà Tết tôm sú 1kg") and "16/20" a word of other
+    names only: a word with a digit typed right next to the product found, that its name lacks and other
+    names hold. The product found is not what was asked; the products holding that word are the choice."""
+    hit = r.hit
+    if resolver is None or hit is None or hit.entity is None or hit.entity.kind != "sku":
+        return None
+    own = set(resolver.name_words.get(hit.entity.code, ()))
+    taken = set(r.used) | _mention_span(r.owner) | _mention_span(r.resource) | _mention_span(hit)
+    for at in (hit.end, hit.end + 1, hit.start - 1):
+        if not 0 <= at < len(r.words) or at in taken:
+            continue
+        word = r.words[at]
+        if not any(c.isdigit() for c in word) or word.isdigit() or word in own or "%" in word:
+            continue
+        holders = [s for s in dict.fromkeys(resolver.bag.get(word, [])) if s != hit.entity.code]
+        if 1 <= len(holders) <= 8:
+            text = " ".join(t.raw for t in r.tokens[min(at, hit.start):max(at + 1, hit.end)])
+            return text, [resolver.sku_entity[s] for s in holders]
+    return None
+
+
 def _slot_occasion_noun(r: _Reading, taken: set[int]) -> str | None:
     """"ok over flu season?", "short before the shutdown?", "sales during the HSE tender?": a word that
     introduces a time (the vocabulary's ``occasion_before`` and ``occasion_before_noun``), then up to three words
@@ -175,26 +197,43 @@ def _slot_context_only(r: _Reading) -> set[int]:
 
 # units of one measure: a size typed in one of them is another size of a name written in another
 _UNIT_GROUPS = (frozenset({"ml", "cl", "l", "lit", "litre", "liter", "litres", "liters"}),
-                frozenset({"g", "gr", "kg", "oz", "lb", "lbs"}))
+                frozenset({"g", "gr", "kg", "mg", "mcg", "oz", "lb", "lbs"}))
+_JOINED_SIZE = re.compile(r"(\d+(?:[.,]\d+)?)([a-z]+|%)")  # "250mg", "2%": a number and its unit in one word
+
+
+def _size_at(words: list[str], at: int) -> tuple[str, str, int] | None:
+    """The number, unit and word count of a size written at ``at`` ("250mg", "250 mg", "2%")."""
+    joined = _JOINED_SIZE.fullmatch(words[at])
+    if joined:
+        return joined[1], joined[2], 1
+    if _NUMBER.fullmatch(words[at]) and at + 1 < len(words) and words[at + 1].isalpha():
+        return words[at], words[at + 1], 2
+    return None
 
 
 def _slot_other_rating(r: _Reading, resolver: Resolver | None) -> str | None:
-    """"the Dompel Sewage Pump 11 kW" when its name says 7.5 kW: a number and a unit typed right next to one
-    product's name, whose name holds that unit with another number and not this one: a size or rating the
-    data does not have, as typed with the name (asked back, never answered for the product of another one)."""
+    """"the Dompel Sewage Pump 11 kW" when its name says 7.5 kW, "Cefuroxim 250mg" when it is 500mg, "Gel
+    Diclofenac 2%" when it is 1%: a number and a unit typed right next to one product's name, whose name
+    holds that unit with another number and not this one: a size or rating the data does not have, as typed
+    with the name (asked back, never answered for the product of another one)."""
     hit = r.hit
     if resolver is None or hit is None or hit.entity is None or hit.entity.kind != "sku":
         return None
     name = resolver.name_words.get(hit.entity.code, [])
-    units = {name[k + 1] for k in range(len(name) - 1) if _NUMBER.fullmatch(name[k]) and name[k + 1].isalpha()}
+    held = {size[:2] for k in range(len(name)) if (size := _size_at(name, k))}
+    units = {unit for _, unit in held}
     units |= {u for group in _UNIT_GROUPS if units & group for u in group}  # "Arbequina 1 L" when it is 250 ml
     taken = set(r.used) | _mention_span(r.owner) | _mention_span(r.resource)
     for at in (hit.end, hit.start - 2, hit.start - 1):  # "11 kW Dompel …": the unit may be read into the name
-        if at < 0 or at + 1 >= len(r.words) or {at, at + 1} & taken or at in _mention_span(hit):
+        size = _size_at(r.words, at) if 0 <= at < len(r.words) else None
+        if size is None or (at < hit.start and at + size[2] != hit.start):
             continue
-        number, unit = r.words[at], r.words[at + 1]
-        if _NUMBER.fullmatch(number) and unit in units and number not in name:
-            return " ".join(t.raw for t in r.tokens[min(at, hit.start):max(at + 2, hit.end)])
+        number, unit, width = size
+        span = set(range(at, at + width))
+        if span & taken or span & _mention_span(hit) or r.tokens[at].raw[:1] in "+-":
+            continue  # "+20%": a change of demand, no rating
+        if unit in units and (number, unit) not in held and number not in name:
+            return " ".join(t.raw for t in r.tokens[min(at, hit.start):max(at + width, hit.end)])
     return None
 
 

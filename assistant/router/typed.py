@@ -8,7 +8,7 @@ import re
 
 from assistant.router.vocab import Token, find_phrase, load_vocabulary, phrase_tokens
 from sop_engine.periods import MONTHS
-from sop_engine.resolver import Mention, Resolver
+from sop_engine.resolver import Mention, Resolver, ref_key
 from sop_engine.resolver import singular as resolver_singular
 from sop_engine.text import fold_words
 
@@ -42,7 +42,8 @@ def code_positions(tokens: list[Token], resolver: Resolver | None) -> set[int]:
 
     return {i for i, t in enumerate(tokens)
             if len(t.text) >= 3 and t.text in resolver.codes and any(c.isdigit() for c in t.text) and not a_year(i)
-            or in_a_name(i)}
+            or in_a_name(i)
+            or ("/" in t.raw and len(t.raw) > 7 and ref_key(t.raw) in resolver.refs)}  # "08/2027/HĐMB-CMV": an order
 
 
 YEAR_PREPOSITIONS = {"in", "during", "throughout", "nam"}

@@ -292,6 +292,9 @@ def _written_apart(phrase: str, intent: str, at: list[int], raw: list[str] | Non
     if unmarked and (phrase, intent) in vocabulary.marked:
         return True  # a phrase that counts only typed with its marks ("có dư không", too much)
     forms = vocabulary.written.get(phrase, {})
+    if (phrase, intent) in vocabulary.marked and GAP not in phrase_tokens(phrase) \
+            and typed not in forms.get(intent, ()):
+        return True  # ... and only with those marks ("có dự không" is no "có dư không")
     others = {w for other, ws in forms.items()
               if other != intent and not (unmarked and (phrase, other) in vocabulary.marked)
               for w in ws} - forms.get(intent, set())
@@ -308,14 +311,27 @@ def _written_apart(phrase: str, intent: str, at: list[int], raw: list[str] | Non
     return typed not in forms.get(intent, set())
 
 
+def _typed_as_written(phrase: str, intent: str, span: tuple[int, ...], raw: list[str], vocabulary: Vocabulary
+                      ) -> bool:
+    """Whether the words at ``span`` are typed with marks, as this intent's phrase is written."""
+    typed = " ".join(unicodedata.normalize("NFC", raw[i]).casefold() for i in span)
+    return not typed.isascii() and typed in vocabulary.written.get(phrase, {}).get(intent, ())
+
+
+def _is_run(span: tuple[int, ...]) -> bool:
+    return span == tuple(range(span[0], span[-1] + 1))
+
+
 def score_intents(words: list[str], vocabulary: Vocabulary, raw: list[str] | None = None) -> dict[str, float]:
     """Per intent, the weights of the vocabulary phrases found (typos tolerated); a word of the message
     counts once per intent, with the heaviest phrase that covers it. ``raw``: the words as typed, to tell
     apart phrases that fold alike."""
     scores: dict[str, float] = {}
     known = vocabulary.reserved
+    found: dict[str, dict[tuple[int, ...], float]] = {}
+    exact: set[tuple[str, tuple[int, ...]]] = set()  # phrases typed with the very marks they are written with
     for intent, spec in vocabulary.intents.items():
-        by_position: dict[tuple[int, ...], float] = {}
+        by_position = found.setdefault(intent, {})
         for phrase, weight in spec["words"].items():
             if GAP in phrase_tokens(phrase):
                 positions = phrase_positions(words, phrase)
@@ -326,6 +342,18 @@ def score_intents(words: list[str], vocabulary: Vocabulary, raw: list[str] | Non
                 continue
             span = tuple(positions)
             by_position[span] = max(by_position.get(span, 0.0), float(weight))
+            if raw is not None and _typed_as_written(phrase, intent, span, raw, vocabulary):
+                exact.add((intent, span))
+    # longest match across intents: a run of words inside a longer phrase of another intent is that phrase's
+    # ("tồn dự kiến", projected stock, holds "tồn dư", stock left over), unless typed with its own marks ("có dư
+    # hàng không": "dư hàng", too much, though "có đủ hàng không" folds alike)
+    runs = {intent: {(s[0], s[-1]) for s in spans if _is_run(s)} for intent, spans in found.items()}
+    for intent, by_position in found.items():
+        others = {r for other, rs in runs.items() if other != intent for r in rs} - runs[intent]
+        for span in [s for s in by_position if _is_run(s)]:
+            if (intent, span) not in exact and any(
+                    a <= span[0] and span[-1] <= b and b - a > span[-1] - span[0] for a, b in others):
+                del by_position[span]
         # overlapping spans: keep the heaviest of each overlapping group
         total, taken = 0.0, set()
         for span, weight in sorted(by_position.items(), key=lambda kv: -kv[1]):

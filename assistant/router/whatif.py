@@ -50,6 +50,11 @@ def _days(words: list[str], units: dict[str, int]) -> int | None:
     return None
 
 
+_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "tram": 100, "nghin": 1_000, "ngan": 1_000,
+                "trieu": 1_000_000}
+_COUNTED = frozenset("units unit pcs pieces cases cartons boxes pallets bags thung hop cai chiec".split())
+
+
 def _quantity(words: list[str], cues: list[str] = ("to", "only")) -> float | None:
     ends = {phrase.split()[-1] for phrase in cues}
     for i, word in enumerate(words[:-1]):
@@ -61,6 +66,10 @@ def _quantity(words: list[str], cues: list[str] = ("to", "only")) -> float | Non
         if at is not None:
             i = at - 1
             after = words[i + 2] if i + 2 < len(words) else ""
+            if after in _MULTIPLIERS:  # "two thousand", "2 nghìn"
+                return _number(words[i + 1]) * _MULTIPLIERS[after]
+            if not words[i + 1][:1].isdigit() and after.isalpha() and after not in _COUNTED:
+                continue  # "to understand one thing": a number in words before a noun, no quantity
             if after not in ("days", "day", "weeks", "week", "months", "month", "ngay", "tuan", "thang"):
                 return _number(words[i + 1])
     return None

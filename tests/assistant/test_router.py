@@ -1025,3 +1025,86 @@ def test_list_words_frame_another_question_and_vietnamese_conditions_and_steps_b
     call = route("are we short on Kelvo Olive Oil 1 L next month?", oil, PLANNING)
     assert call.tool is None and call.options[0]["value"] == "KO-250"  # a size the name lacks: asked back
     assert route("are we short on Kelvo Olive Oil 250 ml next month?", oil, PLANNING).entity == "KO-250"
+
+
+def test_two_people_sharing_a_name_keep_the_question_and_a_place_is_no_person():
+    products = pd.DataFrame({"sku": ["KV-1", "KV-2"], "name": ["Kelvo Gel 1% tuýp 20g", "Zembra Siro 60ml"],
+                             "family": ["Gel", "Siro"], "plant": ["Nhà máy Long Sơn", "Nhà máy Long Sơn"]})
+    tables = {"products": products,
+              "note_items": pd.DataFrame({"owner": ["Trần Minh Quý", "Nguyễn Văn Quý", "Hoàng Văn Long"]})}
+    first = route("What's still open for Quý?", products, PLANNING, None, tables)
+    assert first.tool is None and {o["value"] for o in first.options} == {"Trần Minh Quý", "Nguyễn Văn Quý"}
+    call = route("Nguyễn Văn", products, PLANNING, first, tables)  # the words that tell them apart
+    assert call.tool == "list_decisions" and call.args["owner"] == "Nguyễn Văn Quý" and call.args["open_only"]
+    assert route("what's the weather in Long Sơn tomorrow?", products, PLANNING, None, tables).tool is None
+    assert route("anh Long còn việc gì?", products, PLANNING, None, tables).args["owner"] == "Hoàng Văn Long"
+
+
+def test_a_percentage_or_strength_the_name_lacks_is_asked_back_never_a_what_if():
+    products = pd.DataFrame({"sku": ["KG-1", "KC-500", "KC-250", "KC-650"],
+                             "name": ["Kelvo Gel 1% tuýp 20g", "Zembrin 500mg hộp 10 vỉ x 10 viên",
+                                      "Zembrin 500mg chai 100 viên", "Zembrin 650mg hộp 10 vỉ x 10 viên"],
+                             "family": ["Gel", "Viên", "Viên", "Viên"]})
+    call = route("Kelvo Gel 2% enough for next month?", products, PLANNING)
+    assert call.tool is None and "KG-1" in [o["value"] for o in call.options]
+    call = route("KG-1", products, PLANNING, call)  # the strength was no change of demand
+    assert call.tool == "check_shortages" and call.entity == "KG-1" and "scenario" not in call.args
+    assert route("Kelvo Gel 1% +20% next month short?", products, PLANNING).args["scenario"]
+    call = route("Zembrin 500mg forecast", products, PLANNING)  # a box and a bottle of one strength
+    assert call.tool is None and {o["value"] for o in call.options} == {"KC-500", "KC-250"}
+    assert route("Zembrin 500mg hộp forecast", products, PLANNING).entity == "KC-500"
+    assert route("Zembrin 500mg bottle forecast", products, PLANNING).entity == "KC-250"  # "bottle" for "chai"
+
+
+def test_a_kind_of_resource_alone_asks_which_and_a_number_picks_one():
+    products = pd.DataFrame({"sku": ["KV-1"], "name": ["Kelvo Gel"], "family": ["Gel"]})
+    capacity = pd.DataFrame({"resource": ["Máy đóng nang Z1", "Máy ép vỉ K", "Tunnel Freezer 1", "Tunnel Freezer 2"],
+                             "period": ["2026-12"] * 4, "hours": [100] * 4})
+    tables = {"capacity": capacity}
+    for text in ("how loaded is the machine next month?", "máy tháng sau tải thế nào?"):
+        call = route(text, products, PLANNING, None, tables)
+        assert call.tool is None and {o["value"] for o in call.options} == {"Máy đóng nang Z1", "Máy ép vỉ K"}, text
+    assert route("máy nào tháng sau quá tải?", products, PLANNING, None, tables).tool == "get_capacity"
+    first = route("how loaded is Tunnel Freezer 1 next month?", products, PLANNING, None, tables)
+    assert route("and tunnel 2?", products, PLANNING, first, tables).args["resource"] == "Tunnel Freezer 2"
+
+
+def test_words_joining_two_names_long_names_and_periods_of_two_months():
+    products = pd.DataFrame({"sku": ["KO-I", "KO-S", "KO-5", "KT-1", "KT-3"],
+                             "name": ["Kelvo Oil Intenso 1 L", "Kelvo Oil Suave 1 L", "Kelvo Oil Suave 5 L",
+                                      "Zembra Tuna in Olive Oil 120 g", "Zembra Tuna in Olive Oil 120 g, pack of 3"],
+                             "family": ["Oil", "Oil", "Oil", "Tuna", "Tuna"]})
+    call = route("Kelvo Oil Intenso 1 L với Kelvo Oil Suave 1 L tháng sau có thiếu không?", products, PLANNING)
+    assert call.tool is None and {o["value"] for o in call.options} == {"KO-I", "KO-S"}
+    assert route("forecast for Zembra Tuna in Olive Oil 120 g, pack of 3", products, PLANNING).entity == "KT-3"
+    assert route("are we short on Kelvo Oil Suave 1 L this month and next?", products, PLANNING).months == [
+        "2026-11", "2026-12"]
+    assert route("Kelvo Oil Suave 1 L forecast for the first quarter next year", products, PLANNING).months == [
+        "2027-01", "2027-02", "2027-03"]
+
+
+def test_projected_stock_is_the_projection_and_a_number_in_words_before_a_noun_is_no_quantity():
+    products = pd.DataFrame({"sku": ["KP-10", "KP-20"], "name": ["Kelvo Povi 10% chai", "Zembra Dầu 1 L"],
+                             "family": ["Povi", "Dầu"]})
+    supply = pd.DataFrame({"ref": ["LSX-9901"], "sku": ["KP-10"], "due": ["2026-12-10"], "qty": [100]})
+    tables = {"supply": supply}
+    for text in ("Kelvo Povi 10% tháng sau tồn dự kiến bao nhiêu?", "ending inventory of Kelvo Povi 10% in December"):
+        assert route(text, products, PLANNING, None, tables).tool == "check_shortages", text
+    assert route("kelvo povi co bi ton du ko", products, PLANNING, None, tables).tool == "check_overstock"
+    call = route("I want to know one thing. Is LSX-9901 on time?", products, PLANNING, None, tables)
+    assert call.tool == "get_orders" and call.args == {"ref": "LSX-9901"}
+    call = route("what if LSX-9901 is cut to two thousand units?", products, PLANNING, None, tables)
+    assert call.args["scenario"]["supply_changes"][0]["quantity"] == 2000.0
+    call = route("Hi, Dana from regional sales here. Will we have enough Zembra Dầu 1 L next month? Thanks.",
+                 products, PLANNING, None, tables)
+    assert call.tool == "check_shortages" and call.months == ["2026-12"]
+
+
+def test_a_code_word_other_names_hold_beside_a_name_that_lacks_it_asks_which():
+    products = pd.DataFrame({"sku": ["HQ-TS", "BT-16B", "BT-16I"],
+                             "name": ["Hộp quà tôm sú 1kg", "Zembra Tiger 16/20 Block 2kg",
+                                      "Zembra Tiger 16/20 IQF 1kg"],
+                             "family": ["Quà", "Tiger", "Tiger"]})
+    call = route("tôm sú 16/20 tháng sau có đủ không", products, PLANNING)
+    assert call.tool is None and {o["value"] for o in call.options} == {"BT-16B", "BT-16I"}
+    assert route("hộp quà tôm sú tháng sau có đủ không", products, PLANNING).entity == "HQ-TS"
