@@ -37,20 +37,18 @@ NUMBER_WORDS = {
 
 MAX_MONTH_COUNT = 36  # "64 tháng sau" is no run of 64 months: past this a number before "tháng" is no count
 # (no "gói", "hộp", "túi": folded they are "gội" of "dầu gội", "hợp", "tui" = I)
-_PACK_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:of|x|pack|pk|thung|bich)|\dx)\s*$")
+_PACK_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:of|x|pack|pk|thung|bich)\s*|\dx\s*|\d/)$")
 
 
 def _not_a_month_count(m: re.Match[str], count: int) -> bool:
-    """"Diapers M, pack of 64 tháng sau": a number that ends a pack size ("pack of 64", "3x80", "gói 12") or
-    is absurd as a count of months (above MAX_MONTH_COUNT) is not the count of "N tháng tới"."""
+    """"Diapers M, pack of 64 tháng sau": a number that ends a pack size ("pack of 64", "3x80", "gói 12") or a
+    count size ("tôm 16/20 tháng sau") or is absurd as a count of months (above MAX_MONTH_COUNT) is not the count of "N tháng tới"."""
     return count > MAX_MONTH_COUNT or bool(_PACK_COUNT_BEFORE.search(m.string[: m.start()]))
 
 
 def _through_month(m, cur):
-    # "ok through January", "until March": from this month through the next such month not in the past
-    # ("to get us through December" is that month: the one to get through)
-    if re.search(r"(?<![\w-])get(?:ting|s)?(?:\s+(?:us|me|them|you|it))?\s*$", m.string[: m.start()]):
-        raise ValueError(m[0])
+    # "ok through January", "until March", "enough to get us through March": from this month through the next
+    # such month not in the past
     month = MONTHS[m[1]]
     year = cur.year if month >= cur.month else cur.year + 1
     return cur, date(year, month, 1)

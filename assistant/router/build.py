@@ -29,6 +29,7 @@ from assistant.router.slot_rules import (
     _slot_period_in_step,
     _slot_step_before,
 )
+from assistant.router.typed import after_correction
 from assistant.router.vocab import (
     find_phrase,
     load_vocabulary,
@@ -115,7 +116,8 @@ def _period_is_topic(r: _Reading) -> bool:
         meeting_at = find_phrase(r.words, r.meeting[1])
         if meeting_at == at + len(phrase_tokens(r.period.words)):
             return False
-    if at is not None and at > 0 and r.period.bare and len(phrase_tokens(r.period.words)) == 1:
+    if at is not None and at > 0 and r.period.bare and len(phrase_tokens(r.period.words)) == 1 \
+            and at != after_correction(r.words):  # "for December... i mean November": a time, corrected
         before = r.words[at - 1]  # "about dry january": a name; "notes from January", "in January": a time
         vocabulary = load_vocabulary()
         named = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource) | _mention_span(r.owner)

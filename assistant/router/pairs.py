@@ -96,19 +96,21 @@ def _variant_swapped(tokens: list[Token], hit: Mention, skip: set[int], resolver
         parts = [p for p in word.split("-") if p]
         if not parts or not all(p.isalpha() for p in parts) or set(parts) <= own or not joined(hit.end, i):
             continue
-        found = []
+        found: dict[int, list[Entity]] = {}
         for code in dict.fromkeys(resolver.bag.get(word) or resolver.bag.get(parts[0]) or []):
             if code == hit.entity.code:
                 continue
             entity, theirs = resolver.sku_entity[code], _name_words(resolver, code)
             # the typed words but one swapped, or but a variant of two words ("xanh dương với trắng"), keeping
-            # at least two words of the name
-            rests = [set(typed) - {t} for t in typed]
-            rests += [set(typed) - set(typed[k:k + 2]) for k in range(len(typed) - 1) if len(typed) >= 4]
-            if set(parts) <= theirs and any(rest <= theirs for rest in rests):
-                found.append(entity)
+            # at least two words of the name; the fewest words swapped win ("16/20 block vs IQF": the 16/20 IQF)
+            one = [set(typed) - {t} for t in typed]
+            two = [set(typed) - set(typed[k:k + 2]) for k in range(len(typed) - 1) if len(typed) >= 4]
+            for swapped, rests in ((1, one), (2, two)):
+                if set(parts) <= theirs and any(rest <= theirs for rest in rests):
+                    found.setdefault(swapped, []).append(entity)
+                    break
         if found:
-            return [hit.entity, *found]
+            return [hit.entity, *found[min(found)]]
         break
     return None
 
@@ -262,6 +264,10 @@ def second_name(text: str, tokens: list[Token], hit: Mention | None, taken: set[
         return comparing or any(find_phrase(words[a:b], j) is not None for j in joins)
 
     other = resolver.find(tokens, skip=skip, months=months)
+    if other is not None and other.entity is None and other.end - other.start == 1:
+        swapped = _variant_swapped(tokens, hit, skip, resolver, joined)
+        if swapped:  # "Black Tiger 16/20 block vs IQF": the IQF one of that name, not every IQF product
+            return swapped
     if other is not None and other.score >= 95:
         second = [other.entity] if other.entity is not None else list(other.candidates)
         gap = (hit.end, other.start) if other.start >= hit.end else (other.end, hit.start)

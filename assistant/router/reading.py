@@ -328,7 +328,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             hit, sized = by_measure_after(tokens, hit, names | negated, resolver)
         negated |= sized
         used |= negated
-        pair = second_name(read_text, tokens, hit, names | negated, resolver, frozenset(MONTHS))
+        shared = _mention_span(resource) if resource is not None and resource.entity is None and all(
+            words[j] in resolver.bag for j in _mention_span(resource)) else set()  # "vs IQF": products' word too
+        pair = second_name(read_text, tokens, hit, (names | negated) - shared, resolver, frozenset(MONTHS))
     tails = vocabulary.slot_words.get("name_tails", [])
     if resolver is not None and hit is not None and hit.end - hit.start >= 2 and words[hit.end - 1] in tails:
         # "the Tents family" (a family's own name and a tail word): that family, not a product whose name

@@ -38,7 +38,7 @@ from sop_engine.periods import (
     message_period,
     month_start,
 )
-from sop_engine.resolver import Entity, Mention, Resolver
+from sop_engine.resolver import UNIT_WORDS, Entity, Mention, Resolver
 from sop_engine.text import fold, fold_words, has_diacritics
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -80,6 +80,8 @@ def _slot_variant_others_hold(r: _Reading, resolver: Resolver | None) -> tuple[s
     names only: a word with a digit typed right next to the product found, that its name lacks and other
     names hold. The product found is not what was asked; the products holding that word are the choice."""
     hit = r.hit
+    if resolver is not None and hit is not None and hit.entity is not None and hit.entity.kind == "family":
+        return _slot_code_in_family(r, resolver)
     if resolver is None or hit is None or hit.entity is None or hit.entity.kind != "sku":
         return None
     own = set(resolver.name_words.get(hit.entity.code, ()))
@@ -93,6 +95,27 @@ def _slot_variant_others_hold(r: _Reading, resolver: Resolver | None) -> tuple[s
         holders = [s for s in dict.fromkeys(resolver.bag.get(word, [])) if s != hit.entity.code]
         if 1 <= len(holders) <= 8:
             text = " ".join(t.raw for t in r.tokens[min(at, hit.start):max(at + 1, hit.end)])
+            return text, [resolver.sku_entity[s] for s in holders]
+    return None
+
+
+def _slot_code_in_family(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
+    """"fillet hồng nhạt tỉa kỹ 170-220" when "fillet" names a family: a word with a digit typed after the
+    family's word, within five words, that only some of its products hold ("170-220"). The family is not
+    what was asked; the products holding that word are the choice."""
+    hit = r.hit
+    members = set(resolver.family_skus.get(hit.entity.code, ()))
+    taken = set(r.used) | _mention_span(r.owner) | _mention_span(r.resource) | _mention_span(hit)
+    for at in range(hit.end, min(hit.end + 5, len(r.words))):
+        word = r.words[at]
+        if at in taken:
+            break
+        if not any(c.isdigit() for c in word) or word.isdigit() or "%" in word:
+            continue
+        holders = [s for s in members if any(w == word or (w.startswith(word) and w[len(word):] in UNIT_WORDS)
+                                             for w in resolver.name_words.get(s, ()))]  # "170-220": "170-220g"
+        if holders and len(holders) < len(members):
+            text = " ".join(t.raw for t in r.tokens[hit.start:at + 1])
             return text, [resolver.sku_entity[s] for s in holders]
     return None
 
