@@ -42,7 +42,8 @@ _PACK_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:of|x|pack|pk|thung|bich)\s*|\d
 
 def _not_a_month_count(m: re.Match[str], count: int) -> bool:
     """"Diapers M, pack of 64 tháng sau": a number that ends a pack size ("pack of 64", "3x80", "gói 12") or a
-    count size ("tôm 16/20 tháng sau") or is absurd as a count of months (above MAX_MONTH_COUNT) is not the count of "N tháng tới"."""
+    count size ("tôm 16/20 tháng sau") or is absurd as a count of months (above MAX_MONTH_COUNT) is not the
+    count of "N tháng tới"."""
     return count > MAX_MONTH_COUNT or bool(_PACK_COUNT_BEFORE.search(m.string[: m.start()]))
 
 
