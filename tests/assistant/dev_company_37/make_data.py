@@ -43,7 +43,7 @@ PRODUCTS = [
     ("H554-V40", "Cám heo thịt 554 viên 40kg", "Heo", 470000, 418000, 1300, 7, "active", 9000, "pig"),
     ("H555-V40", "Cám heo thịt ProMax Eco 555 viên 40kg", "Heo", 505000, 440000, 500, 10, "new", 3000, "pig"),
     ("H566-V40", "Cám heo nái 566 mang thai viên 40kg", "Heo", 430000, 382000, 600, 7, "active", 4000, "pig"),
-    ("H567-V40", "Cám heo nái 567 nuôi con viên 40kg", "Heo", 470000, 418000, 600, 7, "active", 3500, "pig"),
+    ("H567-V40", "Cám heo nái 567 cho bú viên 40kg", "Heo", 470000, 418000, 600, 7, "active", 3500, "pig"),
     # Gà (broilers, coloured chickens, layers)
     ("G551-M25", "Cám gà thịt 551 mảnh 25kg", "Gà", 330000, 292000, 700, 7, "active", 5000, "poultry"),
     ("GC18-V25", "Cám gà thịt C18 viên 25kg", "Gà", 300000, 266000, 900, 7, "active", 7000, "poultry"),

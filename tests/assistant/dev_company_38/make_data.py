@@ -175,6 +175,8 @@ STOCK_COVER = {"MT-8090-SG-TT": 0.3, "PC-2055516-SL": 0.25, "LT-195R14C-CP": 0.3
                "PC-1856515-ED": 0.4,
                "MT-250-RR-4": 9.0, "BY-26195-CS": 6.0, "PC-1756514-ED": 5.5, "RAW-N660": 6.5, "LT-750-HL": 5.0,
                "IT-300-18": 5.0, "RM-COW-17": 0.6}
+# every other SKU holds about three months: covered next month, not overstocked
+STOCK_COVER = {p[0]: STOCK_COVER.get(p[0], 3.0) for p in PRODUCTS}
 
 
 def season(kind: str, period: str) -> float:
