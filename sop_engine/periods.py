@@ -37,7 +37,7 @@ NUMBER_WORDS = {
 
 MAX_MONTH_COUNT = 36  # "64 tháng sau" is no run of 64 months: past this a number before "tháng" is no count
 # (no "gói", "hộp", "túi": folded they are "gội" of "dầu gội", "hợp", "tui" = I)
-_PACK_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:of|x|pack|pk|thung|bich)\s*|\dx\s*|\d/)$")
+_PACK_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:of|x|pack|pk|thung|bich|phan)\s*|\dx\s*|\d/)$")  # "một phần tư"
 
 
 def _not_a_month_count(m: re.Match[str], count: int) -> bool:
@@ -405,6 +405,16 @@ def _n_days(m, cur):
     n = (_count(m[2]) or 1) * (7 if m[3] == "weeks" else 1)
     today = _TODAY.get()
     if m[1] in ("last", "past", "previous"):
+        return month_start(today - timedelta(days=n)), cur
+    return cur, month_start(today + timedelta(days=n))
+
+
+@_rule(r"(?<![\d/.,-])(\d{1,3})\s+(ngay|tuan)\s+(toi|sap toi|qua|vua qua)(?![\w-])")
+def _vi_n_days(m, cur):
+    # "30 ngày tới", "6 tuần qua": the months those days touch ("trễ thêm 10 ngày nữa" is a delay, no period)
+    n = int(m[1]) * (7 if m[2] == "tuan" else 1)
+    today = _TODAY.get()
+    if m[3] in ("qua", "vua qua"):
         return month_start(today - timedelta(days=n)), cur
     return cur, month_start(today + timedelta(days=n))
 

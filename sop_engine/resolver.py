@@ -326,6 +326,7 @@ class Resolver:
         self.words: dict[str, list[str]] = {}  # word -> SKUs whose item name holds it
         self.phrases: dict[str, list[str]] = {}  # runs of 2-4 words of item names -> SKUs (exact matches only)
         self.capitalised_starts: dict[str, list[str]] = {}  # the same, of everyday words only, opening a name
+        self.capitalised_inside: dict[str, list[str]] = {}  # and inside one (a brand: "Xe đạp điện Sao Mai S2")
         self.any_word: dict[str, list[str]] = {}  # every word of item names -> SKUs (typed arguments only)
         # every word of whole names, variant words and sizes included ("lon", "hộp giấy", "200g"), and two
         # words typed as one ("phomai"): a run of them names the SKUs holding them all
@@ -362,6 +363,8 @@ class Resolver:
                     if all(w in self.reserved for w in run):  # everyday words: a name only when capitalised
                         if i == 0:  # and opening the name ("the Short Hop")
                             self.capitalised_starts.setdefault(phrase, []).append(sku)
+                        elif all(w.isalpha() for w in run):  # or inside it, typed in capitals ("… Sao Mai S2")
+                            self.capitalised_inside.setdefault(phrase, []).append(sku)
                         continue
                     skus = self.phrases.setdefault(phrase, [])
                     if sku not in skus:
@@ -417,7 +420,8 @@ class Resolver:
     def _widen_item_aliases(self, names: dict[str, list[str]]) -> None:
         """"Sóng Biển" when the Sóng Biển 0.0 cans (a family of their own) and the "Bia Sóng Biển" beers of
         other families all hold it: an item's name that other families' names hold too fits all of them, no
-        whole family."""
+        whole family; so does an item's name less its variant that a name of its own family holds after other
+        words ("Bromhexin" of "Bromhexin 8mg …" and "Siro Bromhexin"; not "Xích 428H-120L", a whole name)."""
         for alias, entities in self.aliases.items():
             skus = {e.code for e in entities if e.kind == "sku"}
             if not skus or len(skus) != len(entities) or self.item_of.get(next(iter(skus))) != alias:
@@ -425,7 +429,9 @@ class Resolver:
             run = alias.split()
             holding = set.intersection(*(set(self.bag.get(w, ())) for w in run)) - skus
             families = {self.family_of[s] for s in skus}
-            others = [s for s in holding if self.family_of[s] not in families and holds_run(names[s], run)]
+            whole = any(names[s] == run for s in skus)  # "Xích 428H-120L" is that product's whole name
+            others = [s for s in holding if holds_run(names[s], run) and (
+                self.family_of[s] not in families or not whole and names[s][:len(run)] != run)]  # "Siro Bromhexin"
             if others:
                 entities.extend(self.sku_entity[s] for s in sorted(others))
 
@@ -506,6 +512,15 @@ class Resolver:
                 if i not in skip and word in self.sizes:
                     entity, candidates = self.settle([self.sku_entity[s] for s in self.sizes[word]])
                     return Mention(entity, candidates, i, i + 1, word, 90.0)
+            for i, word in enumerate(words):  # "is 551 going to run short?": a product number of some names
+                holders = list(dict.fromkeys(self.bag.get(word, ()))) if word.isdigit() and len(word) >= 3 else []
+                theirs = {w for s in holders for w in self.name_words.get(s, ())}
+                beside = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words) and j not in skip]
+                if i not in skip and 1 <= len(holders) <= 8 and all(  # no other name typed beside it ("Vitamin E
+                        w in self.reserved and w not in UNIT_WORDS | _TIME_WORDS or w in theirs for w in beside):
+                    # 400 IU": a product the data lacks; "551 units": a quantity)
+                    entity, candidates = self.settle([self.sku_entity[s] for s in holders])
+                    return Mention(entity, candidates, i, i + 1, word, 90.0)
         return self._by_family_typed(best[1], words) if best else None
 
     def _longest_alias(self) -> int:
@@ -553,6 +568,9 @@ class Resolver:
                     raw[i : i + n], words[i : i + n], strict=True))):  # or with the marks of the name: "hộp quà"
             entity, candidates = self.settle([self.sku_entity[s] for s in self.capitalised_starts[span]], near)
             return Mention(entity, candidates, i, i + n, span, 97.0)
+        if span in self.capitalised_inside and raw and all(w[:1].isupper() for w in raw[i : i + n]):
+            entity, candidates = self.settle([self.sku_entity[s] for s in self.capitalised_inside[span]], near)
+            return Mention(entity, candidates, i, i + n, span, 97.0)
         pair = words[i : i + n]
         in_a_name = " ".join(pair) in self.phrases or " ".join(singular(w) for w in pair) in self.phrases
         if n == 2 and not in_a_name and any(a in self.reserved and b in self.aliases for a, b in (pair, pair[::-1])):
@@ -565,11 +583,15 @@ class Resolver:
             return bool(raw) and has_diacritics(raw[j]) and raw[j].lower() in self.written_forms.get(words[j], ()) \
                 and words[j] in self.name_openings()
 
+        def inside(j: int) -> bool:  # everyday words typed in capitals that a name holds inside ("Bền Bỉ 10W-40")
+            return bool(raw) and " ".join(words[j:j + 2]) in self.capitalised_inside \
+                and all(w[:1].isupper() for w in raw[j:j + 2])
+
         subset = self._holding_all(words[i : i + n]) if n == 2 or (
-            2 < n <= 6 and (words[i] not in self.reserved or opening(i))
+            2 < n <= 6 and (words[i] not in self.reserved or opening(i) or inside(i))
             and (words[i + n - 1] not in self.reserved or words[i + n - 1] in _PACK_WORDS)  # "… 500mg hộp"
         ) or self._family_then_word(words[i : i + n]) else None
-        if subset and n >= 2 and joining_word(self, words[i]):
+        if subset and n >= 2 and joining_word(self, words[i]) and not inside(i):
             subset = None
         if not subset and raw and 2 <= n <= 3 and words[i] in self.acronyms and raw[i].isupper() \
                 and all(_is_size(w) or w in UNIT_WORDS or _count_word(w).isdigit() for w in words[i + 1:i + n]):

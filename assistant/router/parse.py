@@ -128,6 +128,7 @@ from assistant.router.typed import (
 )
 from assistant.router.vocab import (
     Token,
+    everyday_word,
     find_phrase,
     load_vocabulary,
     phrase_tokens,
@@ -314,6 +315,14 @@ def _unknown_resource(r: _Reading, resolver: Resolver) -> str | None:
         if found.score < 100 and found.start > 0 and found.start - 1 not in r.used \
                 and found.start - 1 not in _mention_span(r.hit) and unknown(r.tokens[found.start - 1]):
             return " ".join(t.raw for t in r.tokens[found.start - 1:found.end])
+        own = set(fold_words(found.entity.code).split()) if found.entity is not None else set()
+        after = r.tokens[found.end] if found.end < len(r.tokens) else None
+        if found.entity is not None and after is not None and after.text.isdigit() and len(after.text) <= 2 \
+                and found.end not in r.used and not any(c.isdigit() for c in found.entity.code):
+            return " ".join(t.raw for t in r.tokens[found.start:found.end + 1])  # "Extruder 2": one extruder
+        if found.score < 100 and after is not None and found.end not in r.used and after.text not in own \
+                and after.text not in MONTHS and (after.text in name_words or r.language == "vi" and unknown(after)):
+            return " ".join(t.raw for t in r.tokens[found.start:found.end + 1])  # "máy chiết lon": no such filler
         return None
     for i, t in enumerate(r.tokens[1:], start=1):
         if t.text in kinds and i not in r.used and i - 1 not in r.used and unknown(r.tokens[i - 1]):
@@ -417,7 +426,7 @@ def _leftover_name(r: _Reading) -> str | None:
     for i, t in enumerate(r.tokens):
         word = t.text.removesuffix("'s")
         keep = (
-            i not in taken and word not in vocabulary.stopwords and word not in vocabulary.reserved
+            i not in taken and not everyday_word(word, t.raw.removesuffix("'s"))  # "trắng" is no "trang"
             and word not in MONTHS and word not in units and word not in NUMBER_WORDS and word not in VI_NUMBER_WORDS
             and (len(word) >= 3 or (len(word) == 2 and (has_diacritics(t.raw) or t.raw.isupper())))
             and (word.replace("-", "").replace("&", "").isalpha() or bool(_UNKNOWN_CODE.match(word)))
@@ -798,8 +807,9 @@ def route(
         leftover = r.tokens[r.hit.end].raw  # "Sơn Mùa Đông" when the name is "Sơn … Mùa Xuân": another name
     rating = _slot_other_rating(r, resolver) or _slot_size_no_name_holds(r, resolver) \
         if not leftover and intent in ABOUT_A_PRODUCT else None
-    others = _slot_variant_others_hold(r, resolver) if not leftover and not rating and intent in ABOUT_A_PRODUCT \
-        else None
+    family = r.hit is not None and r.hit.entity is not None and r.hit.entity.kind == "family"
+    others = _slot_variant_others_hold(r, resolver) if (not leftover or family) and not rating \
+        and intent in ABOUT_A_PRODUCT else None  # "fillet hồng nhạt 170-220": the 170-220 ones, words or not
     if others:  # "tôm sú 16/20": not the one name holding "tôm sú", but one of those holding "16/20"
         pending = _pending(intent, r, planning_date, whatif.scenario if whatif else None)
         return _ask(r, intent, "ambiguous", _options(others[1]), pending, text=others[0])

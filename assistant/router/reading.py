@@ -36,6 +36,7 @@ from assistant.router.slot_rules import (
     _slot_season_not_name,
     _slot_season_words,
     _slot_word_of_a_cue,
+    _slot_word_of_a_stopword_phrase,
 )
 from assistant.router.spelling import hyphens_joined, sizes_spaced, spell_corrected
 from assistant.router.typed import (
@@ -220,6 +221,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     if period is not None:
         used |= _span(words, period.words) - _mention_span(resource)
     kpi = longest_match(words, vocabulary.kpis, vocabulary.typo_ratio)
+    if kpi and resource is not None and resource.entity is not None and resource.score >= 100 \
+            and set(range(kpi[2], kpi[2] + len(phrase_tokens(kpi[1])))) <= _mention_span(resource):
+        kpi = None  # "the Bias Building Line": a line's name, no forecast bias
     meeting = longest_match(words, vocabulary.meetings)
     named = _mention_span(resource) if resource is not None and resource.score >= 100 else set()
     for found in (kpi, meeting):
@@ -277,7 +281,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             hit = resolver.find(tokens, skip=names_used | set(range(corrected)), months=frozenset(MONTHS)) or hit
         if resource is not None and hit is not None and _mention_span(hit) & _mention_span(resource):
             hit = None
-        if _slot_word_of_a_cue(words, hit) or _slot_everyday_word_of_a_cue(tokens, hit, resolver):
+        if _slot_word_of_a_cue(words, hit) or _slot_everyday_word_of_a_cue(tokens, hit, resolver) \
+                or _slot_word_of_a_stopword_phrase(tokens, hit):  # "toan bo": all of it, not the family Bò
             hit = None  # "ngan sach": the budget, not "Sạch"
         if _slot_in_resource_again(words, hit, resource):  # the line's name typed twice
             hit = None
@@ -300,7 +305,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         month_names = {i + 1 for i in before_a_name  # "chị April": a person (but "for April" is a month)
                        if words[i] in vocabulary.honorifics and words[i + 1] in MONTHS}
         seasons = _slot_season_words(words)  # "vụ Hè Thu": the crop season, not Thu
-        seasons |= _place_runs(tokens, resolver, titles)  # "thời tiết Long An": the place, not Long
+        places = _place_runs(tokens, resolver, titles)
+        seasons |= places  # "thời tiết Long An": the place, not Long
         owner = resolver.find_owner(tokens, skip=(names_used - month_names) | _mention_span(hit) | titles | seasons,
                                     titled={i + 1 for i in titles}) or resolver.find_owner(
             tokens, skip=names_used | _mention_span(hit) | before_a_name | seasons)
@@ -313,6 +319,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
                  if t.text in resolver.place_words and t.raw[:1].isupper() and i not in taken and i - 1 not in titles
                  and not _in_a_product_name(tokens, i, resolver) and not _place_word_in_a_name(tokens, i, resolver)
                  and not _place_written_otherwise(tokens[i], resolver)}
+        used |= places - taken  # "kho Bến Lức", "TTPP Dĩ An": a place's run of words, no unknown name
     negated: set[int] = set()
     pair = None
     read_text = unicodedata.normalize("NFC", text)

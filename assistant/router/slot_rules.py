@@ -25,6 +25,7 @@ from assistant.router.typed import (
 )
 from assistant.router.vocab import (
     Token,
+    everyday_word,
     find_phrase,
     load_vocabulary,
     phrase_tokens,
@@ -104,7 +105,7 @@ def _slot_code_in_family(r: _Reading, resolver: Resolver) -> tuple[str, list[Ent
     family's word, within five words, that only some of its products hold ("170-220"). The family is not
     what was asked; the products holding that word are the choice."""
     hit = r.hit
-    members = set(resolver.family_skus.get(hit.entity.code, ()))
+    members = list(dict.fromkeys(resolver.family_skus.get(hit.entity.code, ())))  # in the data's order
     taken = set(r.used) | _mention_span(r.owner) | _mention_span(r.resource) | _mention_span(hit)
     for at in range(hit.end, min(hit.end + 5, len(r.words))):
         word = r.words[at]
@@ -370,14 +371,21 @@ def _slot_unknown_machine(r: _Reading, resolver: Resolver) -> str | None:
     vocabulary = load_vocabulary()
     machines = set(vocabulary.slot_words.get("machine_words", []))
     cues = {p for spec in vocabulary.intents.values() for p in spec["words"]}  # "giờ máy": machine hours
+    def kind_word(i: int, j: int) -> bool:  # a word saying the kind: "mạ" (two letters with their marks) too
+        return 0 <= j < len(r.tokens) and j not in r.used and r.words[j].isalpha() and (
+            len(r.words[j]) >= 3 or len(r.words[j]) == 2 and has_diacritics(r.tokens[j].raw)) \
+            and not everyday_word(r.words[j], r.tokens[j].raw) and r.words[j] not in MONTHS \
+            and " ".join(r.words[min(i, j):max(i, j) + 1]) not in cues
+
     for i, t in enumerate(r.tokens):
         if t.text not in machines or i in r.used:
             continue
         for j in (i + 1, i - 1):
-            if 0 <= j < len(r.tokens) and j not in r.used and r.words[j].isalpha() and len(r.words[j]) >= 3 \
-                    and r.words[j] not in vocabulary.stopwords and r.words[j] not in vocabulary.reserved \
-                    and r.words[j] not in MONTHS and " ".join(r.words[min(i, j):max(i, j) + 1]) not in cues:
-                return " ".join(x.raw for x in r.tokens[min(i, j):max(i, j) + 1])
+            if kind_word(i, j):
+                end = j + 1 if j > i else i + 1
+                while j > i and end < len(r.tokens) and end - i < 4 and kind_word(i, end):
+                    end += 1  # "máy mạ băng": the kind in two words
+                return " ".join(x.raw for x in r.tokens[min(i, j):end])
     return None
 
 
@@ -572,6 +580,13 @@ def _slot_unknown_model(r: _Reading, resolver: Resolver | None) -> str | None:
                 or word in resolver.codes:
             continue
         return r.tokens[i].raw
+    hit = r.hit
+    at = hit.end if hit is not None else -1
+    if hit is not None and hit.entity is not None and hit.entity.kind == "sku" and at < len(r.words) \
+            and at not in taken and r.words[at].isdigit() and len(r.words[at]) >= 3 and r.words[at] not in resolver.bag:
+        numbers = [w for w in resolver.name_words.get(hit.entity.code, ()) if w.isdigit()]
+        if any(len(n) == len(r.words[at]) for n in numbers):  # "ProMax 822" when the name is "… ProMax 820"
+            return " ".join(t.raw for t in r.tokens[hit.start:at + 1])
     return None
 
 
@@ -612,6 +627,24 @@ def _slot_resource_before_kind(tokens: list[Token], resolver: Resolver) -> Menti
                 return Mention(one, [] if one else entities, i - n, i + 1, " ".join(t.raw for t in tokens[i - n:i + 1]),
                                95.0)
     return None
+
+
+def _slot_word_of_a_stopword_phrase(tokens: list[Token], hit: Mention | None) -> bool:
+    """"chạy lại dự báo toan bo": a one-word name ("Bò") typed in lower case inside an everyday phrase of the
+    vocabulary ("toàn bộ", all of it), typed without marks or with the phrase's own: the phrase, no name."""
+    if hit is None or hit.end - hit.start != 1 or tokens[hit.start].raw[:1].isupper():
+        return False
+    words = [t.text for t in tokens]
+    for phrase in load_vocabulary().stopwords:
+        parts = phrase_tokens(phrase)
+        if len(parts) < 2 or words[hit.start] not in parts:
+            continue
+        for at in range(max(0, hit.start - len(parts) + 1), hit.start + 1):
+            typed = [unicodedata.normalize("NFC", t.raw).casefold() for t in tokens[at:at + len(parts)]]
+            if words[at:at + len(parts)] == parts and all(
+                    not has_diacritics(w) or w in written_words() for w in typed):
+                return True
+    return False
 
 
 def _slot_word_of_a_cue(words: list[str], hit: Mention | None) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from sop_engine.text import Token, fold_words, tokenize
+from sop_engine.text import Token, fold_words, has_diacritics, tokenize
 
 __all__ = ["Token", "tokenize", "Vocabulary", "load_vocabulary", "find_phrase", "longest_match", "score_intents"]
 
@@ -396,3 +396,25 @@ def written_words() -> frozenset[str]:
             with open(file, "rb") as handle:
                 walk(tomllib.load(handle))
     return frozenset(out)
+
+
+@cache
+def _marked_forms() -> dict[str, frozenset[str]]:
+    """The vocabulary's words written with marks, by their folded form ("ma": mà, má ...)."""
+    out: dict[str, set[str]] = {}
+    for word in written_words():
+        if has_diacritics(word):
+            out.setdefault(fold_words(word), set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def everyday_word(folded: str, raw: str) -> bool:
+    """Whether a typed word is a stopword or everyday word of the vocabulary: folded it is one, unless the
+    vocabulary writes that folded word with marks and the typed word has other marks ("mà" is one; "mạ" and
+    "trắng", folded like "mà" and "trạng", are not; "loại", which the files write only as "loai", is)."""
+    vocabulary = load_vocabulary()
+    if folded not in vocabulary.stopwords and folded not in vocabulary.reserved:
+        return False
+    written = unicodedata.normalize("NFC", raw).casefold()
+    forms = _marked_forms().get(folded)
+    return not (has_diacritics(written) and forms and written not in forms)

@@ -1109,3 +1109,53 @@ def test_a_code_word_other_names_hold_beside_a_name_that_lacks_it_asks_which():
     call = route("tôm sú 16/20 tháng sau có đủ không", products, PLANNING)
     assert call.tool is None and {o["value"] for o in call.options} == {"BT-16B", "BT-16I"}
     assert route("hộp quà tôm sú tháng sau có đủ không", products, PLANNING).entity == "HQ-TS"
+
+
+def test_count_sizes_and_product_numbers_alone_ask_which_and_a_variant_after_vs_names_the_other():
+    products = pd.DataFrame({"sku": ["ZT-B", "ZT-I", "ZT-26", "KV-I", "ZK-551", "QK-551", "ZK-552", "ZK-820"],
+                             "name": ["Zembra Tiger 16/20 Block 2kg", "Zembra Tiger 16/20 IQF 1kg",
+                                      "Zembra Tiger 26/30 IQF 1kg", "Kelvo Prawn 16/20 IQF 1kg",
+                                      "Zembra Kibble 551 25kg", "Quibo Kibble 551 25kg", "Zembra Kibble 552 25kg",
+                                      "Zembra Cattle Kibble 820 40kg"],
+                             "family": ["Tiger", "Tiger", "Tiger", "Prawn", "Kibble", "Kibble", "Kibble", "Cattle"]})
+    for text in ("16/20 shortfall next month?", "tôm 16/20 tháng sau có thiếu không?"):
+        call = route(text, products, PLANNING)
+        assert call.tool is None and {o["value"] for o in call.options} == {"ZT-B", "ZT-I", "KV-I"}, text
+        assert call.months == ["2026-12"], text  # "16/20 tháng sau": no run of 20 months
+    call = route("is 551 going to run short in January?", products, PLANNING)
+    assert call.tool is None and {o["value"] for o in call.options} == {"ZK-551", "QK-551"}
+    call = route("compare Zembra Tiger 16/20 block vs IQF sales last month", products, PLANNING)
+    assert call.tool is None and [o["value"] for o in call.options] == ["ZT-B", "ZT-I"]
+    call = route("Zembra Cattle Kibble 822 sales last month", products, PLANNING)  # the name holds 820
+    assert call.tool is None and call.clarification
+    assert route("Zembra Cattle Kibble 820 sales last month", products, PLANNING).entity == "ZK-820"
+
+
+def test_unknown_container_numbers_lines_and_machines_ask_back_and_a_kpi_word_of_a_line_is_the_line():
+    products = pd.DataFrame({"sku": ["ZB-1"], "name": ["Zembra Bites 1kg"], "family": ["Bites"]})
+    supply = pd.DataFrame({"ref": ["QWER1234567"], "sku": ["ZB-1"], "due": ["2026-12-10"], "qty": [100]})
+    capacity = pd.DataFrame({"resource": ["Bias Press Line", "Extruder", "Máy chiết bình 19L"],
+                             "plant": ["P", "P", "P"], "period": ["2026-12"] * 3, "hours": [100.0] * 3})
+    tables = {"supply": supply, "capacity": capacity}
+    call = route("ETA on QWER1234576?", products, PLANNING, None, tables)
+    assert call.tool is None and [o["value"] for o in call.options] == ["QWER1234567"]
+    for text in ("How loaded will Extruder 2 be in December?", "máy chiết lon tháng sau có quá tải không?",
+                 "máy mạ băng tháng sau tải thế nào?"):
+        call = route(text, products, PLANNING, None, tables)
+        assert call.tool is None and call.clarification, text
+    call = route("the Bias Press Line is full. Will Zembra Bites 1kg run out next month?", products, PLANNING, None,
+                 tables)
+    assert (call.tool, call.entity) == ("check_shortages", "ZB-1")
+
+
+def test_a_corrected_month_looks_back_and_vietnamese_counts_of_days_and_everyday_phrases():
+    products = pd.DataFrame({"sku": ["BO-1", "SR-1", "BR-8", "BR-4"],
+                             "name": ["Cám bò 40kg", "Siro Bromex 60ml", "Bromex 8mg hộp 10 vỉ", "Zembra Ho 100ml"],
+                             "family": ["Bò", "Ho", "Ho", "Ho"]})
+    assert route("OTIF for October... i mean September", products, PLANNING).months == ["2026-09"]
+    assert route("trong 30 ngày tới mã nào sẽ hết hàng?", products, PLANNING).months == ["2026-11", "2026-12"]
+    call = route("chay lai du bao toan bo giup e", products, PLANNING)
+    assert (call.tool, call.entity) == ("reforecast", None)
+    call = route("bromex stock outlook", products, PLANNING)  # the tablets and the syrup both hold it
+    assert call.tool is None and {o["value"] for o in call.options} == {"SR-1", "BR-8"}
+    assert route("siro bromex stock outlook", products, PLANNING).entity == "SR-1"
