@@ -617,7 +617,7 @@ class Resolver:
             return None  # "ngân sách" (budget) is no slip of "Sạch": written with marks no name has
         if n == 1:
             return self._score_word(span, i, near) or self._acronym(span, i, near, raw) \
-                or self._family_head(span, i, near)
+                or self._family_head(span, i, near) or self._short_opening(span, i, near, raw)
         if _joins_two_names(self, words[i : i + n]):
             return None  # "Zolo 5kg hay Quibo 5kg": "or" joins two names, no near spelling of one
         pool = {a for w in words[i : i + n] for a in self.alias_words.get(w, ())}  # aliases sharing a word
@@ -767,11 +767,32 @@ class Resolver:
             return None
         return sorted(found) if found else None
 
+    def _short_opening(self, word: str, i: int, near: list[str], raw: list[str] | None) -> Mention | None:
+        """"ngô có đơn nào": a short word (two or three letters) that opens one item's name, typed with its
+        marks, no everyday word and with no other word beside it: that product ("Ngô hạt Argentina")."""
+        if not raw or not 2 <= len(word) <= 3 or not word.isalpha() or word in self.reserved \
+                or not has_diacritics(raw[i]) or raw[i].lower() not in self.written_forms.get(word, ()):
+            return None
+        openings = self.__dict__.get("_item_openings")
+        if openings is None:  # built once: the first word of each item name -> its SKUs
+            openings = self.__dict__["_item_openings"] = {}
+            for sku, item in self.item_of.items():
+                openings.setdefault(item.split()[0] if item else "", []).append(sku)
+        skus = openings.get(word, [])
+        theirs = {w for s in skus for w in self.name_words.get(s, ())}
+        if len(skus) != 1 or not all(  # "tôm chín", "tẩm bột": another word beside it, no name of these
+                not w.isalpha() or w in self.reserved or w in theirs
+                for w in (fold_words(raw[j]) for j in (i - 1, i + 1) if 0 <= j < len(raw))):
+            return None
+        entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
+        return Mention(entity, candidates, i, i + 1, word, 90.0)
+
     def _score_word(self, word: str, i: int, near: list[str]) -> Mention | None:
         if word in self.words and (_CODE_WORD.match(word) or _GRADE_WORD.match(word)):
             # "g7": a code-like word of one name; "20-20-15": a grade, numbers joined by hyphens; "80x200"
             # alone: every SKU of that size, the ones whose name ends in it too
-            skus = self.bag.get(word, self.words[word]) if _DIMENSION.match(word) else self.words[word]
+            skus = self.bag.get(word, self.words[word]) if _DIMENSION.match(word) else list(dict.fromkeys(
+                self.words[word] + self.bag.get(word, [])))  # "4PR": the names whose variant holds it too
             entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
             return Mention(entity, candidates, i, i + 1, word, 95.0)
         if len(word) < 4 or not word.isalpha():

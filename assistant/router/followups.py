@@ -18,7 +18,7 @@ from assistant.router.vocab import (
 )
 from sop_engine.resolver import Entity, Mention, Resolver
 from sop_engine.resolver import singular as resolver_singular
-from sop_engine.text import fold, has_diacritics
+from sop_engine.text import fold, fold_words, has_diacritics
 
 MAX_SWAPPED = 3  # "and the L 64?": at most this many words typed in place of the previous name's
 
@@ -125,6 +125,10 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
     if previous.entity not in resolver.item_of:
         return
     before = resolver.item_of[previous.entity]
+    head = r.hit
+    if head is not None and head.entity is not None and head.entity.kind == "family" and head.end - head.start == 1 \
+            and fold_words(head.entity.code) != r.words[head.start]:
+        r.hit = None  # "and the lon one?" after the chai 330ml: the lon one of that item, if any, not "Bia lon"
     if r.hit is None:
         siblings = [resolver.sku_entity[s] for s, item in resolver.item_of.items() if item == before]
         taken = set(r.used)
@@ -139,6 +143,8 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
             _swapped_of_previous(r, previous, resolver)
         if r.hit is None:
             _swapped_words_of_previous(r, previous, resolver)
+        if r.hit is None:
+            r.hit = head
         return
     if not r.hit.ambiguous or _names_a_kind(r, resolver):
         return

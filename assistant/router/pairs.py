@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.router.vocab import find_phrase, load_vocabulary, phrase_tokens
-from sop_engine.resolver import Entity, Mention, Resolver, joining_word, singular
+from sop_engine.resolver import Entity, Mention, Resolver, holds_run, joining_word, singular
 from sop_engine.text import Token, fold_words
 
 _BREAK = re.compile(r"[,;.!?:()\u2014\u2013]|\s-\s")  # a clause ends: the negated words stop there
@@ -127,7 +127,9 @@ def by_variant_words(tokens: list[Token], hit: Mention | None, taken: set[int], 
 
     spelled = size_words()
     skip = set(load_vocabulary().slot_words.get("variant_gap", []))
+    stopwords = set(load_vocabulary().stopwords)
     names = {c.code: _name_words(resolver, c.code) for c in hit.candidates}
+    typed = [t.text for t in tokens[hit.start:hit.end]]
 
     def holders(i: int) -> set[str]:
         word, raw = tokens[i].text, tokens[i].raw
@@ -135,6 +137,9 @@ def by_variant_words(tokens: list[Token], hit: Mention | None, taken: set[int], 
             return set()
         wanted = {word, spelled.get(word, word)}
         held = {c for c, ws in names.items() if wanted & ws}
+        if word in stopwords and not raw[:1].isupper():  # "500ml có bị tồn": no "có ga"; "kem ban ngày": "ban ngày"
+            run = [typed[-1], word] if i >= hit.end else [word, typed[0]]
+            held = {c for c in held if holds_run(resolver.name_words.get(c, []), run)}
         if not held and len(word) >= 5 and word.isalpha():
             held = {c for c, ws in names.items() if any(len(w) >= 5 and fuzz.ratio(word, w) >= 80 for w in ws)}
         return held

@@ -860,6 +860,8 @@ def route(
         if previous.entity:
             r.hit = _previous_mention(previous)
         r.months = r.months or previous.months
+    if intent == "whatif" and _names_its_order(r, resolver):
+        r.hit = None  # "what if the corn vessel BL-… is late?": the order's own product describes it
     if _looks_back(intent, r) and r.period is not None and not _period_is_topic(r):
         back = looking_back(r.period, planning_date)
         r.months = back.labels if back else r.months
@@ -896,6 +898,17 @@ def _confident(built: RoutedCall, r: _Reading, intent: str) -> bool:
     top = r.scores.get(intent, 0.0)
     runner_up = next((v for v in scores if v != top), 0.0) if scores.count(top) == 1 else top
     return top >= CLEAR_CUE and top - runner_up >= 1.0
+
+
+def _names_its_order(r: _Reading, resolver: Resolver | None) -> bool:
+    """A product typed right before an order's reference (one word between at most: "the RSS3 contract
+    TH-RSS/…", "the corn vessel BL-…") that is the product of that order: a word describing the order, not a
+    product asked about (the what-if answers for every product, as any supply change does)."""
+    hit = r.hit
+    if resolver is None or hit is None or hit.entity is None or hit.entity.kind != "sku" or not r.refs:
+        return False
+    own = set(resolver.orders_of.get(hit.entity.code, ()))
+    return any(ref in own and 0 <= i - hit.end <= 1 for i, ref, _ in resolver.find_refs(r.tokens))
 
 
 def _like_a_word_of_the_family(r: _Reading, leftover: str, resolver: Resolver) -> bool:
