@@ -37,7 +37,7 @@ NUMBER_WORDS = {
 
 MAX_MONTH_COUNT = 36  # "64 tháng sau" is no run of 64 months: past this a number before "tháng" is no count
 # (no "gói", "hộp", "túi": folded they are "gội" of "dầu gội", "hợp", "tui" = I)
-_PACK_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:of|x|pack|pk|thung|bich|phan)\s*|\dx\s*|\d/)$")  # "một phần tư"
+_PACK_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:of|x|pack|pk|thung|bich|bao|phan)\s*|\dx\s*|\d/)$")  # "một phần tư"
 
 
 def _not_a_month_count(m: re.Match[str], count: int) -> bool:

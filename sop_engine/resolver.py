@@ -48,9 +48,10 @@ _NOT_JOINING = UNIT_WORDS | _PACK_WORDS | {"bao"}  # a pack a name holds ("Urê 
 _LETTER_SIZES = frozenset("xxs xs s m l xl xxl xxxl small medium large".split())  # the last word of a name
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?(?:ml|l|g|gr|kg|oz|lb|cl|pk|pcs|ah|v|in|cm|mm|m)$")  # "250g", "1l", "60ah"
 _TIME_WORDS = frozenset("day days week weeks month months wk wks ngay tuan thang percent pct phan".split())
-_CODE_WORD = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]{2,}$")  # a word of letters and digits: "g7", "3in1"
-_GRADE_WORD = re.compile(r"^\d+(?:[./]\d+)?(?:-\d+)+$|^\d+/\d+$")  # numbers joined by hyphens or a slash, a word of
-# a name: "20-20-15", "18-46", a size code ("80/90-14", "2.50-17" of tyres), a count size ("16/20" of shrimp)
+_CODE_WORD = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]{2,}(?:/[a-z0-9]+)*$")  # letters and digits: "g7", "3in1",
+# "ep630/4"
+_GRADE_WORD = re.compile(r"^\d+(?:[./]\d+)*(?:-\d+)+$|^\d+/\d+$")  # numbers joined by hyphens or a slash, a word of
+# a name: "20-20-15", "18-46", a size code ("80/90-14", "2.50-17", "2.50/2.75-17" of tyres), a count size ("16/20")
 _CONTAINER = re.compile(r"^[a-z]{3,4}\d{6,7}$")  # a container or bill number, "MSKU7204518": letters, then many digits
 _LOOKS_LIKE_REF = re.compile(r"^(?=.*\d)[a-z]{1,6}[-/]?[a-z0-9]*[-/]?\d{2,}[a-z0-9/-]*$")
 

@@ -282,7 +282,7 @@ def second_name(text: str, tokens: list[Token], hit: Mention | None, taken: set[
         siblings = [e for e in _family_of(resolver, hit.entity) if e != hit.entity]
         spelled = size_words()
         letters = set(spelled.values()) | set(spelled)
-        near = set(range(max(0, hit.start - 5), min(len(words), hit.end + 4)))
+        near = set(range(max(0, hit.start - 5), min(len(words), hit.end + 6)))  # "… bao 25 so với bao 40"
         units = {w for w in _name_words(resolver, hit.entity.code) if w.isalpha()}
         for i in sorted(set(range(len(words))) - skip):
             digits = set(re.findall(r"^\d+(?:[.,]\d+)?", words[i]))

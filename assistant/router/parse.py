@@ -161,9 +161,9 @@ if TYPE_CHECKING:  # pandas is the caller's: importing the router stays light
 
 def _pack_count_at(r: _Reading, i: int) -> bool:
     """"găng tay M hộp 100 tháng sau", "gloves M box of 100 next month": a number right after a pack word
-    ("hộp", "box of") is how many the pack holds, no count of months."""
+    ("hộp", "box of", "bao 40": a bag of 40 kg) is how many the pack holds, no count of months."""
     before = [t.text for t in r.tokens[max(i - 2, 0):i]]
-    return bool(before) and (before[-1] in PACK_WORDS or before[-1] == "of" and len(before) == 2
+    return bool(before) and (before[-1] in PACK_WORDS | {"bao"} or before[-1] == "of" and len(before) == 2
                              and before[0] in PACK_WORDS)
 
 
@@ -399,6 +399,9 @@ def _done_yet(r: _Reading, table: dict) -> bool:
 _UNKNOWN_CODE = re.compile(r"^(?!(?:q|h|t|w|fy|lag|v|ver|rev|tuan|thang|quy|wk)\d)[a-z]{1,3}\d{1,4}[a-z]{0,2}$")
 
 
+NAME_SLOT_WORDS = ("kind_nouns", "resource_translations")  # words said of names: no leftover of their own
+
+
 def _leftover_name(r: _Reading) -> str | None:
     """Words that read like a name the data does not hold: what is left once stopwords, intent words,
     periods, KPIs, meetings, numbers and known names are taken out ("unicorn juice")."""
@@ -410,7 +413,7 @@ def _leftover_name(r: _Reading) -> str | None:
     phrases += [p for table in (vocabulary.kpis, vocabulary.meetings, vocabulary.forecast_versions)
                 for ps in table.values() for p in ps]
     phrases += [p for p in vocabulary.stopwords if " " in p]
-    phrases += [p for ps in vocabulary.slot_words.values() for p in ps]
+    phrases += [p for key, ps in vocabulary.slot_words.items() if key not in NAME_SLOT_WORDS for p in ps]
     for phrase in phrases:
         parts = phrase_tokens(phrase)
         n = len(parts)

@@ -35,6 +35,7 @@ from assistant.router.slot_rules import (
     _slot_resource_before_kind,
     _slot_season_not_name,
     _slot_season_words,
+    _slot_translated_resource,
     _slot_word_of_a_cue,
     _slot_word_of_a_stopword_phrase,
 )
@@ -204,7 +205,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     words = [t.text for t in tokens]
     resource = resolver.find_resource(tokens) if resolver is not None else None
     if resource is None and resolver is not None:  # "Dong bao line": everyday words of line names, and "line"
-        resource = _slot_resource_before_kind(tokens, resolver)
+        resource = _slot_resource_before_kind(tokens, resolver) or _slot_translated_resource(tokens, resolver)
     accented = _slot_accented_month(tokens)  # "Sếp hỏi": the boss, no September
     codes = code_positions(tokens, resolver) | accented
     period = message_period(_without(text, tokens, codes), planning_date)
@@ -400,18 +401,26 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
 def _kind_words_before_a_name(tokens: list[Token], hit: Mention | None, taken: set[int],
                               resolver: Resolver) -> set[int]:
     """Words typed with Vietnamese marks that no name holds, at least one of them no vocabulary word either
-    ("lều", "túi ngủ"), right before a name read there and typed without marks ("Summit Pro"): their positions
-    (a kind said in Vietnamese of a name the data writes in English, no unknown name)."""
-    if hit is None or hit.score < 96 or hit.start == 0 or has_diacritics(tokens[hit.start].raw):
+    ("lều", "túi ngủ"), or a kind of product the vocabulary names (``kind_nouns``: "lop", "săm"), right before
+    a name read there and typed without marks ("Summit Pro"): their positions (a kind said in Vietnamese of a
+    name the data writes in English, no unknown name)."""
+    if hit is None or hit.score < 95 or hit.start == 0 or has_diacritics(tokens[hit.start].raw):
         return set()
-    for i in (hit.start,):
-        run = []
-        j = i - 1
-        while j >= 0 and j not in taken and has_diacritics(tokens[j].raw) and tokens[j].text not in resolver.any_word:
-            run.append(j)
-            j -= 1
-        if any(unicodedata.normalize("NFC", tokens[k].raw).casefold() not in written_words() for k in run):
-            return set(run)
+    kinds = {" ".join(phrase_tokens(p)) for p in load_vocabulary().slot_words.get("kind_nouns", [])}
+    for k in (2, 1):  # "lốp SportLine", "ruột xe 2.25/2.50-17", "lop ecodrive": a kind the vocabulary names
+        span = range(hit.start - k, hit.start)
+        if hit.start - k >= 0 and " ".join(tokens[j].text for j in span) in kinds \
+                and not any(j in taken or tokens[j].text in resolver.any_word for j in span):
+            return set(span)
+    kind_words = {w for p in kinds for w in p.split()}
+    run = []
+    j = hit.start - 1
+    while j >= 0 and j not in taken and has_diacritics(tokens[j].raw) and tokens[j].text not in resolver.any_word:
+        run.append(j)
+        j -= 1
+    if any(tokens[k].text not in kind_words and unicodedata.normalize("NFC", tokens[k].raw).casefold()
+           not in written_words() for k in run):
+        return set(run)
     return set()
 
 

@@ -28,6 +28,7 @@ from assistant.router.vocab import (
     everyday_word,
     find_phrase,
     load_vocabulary,
+    paired_words,
     phrase_tokens,
     written_words,
 )
@@ -605,6 +606,30 @@ def _slot_place_run(run: list[str], resolver: Resolver) -> bool:
     places have: the place."""
     return any(_slot_holds_run(name.split(), run) for name in resolver.plants) \
         and any(w in resolver.place_words for w in run)
+
+
+def _slot_translated_resource(tokens: list[Token], resolver: Resolver) -> Mention | None:
+    """"máy lưu hóa số 2", "máy đùn săm", "kho lạnh": a kind of machine or line said in another language
+    (``resource_translations``: "máy lưu hóa=curing press") and the resources whose names hold its English
+    words; a number after it ("số 2", "2") picks the resource numbered so. One resource, or the choice."""
+    words = [t.text for t in tokens]
+    names = list(dict.fromkeys(resolver.resources.values()))
+    for said, english in paired_words("resource_translations"):
+        at = find_phrase(words, said)
+        if at is None:
+            continue
+        end = at + len(phrase_tokens(said))
+        held = [n for n in names if _slot_holds_run(fold_words(n).split(), english.split())]
+        number = end + (end < len(words) and words[end] == "so")  # "số 2"
+        if number < len(words) and words[number].isdigit():
+            numbered = [n for n in held if fold_words(n).split()[-1:] == [words[number]]]
+            if numbered:
+                held, end = numbered, number + 1
+        if held:
+            found = [Entity("resource", n, n) for n in held]
+            entity = found[0] if len(found) == 1 else None
+            return Mention(entity, [] if entity else found, at, end, " ".join(words[at:end]), 100.0)
+    return None
 
 
 def _slot_resource_before_kind(tokens: list[Token], resolver: Resolver) -> Mention | None:

@@ -418,3 +418,18 @@ def everyday_word(folded: str, raw: str) -> bool:
     written = unicodedata.normalize("NFC", raw).casefold()
     forms = _marked_forms().get(folded)
     return not (has_diacritics(written) and forms and written not in forms)
+
+
+@cache
+def paired_words(key: str) -> tuple[tuple[str, str], ...]:
+    """The ``slot_words`` entries ``key`` of every language file written as "said=meant" ("máy lưu hóa=curing
+    press"), each side folded: (said, meant), the longest said first."""
+    out: list[tuple[str, str]] = []
+    for file in LANGUAGE_FILES.values():
+        if file.exists():
+            with open(file, "rb") as handle:
+                for entry in tomllib.load(handle).get("slot_words", {}).get(key, []):
+                    said, _, meant = entry.partition("=")
+                    if said.strip() and meant.strip():
+                        out.append((fold_words(said), fold_words(meant)))
+    return tuple(sorted(out, key=lambda p: len(p[0]), reverse=True))
