@@ -9,6 +9,7 @@ the data contract's table defines them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -37,7 +38,8 @@ NUMBER_WORDS = {
 
 MAX_MONTH_COUNT = 36  # "64 tháng sau" is no run of 64 months: past this a number before "tháng" is no count
 # (no "gói", "hộp", "túi": folded they are "gội" of "dầu gội", "hợp", "tui" = I)
-_PACK_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:of|x|pack|pk|thung|bich|bao|phan)\s*|\dx\s*|\d/)$")  # "một phần tư"
+# (a pack, "một phần tư" a quarter, "Số 5" a name's number; "doanh số 6 tháng qua" is sales of 6 months)
+_PACK_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:of|x|pack|pk|thung|bich|bao|phan|(?<!doanh\s)so)\s*|\dx\s*|\d/)$")
 
 
 def _not_a_month_count(m: re.Match[str], count: int) -> bool:
@@ -451,7 +453,7 @@ def _coming_year(m, cur):
     return add_months(cur, 1), add_months(cur, 12)
 
 
-@_rule(r"(?:week|wk|tuan(?!\s*\d{1,2}\s+(?:thang|cua)\b))\s*(\d{1,2})", bare=True)
+@_rule(r"(?:week|wk|tuan(?!\s*0?[1-5]\s+(?:thang|cua)\b))\s*(\d{1,2})", bare=True)  # "tuần 2 của tháng 3": no week 2
 def _iso_week(m, cur):
     # "week 50", "tuần 23": the month of that ISO week's Monday, the next such week not in the past ("tuần 2
     # tháng 6" is a week of June, no ISO week)
@@ -738,6 +740,7 @@ def message_period(text: str, planning_date: date) -> PeriodRange | None:
         unclear = not asked
         others = tuple(m.period.words for m in found if m.sentence != chosen)
         found = [m for m in found if m.sentence == chosen]
+    text = _NOT_CUES.sub(r"\1x", unicodedata.normalize("NFC", text))  # "Cold Brew Đen tháng 4": black, no "đến"
     normalised = " " + _spelled_out(re.sub(r"[ \t\r\f\v]+", " ", re.sub(r"\s*\n\s*", " \n ", fold(text)))) + " "
     joined = [found[0]]
     for m in found[1:]:
@@ -816,9 +819,15 @@ class PeriodMention:
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n")
 
 
+# words typed with marks that fold like a period cue but are other words: "đen" (black) is no "đến" (until),
+# "tôi" (I) and "tối" (evening) no "tới" (next)
+_NOT_CUES = re.compile(r"(?<!\w)(đen|tôi|tối)(?!\w)", re.IGNORECASE)
+
+
 def period_mentions(text: str, planning_date: date) -> list[PeriodMention]:
     """Every period expression in ``text``, in order, none overlapping another: at each place the earliest
     match, and on a tie the more specific rule."""
+    text = _NOT_CUES.sub(r"\1x", unicodedata.normalize("NFC", text))  # "Cold Brew Đen tháng 4": black, no "đến"
     normalised = " " + _spelled_out(re.sub(r"[ \t\r\f\v]+", " ", re.sub(r"\s*\n\s*", " \n ", fold(text)))) + " "
     current = month_start(planning_date)
     _TODAY.set(planning_date if isinstance(planning_date, date) else current)

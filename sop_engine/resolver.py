@@ -411,9 +411,13 @@ class Resolver:
             folded = " ".join(t.text for t in parts)
             self.owners[folded] = owner
             self.owner_written[folded] = " ".join(t.raw.lower() for t in parts)
-            for part in parts:
+            for part in (parts[0], parts[-1]) if len(parts) > 2 else parts:  # "Le Minh Khoi": Khoi or Le, no Minh
                 first_names.setdefault(part.text, set()).add(owner)
                 self.owner_written.setdefault(part.text, part.raw.lower())
+            if len(parts) > 2:  # "Quỳnh Trang" of "Đỗ Quỳnh Trang": the given name with the one before it
+                tail = f"{parts[-2].text} {parts[-1].text}"
+                first_names.setdefault(tail, set()).add(owner)
+                self.owner_written.setdefault(tail, f"{parts[-2].raw.lower()} {parts[-1].raw.lower()}")
         for part, who in first_names.items():
             if len(who) == 1 and part not in self.owners and len(part) >= 2:
                 self.owners[part] = next(iter(who))
@@ -560,6 +564,10 @@ class Resolver:
         if span in self.aliases:
             entity, candidates = self._alias(span, near)
             return Mention(entity, candidates, i, i + n, span, 100.0)
+        if span in self.phrases and raw and any(  # "ngân sách tháng 12 đạt bao": "đạt" is no "Đất" of "Đất bao"
+                has_diacritics(t) and t.lower() not in self.written_forms.get(w, {t.lower()})
+                for w, t in zip(words[i:i + n], raw[i:i + n], strict=True)):
+            return None
         if span in self.phrases:  # a run of words of item names ("nước xả vải", "hoa anh đào")
             skus = self._also_spelled_otherwise(words[i : i + n], raw[i : i + n] if raw else None, self.phrases[span])
             entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
@@ -601,7 +609,9 @@ class Resolver:
         if subset:  # words of one item in another order or plural ("front pads" -> Brake Pad Set Front)
             entity, candidates = self.settle([self.sku_entity[s] for s in subset], near)
             return Mention(entity, candidates, i, i + n, span, 96.0)
-        if n == 2 and pair[0].isalpha() and pair[0] not in self.reserved and pair[1].isdigit():
+        if n == 2 and pair[0].isalpha() and pair[1].isdigit() and (pair[0] not in self.reserved or (
+                raw and has_diacritics(raw[i]) and raw[i].lower() in self.written_forms.get(pair[0], ()))):
+            # "Gen 3", and "Số 7" (an everyday word typed with the marks of the name)
             numbered = [s for s in self.bag.get(pair[0], []) if holds_run(self.name_words[s], pair)]
             if numbered:  # "Gen 3": the names holding the word and its number together
                 entity, candidates = self.settle([self.sku_entity[s] for s in dict.fromkeys(numbered)])
@@ -641,6 +651,8 @@ class Resolver:
             return None  # "the Breakfast Blend run short": "run" is no word of any name, nor a slip or a cut of one
         if _digits(words[i : i + n]) - _digits(alias_words):
             return None  # "Series 9" is not "Series 8": a number typed is no near spelling of another
+        if raw and any(has_diacritics(raw[j]) and words[j] not in alias_words for j in (i, i + n - 1)):
+            return None  # "nhu cầu Cold Brew Sữa": "cầu", typed with its marks, is no slip of "cam"
         entity, candidates = self._alias(found[0], near)
         return Mention(entity, candidates, i, i + n, span, float(found[1]))
 
@@ -789,6 +801,8 @@ class Resolver:
         return Mention(entity, candidates, i, i + 1, word, 90.0)
 
     def _score_word(self, word: str, i: int, near: list[str]) -> Mention | None:
+        if "-" in word and word not in self.words and word.replace("-", "") in self.words:
+            word = word.replace("-", "")  # "3-in-1" for the names' "3in1"
         if word in self.words and (_CODE_WORD.match(word) or _GRADE_WORD.match(word)):
             # "g7": a code-like word of one name; "20-20-15": a grade, numbers joined by hyphens; "80x200"
             # alone: every SKU of that size, the ones whose name ends in it too
@@ -829,7 +843,7 @@ class Resolver:
                 out.append((i, self.refs[key], t.raw))
                 continue
             # a reference typed in words: "po 7781" for PO-7781, "po 2026 412" for PO/2026/412, "tr dn 26 07"
-            split = next((k for k in (4, 3, 2) if i + k <= len(tokens) and t.text.isalpha()
+            split = next((k for k in (4, 3, 2) if i + k <= len(tokens) and t.text[:1].isalpha()  # "lr1 2702 01"
                           and _norm_ref("".join(x.raw for x in tokens[i : i + k])) in self.refs), None)
             if split:
                 ref = self.refs[_norm_ref("".join(x.raw for x in tokens[i : i + split]))]

@@ -126,9 +126,10 @@ def _like_previous(r: _Reading, previous: RoutedCall, resolver: Resolver | None)
         return
     before = resolver.item_of[previous.entity]
     head = r.hit
-    if head is not None and head.entity is not None and head.entity.kind == "family" and head.end - head.start == 1 \
-            and fold_words(head.entity.code) != r.words[head.start]:
-        r.hit = None  # "and the lon one?" after the chai 330ml: the lon one of that item, if any, not "Bia lon"
+    if head is not None and head.entity is not None and head.entity.kind == "family" \
+            and fold_words(head.entity.code) != " ".join(r.words[head.start:head.end]):  # part of its name only
+        r.hit = None  # "and the lon one?" after the chai 330ml: the lon one of that item, if any, not "Bia lon";
+        # "còn loại rang xay?" after Blend 3 beans: the ground Blend 3, not the family "Cà phê rang xay"
     if r.hit is None:
         siblings = [resolver.sku_entity[s] for s, item in resolver.item_of.items() if item == before]
         taken = set(r.used)

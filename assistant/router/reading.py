@@ -378,8 +378,10 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         scores["notes"] = scores.get("notes", 0) + 1
     if resource is not None and "capacity" in scores:
         scores["capacity"] += 2
-    if resource is not None and resource.entity is not None and kpi and kpi[0] == "capacity_utilization":
-        # "packing hall utilisation": that resource's load (get_capacity), not the company's KPI
+    if resource is not None and (resource.entity is not None or resource.candidates) and kpi \
+            and kpi[0] == "capacity_utilization":
+        # "packing hall utilisation": that resource's load (get_capacity), not the company's KPI ("washback
+        # utilisation" with four washbacks: which of them)
         scores["capacity"] = max(scores.get("capacity", 0), scores.pop("kpi", 0)) + 2
         kpi = None
     if (refs or unknown_refs) and "orders" in scores:

@@ -106,6 +106,8 @@ def reforecast_slots(words: list[str], planning_date: date, period: PeriodRange 
             out.setdefault("history_until", label)
         elif exclude_at is not None:
             out.setdefault("exclude", []).append(label)
+    if "exclude" in out:  # in calendar order, whatever order they were typed in ("bỏ tháng 12 và tháng 1")
+        out["exclude"] = sorted(dict.fromkeys(out["exclude"]))
     return out
 
 

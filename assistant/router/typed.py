@@ -14,7 +14,7 @@ from sop_engine.text import fold_words
 
 MONTH_WORDS = frozenset(m for m in MONTHS if m not in ("may", "mar"))  # "may", "mar": everyday words too
 DAY_MONTH = re.compile(r"^(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])$")  # "8/3", "20/10": a day, no month
-PERIOD_LIKE = re.compile(r"^(?:q\d|h[12]|t(?:1[0-2]|0?[1-9])|fy|fy'?\d{2,4}|(?:1[0-2]|0?[1-9])[/-]\d{2,4}|"
+PERIOD_LIKE = re.compile(r"^(?:q\d|h[12]|t(?:1[0-2]|0?[1-9])|fy|fy'?\d{2,4}(?:/\d{2,4})?|(?:1[0-2]|0?[1-9])[/-]\d{2,4}|"
                          r"(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])|(?:"
                          + "|".join(sorted(MONTH_WORDS, key=len)) + r")[-'/]?\d{0,4})$")
 

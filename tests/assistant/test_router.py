@@ -1159,3 +1159,62 @@ def test_a_corrected_month_looks_back_and_vietnamese_counts_of_days_and_everyday
     call = route("bromex stock outlook", products, PLANNING)  # the tablets and the syrup both hold it
     assert call.tool is None and {o["value"] for o in call.options} == {"SR-1", "BR-8"}
     assert route("siro bromex stock outlook", products, PLANNING).entity == "SR-1"
+
+
+def test_machines_and_kinds_of_product_said_in_vietnamese_before_english_names():
+    products = pd.DataFrame({"sku": ["ZG-1", "ZG-2", "IT-1", "IT-2"],
+                             "name": ["Zembra Grip 80/90-17 TT", "Kelvo Cruiser 90/90-14 TT", "Inner Tube 2.50/2.75-17",
+                                      "Inner Tube 3.00-18"],
+                             "family": ["Tyres", "Tyres", "Tubes", "Tubes"]})
+    capacity = pd.DataFrame({"resource": ["Curing Press 1", "Curing Press 2", "Tube Extruder", "Bagging Line"],
+                             "plant": ["P"] * 4, "period": ["2026-12"] * 4, "hours": [100.0] * 4})
+    tables = {"capacity": capacity}
+    call = route("máy lưu hóa số 2 tháng sau công suất thế nào?", products, PLANNING, None, tables)
+    assert (call.tool, call.args.get("resource")) == ("get_capacity", "Curing Press 2")
+    call = route("máy đùn săm tháng sau có đủ giờ không?", products, PLANNING, None, tables)
+    assert call.args.get("resource") == "Tube Extruder"
+    call = route("máy lưu hóa tháng sau tải bao nhiêu?", products, PLANNING, None, tables)
+    assert call.tool is None and {o["value"] for o in call.options} == {"Curing Press 1", "Curing Press 2"}
+    for text, sku in (("lop zembra grip 80/90-17 thang sau co du khong", "ZG-1"),
+                      ("săm 2.50/2.75-17 tháng sau có thiếu không?", "IT-1"),
+                      ("ruột xe 3.00-18 tháng sau đủ không?", "IT-2")):
+        assert route(text, products, PLANNING, None, tables).entity == sku, text
+    call = route("săm tháng sau có thiếu không?", products, PLANNING, None, tables)  # a kind alone: no answer for all
+    assert call.tool is None and call.clarification
+
+
+def test_vietnamese_words_folded_like_period_cues_numbers_of_names_and_owners_by_given_name():
+    products = pd.DataFrame({"sku": ["CB-D", "CB-D1", "CB-S", "RX-7", "RX-8"],
+                             "name": ["Cold Brew Đen chai 250ml", "Cold Brew Đen chai 1L", "Cold Brew Sữa chai 250ml",
+                                      "Cà phê rang xay Số 7 500g", "Cà phê rang xay Số 8 500g"],
+                             "family": ["Cold Brew", "Cold Brew", "Cold Brew", "Rang xay", "Rang xay"]})
+    notes = pd.DataFrame({"owner": ["Lê Minh Khôi", "Đỗ Quỳnh Trang", "Phạm Thu Trang"]})
+    tables = {"note_items": notes}
+    call = route("Cold Brew Đen tháng 4 có thiếu không?", products, PLANNING, None, tables)
+    assert call.months == ["2027-04"] and {o["value"] for o in call.options} == {"CB-D", "CB-D1"}
+    assert route("doanh số Số 7 tháng trước", products, PLANNING, None, tables).entity == "RX-7"
+    assert route("Số 8 tháng sau có thiếu không?", products, PLANNING, None, tables).months == ["2026-12"]
+    assert route("OTIF quý này tới giờ thế nào?", products, PLANNING, None, tables).tool == "get_kpi"
+    call = route("anh Minh còn việc gì không?", products, PLANNING, None, tables)  # Minh is a middle name only
+    assert call.tool is None and call.clarification
+    call = route("việc của Quỳnh Trang còn mở không", products, PLANNING, None, tables)
+    assert call.args.get("owner") == "Đỗ Quỳnh Trang"
+    call = route("chạy lại dự báo nhóm Rang xay bỏ tháng 12 và tháng 1", products, PLANNING, None, tables)
+    assert call.args["exclude"] == ["2025-12", "2026-01"]
+
+
+def test_a_product_describing_its_order_and_a_follow_up_pack_of_the_same_item():
+    products = pd.DataFrame({"sku": ["HH-C", "HH-L", "SM-5", "SM-G5", "SM-1", "NG-1"],
+                             "name": ["Bia Zembra chai 330ml", "Bia Zembra lon 330ml", "Nước suối Kelvo 500ml",
+                                      "Nước khoáng có ga Kelvo 500ml", "Nước suối Kelvo 1L", "Ngô hạt Argentina"],
+                             "family": ["Bia chai", "Bia lon", "Nước", "Nước", "Nước", "Nguyên liệu"]})
+    supply = pd.DataFrame({"ref": ["BL-MSC-7731904"], "sku": ["NG-1"], "due": ["2026-12-10"], "qty": [100]})
+    tables = {"supply": supply}
+    call = route("What if the ngô hạt vessel BL-MSC-7731904 is three weeks late?", products, PLANNING, None, tables)
+    assert call.tool == "check_shortages" and call.entity is None
+    assert call.args["scenario"]["supply_changes"][0] == {"ref": "BL-MSC-7731904", "delay_days": 21}
+    first = route("is Bia Zembra chai 330ml overstocked?", products, PLANNING, None, tables)
+    assert route("and the lon one?", products, PLANNING, first, tables).entity == "HH-L"
+    call = route("hàng 500ml có bị tồn quá 3 tháng không", products, PLANNING, None, tables)  # "có" is no "có ga"
+    assert call.tool is None and {o["value"] for o in call.options} == {"SM-5", "SM-G5"}
+    assert route("kho nào đang ôm hàng nhiều quá?", products, PLANNING, None, tables).tool == "check_overstock"
