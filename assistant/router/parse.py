@@ -635,7 +635,9 @@ def route(
     whatif = None
     of_the_name = _percents_of_the_name(r)  # "Glucose 5% 500 ml": the name's percent, no change of demand
     percent = text.count("%") > len(of_the_name) or "percent" in r.words or "pct" in r.words or (
-        (_has_whatif_cue(r) or _says_a_condition(r, table)) and says_a_multiple(r.words, load_vocabulary()))
+        (_has_whatif_cue(r) or _says_a_condition(r, table)) and says_a_multiple(r.words, load_vocabulary())) or (
+        _has_any(r.words, table.get("demand_nouns", [])) and says_a_multiple(r.words, load_vocabulary(), True))
+    # "Gin demand up by a third in February": a fraction of demand, told as plainly as a percentage
     # "what if demand doubles", "X nhu cầu gấp đôi thì có thiếu không": a multiple in a condition
     percent = percent and not _percent_is_a_level(r)  # "is the X Line over 100%?": its load, no what-if
     percent = percent and not _figure_before_the_question(r)

@@ -48,6 +48,7 @@ from assistant.router.typed import (
 from assistant.router.vocab import (
     MASK,
     Token,
+    everyday_word,
     find_phrase,
     load_vocabulary,
     longest_match,
@@ -318,6 +319,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         taken = _mention_span(hit) | _mention_span(resource) | _mention_span(owner)
         used |= {i for i, t in enumerate(tokens)  # "in Memphis": a place written as a name ("anh Long": a person)
                  if t.text in resolver.place_words and t.raw[:1].isupper() and i not in taken and i - 1 not in titles
+                 and not (i > 0 and tokens[i - 1].text in ("does", "did"))  # "Does Keith have …": a person
                  and not _in_a_product_name(tokens, i, resolver) and not _place_word_in_a_name(tokens, i, resolver)
                  and not _place_written_otherwise(tokens[i], resolver)}
         used |= places - taken  # "kho Bến Lức", "TTPP Dĩ An": a place's run of words, no unknown name
@@ -417,7 +419,8 @@ def _kind_words_before_a_name(tokens: list[Token], hit: Mention | None, taken: s
     kind_words = {w for p in kinds for w in p.split()}
     run = []
     j = hit.start - 1
-    while j >= 0 and j not in taken and has_diacritics(tokens[j].raw) and tokens[j].text not in resolver.any_word:
+    while j >= 0 and j not in taken and has_diacritics(tokens[j].raw) and tokens[j].text not in resolver.any_word \
+            and not everyday_word(tokens[j].text, tokens[j].raw):  # "trước Tết mình có thiếu hộp quà …": stop at "hộp"
         run.append(j)
         j -= 1
     if any(tokens[k].text not in kind_words and unicodedata.normalize("NFC", tokens[k].raw).casefold()

@@ -89,9 +89,14 @@ def _percent(words: list[str], multiples: dict | None = None) -> float | None:
     return None
 
 
-def says_a_multiple(words: list[str], vocabulary: Vocabulary) -> bool:
-    """Whether the words name a change as a multiple ("doubles", "gấp đôi")."""
-    return any(find_phrase(words, phrase) is not None for phrase in vocabulary.whatif.get("multiples", {}))
+def says_a_multiple(words: list[str], vocabulary: Vocabulary, fractions_only: bool = False) -> bool:
+    """Whether the words name a change as a multiple ("doubles", "gấp đôi"); with ``fractions_only``, as a
+    fraction told as plainly as a percentage ("up by a third", "a quarter more", "tăng một phần tư")."""
+    return any(find_phrase(words, phrase) is not None for phrase in vocabulary.whatif.get("multiples", {})
+               if not fractions_only or _FRACTION.search(phrase))
+
+
+_FRACTION = re.compile(r"(?:^by |\b(?:more|less)$|\bphan\b)")  # "by a third", "a tenth more", "một phần tư"
 
 
 def orders_moved(words: list[str], vocabulary: Vocabulary, entity: Entity | None, orders_of: dict[str, list[str]],

@@ -1218,3 +1218,17 @@ def test_a_product_describing_its_order_and_a_follow_up_pack_of_the_same_item():
     call = route("hàng 500ml có bị tồn quá 3 tháng không", products, PLANNING, None, tables)  # "có" is no "có ga"
     assert call.tool is None and {o["value"] for o in call.options} == {"SM-5", "SM-G5"}
     assert route("kho nào đang ôm hàng nhiều quá?", products, PLANNING, None, tables).tool == "check_overstock"
+
+
+def test_a_fraction_of_demand_is_a_what_if_and_a_place_after_does_is_a_person():
+    products = pd.DataFrame({"sku": ["KG-70", "KG-20", "LNY"],
+                             "name": ["Kelvo Gin 70cl", "Kelvo Gin 20cl", "Zembra Lunar New Year Gift Pack"],
+                             "family": ["Gin", "Gin", "Gifts"]})
+    inventory = pd.DataFrame({"sku": ["KG-70"], "on_hand": [10], "as_of": ["2026-11-14"], "location": ["Keith Bond"]})
+    tables = {"inventory": inventory, "note_items": pd.DataFrame({"owner": ["Iain Grant"]})}
+    call = route("Gin family demand up by a third in January — are we still ok?", products, PLANNING, None, tables)
+    assert call.tool == "check_shortages" and call.args["scenario"]["demand_changes"][0]["pct"] == 33.0
+    call = route("Does Keith have anything open?", products, PLANNING, None, tables)
+    assert call.tool is None and "Keith" in call.clarification
+    call = route("trước Tết mình có thiếu hộp quà Lunar New Year không?", products, PLANNING, None, tables)
+    assert call.tool is None and "Tết" in call.clarification  # which months: Tết is no calendar month
