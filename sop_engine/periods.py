@@ -492,12 +492,12 @@ def _named_month_span(m, cur):
     return start, end
 
 
-@_rule(r"(?:ever\s+since|since|(?:ke\s+)?tu)\s+(?:(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])|" + _MONTH_NAME
+@_rule(r"(?:ever\s+since|since(?:\s+the)?|(?:ke\s+)?tu)\s+(?:(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])|" + _MONTH_NAME
        + r"|q([1-4]))(?:\s+(\d{4}))?(?:\s+(?:den\s+nay|toi\s+nay|den\s+gio|toi\s+gio|so\s+far|to\s+date))?"
        r"(?=\s*(?:$|[?.,!;:]|\s+(?!(?:den|toi|to|through|until|till|-)\b)))")
 def _since_month(m, cur):
-    # "since March", "since Q2", "kể từ tháng 3": from the latest such month not in the future through the last
-    # complete month (an open range looking back)
+    # "since March", "since Q2", "since the May launch", "kể từ tháng 3": from the latest such month not in the
+    # future through the last complete month (an open range looking back)
     month = int(m[1]) if m[1] else MONTHS[m[2]] if m[2] else (int(m[3]) - 1) * 3 + 1
     if m[0].split()[0] == "tu" and "nay" not in m[0] and "gio" not in m[0]:
         raise ValueError  # "từ tháng 3" alone also starts a forward range: read by the other rules

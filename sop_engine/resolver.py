@@ -409,7 +409,8 @@ class Resolver:
                 continue
             parts = tokenize(owner)
             folded = " ".join(t.text for t in parts)
-            self.owners[folded] = owner
+            if folded not in self.owners or has_diacritics(owner):  # "Nguyễn Thanh Long" over "Nguyen Thanh Long"
+                self.owners[folded] = owner
             self.owner_written[folded] = " ".join(t.raw.lower() for t in parts)
             for part in (parts[0], parts[-1]) if len(parts) > 2 else parts:  # "Le Minh Khoi": Khoi or Le, no Minh
                 first_names.setdefault(part.text, set()).add(owner)
@@ -418,9 +419,9 @@ class Resolver:
                 tail = f"{parts[-2].text} {parts[-1].text}"
                 first_names.setdefault(tail, set()).add(owner)
                 self.owner_written.setdefault(tail, f"{parts[-2].raw.lower()} {parts[-1].raw.lower()}")
-        for part, who in first_names.items():
-            if len(who) == 1 and part not in self.owners and len(part) >= 2:
-                self.owners[part] = next(iter(who))
+        for part, who in first_names.items():  # one person, even written with and without marks in the notes
+            if len({fold_words(o) for o in who}) == 1 and part not in self.owners and len(part) >= 2:
+                self.owners[part] = self.owners.get(fold_words(next(iter(who))), next(iter(who)))
 
     def _widen_item_aliases(self, names: dict[str, list[str]]) -> None:
         """"Sóng Biển" when the Sóng Biển 0.0 cans (a family of their own) and the "Bia Sóng Biển" beers of

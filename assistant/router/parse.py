@@ -176,7 +176,12 @@ def _percents_of_the_name(r: _Reading) -> set[int]:
     if r.hit is None or r.hit.entity is None:
         return set()
     own = set(fold(r.hit.entity.label).split())
-    return {i for i in range(r.hit.start, r.hit.end) if _PERCENT_WORD.match(r.words[i]) and r.words[i] in own}
+    inside = {i for i in range(r.hit.start, r.hit.end) if _PERCENT_WORD.match(r.words[i]) and r.words[i] in own}
+    if r.hit.entity.kind == "sku":  # "… hỏi hàng 20% glaze. Doanh số X 20% Glaze …": the name's percent and the
+        words = fold(r.hit.entity.label).split()  # word after it, typed again elsewhere: the name, no change
+        inside |= {i for i in range(len(r.words) - 1) if _PERCENT_WORD.match(r.words[i]) and r.words[i] in own
+                   and any(words[k:k + 2] == r.words[i:i + 2] for k in range(len(words) - 1))}
+    return inside
 
 
 def _ref_after_the_name(r: _Reading) -> bool:

@@ -1232,3 +1232,18 @@ def test_a_fraction_of_demand_is_a_what_if_and_a_place_after_does_is_a_person():
     assert call.tool is None and "Keith" in call.clarification
     call = route("trước Tết mình có thiếu hộp quà Lunar New Year không?", products, PLANNING, None, tables)
     assert call.tool is None and "Tết" in call.clarification  # which months: Tết is no calendar month
+
+
+def test_one_owner_written_with_and_without_marks_a_names_percent_typed_twice_and_since_the_month_launch():
+    products = pd.DataFrame({"sku": ["VG-20", "VG-10", "CC-1"],
+                             "name": ["Zembra Prawn IQF 20% Glaze", "Zembra Prawn IQF 10% Glaze",
+                                      "Kelvo Cruiser 110/70-12"],
+                             "family": ["Prawn", "Prawn", "Tyres"]})
+    tables = {"note_items": pd.DataFrame({"owner": ["Nguyễn Thanh Long", "Nguyen Thanh Long", "Marcus Lim"]})}
+    call = route("open items for Long", products, PLANNING, None, tables)
+    assert call.args.get("owner") == "Nguyễn Thanh Long"
+    call = route("Khách vừa hỏi hàng 20% glaze. Doanh số Zembra Prawn IQF 20% Glaze tháng trước bao nhiêu?",
+                 products, PLANNING, None, tables)
+    assert (call.tool, call.entity, call.months) == ("get_sales", "VG-20", ["2026-10"])
+    assert route("sales of Kelvo Cruiser 110/70-12 since the May launch", products, PLANNING, None, tables).months == [
+        "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
