@@ -423,7 +423,9 @@ def _leftover_name(r: _Reading) -> str | None:
         parts = phrase_tokens(phrase)
         n = len(parts)
         for i in range(len(r.words) - n + 1):
-            if r.words[i : i + n] == parts:
+            if r.words[i : i + n] == parts and (n > 1 or everyday_word(parts[0], r.tokens[i].raw)
+                                                 or parts[0] not in vocabulary.reserved | vocabulary.stopwords):
+                # "hộp quà": "quà" is no "quá" (a level word); a phrase of words is itself ("doanh sô": a slip)
                 taken.update(range(i, i + n))
     taken |= typo_positions(r.words, vocabulary)
     taken |= _slot_outside_the_question(r)
