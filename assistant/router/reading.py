@@ -388,6 +388,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
         kpi = None
     if (refs or unknown_refs) and "orders" in scores:
         scores["orders"] += 1
+    if refs and owner is None and meeting is None and 0 < scores.get("decisions", 0) <= 3 and "orders" not in scores:
+        scores["orders"] = scores["decisions"] + 1  # "LSX-… sao chưa xong": the order not done yet, no action item
     language = detect_language(tokens, _mention_span(hit) | _mention_span(resource) | _mention_span(owner))
     groups = {k: v for k, v in vocabulary.slot_words.items() if k.startswith("driver_")}
     driver = find_driver(resolver, words, groups) if resolver is not None and resolver.drivers else None

@@ -1247,3 +1247,10 @@ def test_one_owner_written_with_and_without_marks_a_names_percent_typed_twice_an
     assert (call.tool, call.entity, call.months) == ("get_sales", "VG-20", ["2026-10"])
     assert route("sales of Kelvo Cruiser 110/70-12 since the May launch", products, PLANNING, None, tables).months == [
         "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
+
+
+def test_an_order_not_done_yet_is_the_orders_question():
+    products = pd.DataFrame({"sku": ["ZB-1"], "name": ["Zembra Bites 1kg"], "family": ["Bites"]})
+    supply = pd.DataFrame({"ref": ["LSX-HY-0408"], "sku": ["ZB-1"], "due": ["2026-12-10"], "qty": [100]})
+    call = route("lsx hy 0408 sao chưa xong", products, PLANNING, None, {"supply": supply})
+    assert (call.tool, call.args) == ("get_orders", {"ref": "LSX-HY-0408"})
