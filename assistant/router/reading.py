@@ -31,6 +31,7 @@ from assistant.router.slot_rules import (
     _slot_accented_month,
     _slot_everyday_word_of_a_cue,
     _slot_in_resource_again,
+    _slot_occasion_named_like,
     _slot_period_in_name,
     _slot_resource_before_kind,
     _slot_season_not_name,
@@ -288,8 +289,9 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
             hit = None  # "ngan sach": the budget, not "Sạch"
         if _slot_in_resource_again(words, hit, resource):  # the line's name typed twice
             hit = None
-        if hit is not None and _slot_season_not_name(tokens, hit, resolver):
-            hit = None  # "cope with the spring clean promo": the season, not the product named Spring …
+        if hit is not None and (_slot_season_not_name(tokens, hit, resolver)
+                                or _slot_occasion_named_like(tokens, hit, resolver)):
+            hit = None  # "cope with the spring clean promo", "during the World Cup": the time, not the product
         if hit is not None and hit.entity is None and resource is not None and sentence[resource.start] == asked \
                 and all(sentence[i] != asked for i in range(hit.start, hit.end)):
             hit = None  # "Black Friday was huge. How loaded is the Pack Cell?": the line asked about, not "black"

@@ -441,6 +441,16 @@ def _slot_season_not_name(tokens: list[Token], hit: Mention, resolver: Resolver)
         len(name) < 2 or following != name[1])
 
 
+def _slot_occasion_named_like(tokens: list[Token], hit: Mention, resolver: Resolver) -> bool:
+    """"what's going to run out during the World Cup?": a few words of a product's name ("… World Cup 2026
+    lon 330ml"), not the whole of it, right after "during the" or "throughout the": the occasion, a time
+    the calendar rules do not know (asked back), not that product."""
+    if hit.start < 2 or hit.entity is None or hit.entity.kind != "sku" or tokens[hit.start - 1].text != "the" \
+            or tokens[hit.start - 2].text not in ("during", "throughout"):
+        return False
+    return " ".join(t.text for t in tokens[hit.start:hit.end]) != " ".join(resolver.name_words.get(hit.entity.code, ()))
+
+
 def _slot_outside_the_question(r: _Reading) -> set[int]:
     """"Is anything at risk of running out in August? Asking for the ops call.": the words of the sentences
     after the one question of a message are context, no name to ask about."""

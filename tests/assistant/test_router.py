@@ -1254,3 +1254,11 @@ def test_an_order_not_done_yet_is_the_orders_question():
     supply = pd.DataFrame({"ref": ["LSX-HY-0408"], "sku": ["ZB-1"], "due": ["2026-12-10"], "qty": [100]})
     call = route("lsx hy 0408 sao chưa xong", products, PLANNING, None, {"supply": supply})
     assert (call.tool, call.args) == ("get_orders", {"ref": "LSX-HY-0408"})
+
+
+def test_an_occasion_named_like_a_product_is_a_time_asked_back():
+    products = pd.DataFrame({"sku": ["ZB-WC", "ZB-1"], "name": ["Zembra World Cup 2026 lon 330ml", "Zembra lon 330ml"],
+                             "family": ["Bia", "Bia"]})
+    call = route("what's going to run out during the World Cup?", products, PLANNING)
+    assert call.tool is None and call.clarification
+    assert route("Zembra World Cup 2026 lon 330ml short next month?", products, PLANNING).entity == "ZB-WC"
