@@ -857,7 +857,7 @@ class Resolver:
             elif t.text not in self.codes and t.text not in self.bag and _LOOKS_LIKE_REF.match(t.text) \
                     and not t.text[:1].isdigit() \
                     and (any(c in t.text for c in "-/") or _CONTAINER.match(t.text)) \
-                    and not re.fullmatch(r"\d+[/-]\d+", t.text):
+                    and not re.fullmatch(r"\d+[/-]\d+|fy'?\d{2,4}(?:[/-]\d{2,4})?", t.text):  # "FY26/27": a year
                 # with no supply data known, a reference-shaped word is taken as written
                 out.append((i, None if self.refs else t.raw.upper(), t.raw))
         return out

@@ -1232,6 +1232,8 @@ def test_a_fraction_of_demand_is_a_what_if_and_a_place_after_does_is_a_person():
     assert call.tool is None and "Keith" in call.clarification
     call = route("trước Tết mình có thiếu hộp quà Lunar New Year không?", products, PLANNING, None, tables)
     assert call.tool is None and "Tết" in call.clarification  # which months: Tết is no calendar month
+    call = route("Is FY26/27 landing on budget?", products, PLANNING, None, tables)
+    assert call.tool is None and "FY26/27" in call.clarification  # a fiscal year: which months, no order
 
 
 def test_one_owner_written_with_and_without_marks_a_names_percent_typed_twice_and_since_the_month_launch():
