@@ -391,11 +391,20 @@ def written_words() -> frozenset[str]:
         elif isinstance(value, str):
             out.update(unicodedata.normalize("NFC", value).casefold().split())
 
+    for data in _language_files():
+        walk(data)
+    return frozenset(out)
+
+
+@cache
+def _language_files() -> tuple[dict, ...]:
+    """Every language file as written (its phrases unfolded), read once."""
+    out = []
     for file in LANGUAGE_FILES.values():
         if file.exists():
             with open(file, "rb") as handle:
-                walk(tomllib.load(handle))
-    return frozenset(out)
+                out.append(tomllib.load(handle))
+    return tuple(out)
 
 
 @cache
@@ -425,11 +434,9 @@ def paired_words(key: str) -> tuple[tuple[str, str], ...]:
     """The ``slot_words`` entries ``key`` of every language file written as "said=meant" ("máy lưu hóa=curing
     press"), each side folded: (said, meant), the longest said first."""
     out: list[tuple[str, str]] = []
-    for file in LANGUAGE_FILES.values():
-        if file.exists():
-            with open(file, "rb") as handle:
-                for entry in tomllib.load(handle).get("slot_words", {}).get(key, []):
-                    said, _, meant = entry.partition("=")
-                    if said.strip() and meant.strip():
-                        out.append((fold_words(said), fold_words(meant)))
+    for data in _language_files():
+        for entry in data.get("slot_words", {}).get(key, []):
+            said, _, meant = entry.partition("=")
+            if said.strip() and meant.strip():
+                out.append((fold_words(said), fold_words(meant)))
     return tuple(sorted(out, key=lambda p: len(p[0]), reverse=True))
