@@ -571,6 +571,9 @@ class Resolver:
             return None
         if span in self.phrases:  # a run of words of item names ("nước xả vải", "hoa anh đào")
             skus = self._also_spelled_otherwise(words[i : i + n], raw[i : i + n] if raw else None, self.phrases[span])
+            apart = self._holding_all(words[i : i + n]) or []
+            if set(apart) > set(skus) and {self.family_of.get(x) for x in apart} - {self.family_of.get(x) for x in skus}:
+                skus = apart  # "z grzybami": Uszka z grzybami, and Pierogi z kapustą i grzybami of another family
             entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
             return Mention(entity, candidates, i, i + n, span, 98.0)
         if span in self.capitalised_starts and raw and (all(w[:1].isupper() for w in raw[i : i + n]) or all(
@@ -730,6 +733,13 @@ class Resolver:
         if not families:
             return None
         entity, candidates = self.settle([Entity("family", f, f) for f in dict.fromkeys(families)], near)
+        if entity is not None and entity.kind == "family":
+            holders = list(dict.fromkeys(self.bag.get(word, []) + self.bag.get(singular(word), [])))
+            if holders and set(holders) < set(self.family_skus.get(entity.code, ())):
+                # "pelmeni" of the family "Pelmeni i Kołduny": some of its items or all of it, asked back
+                entity, candidates = self.settle([self.sku_entity[s] for s in holders], near)
+                if entity is None:
+                    candidates = [Entity("family", *(families[0],) * 2), *candidates]
         return Mention(entity, candidates, i, i + 1, word, 94.0)
 
     def _acronym_sized(self, run: list[str]) -> list[str] | None:
@@ -844,7 +854,8 @@ class Resolver:
                 out.append((i, self.refs[key], t.raw))
                 continue
             # a reference typed in words: "po 7781" for PO-7781, "po 2026 412" for PO/2026/412, "tr dn 26 07"
-            split = next((k for k in (4, 3, 2) if i + k <= len(tokens) and t.text[:1].isalpha()  # "lr1 2702 01"
+            split = next((k for k in (4, 3, 2) if i + k <= len(tokens) and (t.text[:1].isalpha() or all(
+                len(x.text) >= 3 for x in tokens[i : i + k]))  # "lr1 2702 01"; "4700 0331" for 4700-0331
                           and _norm_ref("".join(x.raw for x in tokens[i : i + k])) in self.refs), None)
             if split:
                 ref = self.refs[_norm_ref("".join(x.raw for x in tokens[i : i + split]))]
@@ -962,8 +973,8 @@ class Resolver:
                         continue  # "lắp ráp quá tải": "quá" (too) written with its marks is no slip of "quạt"
                     found = process.extractOne(span, list(table), scorer=fuzz.token_sort_ratio,
                                                score_cutoff=92.0 if edge else SPAN_RATIO)
-                    if not found:
-                        continue
+                    if not found or _digits(words[i : i + n]) - _digits(found[0].split()):
+                        continue  # "Spiral Freezer 4" is no slip of "Spiral Freezer 1"
                     score, code = float(found[1]), table[found[0]]
                 else:
                     continue

@@ -116,6 +116,10 @@ def _period_is_topic(r: _Reading) -> bool:
         meeting_at = find_phrase(r.words, r.meeting[1])
         if meeting_at == at + len(phrase_tokens(r.period.words)):
             return False
+    after = at + len(phrase_tokens(r.period.words)) if at is not None else None
+    if after is not None and after < len(r.words) \
+            and r.words[after] in load_vocabulary().slot_words.get("meeting_nouns", []):
+        return False  # "the January meetings", "the March S&OP": when the meeting was
     if at is not None and at > 0 and r.period.bare and len(phrase_tokens(r.period.words)) == 1 \
             and at != after_correction(r.words):  # "for December... i mean November": a time, corrected
         before = r.words[at - 1]  # "about dry january": a name; "notes from January", "in January": a time
@@ -211,6 +215,9 @@ def _build(intent: str, r: _Reading, planning_date: date, scenario: dict | None)
         if _period_is_topic(r):  # "the Q3 promo": what the notes are about, not when the meeting was
             drop -= _span(r.words, r.period.words)
             period, months = None, None
+        elif r.period is not None:  # "January's meetings": the month read, no word of the topic
+            read = set(phrase_tokens(r.period.words))
+            drop |= {i for i, w in enumerate(r.words) if w.endswith("'s") and w.removesuffix("'s") in read}
         args = {
             "query": slots.content_words(r.tokens, vocabulary, drop, set()) or " ".join(t.raw for t in r.tokens),
             "meeting": r.meeting[0] if r.meeting else None,

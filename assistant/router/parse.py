@@ -61,6 +61,7 @@ from assistant.router.clarify import (
     _options,
     _period_as_typed,
     _period_options,
+    _order_question_options,
     _question_options,
     _starters,
     question,
@@ -481,9 +482,10 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
             for at in (i for i in range(len(r.words) - n + 1) if r.words[i:i + n] == phrase_tokens(phrase)):
                 if not set(range(at, at + n)) & taken:
                     return " ".join(t.raw for t in r.tokens[at:at + n])
+    read = set(phrase_tokens(r.period.words)) if r.period is not None else set()
     for i, t in enumerate(r.tokens):
         word = t.text.removesuffix("'s")
-        if i in taken:
+        if i in taken or (word != t.text and word in read):  # "January's meetings": the month read
             continue
         if _too_many_months(r, i, taken):
             return f"{t.raw} {r.tokens[i + 1].raw}"  # "trong 48 tháng tới", "next 64 months": asked, never read
@@ -654,6 +656,10 @@ def route(
                              r.refs, r.entity, r.months)
         if whatif is not None and whatif.scenario is None and not (_has_whatif_cue(r) or conditional):
             whatif = None
+    if intent == "shortage" and r.refs and whatif is None and r.hit is None:
+        # "DC-88 — does that leave us short?": an order named, no change of it told, no product asked about:
+        # its status or a what-if, asked back (never shortages of everything with the order left unread)
+        return _ask(r, "orders", "which_question", _order_question_options(r.refs[0], r.language), text=r.refs[0])
     if whatif is not None and intent not in ("reforecast", "notes", "decisions", "kpi", "publish"):
         if whatif.scenario is None:
             ref = r.refs[0] if r.refs else ""
