@@ -652,7 +652,8 @@ def route(
     percent = percent and not _figure_before_the_question(r)
     conditional = bool(r.refs) and _says_a_condition(r, table)  # "huỷ lệnh 2400 thì sao?": a what-if
     if (r.refs and (_has_whatif_cue(r) or slots_amount(r) or conditional)) or percent:
-        whatif = read_whatif([t for i, t in enumerate(r.tokens) if i not in of_the_name], load_vocabulary(),
+        named = of_the_name | _mention_span(r.hit)  # "SPF50+ … demand down 30%": the name's "+" is no rise
+        whatif = read_whatif([t for i, t in enumerate(r.tokens) if i not in named], load_vocabulary(),
                              r.refs, r.entity, r.months)
         if whatif is not None and whatif.scenario is None and not (_has_whatif_cue(r) or conditional):
             whatif = None
@@ -878,7 +879,7 @@ def route(
         if previous.entity:
             r.hit = _previous_mention(previous)
         r.months = r.months or previous.months
-    if intent == "whatif" and _names_its_order(r, resolver):
+    if intent == "whatif" and previous is None and _names_its_order(r, resolver):
         r.hit = None  # "what if the corn vessel BL-… is late?": the order's own product describes it
     if _looks_back(intent, r) and r.period is not None and not _period_is_topic(r):
         back = looking_back(r.period, planning_date)
@@ -919,14 +920,17 @@ def _confident(built: RoutedCall, r: _Reading, intent: str) -> bool:
 
 
 def _names_its_order(r: _Reading, resolver: Resolver | None) -> bool:
-    """A product typed right before an order's reference (one word between at most: "the RSS3 contract
-    TH-RSS/…", "the corn vessel BL-…") that is the product of that order: a word describing the order, not a
-    product asked about (the what-if answers for every product, as any supply change does)."""
+    """A product (or its family) typed right before an order's reference (one word between at most: "the RSS3
+    contract TH-RSS/…", "the corn vessel BL-…"), or anywhere when no shortage word asks about it ("what does
+    that do to X?", "where does that leave X?"), that is the product of that order: a word describing the
+    order, not a product asked about (the what-if answers for every product, as any supply change does)."""
     hit = r.hit
-    if resolver is None or hit is None or hit.entity is None or hit.entity.kind != "sku" or not r.refs:
+    if resolver is None or hit is None or hit.entity is None or hit.entity.kind not in ("sku", "family") or not r.refs:
         return False
-    own = set(resolver.orders_of.get(hit.entity.code, ()))
-    return any(ref in own and 0 <= i - hit.end <= 1 for i, ref, _ in resolver.find_refs(r.tokens))
+    skus = resolver.family_skus.get(hit.entity.code, ()) if hit.entity.kind == "family" else (hit.entity.code,)
+    own = {ref for sku in skus for ref in resolver.orders_of.get(sku, ())}  # "the PO-… power banks": its family
+    asked = r.scores.get("shortage", 0) >= 2  # "is X short if PO-… slips": X's cover is the question
+    return any(ref in own and (0 <= i - hit.end <= 1 or not asked) for i, ref, _ in resolver.find_refs(r.tokens))
 
 
 def _like_a_word_of_the_family(r: _Reading, leftover: str, resolver: Resolver) -> bool:

@@ -40,7 +40,7 @@ from sop_engine.periods import (
     message_period,
     month_start,
 )
-from sop_engine.resolver import UNIT_WORDS, Entity, Mention, Resolver
+from sop_engine.resolver import UNIT_WORDS, Entity, Mention, Resolver, singular
 from sop_engine.text import fold, fold_words, has_diacritics
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -119,6 +119,11 @@ def _slot_code_in_family(r: _Reading, resolver: Resolver) -> tuple[str, list[Ent
         if holders and len(holders) < len(members):
             text = " ".join(t.raw for t in r.tokens[hit.start:at + 1])
             return text, [resolver.sku_entity[s] for s in holders]
+        if not holders and at == hit.end and len(members) > 1 and not PERIOD_LIKE.match(word):
+            # "ChargeCube 45W", "tôn lạnh 0.50": a size none of them has (the other names holding it first)
+            text = " ".join(t.raw for t in r.tokens[hit.start:at + 1])
+            elsewhere = list(dict.fromkeys(resolver.bag.get(word, ())))
+            return text, [resolver.sku_entity[s] for s in [*elsewhere, *members][:8]]
     return None
 
 
@@ -286,6 +291,9 @@ def _slot_place_alone(r: _Reading, resolver: Resolver) -> bool:
         and r.words[found.start] in resolver.place_words
 
 
+_COUNT_PACK = re.compile(r"^\d+-?(?:pack|pk|pcs|ct|count)s?$")  # "3-pack", "6pk": a pack count written in one word
+
+
 def _slot_shared_variant(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | None:
     """"XL short next month?", "pack of 3 sales in October": a variant word left unused (a letter size, or a
     pack count written as in the names) that the names of several SKUs hold, and no product named: which of
@@ -294,15 +302,17 @@ def _slot_shared_variant(r: _Reading, resolver: Resolver) -> tuple[str, list[Ent
     vocabulary = load_vocabulary()
     taken = set(r.used) | _mention_span(r.owner) | _mention_span(r.resource)
     for i, w in enumerate(r.words):
+        if i not in taken and w not in resolver.bag and _COUNT_PACK.match(w) and singular(w) in resolver.bag:
+            w = singular(w)  # "the 3-packs": the names' "3-Pack"
         if i in taken or w not in resolver.bag:
             continue
         for n in (3, 2, 1):
-            run = r.words[i:i + n]
-            if len(run) < n or set(range(i, i + n)) & taken:
+            run = [w, *r.words[i + 1:i + n]]
+            if i + n > len(r.words) or set(range(i, i + n)) & taken:
                 continue
             if n == 1:
                 raw = r.tokens[i].raw
-                if w not in sizes or (len(w) == 1 and not raw.isupper()):
+                if (w not in sizes or (len(w) == 1 and not raw.isupper())) and not _COUNT_PACK.match(w):
                     continue
             elif not (any(x.isdigit() for x in run) and run[0].isalpha() and run[0] not in vocabulary.stopwords
                       and not run[-1].isalpha()):

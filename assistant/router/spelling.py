@@ -100,6 +100,12 @@ def english_words() -> frozenset[str]:
     return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha())
 
 
+def _outside_the_names(text: str, known: dict[str, frozenset[str]]) -> str:
+    """The words of ``text`` that are no word of a loaded name and carry no marks: "Dầu gội Mượt Bồ Kết 650ml:
+    can supply keep up wiht demand over the next 3 monhts?" is an English question about a Vietnamese name."""
+    return " ".join(t.raw for t in tokenize(text) if not has_diacritics(t.raw) and "data" not in known.get(t.text, ()))
+
+
 def spell_corrected(text: str, resolver: Resolver | None) -> str:
     """``text`` with each word of five letters or more that the router does not know, and that is no
     English word, replaced by the one known word a single slip away (a letter dropped, added, changed, or
@@ -108,8 +114,8 @@ def spell_corrected(text: str, resolver: Resolver | None) -> str:
     nothing is corrected."""
     known = known_words(resolver)
     english = english_words()
-    if not english or language_of(text) != "en":  # no Vietnamese word list: Vietnamese is read as typed
-        return text
+    if not english or language_of(text) != "en" and language_of(_outside_the_names(text, known)) != "en":
+        return text  # no Vietnamese word list: Vietnamese is read as typed (English around a name is English)
     pool = getattr(resolver, "_known_list", None) or sorted(known)
     out, last = [], 0
     for t in tokenize(text):
