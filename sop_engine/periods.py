@@ -263,7 +263,7 @@ def _mtd(m, cur):
     return cur, cur
 
 
-@_rule(r"(ytd|year to date|this year so far|so far this year)")
+@_rule(r"(?<!financial\s)(?<!fiscal\s)(ytd|year to date|this year so far|so far this year)")  # no "financial year to date"
 def _ytd(m, cur):
     if cur.month == 1:
         return date(cur.year - 1, 1, 1), date(cur.year - 1, 12, 1)
@@ -492,11 +492,12 @@ def _named_month_span(m, cur):
     return start, end
 
 
-@_rule(r"(?:ever\s+since|since(?:\s+the)?|(?:ke\s+)?tu)\s+(?:(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])|" + _MONTH_NAME
+@_rule(r"(?:ever\s+since|since(?:\s+the|\s+(?:it|we|they)\s+(?:launched|started|began|came\s+out|went\s+live"
+       r"|went\s+on\s+sale)(?:\s+in)?)?|(?:ke\s+)?tu)\s+(?:(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])|" + _MONTH_NAME
        + r"|q([1-4]))(?:\s+(\d{4}))?(?:\s+(?:den\s+nay|toi\s+nay|den\s+gio|toi\s+gio|so\s+far|to\s+date))?"
        r"(?=\s*(?:$|[?.,!;:]|\s+(?!(?:den|toi|to|through|until|till|-)\b)))")
 def _since_month(m, cur):
-    # "since March", "since Q2", "since the May launch", "kể từ tháng 3": from the latest such month not in the
+    # "since March", "since Q2", "since the May launch", "since it launched in August", "kể từ tháng 3": from the latest such month not in the
     # future through the last complete month (an open range looking back)
     month = int(m[1]) if m[1] else MONTHS[m[2]] if m[2] else (int(m[3]) - 1) * 3 + 1
     if m[0].split()[0] == "tu" and "nay" not in m[0] and "gio" not in m[0]:
@@ -516,7 +517,7 @@ def _from_month(m, cur):
     return _named_month(m, cur)
 
 
-_rule(r"(?:all\s+the\s+way\s+|right\s+)?(?:through|thru|until|till|til|up\s+to)\s+(?:the\s+end\s+of\s+)?"
+_rule(r"(?:all\s+the\s+way\s+|right\s+)?(?:through|thru|until|till|til|up\s+to)\s+(?:to\s+)?(?:the\s+end\s+of\s+)?"
       + _MONTH_NAME + r"(?!\s*\d)")(_through_month)
 
 

@@ -419,9 +419,12 @@ class Resolver:
                 tail = f"{parts[-2].text} {parts[-1].text}"
                 first_names.setdefault(tail, set()).add(owner)
                 self.owner_written.setdefault(tail, f"{parts[-2].raw.lower()} {parts[-1].raw.lower()}")
+        self.shared_names: dict[str, list[str]] = {}  # a first or last name several people have -> them
         for part, who in first_names.items():  # one person, even written with and without marks in the notes
             if len({fold_words(o) for o in who}) == 1 and part not in self.owners and len(part) >= 2:
                 self.owners[part] = self.owners.get(fold_words(next(iter(who))), next(iter(who)))
+            elif len({fold_words(o) for o in who}) > 1 and " " not in part:
+                self.shared_names[part] = sorted({self.owners.get(fold_words(o), o) for o in who})
 
     def _widen_item_aliases(self, names: dict[str, list[str]]) -> None:
         """"Sóng Biển" when the Sóng Biển 0.0 cans (a family of their own) and the "Bia Sóng Biển" beers of

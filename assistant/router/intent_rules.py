@@ -26,6 +26,7 @@ from assistant.router.vocab import (
     phrase_tokens,
     score_intents,
 )
+from sop_engine.resolver import ref_key
 
 
 def _write_only_in_context(r: _Reading, table: dict) -> bool:
@@ -81,25 +82,33 @@ def _opens_a_cue(words: list[str], i: int) -> bool:
 
 def _two_questions(r: _Reading) -> tuple[str, str] | None:
     """"are we short on X next month and how loaded is the Y Cell?": two clauses joined by "and", each with its
-    own clear question (a cue of weight ``ASKED_CUE``) of another intent and its own subject (the product in
-    one, the resource in the other), the second not pointing back ("and when does it land?"): the two
-    questions as typed (one call answers one question: which first, never one of them silently)."""
-    if r.hit is None or r.hit.entity is None or r.resource is None or r.resource.entity is None:
+    own clear question (a cue of weight ``ASKED_CUE``) of another intent and its own subject (a product, a
+    resource, an order or a person in one, another in the other), the second not pointing back ("and when does
+    it land?"): the two questions as typed (one call answers one question: which first, never one of them
+    silently). A half naming an order asks after it unless it says another clear question."""
+    subjects = [set(range(m.start, m.end)) for m in (r.hit, r.resource, r.owner) if m is not None and m.entity]
+    refs = {ref_key(x) for x in r.refs}
+    ref_at = {i for i, t in enumerate(r.tokens) if refs and ref_key(t.raw) in refs}
+    subjects += [{i} for i in ref_at]  # "when does PO-… land and …"
+    if len(subjects) < 2:
         return None
     vocabulary = load_vocabulary()
-    named = _mention_span(r.hit) | _mention_span(r.resource)
+    named = set().union(*subjects)
     pointers = vocabulary.slot_words.get("it_words", [])
     for joiner in vocabulary.slot_words.get("question_joiners", []):
         at, n = find_phrase(r.words, joiner), len(phrase_tokens(joiner))
-        if at is None or not any(a.end <= at and b.start >= at + n for a, b in ((r.hit, r.resource),
-                                                                                (r.resource, r.hit))):
-            continue  # one subject before the joiner, the other after it
+        if at is None or not (any(max(s) < at for s in subjects) and any(min(s) >= at + n for s in subjects)):
+            continue  # one subject before the joiner, another after it
         halves = (range(0, at), range(at + n, len(r.words)))
         tops = []
         for half in halves:
             masked = [w if i in half and i not in named else "\x00" for i, w in enumerate(r.words)]
             scores = score_intents(masked, vocabulary, [t.raw for t in r.tokens])
             top = max(scores, key=scores.get) if scores else None
+            if (top is None or scores[top] < ASKED_CUE) and any(i in half for i in ref_at):
+                top, scores = "orders", {"orders": ASKED_CUE}  # "when does PO-… land", "is PO-… on time": the order's
+            if top == "decisions" and r.owner is not None and r.owner.start in half:
+                scores[top] = ASKED_CUE  # "what's Hope got open": the person's items
             tops.append(top if top is not None and scores[top] >= ASKED_CUE else None)
         second = [w if i in halves[1] else "\x00" for i, w in enumerate(r.words)]
         if None in tops or tops[0] == tops[1] or any(find_phrase(second, p) is not None for p in pointers):

@@ -59,9 +59,9 @@ from assistant.router.clarify import (
     _answer_pending,
     _ask,
     _options,
+    _order_question_options,
     _period_as_typed,
     _period_options,
-    _order_question_options,
     _question_options,
     _starters,
     question,
@@ -700,7 +700,9 @@ def route(
                 args["period"] = slots.iso_period(r.months)
             pending = {"tool": previous.tool, "args": args, "intent": previous.intent, "months": months, "slot": slot}
             return _ask(r, previous.intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
-    if r.unknown_refs and intent in ("orders", "whatif", "shortage", None) and not r.refs:
+    if r.unknown_refs and not r.refs and (intent in ("orders", "whatif", "shortage", None) or (
+            r.hit is None and intent in ("forecast", "overstock", "sales", "capacity"))):
+        # "when is PO-AU-7718 expected?": an order the data lacks, never another question without it
         ref = r.unknown_refs[0]
         closest = resolver.closest(ref, ("order",)) if resolver else []
         key = "unknown_ref" if closest else "unknown_ref_none"
@@ -856,7 +858,8 @@ def route(
     if intent == "decisions" and r.owner is None and resolver is not None and resolver.owners:
         vocabulary = load_vocabulary()
         named = find_owner(r.tokens, vocabulary.owner_cues, _not_names(vocabulary), set(r.used) | _mention_span(r.hit),
-                           vocabulary.honorifics) or _subject_name(r, vocabulary) or _slot_titled_name(r)
+                           vocabulary.honorifics) or _subject_name(r, vocabulary) or _slot_titled_name(r) \
+            or _shared_name(r, resolver)
         if named and resolver.resolve(named, ("owner",)).entity is None:
             closest = resolver.closest(named, ("owner",))
             sharing = [e for e in closest if set(fold_words(named).split()) <= set(fold_words(e.code).split())]
@@ -949,7 +952,15 @@ def _next_to(r: _Reading, leftover: str) -> bool:
     return at + len(leftover.split()) == r.hit.start or at == r.hit.end
 
 
-AUXILIARIES = ("has", "have", "does", "did", "is", "will", "should", "can")
+AUXILIARIES = ("has", "have", "does", "did", "is", "will", "should", "can", "what's", "whats", "hasn't")
+
+
+def _shared_name(r: _Reading, resolver: Resolver) -> str | None:
+    """"Sam đang giữ những action item nào?": a capitalised word, anywhere, that is the first or last name of
+    several people of the notes (asked which, never every person's items)."""
+    taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource)
+    return next((t.raw for i, t in enumerate(r.tokens) if i not in taken and t.raw[:1].isupper()
+                 and t.text in resolver.shared_names), None)
 
 
 def _subject_name(r: _Reading, vocabulary) -> str | None:
