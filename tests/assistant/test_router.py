@@ -1264,3 +1264,73 @@ def test_an_occasion_named_like_a_product_is_a_time_asked_back():
     call = route("what's going to run out during the World Cup?", products, PLANNING)
     assert call.tool is None and call.clarification
     assert route("Zembra World Cup 2026 lon 330ml short next month?", products, PLANNING).entity == "ZB-WC"
+
+
+def test_a_family_head_some_items_hold_and_words_another_family_holds_apart_ask_which():
+    products = pd.DataFrame({"sku": ["KV-1", "KV-2", "DR-1", "DR-2", "PK-1"],
+                             "name": ["Kovrik syrny 400g", "Kovrik syrny 1kg", "Drovny z jablkiem 300g",
+                                      "Drovny z jablkiem 900g", "Placki z ziemniakami i jablkiem 500g"],
+                             "family": ["Kovrik i Drovny", "Kovrik i Drovny", "Kovrik i Drovny", "Kovrik i Drovny",
+                                        "Placki"]})
+    call = route("kovrik short in May?", products, PLANNING)
+    assert call.tool is None and {"KV-1", "KV-2"} <= {o["value"] for o in call.options}
+    call = route("z jablkiem short next month?", products, PLANNING)
+    assert call.tool is None and {"DR-1", "DR-2", "PK-1"} <= {o["value"] for o in call.options}
+    assert route("Kovrik syrny 1kg short in May?", products, PLANNING).entity == "KV-2"
+
+
+def test_an_order_named_with_a_shortage_word_and_its_own_product_in_a_what_if():
+    products = pd.DataFrame({"sku": ["ZB-1", "ZB-2"], "name": ["Zembra Bank 10000mAh", "Zembra Bank 20000mAh"],
+                             "family": ["Banks", "Banks"]})
+    supply = pd.DataFrame({"ref": ["QX-2703-04", "4711 0331"], "sku": ["ZB-1", "ZB-2"],
+                           "due": ["2027-03-24", "2027-03-31"], "qty": [100, 50]})
+    tables = {"supply": supply}
+    call = route("QX-2703-04 — are we short?", products, PLANNING, None, tables)
+    assert call.tool is None and "what if QX-2703-04 is cancelled?" in {o["value"] for o in call.options}
+    call = route("QX-2703-04 cancelled — what does that do to supply?", products, PLANNING, None, tables)
+    assert call.tool == "check_shortages" and call.args["scenario"]["supply_changes"] == [
+        {"ref": "QX-2703-04", "cancel": True}]
+    call = route("If QX-2703-04 gets cancelled, what does that do to Zembra Bank 10000mAh?", products, PLANNING,
+                 None, tables)
+    assert call.tool == "check_shortages" and call.entity is None  # the order's own product describes it
+    call = route("if QX-2703-04 is cancelled are we short on Zembra Bank 10000mAh?", products, PLANNING, None, tables)
+    assert call.entity == "ZB-1"  # its cover is the question
+    assert route("47110331 - when's it due?", products, PLANNING, None, tables).args == {"ref": "4711 0331"}
+    assert route("4711 0331 - when's it due?", products, PLANNING, None, tables).args == {"ref": "4711 0331"}
+    call = route("when is QX-2703-40 expected?", products, PLANNING, None, tables)
+    assert call.tool is None and "QX-2703-40" in call.clarification
+
+
+def test_a_name_s_plus_is_no_rise_a_size_no_item_has_asks_and_a_number_no_resource_has_is_no_slip():
+    products = pd.DataFrame({"sku": ["SC-50", "ZC-30", "ZC-65", "CR-45"],
+                             "name": ["Zembra Shield SPF50+ 50ml", "ZapCube 30W", "ZapCube 65W", "DriveZap 45W"],
+                             "family": ["Sun", "Chargers", "Chargers", "Car"]})
+    capacity = pd.DataFrame({"resource": ["Spiral Freezer 1", "Spiral Freezer 2"], "period": ["2026-12"] * 2,
+                             "hours": [100, 100]})
+    tables = {"capacity": capacity}
+    call = route("Zembra Shield SPF50+ 50ml demand down 30% next quarter — what happens?", products, PLANNING)
+    assert call.args["scenario"]["demand_changes"][0]["pct"] == -30.0
+    call = route("ZapCube 45W — short in March?", products, PLANNING)
+    assert call.tool is None and {"CR-45", "ZC-30", "ZC-65"} <= {o["value"] for o in call.options}
+    call = route("Spiral Freezer 4 utilisation", products, PLANNING, None, tables)
+    assert call.tool is None and call.clarification
+
+
+def test_meetings_by_month_two_questions_on_an_order_and_people_sharing_a_name():
+    products = pd.DataFrame({"sku": ["DO-1"], "name": ["Zembra Decking Oil 10L"], "family": ["Oils"]})
+    supply = pd.DataFrame({"ref": ["TQ-5512"], "sku": ["DO-1"], "due": ["2026-12-10"], "qty": [10]})
+    tables = {"supply": supply, "note_items": pd.DataFrame({"owner": ["Sam Kelly", "Sam Pham", "Mick O'Brien"]})}
+    call = route("what came up in the January meetings about the clearance list?", products, PLANNING, None, tables)
+    assert (call.tool, call.months) == ("search_meeting_notes", ["2026-01"])
+    call = route("What was said about glazing in January's meetings?", products, PLANNING, None, tables)
+    assert call.months == ["2026-01"] and call.args["query"] == "glazing"
+    call = route("When does TQ-5512 land and what did we decide about the Decking Oil?", products, PLANNING, None,
+                 tables)
+    assert call.tool is None and len(call.options) == 2
+    call = route("what's Sam got open?", products, PLANNING, None, tables)
+    assert call.tool is None and {o["value"] for o in call.options} == {"Sam Kelly", "Sam Pham"}
+    assert route("Mick's still-open actions, please", products, PLANNING, None, tables).args.get("open_only") is True
+    call = route("Do we have enough Zembra Decking Oil 10L to see us through to February?", products, PLANNING)
+    assert call.months == ["2026-11", "2026-12", "2027-01", "2027-02"]
+    assert route("How's the Zembra Decking Oil 10L been selling since it launched in August?", products,
+                 PLANNING).months == ["2026-08", "2026-09", "2026-10"]
