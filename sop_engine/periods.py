@@ -263,7 +263,8 @@ def _mtd(m, cur):
     return cur, cur
 
 
-@_rule(r"(?<!financial\s)(?<!fiscal\s)(ytd|year to date|this year so far|so far this year)")  # no "financial year to date"
+# (no "financial year to date": a fiscal year's months are not known here)
+@_rule(r"(?<!financial\s)(?<!fiscal\s)(ytd|year to date|this year so far|so far this year)")
 def _ytd(m, cur):
     if cur.month == 1:
         return date(cur.year - 1, 1, 1), date(cur.year - 1, 12, 1)
@@ -497,8 +498,8 @@ def _named_month_span(m, cur):
        + r"|q([1-4]))(?:\s+(\d{4}))?(?:\s+(?:den\s+nay|toi\s+nay|den\s+gio|toi\s+gio|so\s+far|to\s+date))?"
        r"(?=\s*(?:$|[?.,!;:]|\s+(?!(?:den|toi|to|through|until|till|-)\b)))")
 def _since_month(m, cur):
-    # "since March", "since Q2", "since the May launch", "since it launched in August", "kể từ tháng 3": from the latest such month not in the
-    # future through the last complete month (an open range looking back)
+    # "since March", "since Q2", "since the May launch", "since it launched in August", "kể từ tháng 3": from
+    # the latest such month not in the future through the last complete month (an open range looking back)
     month = int(m[1]) if m[1] else MONTHS[m[2]] if m[2] else (int(m[3]) - 1) * 3 + 1
     if m[0].split()[0] == "tu" and "nay" not in m[0] and "gio" not in m[0]:
         raise ValueError  # "từ tháng 3" alone also starts a forward range: read by the other rules

@@ -575,7 +575,8 @@ class Resolver:
         if span in self.phrases:  # a run of words of item names ("nước xả vải", "hoa anh đào")
             skus = self._also_spelled_otherwise(words[i : i + n], raw[i : i + n] if raw else None, self.phrases[span])
             apart = self._holding_all(words[i : i + n]) or []
-            if set(apart) > set(skus) and {self.family_of.get(x) for x in apart} - {self.family_of.get(x) for x in skus}:
+            families = {self.family_of.get(x) for x in skus}
+            if set(apart) > set(skus) and {self.family_of.get(x) for x in apart} - families:
                 skus = apart  # "z grzybami": Uszka z grzybami, and Pierogi z kapustą i grzybami of another family
             entity, candidates = self.settle([self.sku_entity[s] for s in skus], near)
             return Mention(entity, candidates, i, i + n, span, 98.0)

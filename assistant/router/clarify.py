@@ -74,8 +74,8 @@ def _question_options(entity: Entity, language: str) -> list[dict]:
 def _order_question_options(ref: str, language: str) -> list[dict]:
     """What one may ask about an order named alone, as options whose values the router reads back."""
     asks = _questions().get("questions_about_order", {})
-    return [{"label": spec[language if language in spec else "en"].format(ref=ref), "value": spec["value"].format(ref=ref)}
-            for spec in asks.values()]
+    return [{"label": spec[language if language in spec else "en"].format(ref=ref),
+             "value": spec["value"].format(ref=ref)} for spec in asks.values()]
 
 
 def _period_options(r: _Reading, planning_date: date) -> list[dict]:

@@ -598,11 +598,13 @@ def route(
     if intent in ("reforecast", "publish") and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r) and r.scores.get("decisions", 0) >= 3:
         intent = "decisions"  # "anh Khoa làm xong việc chạy lại dự báo chưa": a person's task, no job to run
-    if intent not in ("decisions", "notes") and not r.refs and r.owner is not None and r.owner.entity is not None \
-            and _clearly_a_person(r) and r.owner.start > 0 \
-            and r.words[r.owner.start - 1] in table.get("subject_aux", []) \
+    done = r.owner is not None and r.owner.end < len(r.words) and r.words[r.owner.end] in ("done", "finished")
+    if intent not in ("decisions", "notes") and r.owner is not None and r.owner.entity is not None \
+            and (not r.refs or done) and _clearly_a_person(r) and r.owner.start > 0 \
+            and (r.words[r.owner.start - 1] in table.get("subject_aux", []) or done and r.words[r.owner.start - 1] in (
+                "is", "was")) \
             and not re.search(r"[?!]", r.text[r.tokens[r.owner.start].start:].rstrip(" ?!.")):  # in the last sentence
-        intent = "decisions"  # "did Mark get the firm date from the supplier?": that person's action item
+        intent = "decisions"  # "did Mark get the firm date from the supplier?", "is Mick done with the WO-… re-run?"
     if intent not in ("decisions", "notes") and not r.refs and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r) and _done_yet(r, table):
         intent = "decisions"  # "anh Tú đã so sánh giá X chưa": whether that person's action item is done

@@ -479,14 +479,18 @@ def _slot_name_words(entity: Entity) -> set[str]:
 
 
 def _slot_unknown_variant_of_family(r: _Reading, leftover: str, resolver: Resolver) -> bool:
-    """"short on Caramel Cold Brew": one word right before a family's name that no name of the data holds
-    reads as a variant of that family the data lacks (ask back), never as the whole family."""
+    """"short on Caramel Cold Brew", "Sữa tắm Bưởi short?": one word right before a family's name, or one
+    capitalised word right after it, that no name of the data holds reads as a variant of that family the
+    data lacks (ask back), never as the whole family."""
     if r.hit is None or r.hit.entity is None or r.hit.entity.kind != "family" or len(leftover.split()) != 1:
         return False
-    if _at(r, leftover) + 1 != r.hit.start:
+    at = _at(r, leftover)
+    if at + 1 != r.hit.start and not (at == r.hit.end and r.tokens[at].raw[:1].isupper()):
         return False
     word = fold(leftover.removesuffix("'s"))
-    known = {w for ws in resolver.name_words.values() for w in ws} | resolver.place_words
+    named = resolver.name_words.values() if at + 1 == r.hit.start else (  # after it: the family's own names
+        resolver.name_words.get(s, ()) for s in resolver.family_skus.get(r.hit.entity.code, ()))
+    known = {w for ws in named for w in ws} | resolver.place_words
     known |= {w for name in resolver.owners for w in fold(name).split()}
     return word not in known and not leftover.endswith("'s")
 

@@ -80,7 +80,8 @@ def past_months(words: list[str], planning_date: date, period: PeriodRange | Non
                 and words[i - 1] in ("the", "in", "of", "from", "until", "through", "excluding", "without")
             )
             or _after_an_exclusion(words, i, exclusions)
-        ):
+            or (i > 1 and words[i - 1] in ("and", "or", "&", "va") and any(at == i - 2 for at, _ in found))
+        ):  # "leaving out April and May": the second month joined to the first
             found.append((i, _past_month(MONTHS[base], current)))
     if not found and period is not None and period.end < current:
         at = _has(words, [period.words]) or 0
