@@ -258,7 +258,7 @@ def _rel_quarter(m, cur):
     return start, add_months(start, 2)
 
 
-@_rule(r"(mtd|month to date|this month so far|so far this month)")
+@_rule(r"(mtd|month to date|this month so far|so far this month|(?:tu\s+)?dau\s+thang\s+(?:toi|den)\s+(?:nay|gio))")
 def _mtd(m, cur):
     return cur, cur
 

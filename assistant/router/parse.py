@@ -350,8 +350,8 @@ def _bare_kind(r: _Reading, resolver: Resolver) -> tuple[str, list[Entity]] | No
         if at is None or singular(parts[-1]) != parts[-1] or set(range(at, at + len(parts))) & set(r.used):
             continue  # "the lines", "which lines": every one of them
         after = r.words[at + len(parts)] if at + len(parts) < len(r.words) else ""
-        if not (at > 0 and r.words[at - 1] in TOPIC_DETERMINERS or at == 0 and r.language == "vi") \
-                or after in which:
+        vi_alone = r.language == "vi" and (at == 0 or r.words[at - 1] not in table.get("plural_markers", []))
+        if not (at > 0 and r.words[at - 1] in TOPIC_DETERMINERS or vi_alone) or after in which:
             continue
         spellings = [parts, *(phrase_tokens(p) for p in table.get(f"kind_{kind}", []))]
         held = [Entity("resource", c, c) for c in dict.fromkeys(
