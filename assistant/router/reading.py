@@ -47,6 +47,7 @@ from assistant.router.typed import (
     code_positions,
 )
 from assistant.router.vocab import (
+    GAP,
     MASK,
     Token,
     everyday_word,
@@ -358,6 +359,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     # the product's words masked as MASK (a GAP phrase's "…": "có đủ … không"), a line's words otherwise
     masked = [w if i not in _mention_span(hit) | negated else MASK for i, w in enumerate(words)]
     masked = [w if i not in _mention_span(resource) - _mention_span(hit) else "\x01" for i, w in enumerate(masked)]
+    if kpi is None and hit is not None:  # "are we forecasting X too high?": a KPI said around the name
+        kpi = longest_match(masked, {k: [p for p in ps if GAP in p] for k, ps in vocabulary.kpis.items()})
     scores = score_intents(masked, vocabulary, [t.raw for t in tokens])
     if resolver is not None and "?" in text and len(set(sentence)) > 1:
         # "… the last delivery was late. Bottom line: are we going to run out of X?": the asking sentence's

@@ -99,7 +99,7 @@ def _merge(into: dict, data: dict) -> None:
             into["whatif"].setdefault(key, []).extend(_fold_list(value))
     for table in ("kpis", "meetings", "forecast_versions"):
         for key, phrases in data.get(table, {}).items():
-            into[table].setdefault(key, []).extend(_fold_list(phrases))
+            into[table].setdefault(key, []).extend(map(fold_phrase, phrases))  # "forecasting … too high": its GAP kept
     into["owner_cues"].extend(_fold_list(data.get("owners", {}).get("cues", [])))
     into["honorifics"].update(_fold_list(data.get("owners", {}).get("honorifics", [])))
     into["followup_cues"].extend(_fold_list(data.get("followups", {}).get("cues", [])))
