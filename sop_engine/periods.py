@@ -64,6 +64,8 @@ def _not_a_period_word(text: str, match: re.Match[str]) -> bool | None:
     before = text[: match.start()].split()[-1:] or [""]
     if word == "now" and before[0] == "for":
         return True
+    if word in ("may", "mar") and not before[0] and text[match.end():].lstrip()[:1] in (":", ","):
+        return False  # "May: revenue vs budget, how bad was it?": the month the message opens with
     if word in ("may", "mar") and not text[match.end():].strip(" ?!.") and before[0] not in (
             "i", "we", "you", "they", "he", "she", "it", "who"):
         return False
@@ -277,9 +279,9 @@ def _rel_year(m, cur):
     return date(year, 1, 1), date(year, 12, 1)
 
 
-@_rule(r"(?:this|current)\s+month\s+(?:and|&|\+)\s+(?:the\s+)?next(?:\s+one)?")
+@_rule(r"(?:this|current)\s+month\s+(?:and|&|\+|or)\s+(?:the\s+)?next(?:\s+one)?")
 def _this_month_and_next(m, cur):
-    # "this month and next": the current month and the next one
+    # "this month and next", "this month or next": the current month and the next one
     return cur, add_months(cur, 1)
 
 

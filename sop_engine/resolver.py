@@ -111,6 +111,9 @@ class Resolution:
     closest: list[Entity] = field(default_factory=list)
 
 
+_ORDER_WORDS = frozenset({"po", "wo", "pr", "so", "lsx"})  # a word before a number that makes it an order's
+
+
 def ref_key(text: str) -> str:
     """An order reference without case, accents and separators: ``PO-1182`` = ``po 1182`` = ``PO/1182`` =
     ``PO#1182``."""
@@ -869,6 +872,11 @@ class Resolver:
                     out.append((j, ref, tokens[j].raw))
             elif t.text.isdigit() and len(t.text) >= 7 and self.refs:  # an ERP number such as 4500012399
                 out.append((i, None, t.raw))
+            elif t.text in _ORDER_WORDS and i + 1 < len(tokens) and tokens[i + 1].text.isdigit() \
+                    and len(tokens[i + 1].text) >= 4 and self.refs and _norm_ref(tokens[i + 1].raw) not in self.refs:
+                # "PO#77210" when the data has no such PO (and "PO 4500771219" is that known number)
+                out.append((i, None, t.raw + tokens[i + 1].raw))
+                joined.add(i + 1)
             elif t.text not in self.codes and t.text not in self.bag and _LOOKS_LIKE_REF.match(t.text) \
                     and not t.text[:1].isdigit() \
                     and (any(c in t.text for c in "-/") or _CONTAINER.match(t.text)) \

@@ -152,6 +152,7 @@ from sop_engine.resolver import (
     Mention,
     Resolver,
     holds_run,
+    ref_key,
     singular,
 )
 from sop_engine.text import fold, fold_words, has_diacritics
@@ -620,6 +621,12 @@ def route(
         others = {k: v for k, v in r.scores.items() if k not in ("capacity", "help")}
         intent = max(others, key=lambda k: (others[k], -PRIORITY.index(k) if k in PRIORITY else -99)) \
             if others else None
+    if intent == "publish" and r.hit is not None and r.hit.entity is not None \
+            and r.scores.get("publish", 0) < ASKED_CUE:
+        # "X — are we good for the 11.11 push?": a product's question ("push" a time), no forecast to publish
+        others = {k: v for k, v in r.scores.items() if k not in ("publish", "help")}
+        intent = max(others, key=lambda k: (others[k], -PRIORITY.index(k) if k in PRIORITY else -99)) \
+            if others else "shortage"
     if intent == "product_lookup" and r.hit is not None and r.hit.entity is not None and r.period is not None:
         # "do we have a supply problem on <a product> next quarter?": a question about it, no catalogue search
         others = {k: v for k, v in r.scores.items() if k not in ("product_lookup", "help")}
@@ -629,6 +636,9 @@ def route(
         # "po/2026/126 - is it on time?", "the Krill Oil PO 4500771219 on time?": that order, not the
         # company's on-time KPI; "Q1-2027-07, is it on track?", "has WO.3310 slipped?": that order's status
         intent = "orders"
+    if intent == "orders" and r.refs and r.hit is not None and r.hit.entity is not None \
+            and r.scores.get("shortage", 0) >= ASKED_CUE and _order_in_a_clause(r):
+        intent = "shortage"  # "are the X likely to run out before PO#88213 lands?": X's cover, the order a time
     two = _two_questions(r) if previous is None else None
     if two is not None:  # "are we short on X and how loaded is the Y Cell?": which question first
         return _ask(r, "unknown", "two_questions", [{"label": q, "value": q} for q in two],
@@ -684,6 +694,9 @@ def route(
         call = copy.deepcopy(previous)
         call.clarification, call.options, call.pending, call.language = None, [], None, r.language
         return call
+    if previous is not None and previous.tool and r.period is not None and r.period.words == "now" \
+            and r.words[:1] == ["now"]:
+        r.period, r.months = None, None  # "now do the 12 pack": a next step, no month
     if previous is not None and previous.tool and _is_followup(r):
         nouns = set(table.get("variant_nouns", []))  # "còn màu đỏ thì sao": "màu" names no product
         r.used |= {i for i, w in enumerate(r.words) if w in nouns and i not in _mention_span(r.hit)}
@@ -774,6 +787,10 @@ def route(
                 key = "which_question_period" if _ahead(r, planning_date) else "which_question_period_back"
                 return _ask(r, "unknown", key, _period_options(r, planning_date), text=_period_as_typed(r))
             return RoutedCall(None, {}, "unknown", None, r.months, language=r.language)
+    if r.period is not None and r.period.words in load_vocabulary().slot_words.get("now_words", []) and (
+            intent in ("decisions", "notes", "orders", "overstock") or intent == "kpi" and r.kpi is not None
+            and r.kpi[0].replace("_", " ") in load_vocabulary().slot_words.get("point_in_time_kpis", [])):
+        r.period, r.months = None, None  # "what's on his plate right now?", "inventory value right now": no month
     if _looks_back(intent, r) and r.period is not None and not _period_is_topic(r):
         if intent in ("notes", "decisions") and r.period.open_end and not r.period.words.endswith(("on", "onwards")):
             r.period = dataclasses.replace(r.period, open_end=False)  # "notes from August": the August meetings
@@ -924,6 +941,16 @@ def _confident(built: RoutedCall, r: _Reading, intent: str) -> bool:
     return top >= CLEAR_CUE and top - runner_up >= 1.0
 
 
+def _order_in_a_clause(r: _Reading) -> bool:
+    """Every order reference typed right after a word opening a clause of time or condition ("before PO-…
+    lands", "if 4700021558 turns up"), one word between at most."""
+    openers = set(load_vocabulary().slot_words.get("order_clause_openers", []))
+    keys = {ref_key(x) for x in r.refs}
+    at = [i for i in range(len(r.tokens)) if any(  # the ref typed whole or in parts ("PO#88213", "4700 0331")
+        ref_key("".join(t.raw for t in r.tokens[i:i + k])) in keys for k in (1, 2, 3, 4))]
+    return bool(at) and all(any(r.words[j] in openers for j in range(max(0, i - 2), i)) for i in at)
+
+
 def _names_its_order(r: _Reading, resolver: Resolver | None) -> bool:
     """A product (or its family) typed right before an order's reference (one word between at most: "the RSS3
     contract TH-RSS/…", "the corn vessel BL-…"), or anywhere when no shortage word asks about it ("what does
@@ -972,7 +999,7 @@ def _subject_name(r: _Reading, vocabulary) -> str | None:
     not_names = _not_names(vocabulary) | (set(vocabulary.stopwords) & vocabulary.language_words.get("en", set()))
     taken = set(r.used) | _mention_span(r.hit) | _mention_span(r.resource)
     for i, t in enumerate(r.tokens[1:], start=1):
-        if r.words[i - 1] in AUXILIARIES and i not in taken and t.raw[:1].isupper() and t.text.isalpha() \
-                and t.text not in not_names and t.text not in MONTHS:
+        if r.words[i - 1] in AUXILIARIES and i not in taken and t.raw[:1].isupper() \
+                and t.text.replace("-", "").isalpha() and t.text not in not_names and t.text not in MONTHS:
             return t.raw
     return None

@@ -225,6 +225,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     if period is not None:
         used |= _span(words, period.words) - _mention_span(resource)
     kpi = longest_match(words, vocabulary.kpis, vocabulary.typo_ratio)
+    if kpi and kpi[1] == "turns" and kpi[2] + 1 < len(words) and words[kpi[2] + 1] in ("out", "up"):
+        kpi = None  # "if demand turns out a third higher": no inventory turns
     if kpi and resource is not None and resource.entity is not None and resource.score >= 100 \
             and set(range(kpi[2], kpi[2] + len(phrase_tokens(kpi[1])))) <= _mention_span(resource):
         kpi = None  # "the Bias Building Line": a line's name, no forecast bias

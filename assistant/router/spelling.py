@@ -103,7 +103,8 @@ def english_words() -> frozenset[str]:
 def _outside_the_names(text: str, known: dict[str, frozenset[str]]) -> str:
     """The words of ``text`` that are no word of a loaded name and carry no marks: "Dầu gội Mượt Bồ Kết 650ml:
     can supply keep up wiht demand over the next 3 monhts?" is an English question about a Vietnamese name."""
-    return " ".join(t.raw for t in tokenize(text) if not has_diacritics(t.raw) and "data" not in known.get(t.text, ()))
+    words = [t.raw for t in tokenize(text) if not has_diacritics(t.raw) and "data" not in known.get(t.text, ())]
+    return " ".join(words) if sum(w.isalpha() for w in words) >= 3 else ""  # a few words say no language
 
 
 def spell_corrected(text: str, resolver: Resolver | None) -> str:
