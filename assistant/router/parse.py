@@ -632,12 +632,17 @@ def route(
         others = {k: v for k, v in r.scores.items() if k not in ("product_lookup", "help")}
         intent = max(others, key=lambda k: (others[k], -PRIORITY.index(k) if k in PRIORITY else -99)) \
             if others else intent
+    if r.refs and intent == "overstock" and r.hit is None and r.scores.get("overstock", 0) < ASKED_CUE:
+        intent = "orders"  # "LSX/BN/2701, are we still hitting the 10 Jan date?": the order, no weak overstock word
+    if intent == "notes" and r.owner is not None and r.owner.entity is not None and _clearly_a_person(r) \
+            and _has_any(r.words, table.get("open", [])) and r.hit is None:
+        intent = "decisions"  # "what Hạnh still has open from the last few meetings": that person's open items
     if r.refs and (intent == "kpi" or intent in ORDER_NOT_TOPIC and (r.hit is None or _ref_after_the_name(r))):
         # "po/2026/126 - is it on time?", "the Krill Oil PO 4500771219 on time?": that order, not the
         # company's on-time KPI; "Q1-2027-07, is it on track?", "has WO.3310 slipped?": that order's status
         intent = "orders"
     if intent == "orders" and r.refs and r.hit is not None and r.hit.entity is not None \
-            and r.scores.get("shortage", 0) >= ASKED_CUE and _order_in_a_clause(r):
+            and r.scores.get("shortage", 0) >= 2 and _order_in_a_clause(r):
         intent = "shortage"  # "are the X likely to run out before PO#88213 lands?": X's cover, the order a time
     two = _two_questions(r) if previous is None else None
     if two is not None:  # "are we short on X and how loaded is the Y Cell?": which question first
