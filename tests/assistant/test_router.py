@@ -1334,3 +1334,38 @@ def test_meetings_by_month_two_questions_on_an_order_and_people_sharing_a_name()
     assert call.months == ["2026-11", "2026-12", "2027-01", "2027-02"]
     assert route("How's the Zembra Decking Oil 10L been selling since it launched in August?", products,
                  PLANNING).months == ["2026-08", "2026-09", "2026-10"]
+
+
+def test_an_order_arriving_is_a_time_of_a_shortage_and_unknown_or_weak_order_questions():
+    products = pd.DataFrame({"sku": ["BB-4", "GR-4"], "name": ["Zembra Brioche Buns 4 pack", "Zembra Rolls 4 pack"],
+                             "family": ["Rolls", "Rolls"]})
+    supply = pd.DataFrame({"ref": ["PO#88213", "LSX/BN/2701"], "sku": ["BB-4", "GR-4"],
+                           "due": ["2026-12-10", "2027-01-10"], "qty": [100, 50]})
+    tables = {"supply": supply}
+    call = route("are the Zembra Brioche Buns 4 pack likely to run out before PO#88213 lands?", products, PLANNING,
+                 None, tables)
+    assert (call.tool, call.entity) == ("check_shortages", "BB-4")
+    call = route("PO#77210 slips 5 days, what then?", products, PLANNING, None, tables)
+    assert call.tool is None and "77210" in call.clarification  # no such order: asked, never every order
+    call = route("LSX/BN/2701, are we still hitting the 10 Jan date?", products, PLANNING, None, tables)
+    assert call.args == {"ref": "LSX/BN/2701"}
+    call = route("If LSX/BN/2701 never gets baked at all, where does that leave us?", products, PLANNING, None, tables)
+    assert call.args["scenario"]["supply_changes"] == [{"ref": "LSX/BN/2701", "cancel": True}]
+
+
+def test_now_is_no_month_of_items_or_stock_and_kpis_said_around_the_name():
+    products = pd.DataFrame({"sku": ["SR-6", "SR-12"], "name": ["Zembra Soft Rolls 6 pack", "Zembra Soft Rolls 12 pack"],
+                             "family": ["Rolls", "Rolls"]})
+    tables = {"note_items": pd.DataFrame({"owner": ["Miles Okafor", "Rose Whitfield"]})}
+    call = route("What's Miles got on his plate right now?", products, PLANNING, None, tables)
+    assert call.tool == "list_decisions" and call.months is None
+    assert route("inventory value right now", products, PLANNING).months is None
+    first = route("Zembra Soft Rolls 6 pack sales in January", products, PLANNING)
+    call = route("now do the 12 pack for me", products, PLANNING, first)
+    assert (call.entity, call.months) == ("SR-12", ["2026-01"])
+    call = route("are we forecasting Zembra Soft Rolls 6 pack too high?", products, PLANNING)
+    assert (call.tool, call.args.get("name")) == ("get_kpi", "bias")
+    call = route("What if Rolls demand comes in 15% under plan next month?", products, PLANNING)
+    assert call.args["scenario"]["demand_changes"][0]["pct"] == -15.0
+    call = route("Zembra Soft Rolls 6 pack: any shortfall this month or next?", products, PLANNING)
+    assert call.months == ["2026-11", "2026-12"]
