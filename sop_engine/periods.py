@@ -524,6 +524,14 @@ _rule(r"(?:all\s+the\s+way\s+|right\s+)?(?:through|thru|until|till|til|up\s+to)\
       + _MONTH_NAME + r"(?!\s*\d)")(_through_month)
 
 
+@_rule(r"(?:last|previous)\s+" + _MONTH_NAME + r"(?!\s*\d)")
+def _last_named_month(m, cur):
+    # "last July", "last November" in November: the latest such month before the current one
+    month = MONTHS[m[1]]
+    d = date(cur.year if month < cur.month else cur.year - 1, month, 1)
+    return d, d
+
+
 @_rule(_MONTH_NAME, bare=True)
 def _named_month(m, cur):
     # "in March", "by March": the next March that is not in the past

@@ -1369,3 +1369,10 @@ def test_now_is_no_month_of_items_or_stock_and_kpis_said_around_the_name():
     assert call.args["scenario"]["demand_changes"][0]["pct"] == -15.0
     call = route("Zembra Soft Rolls 6 pack: any shortfall this month or next?", products, PLANNING)
     assert call.months == ["2026-11", "2026-12"]
+
+
+def test_last_and_a_month_name_is_the_latest_such_month_before_this_one():
+    products = pd.DataFrame({"sku": ["BI-26"], "name": ["Zembra Bison 26 lb"], "family": ["Dry"]})
+    assert route("how many Zembra Bison 26 lb did we sell last November?", products, PLANNING).months == ["2025-11"]
+    assert route("how many Zembra Bison 26 lb did we sell last July?", products, PLANNING).months == ["2026-07"]
+    assert route("how many Zembra Bison 26 lb did we sell in November?", products, PLANNING).months == ["2026-11"]
