@@ -39,7 +39,8 @@ NUMBER_WORDS = {
 MAX_MONTH_COUNT = 36  # "64 tháng sau" is no run of 64 months: past this a number before "tháng" is no count
 # (no "gói", "hộp", "túi": folded they are "gội" of "dầu gội", "hợp", "tui" = I)
 # (a pack, "một phần tư" a quarter, "Số 5" a name's number; "doanh số 6 tháng qua" is sales of 6 months)
-_PACK_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:of|x|pack|pk|thung|bich|bao|phan|(?<!doanh\s)so)\s*|\dx\s*|\d/)$")
+_PACK_COUNT_BEFORE = re.compile(r"(?:(?<![\w-])(?:of|x|(?<!\d\s)(?:pack|pk)|thung|bich|bao|phan|(?<!doanh\s)so)\s*"
+                                r"|\dx\s*|\d/)$")  # ("5 pack 2 tháng tới": the pack is counted already)
 
 
 def _not_a_month_count(m: re.Match[str], count: int) -> bool:
@@ -484,6 +485,24 @@ def _last_month(m, cur):
 def _month_after(m, cur):
     d = add_months(cur, 2)
     return d, d
+
+
+@_rule(r"(?:from\s+)?" + _MONTH_NAME + r"\s*(?:-|–|to|through|until|till)\s*" + _MONTH_NAME
+       + r",?\s+(?:of\s+)?(last|this|next|previous)\s+year")
+def _named_month_span_of_a_year(m, cur):
+    # "Sept–Nov last year", "from June to August this year": those months of that year
+    year = cur.year + {"this": 0, "next": 1}.get(m[3], -1)
+    first, second = MONTHS[m[1]], MONTHS[m[2]]
+    return date(year, first, 1), date(year if second >= first else year + 1, second, 1)
+
+
+@_rule(r"(?:tu\s+)?(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])\s*(?:den|toi|-|–)\s*(?:thang|thg|th|t)\s*(1[0-2]|0?[1-9])"
+       r"\s+(?:cua\s+)?nam\s+(nay|ngoai|truoc|roi|sau|toi)(?![\w-])")
+def _vi_month_span_of_a_year(m, cur):
+    # "từ tháng 9 đến tháng 11 năm ngoái": those months of that year
+    year = cur.year + {"nay": 0, "sau": 1, "toi": 1}.get(m[3], -1)
+    first, second = int(m[1]), int(m[2])
+    return date(year, first, 1), date(year if second >= first else year + 1, second, 1)
 
 
 @_rule(r"(?:from\s+)?" + _MONTH_NAME + r"\s*(?:-|–|to|through|until|till)\s*" + _MONTH_NAME, bare=True)

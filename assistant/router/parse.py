@@ -721,7 +721,7 @@ def route(
             pending = {"tool": previous.tool, "args": args, "intent": previous.intent, "months": months, "slot": slot}
             return _ask(r, previous.intent, "ambiguous", _options(r.hit.candidates), pending, text=r.hit.text)
     if r.unknown_refs and not r.refs and (intent in ("orders", "whatif", "shortage", None) or (
-            r.hit is None and intent in ("forecast", "overstock", "sales", "capacity"))):
+            r.hit is None and intent in ("forecast", "overstock", "sales", "capacity", "drivers"))):
         # "when is PO-AU-7718 expected?": an order the data lacks, never another question without it
         ref = r.unknown_refs[0]
         closest = resolver.closest(ref, ("order",)) if resolver else []

@@ -1354,7 +1354,8 @@ def test_an_order_arriving_is_a_time_of_a_shortage_and_unknown_or_weak_order_que
 
 
 def test_now_is_no_month_of_items_or_stock_and_kpis_said_around_the_name():
-    products = pd.DataFrame({"sku": ["SR-6", "SR-12"], "name": ["Zembra Soft Rolls 6 pack", "Zembra Soft Rolls 12 pack"],
+    products = pd.DataFrame({"sku": ["SR-6", "SR-12"],
+                             "name": ["Zembra Soft Rolls 6 pack", "Zembra Soft Rolls 12 pack"],
                              "family": ["Rolls", "Rolls"]})
     tables = {"note_items": pd.DataFrame({"owner": ["Miles Okafor", "Rose Whitfield"]})}
     call = route("What's Miles got on his plate right now?", products, PLANNING, None, tables)
@@ -1376,3 +1377,14 @@ def test_last_and_a_month_name_is_the_latest_such_month_before_this_one():
     assert route("how many Zembra Bison 26 lb did we sell last November?", products, PLANNING).months == ["2025-11"]
     assert route("how many Zembra Bison 26 lb did we sell last July?", products, PLANNING).months == ["2026-07"]
     assert route("how many Zembra Bison 26 lb did we sell in November?", products, PLANNING).months == ["2026-11"]
+
+
+def test_a_month_span_of_last_year_and_a_pack_count_before_a_count_of_months():
+    products = pd.DataFrame({"sku": ["FH-15", "BG-5"],
+                             "name": ["Zembra Fall Harvest 15 lb", "Zembra Baguette 80g 5 pack"], "family": ["Dry", "Bread"]})
+    assert route("Zembra Fall Harvest 15 lb sales Sept–Nov last year", products, PLANNING).months == [
+        "2025-09", "2025-10", "2025-11"]
+    assert route("Zembra Fall Harvest 15 lb từ tháng 9 đến tháng 11 năm ngoái bán bao nhiêu?", products,
+                 PLANNING).months == ["2025-09", "2025-10", "2025-11"]
+    assert route("Zembra Baguette 80g 5 pack 2 tháng tới có thiếu không?", products, PLANNING).months == [
+        "2026-12", "2027-01"]
