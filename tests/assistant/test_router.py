@@ -1381,7 +1381,8 @@ def test_last_and_a_month_name_is_the_latest_such_month_before_this_one():
 
 def test_a_month_span_of_last_year_and_a_pack_count_before_a_count_of_months():
     products = pd.DataFrame({"sku": ["FH-15", "BG-5"],
-                             "name": ["Zembra Fall Harvest 15 lb", "Zembra Baguette 80g 5 pack"], "family": ["Dry", "Bread"]})
+                             "name": ["Zembra Fall Harvest 15 lb", "Zembra Baguette 80g 5 pack"],
+                             "family": ["Dry", "Bread"]})
     assert route("Zembra Fall Harvest 15 lb sales Sept–Nov last year", products, PLANNING).months == [
         "2025-09", "2025-10", "2025-11"]
     assert route("Zembra Fall Harvest 15 lb từ tháng 9 đến tháng 11 năm ngoái bán bao nhiêu?", products,
