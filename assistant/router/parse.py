@@ -901,6 +901,9 @@ def route(
     decided = load_vocabulary().slot_words.get("decision", [])
     if intent == "notes" and r.entity is not None and _has_any(r.words, decided):
         intent = "decisions"  # "what did we decide about <a product>": its decisions, not a notes search
+    if previous is not None and previous.months and r.period is None and intent is not None \
+            and INTENT_OF_TOOL.get(previous.tool) == intent and (r.hit is not None or r.resource is not None):
+        r.months = previous.months  # "is Oven 1 any better off?" after next month's load: the same months
     if intent == "whatif" and previous is not None and previous.tool == "check_shortages" and r.hit is None \
             and _starts_with_cue(r):  # "and if PO-7781 is a week late?": the same product and months
         if previous.entity:
