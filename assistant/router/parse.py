@@ -471,6 +471,10 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
         corrected = after_correction(r.words)
         taken |= set(range(corrected or 0))  # "in march, i mean april": march is taken back
         taken |= _slot_before_the_question(r) | _slot_outside_the_question(r)  # "… 9/9 promo. X in Sept?"
+    if r.period is not None:  # "the fiscal Q4": a quarter of a year whose months the data does not tell
+        at = find_phrase(r.words, r.period.words)
+        if at is not None and at > 0 and r.words[at - 1] in ("fiscal", "financial", "fy"):
+            return " ".join(t.raw for t in r.tokens[at - 1:at + len(phrase_tokens(r.period.words))])
     whole_year = r.period is not None and len(r.period.labels) >= 12  # "mùa xây dựng năm nay": which months of it?
     if (r.period is None or whole_year) and intent != "notes":
         # "before Tết": a time the calendar rules do not know (in a notes search, "the Black Friday uplift",

@@ -1389,3 +1389,14 @@ def test_a_month_span_of_last_year_and_a_pack_count_before_a_count_of_months():
                  PLANNING).months == ["2025-09", "2025-10", "2025-11"]
     assert route("Zembra Baguette 80g 5 pack 2 tháng tới có thiếu không?", products, PLANNING).months == [
         "2026-12", "2027-01"]
+
+
+def test_a_fiscal_quarter_is_asked_and_a_thread_keeps_its_months_for_another_line():
+    products = pd.DataFrame({"sku": ["ZB-1"], "name": ["Zembra Bites 1kg"], "family": ["Bites"]})
+    capacity = pd.DataFrame({"resource": ["Tunnel Oven", "Oven 1"], "period": ["2026-12"] * 2, "hours": [100, 100]})
+    tables = {"capacity": capacity}
+    call = route("are we tracking to close the fiscal Q4 budget gap with the current plan?", products, PLANNING)
+    assert call.tool is None and "fiscal Q4" in call.clarification
+    first = route("Tunnel Oven utilisation next month", products, PLANNING, None, tables)
+    call = route("is Oven 1 any better off?", products, PLANNING, first, tables)
+    assert (call.tool, call.args.get("resource"), call.months) == ("get_capacity", "Oven 1", ["2026-12"])
