@@ -744,9 +744,10 @@ class Resolver:
             holders = list(dict.fromkeys(self.bag.get(word, []) + self.bag.get(singular(word), [])))
             if holders and set(holders) < set(self.family_skus.get(entity.code, ())):
                 # "pelmeni" of the family "Pelmeni i Kołduny": some of its items or all of it, asked back
+                family = entity
                 entity, candidates = self.settle([self.sku_entity[s] for s in holders], near)
                 if entity is None:
-                    candidates = [Entity("family", *(families[0],) * 2), *candidates]
+                    candidates = [family, *candidates]
         return Mention(entity, candidates, i, i + 1, word, 94.0)
 
     def _acronym_sized(self, run: list[str]) -> list[str] | None:

@@ -64,18 +64,20 @@ def _starters(language: str) -> list[dict]:
             for spec in _questions().get("starters", {}).values()]
 
 
+def _filled_options(table: str, language: str, **values) -> list[dict]:
+    """The options of a table of ``clarify.toml``, label and value filled with ``values``."""
+    return [{"label": spec[language if language in spec else "en"].format(**values),
+             "value": spec["value"].format(**values)} for spec in _questions().get(table, {}).values()]
+
+
 def _question_options(entity: Entity, language: str) -> list[dict]:
     """What one may ask about a product, as options whose values the router reads back unambiguously."""
-    asks = _questions().get("questions_about", {})
-    return [{"label": spec[language if language in spec else "en"].format(name=entity.label),
-             "value": spec["value"].format(code=entity.code)} for spec in asks.values()]
+    return _filled_options("questions_about", language, name=entity.label, code=entity.code)
 
 
 def _order_question_options(ref: str, language: str) -> list[dict]:
     """What one may ask about an order named alone, as options whose values the router reads back."""
-    asks = _questions().get("questions_about_order", {})
-    return [{"label": spec[language if language in spec else "en"].format(ref=ref),
-             "value": spec["value"].format(ref=ref)} for spec in asks.values()]
+    return _filled_options("questions_about_order", language, ref=ref)
 
 
 def _period_options(r: _Reading, planning_date: date) -> list[dict]:

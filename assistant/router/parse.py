@@ -473,7 +473,7 @@ def _unread_period(r: _Reading, planning_date: date, intent: str | None = None) 
         taken |= _slot_before_the_question(r) | _slot_outside_the_question(r)  # "… 9/9 promo. X in Sept?"
     if r.period is not None:  # "the fiscal Q4": a quarter of a year whose months the data does not tell
         at = find_phrase(r.words, r.period.words)
-        if at is not None and at > 0 and r.words[at - 1] in ("fiscal", "financial", "fy"):
+        if at is not None and at > 0 and r.words[at - 1] in load_vocabulary().slot_words.get("fiscal_words", []):
             return " ".join(t.raw for t in r.tokens[at - 1:at + len(phrase_tokens(r.period.words))])
     whole_year = r.period is not None and len(r.period.labels) >= 12  # "mùa xây dựng năm nay": which months of it?
     if (r.period is None or whole_year) and intent != "notes":
@@ -603,11 +603,11 @@ def route(
     if intent in ("reforecast", "publish") and r.owner is not None and r.owner.entity is not None \
             and _clearly_a_person(r) and r.scores.get("decisions", 0) >= 3:
         intent = "decisions"  # "anh Khoa làm xong việc chạy lại dự báo chưa": a person's task, no job to run
-    done = r.owner is not None and r.owner.end < len(r.words) and r.words[r.owner.end] in ("done", "finished")
+    done = r.owner is not None and r.owner.end < len(r.words) and r.words[r.owner.end] in table.get("done_words", [])
     if intent not in ("decisions", "notes") and r.owner is not None and r.owner.entity is not None \
             and (not r.refs or done) and _clearly_a_person(r) and r.owner.start > 0 \
-            and (r.words[r.owner.start - 1] in table.get("subject_aux", []) or done and r.words[r.owner.start - 1] in (
-                "is", "was")) \
+            and (r.words[r.owner.start - 1] in table.get("subject_aux", []) or done and r.words[r.owner.start - 1] in
+                 table.get("done_aux", [])) \
             and not re.search(r"[?!]", r.text[r.tokens[r.owner.start].start:].rstrip(" ?!.")):  # in the last sentence
         intent = "decisions"  # "did Mark get the firm date from the supplier?", "is Mick done with the WO-… re-run?"
     if intent not in ("decisions", "notes") and not r.refs and r.owner is not None and r.owner.entity is not None \
@@ -622,20 +622,14 @@ def route(
     if intent == "capacity" and r.resource is None and r.hit is not None and r.hit.entity is not None \
             and r.scores.get("capacity", 0) < ASKED_CUE:
         # "can we ship <a product> in full in April?": a product's question, no resource's load ("full")
-        others = {k: v for k, v in r.scores.items() if k not in ("capacity", "help")}
-        intent = max(others, key=lambda k: (others[k], -PRIORITY.index(k) if k in PRIORITY else -99)) \
-            if others else None
+        intent = _next_intent(r, intent, None)
     if intent == "publish" and r.hit is not None and r.hit.entity is not None \
             and r.scores.get("publish", 0) < ASKED_CUE:
         # "X — are we good for the 11.11 push?": a product's question ("push" a time), no forecast to publish
-        others = {k: v for k, v in r.scores.items() if k not in ("publish", "help")}
-        intent = max(others, key=lambda k: (others[k], -PRIORITY.index(k) if k in PRIORITY else -99)) \
-            if others else "shortage"
+        intent = _next_intent(r, intent, "shortage")
     if intent == "product_lookup" and r.hit is not None and r.hit.entity is not None and r.period is not None:
         # "do we have a supply problem on <a product> next quarter?": a question about it, no catalogue search
-        others = {k: v for k, v in r.scores.items() if k not in ("product_lookup", "help")}
-        intent = max(others, key=lambda k: (others[k], -PRIORITY.index(k) if k in PRIORITY else -99)) \
-            if others else intent
+        intent = _next_intent(r, intent, intent)
     if r.refs and intent == "overstock" and r.hit is None and r.scores.get("overstock", 0) < ASKED_CUE:
         intent = "orders"  # "LSX/BN/2701, are we still hitting the 10 Jan date?": the order, no weak overstock word
     if intent == "notes" and r.owner is not None and r.owner.entity is not None and _clearly_a_person(r) \
@@ -951,6 +945,12 @@ def _confident(built: RoutedCall, r: _Reading, intent: str) -> bool:
     top = r.scores.get(intent, 0.0)
     runner_up = next((v for v in scores if v != top), 0.0) if scores.count(top) == 1 else top
     return top >= CLEAR_CUE and top - runner_up >= 1.0
+
+
+def _next_intent(r: _Reading, intent: str, default: str | None) -> str | None:
+    """The best-scored intent other than ``intent`` (and help), ties by PRIORITY; ``default`` when none."""
+    others = {k: v for k, v in r.scores.items() if k not in (intent, "help")}
+    return max(others, key=lambda k: (others[k], -PRIORITY.index(k) if k in PRIORITY else -99)) if others else default
 
 
 def _order_in_a_clause(r: _Reading) -> bool:

@@ -197,6 +197,15 @@ _RESOLVERS: dict[int, Resolver] = {}
 _LAST: dict = {}
 
 
+def _gap_kpis(vocabulary) -> dict[str, list[str]]:
+    """The KPI phrases holding the name's place ("forecasting … too high"), read once per vocabulary."""
+    cached = vocabulary.__dict__.get("_gap_kpis")
+    if cached is None:
+        cached = vocabulary.__dict__["_gap_kpis"] = {
+            k: found for k, ps in vocabulary.kpis.items() if (found := [p for p in ps if GAP in p])}
+    return cached
+
+
 def _read(text: str, products, planning_date: date, tables: dict | None, resolver: Resolver | None = None
           ) -> tuple[_Reading, Resolver | None]:
     vocabulary = load_vocabulary()
@@ -225,7 +234,8 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     if period is not None:
         used |= _span(words, period.words) - _mention_span(resource)
     kpi = longest_match(words, vocabulary.kpis, vocabulary.typo_ratio)
-    if kpi and kpi[1] == "turns" and kpi[2] + 1 < len(words) and words[kpi[2] + 1] in ("out", "up"):
+    if kpi and kpi[1] == "turns" and kpi[2] + 1 < len(words) and words[kpi[2] + 1] in vocabulary.slot_words.get(
+            "not_turns", []):
         kpi = None  # "if demand turns out a third higher": no inventory turns
     if kpi and resource is not None and resource.entity is not None and resource.score >= 100 \
             and set(range(kpi[2], kpi[2] + len(phrase_tokens(kpi[1])))) <= _mention_span(resource):
@@ -362,7 +372,7 @@ def _read(text: str, products, planning_date: date, tables: dict | None, resolve
     masked = [w if i not in _mention_span(hit) | negated else MASK for i, w in enumerate(words)]
     masked = [w if i not in _mention_span(resource) - _mention_span(hit) else "\x01" for i, w in enumerate(masked)]
     if kpi is None and hit is not None:  # "are we forecasting X too high?": a KPI said around the name
-        kpi = longest_match(masked, {k: [p for p in ps if GAP in p] for k, ps in vocabulary.kpis.items()})
+        kpi = longest_match(masked, _gap_kpis(vocabulary))
     scores = score_intents(masked, vocabulary, [t.raw for t in tokens])
     if resolver is not None and "?" in text and len(set(sentence)) > 1:
         # "… the last delivery was late. Bottom line: are we going to run out of X?": the asking sentence's
